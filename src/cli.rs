@@ -1,0 +1,273 @@
+//! The command line: `serve`, `import`, `export`, `demo`. Each command shares its code path with
+//! the API (documents, store) so both enforce the same rules.
+
+use std::fs::File;
+use std::io::{BufReader, BufWriter, IsTerminal, Read};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::config::{DEFAULT_MAX_IMPORT_BYTES, ServeConfig, StoreArgs, default_static_dir};
+use crate::document::{CsvFile, DocumentError, read_csv, read_json, write_json};
+use crate::domain::{RowError, WriteMode};
+use crate::store::{self, StoreError};
+use crate::telemetry::LogFormat;
+
+/// relaymap: who crisis responders can reach in a migrant community, and through whom.
+#[derive(Debug, clap::Parser)]
+#[command(name = "relaymap", version, about)]
+pub struct Cli {
+    /// How log lines (on stderr) are written.
+    #[arg(long, env = "RELAYMAP_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Serve the web pages and the JSON API.
+    Serve(ServeArgs),
+    /// Import a network (JSON document, or actors and ties CSV files), all or nothing.
+    Import(ImportArgs),
+    /// Export the whole network.
+    Export(ExportArgs),
+    /// Write the demo city (a fictional coastal city) into an empty store.
+    Demo(DemoArgs),
+}
+
+/// Flags of `serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    store: StoreArgs,
+    /// The address to listen on.
+    #[arg(long, env = "RELAYMAP_BIND", default_value = "127.0.0.1:8080")]
+    bind: SocketAddr,
+    /// Load the demo city into the store first, if the store is empty.
+    #[arg(long)]
+    demo: bool,
+    /// The folder of static assets.
+    #[arg(long, env = "RELAYMAP_STATIC_DIR", default_value_os_t = default_static_dir())]
+    static_dir: PathBuf,
+    /// The largest import body accepted over HTTP, in bytes.
+    #[arg(long, env = "RELAYMAP_MAX_IMPORT_BYTES", default_value_t = DEFAULT_MAX_IMPORT_BYTES)]
+    max_import_bytes: usize,
+}
+
+/// Flags of `import`.
+#[derive(Debug, clap::Args)]
+#[command(group = clap::ArgGroup::new("input").required(true).multiple(true).args(["json", "actors", "ties"]))]
+pub struct ImportArgs {
+    #[command(flatten)]
+    store: StoreArgs,
+    /// The JSON document {"actors": [...], "ties": [...]}.
+    #[arg(long, conflicts_with_all = ["actors", "ties"])]
+    json: Option<PathBuf>,
+    /// actors.csv (header: id,kind,name,languages,lat,lon,city,channels,consent).
+    #[arg(long)]
+    actors: Option<PathBuf>,
+    /// ties.csv (header: id,source,target,kind,trust,channels,last_verified).
+    #[arg(long)]
+    ties: Option<PathBuf>,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// The import document: importing it into an empty store gives the same network.
+    Json,
+}
+
+/// Flags of `export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    store: StoreArgs,
+    /// The format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    format: ExportFormat,
+    /// Write here instead of stdout (written whole or not at all).
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+/// Flags of `demo`.
+#[derive(Debug, clap::Args)]
+pub struct DemoArgs {
+    #[command(flatten)]
+    store: StoreArgs,
+    /// The same seed gives the same city.
+    #[arg(long, default_value_t = crate::demo::DEFAULT_SEED)]
+    seed: u64,
+    /// How many migrants (organisations, responders and districts scale with it).
+    #[arg(long, default_value_t = crate::demo::DEFAULT_MIGRANTS as u64, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    migrants: u64,
+}
+
+impl Command {
+    /// The log filter used when `RELAYMAP_LOG` is unset.
+    pub fn default_log_filter(&self) -> &'static str {
+        match self {
+            Command::Serve(_) => "relaymap=info,tower_http=info",
+            _ => "relaymap=warn",
+        }
+    }
+}
+
+/// Runs a command.
+pub async fn run(command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Serve(args) => serve(args).await,
+        Command::Import(args) => import(args).await,
+        Command::Export(args) => export(args).await,
+        Command::Demo(args) => demo(args).await,
+    }
+}
+
+async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let config = ServeConfig {
+        store: args.store.store_config(),
+        bind: args.bind,
+        demo: args.demo,
+        static_dir: args.static_dir,
+        max_import_bytes: args.max_import_bytes,
+    };
+    let app = crate::app::Application::build(&config).await?;
+    let address = app.address();
+    tracing::info!(%address, "relaymap is serving");
+    println!("relaymap is serving on http://{address}/");
+    app.run_until(crate::app::shutdown_signal()).await.context("serving")
+}
+
+fn spinner(message: &'static str) -> ProgressBar {
+    let bar = ProgressBar::new_spinner().with_message(message);
+    if std::io::stderr().is_terminal() {
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    } else {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    bar
+}
+
+fn open_with_progress(path: &Path) -> anyhow::Result<(ProgressBar, impl Read + use<>)> {
+    let file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let bar = ProgressBar::new(size).with_style(
+        ProgressStyle::with_template("{msg} {bar:30} {bytes}/{total_bytes}").expect("a valid template"),
+    );
+    bar.set_message(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+    if !std::io::stderr().is_terminal() {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    let reader = bar.wrap_read(BufReader::new(file));
+    Ok((bar, reader))
+}
+
+fn report_rows(rows: &[RowError]) -> anyhow::Error {
+    for row in rows {
+        eprintln!("relaymap: {row}");
+    }
+    anyhow::anyhow!("import rejected: {} bad row(s); nothing was written", rows.len())
+}
+
+async fn import(args: ImportArgs) -> anyhow::Result<()> {
+    let store = store::open(&args.store.store_config()).await?;
+    let parsed = tokio::task::spawn_blocking(move || -> anyhow::Result<Result<_, DocumentError>> {
+        if let Some(path) = &args.json {
+            let (bar, mut reader) = open_with_progress(path)?;
+            let mut text = String::new();
+            reader.read_to_string(&mut text).with_context(|| format!("reading {} as UTF-8 text", path.display()))?;
+            bar.finish_and_clear();
+            let checking = spinner("checking rows");
+            let batch = read_json(&text, WriteMode::Upsert);
+            checking.finish_and_clear();
+            return Ok(batch);
+        }
+        let open = |path: &Option<PathBuf>| -> anyhow::Result<_> {
+            path.as_ref()
+                .map(|p| {
+                    let (bar, reader) = open_with_progress(p)?;
+                    Ok((bar, CsvFile { name: p.display().to_string(), reader }))
+                })
+                .transpose()
+        };
+        let actors = open(&args.actors)?;
+        let ties = open(&args.ties)?;
+        let bars: Vec<ProgressBar> = actors.iter().chain(ties.iter()).map(|(b, _)| b.clone()).collect();
+        let batch = read_csv(actors.map(|(_, f)| f), ties.map(|(_, f)| f), WriteMode::Upsert);
+        bars.iter().for_each(ProgressBar::finish_and_clear);
+        Ok(batch)
+    })
+    .await
+    .context("reading the import")??;
+    let batch = match parsed {
+        Ok(batch) => batch,
+        Err(DocumentError::Malformed(message)) => bail!("{message}"),
+        Err(DocumentError::Rows(rows)) => return Err(report_rows(&rows)),
+    };
+    let writing = spinner("writing");
+    let result = store.write(batch).await;
+    writing.finish_and_clear();
+    let summary = match result {
+        Ok(summary) => summary,
+        Err(StoreError::Rejected(rows)) => return Err(report_rows(&rows)),
+        Err(error) => return Err(error).context(format!("writing to {}", store.describe())),
+    };
+    eprintln!(
+        "relaymap: imported {} new and {} updated actors, {} new and {} updated ties",
+        summary.actors_created, summary.actors_updated, summary.ties_created, summary.ties_updated
+    );
+    Ok(())
+}
+
+async fn export(args: ExportArgs) -> anyhow::Result<()> {
+    let store = store::open(&args.store.store_config()).await?;
+    let network = store.network().await.with_context(|| format!("reading {}", store.describe()))?;
+    let ExportFormat::Json = args.format;
+    tokio::task::spawn_blocking(move || match &args.out {
+        Some(path) => write_atomically(path, |out| write_json(&network, out)),
+        None => write_json(&network, BufWriter::new(std::io::stdout().lock())).context("writing to stdout"),
+    })
+    .await
+    .context("exporting")?
+}
+
+/// Writes to a temporary file beside `path` and renames it into place, so that a failed export
+/// never leaves a half-written file under the final name.
+fn write_atomically(path: &Path, write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>) -> anyhow::Result<()> {
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(".partial");
+    let temporary = PathBuf::from(temporary);
+    let result = (|| {
+        let mut out = BufWriter::new(File::create(&temporary)?);
+        write(&mut out)?;
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&temporary, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result.with_context(|| format!("writing {}", path.display()))
+}
+
+async fn demo(args: DemoArgs) -> anyhow::Result<()> {
+    let store = store::open(&args.store.store_config()).await?;
+    let migrants = usize::try_from(args.migrants).context("too many migrants for this machine")?;
+    match crate::app::load_demo(store.as_ref(), args.seed, migrants).await? {
+        Some(summary) => {
+            eprintln!(
+                "relaymap: wrote the demo city: {} actors and {} ties into {}",
+                summary.actors_created,
+                summary.ties_created,
+                store.describe()
+            );
+            Ok(())
+        }
+        None => bail!("{} already holds a network; the demo city is written only into an empty store", store.describe()),
+    }
+}

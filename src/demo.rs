@@ -1,0 +1,529 @@
+//! The demo city: a deterministic, fictional coastal city ("Port Aster") with language
+//! communities, community organisations, responders and districts. The same seed and size always
+//! give the same network. Every person in it is invented.
+
+use std::collections::HashSet;
+
+use crate::domain::{
+    Actor, ActorId, ActorKind, Attributes, Batch, Channel, Channels, Date, Draft, Language, Languages,
+    Location, Name, RowRef, Tie, TieId, TieKind, Trust, WriteMode,
+};
+
+/// The seed used when none is given.
+pub const DEFAULT_SEED: u64 = 7;
+/// The number of migrants when none is given.
+pub const DEFAULT_MIGRANTS: usize = 2000;
+
+/// The language spoken by the city's institutions.
+const LOCAL: &str = "eng";
+/// Ties are verified up to this date, so the demo does not depend on today's date.
+const VERIFIED_UNTIL: (i32, u32, u32) = (2026, 6, 30);
+
+struct Community {
+    language: &'static str,
+    share: f64,
+    given: &'static [&'static str],
+    family: &'static [&'static str],
+    organisations: &'static [&'static str],
+}
+
+const COMMUNITIES: [Community; 8] = [
+    Community {
+        language: "tir",
+        share: 0.13,
+        given: &["Amanuel", "Selam", "Yonas", "Helen", "Dawit", "Saba", "Filmon", "Rahel"],
+        family: &["Tesfay", "Gebre", "Haile", "Berhane", "Kidane", "Woldu"],
+        organisations: &["Eritrean Community Association", "St. Michael Orthodox Parish", "Habesha Youth Club"],
+    },
+    Community {
+        language: "ara",
+        share: 0.17,
+        given: &["Omar", "Layla", "Yusuf", "Mariam", "Khaled", "Nour", "Samir", "Huda"],
+        family: &["Haddad", "Khalil", "Nasser", "Saleh", "Mansour", "Darwish"],
+        organisations: &["Al-Noor Mosque", "Syrian Families Network", "Arabic Evening School", "Sudanese Welfare Group"],
+    },
+    Community {
+        language: "tgl",
+        share: 0.12,
+        given: &["Maria", "Jose", "Rowena", "Mark", "Liza", "Paolo", "Joy", "Ramon"],
+        family: &["Santos", "Reyes", "Cruz", "Bautista", "Garcia", "Mendoza"],
+        organisations: &["Filipino Workers Centre", "Bayanihan Association", "Our Lady of Manaoag Chapel"],
+    },
+    Community {
+        language: "spa",
+        share: 0.14,
+        given: &["Lucia", "Carlos", "Valentina", "Diego", "Camila", "Andres", "Rosa", "Luis"],
+        family: &["Gomez", "Rodriguez", "Martinez", "Lopez", "Herrera", "Vargas"],
+        organisations: &["Casa Latina", "Venezuelan Mutual Aid", "Colombian Women's Circle"],
+    },
+    Community {
+        language: "vie",
+        share: 0.10,
+        given: &["Minh", "Lan", "Tuan", "Hoa", "Quang", "Mai", "Duc", "Thu"],
+        family: &["Nguyen", "Tran", "Le", "Pham", "Vo", "Dang"],
+        organisations: &["Vietnamese Association", "Lotus Pagoda", "Saigon Nail Workers Union"],
+    },
+    Community {
+        language: "prs",
+        share: 0.12,
+        given: &["Farid", "Zahra", "Ahmad", "Parwana", "Habib", "Shabnam", "Nasir", "Mina"],
+        family: &["Rahimi", "Ahmadi", "Karimi", "Hashimi", "Sultani", "Noori"],
+        organisations: &["Afghan Cultural Centre", "Dari Language School", "Hazara Solidarity"],
+    },
+    Community {
+        language: "swh",
+        share: 0.11,
+        given: &["Amani", "Baraka", "Neema", "Juma", "Zawadi", "Hassani", "Imani", "Salim"],
+        family: &["Mwangi", "Otieno", "Mushi", "Kimaro", "Abdallah", "Njoroge"],
+        organisations: &["East African Community Hub", "Pentecostal Church of Grace", "Congolese Women's Group"],
+    },
+    Community {
+        language: "fra",
+        share: 0.11,
+        given: &["Aminata", "Moussa", "Fatou", "Ibrahima", "Awa", "Cheikh", "Mariama", "Ousmane"],
+        family: &["Diallo", "Traore", "Ndiaye", "Sow", "Kone", "Camara"],
+        organisations: &["West African Association", "Francophone Parents Network", "Teranga Football Club"],
+    },
+];
+
+/// Districts: name and centre (lat, lon). The sea lies to the south.
+const DISTRICTS: [(&str, f64, f64); 6] = [
+    ("Harbour", 44.0960, 8.2050),
+    ("Old Town", 44.1030, 8.1900),
+    ("Riverside", 44.1120, 8.2210),
+    ("Hillcrest", 44.1240, 8.1980),
+    ("North Quays", 44.0990, 8.2380),
+    ("Eastgate", 44.1180, 8.2500),
+];
+
+const RESPONDERS: [(&str, &[&str]); 8] = [
+    ("Port Aster Fire and Rescue", &[]),
+    ("Municipal Crisis Cell", &[]),
+    ("Red Cross Port Aster", &["ara", "fra"]),
+    ("Civil Protection Volunteers", &[]),
+    ("Public Health Office", &["spa"]),
+    ("Harbour Coastguard", &[]),
+    ("Consulate of the Philippines", &["tgl"]),
+    ("Migrant Help Desk (City Hall)", &["ara", "tir", "prs"]),
+];
+
+/// A small, fast, well-mixed generator (SplitMix64): enough for a demo, and stable forever, unlike
+/// a library generator whose stream may change between versions.
+struct Rng(u64);
+
+impl Rng {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.unit() * n as f64) as usize
+    }
+
+    fn chance(&mut self, p: f64) -> bool {
+        self.unit() < p
+    }
+
+    fn range(&mut self, low: f64, high: f64) -> f64 {
+        low + (high - low) * self.unit()
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+fn language(code: &str) -> Language {
+    Language::parse(code).expect("demo languages are ISO 639-3 codes")
+}
+
+fn languages(codes: &[&str]) -> Languages {
+    Languages::parse(codes).expect("demo language lists have no repeats")
+}
+
+fn id(prefix: &str, index: usize, width: usize) -> ActorId {
+    ActorId::parse(&format!("{prefix}-{index:0width$}")).expect("demo ids are well formed")
+}
+
+fn width(count: usize) -> usize {
+    count.to_string().len().max(2)
+}
+
+/// Trust rounded to two decimals, as a person would write it.
+fn trust(rng: &mut Rng, low: f64, high: f64) -> Trust {
+    let value = (rng.range(low, high) * 100.0).round() / 100.0;
+    Trust::parse(value.clamp(0.01, 1.0)).expect("clamped into (0, 1]")
+}
+
+fn near(rng: &mut Rng, (lat, lon): (f64, f64), spread_km: f64) -> Location {
+    // About 111 km per degree of latitude; at 44° N a degree of longitude is about 80 km.
+    let dlat = (rng.unit() + rng.unit() + rng.unit() - 1.5) * spread_km / 111.0;
+    let dlon = (rng.unit() + rng.unit() + rng.unit() - 1.5) * spread_km / 80.0;
+    let round = |v: f64| (v * 1e5).round() / 1e5;
+    Location::parse(round(lat + dlat), round(lon + dlon)).expect("demo locations are near the city")
+}
+
+struct Builder {
+    rng: Rng,
+    actors: Vec<Actor>,
+    ties: Vec<(ActorId, ActorId, TieKind, Trust, Channels, Option<Date>)>,
+    verified_until: Date,
+}
+
+impl Builder {
+    fn actor(&mut self, actor: Actor) {
+        self.actors.push(actor);
+    }
+
+    fn tie(&mut self, source: &ActorId, target: &ActorId, kind: TieKind, trust: Trust, channels: Channels) {
+        let verified = self.rng.chance(0.7).then(|| {
+            self.verified_until - chrono::Duration::days(self.rng.below(730) as i64)
+        });
+        self.ties.push((source.clone(), target.clone(), kind, trust, channels, verified));
+    }
+
+    fn channels(&mut self, weights: &[(Channel, f64)]) -> Channels {
+        let mut chosen: Vec<Channel> =
+            weights.iter().filter(|(_, p)| self.rng.chance(*p)).map(|(c, _)| *c).collect();
+        if chosen.is_empty() {
+            chosen.push(weights[0].0);
+        }
+        Channels::new(chosen)
+    }
+
+    /// The channels two actors share; in person when they share none.
+    fn shared(&mut self, a: &Channels, b: &Channels) -> Channels {
+        let shared: Vec<Channel> = a.as_slice().iter().filter(|c| b.as_slice().contains(c)).copied().collect();
+        if shared.is_empty() { Channels::new(vec![Channel::InPerson]) } else { Channels::new(shared) }
+    }
+}
+
+const PERSON_CHANNELS: [(Channel, f64); 7] = [
+    (Channel::Whatsapp, 0.75),
+    (Channel::Phone, 0.6),
+    (Channel::InPerson, 0.5),
+    (Channel::SocialMedia, 0.35),
+    (Channel::Sms, 0.3),
+    (Channel::Radio, 0.1),
+    (Channel::Email, 0.1),
+];
+const OFFICE_CHANNELS: [(Channel, f64); 6] = [
+    (Channel::Phone, 0.95),
+    (Channel::Email, 0.8),
+    (Channel::InPerson, 0.7),
+    (Channel::Whatsapp, 0.5),
+    (Channel::SocialMedia, 0.5),
+    (Channel::Radio, 0.3),
+];
+
+/// Generates the demo city.
+///
+/// # Arguments
+/// * `seed` - the same seed gives the same city.
+/// * `migrants` - how many migrants (at least 1); organisations, responders and districts scale
+///   with it (about one organisation per 50 migrants, 8 responders plus one per 12,500 migrants,
+///   5 districts up to 10,000 migrants and 6 beyond).
+///
+/// # Returns
+/// An upsert batch of every actor and tie, actors before ties, ids ordered by kind and number.
+///
+/// # Complexity
+/// O(migrants) time and memory.
+pub fn generate(seed: u64, migrants: usize) -> Batch {
+    let migrants = migrants.max(1);
+    let mut b = Builder {
+        rng: Rng(seed ^ 0x5EED_0F_A57E),
+        actors: Vec::new(),
+        ties: Vec::new(),
+        verified_until: Date::from_ymd_opt(VERIFIED_UNTIL.0, VERIFIED_UNTIL.1, VERIFIED_UNTIL.2)
+            .expect("a valid date"),
+    };
+    let district_count = if migrants > 10_000 { 6 } else { 5 };
+    let districts: Vec<ActorId> = (1..=district_count).map(|i| id("c", i, 2)).collect();
+    for (i, district) in districts.iter().enumerate() {
+        let (name, lat, lon) = DISTRICTS[i];
+        b.actor(Actor {
+            id: district.clone(),
+            kind: ActorKind::City,
+            name: Name::parse(&format!("Port Aster – {name}")).expect("a valid name"),
+            languages: languages(&[LOCAL]),
+            location: Some(Location::parse(lat, lon).expect("a valid location")),
+            city: None,
+            channels: Channels::default(),
+            consent: true,
+            attributes: Attributes::default(),
+        });
+    }
+    let centre = |d: usize| (DISTRICTS[d].1, DISTRICTS[d].2);
+
+    // Responders: the city's institutions, all speaking the local language.
+    let responder_count = 8 + migrants / 12_500;
+    let responder_width = width(responder_count);
+    let mut responders = Vec::new();
+    for i in 0..responder_count {
+        let (name, extra) = RESPONDERS[i % RESPONDERS.len()];
+        let name = if i < RESPONDERS.len() { name.to_owned() } else { format!("{name} (unit {})", i / 8 + 1) };
+        let mut codes = vec![LOCAL];
+        codes.extend_from_slice(extra);
+        let district = i % district_count;
+        let responder = Actor {
+            id: id("r", i + 1, responder_width),
+            kind: ActorKind::Responder,
+            name: Name::parse(&name).expect("a valid name"),
+            languages: languages(&codes),
+            location: Some(near(&mut b.rng, centre(district), 0.8)),
+            city: Some(districts[district].clone()),
+            channels: b.channels(&OFFICE_CHANNELS),
+            consent: true,
+            attributes: Attributes::default(),
+        };
+        responders.push((responder.id.clone(), responder.channels.clone(), district));
+        b.actor(responder);
+    }
+    for (i, (responder, channels, district)) in responders.iter().enumerate() {
+        b.tie(responder, &districts[*district], TieKind::LocatedIn, Trust::parse(1.0).expect("1 is valid"), Channels::default());
+        let (next, next_channels, _) = &responders[(i + 1) % responders.len()];
+        if next != responder {
+            let channels = b.shared(channels, next_channels);
+            let trust = trust(&mut b.rng, 0.7, 1.0);
+            b.tie(responder, next, TieKind::PartnersWith, trust, channels);
+        }
+    }
+
+    // Organisations: each belongs to a community (its first language) and works in the local
+    // language too; one in five is a general service working in several languages.
+    let organisation_count = (migrants / 50).max(COMMUNITIES.len());
+    let organisation_width = width(organisation_count);
+    let mut organisations_of: Vec<Vec<(ActorId, Channels)>> = vec![Vec::new(); COMMUNITIES.len()];
+    let home_district: Vec<usize> = (0..COMMUNITIES.len()).map(|c| c % district_count).collect();
+    for i in 0..organisation_count {
+        let community = i % COMMUNITIES.len();
+        let c = &COMMUNITIES[community];
+        let base = c.organisations[(i / COMMUNITIES.len()) % c.organisations.len()];
+        let round = i / (COMMUNITIES.len() * c.organisations.len());
+        let district = if b.rng.chance(0.6) { home_district[community] } else { b.rng.below(district_count) };
+        let name = if round == 0 {
+            base.to_owned()
+        } else {
+            format!("{base} – {} branch", DISTRICTS[district].0)
+        };
+        let mut codes = vec![c.language, LOCAL];
+        if c.language == LOCAL {
+            codes.pop();
+        }
+        if b.rng.chance(0.2) {
+            let other = COMMUNITIES[(community + 1 + b.rng.below(COMMUNITIES.len() - 1)) % COMMUNITIES.len()].language;
+            if !codes.contains(&other) {
+                codes.push(other);
+            }
+        }
+        let organisation = Actor {
+            id: id("o", i + 1, organisation_width),
+            kind: ActorKind::Organisation,
+            name: Name::parse(&name).expect("a valid name"),
+            languages: languages(&codes),
+            location: Some(near(&mut b.rng, centre(district), 1.0)),
+            city: Some(districts[district].clone()),
+            channels: b.channels(&OFFICE_CHANNELS),
+            consent: true,
+            attributes: Attributes::default(),
+        };
+        let (org_id, org_channels) = (organisation.id.clone(), organisation.channels.clone());
+        b.actor(organisation);
+        b.tie(&org_id, &districts[district], TieKind::LocatedIn, Trust::parse(1.0).expect("1 is valid"), Channels::default());
+        // Most organisations work with one or two responders; some with each other.
+        for _ in 0..(b.rng.below(3)) {
+            let (responder, responder_channels, _) = &responders[b.rng.below(responders.len())];
+            let channels = b.shared(&org_channels, responder_channels);
+            let trust = trust(&mut b.rng, 0.4, 1.0);
+            b.tie(&org_id, responder, TieKind::PartnersWith, trust, channels);
+        }
+        if let Some((peer, peer_channels)) = organisations_of.iter().flatten().nth(b.rng.below(i.max(1))).cloned() {
+            if b.rng.chance(0.5) {
+                let channels = b.shared(&org_channels, &peer_channels);
+                let trust = trust(&mut b.rng, 0.3, 0.9);
+                b.tie(&org_id, &peer, TieKind::PartnersWith, trust, channels);
+            }
+        }
+        organisations_of[community].push((org_id, org_channels));
+    }
+
+    // Migrants.
+    let migrant_width = width(migrants).max(4);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); COMMUNITIES.len()];
+    let mut local_speakers: Vec<usize> = Vec::new();
+    let mut isolated = vec![false; migrants];
+    let mut first_migrant = None;
+    let mut migrant_channels = Vec::with_capacity(migrants);
+    for i in 0..migrants {
+        let community = {
+            let mut roll = b.rng.unit() * COMMUNITIES.iter().map(|c| c.share).sum::<f64>();
+            COMMUNITIES.iter().position(|c| {
+                roll -= c.share;
+                roll < 0.0
+            }).unwrap_or(COMMUNITIES.len() - 1)
+        };
+        let c = &COMMUNITIES[community];
+        let speaks_local = b.rng.chance(0.35);
+        let mut codes = vec![c.language];
+        if speaks_local && c.language != LOCAL {
+            codes.push(LOCAL);
+        }
+        let district = if b.rng.chance(0.6) { home_district[community] } else { b.rng.below(district_count) };
+        let name = format!("{} {}", b.rng.pick(c.given), b.rng.pick(c.family));
+        let location = (!b.rng.chance(0.08)).then(|| near(&mut b.rng, centre(district), 1.5));
+        let channels = b.channels(&PERSON_CHANNELS);
+        let migrant = Actor {
+            id: id("m", i + 1, migrant_width),
+            kind: ActorKind::Migrant,
+            name: Name::parse(&name).expect("a valid name"),
+            languages: languages(&codes),
+            location,
+            city: Some(districts[district].clone()),
+            channels: channels.clone(),
+            consent: b.rng.chance(0.88),
+            attributes: Attributes::default(),
+        };
+        let migrant_id = migrant.id.clone();
+        first_migrant.get_or_insert(b.actors.len());
+        b.actor(migrant);
+        migrant_channels.push(channels);
+        b.tie(&migrant_id, &districts[district], TieKind::LocatedIn, Trust::parse(1.0).expect("1 is valid"), Channels::default());
+        isolated[i] = b.rng.chance(0.03);
+        if isolated[i] {
+            continue;
+        }
+        members[community].push(i);
+        if speaks_local {
+            local_speakers.push(i);
+        }
+        // Membership of one or two of the community's organisations.
+        let organisations = &organisations_of[community];
+        let joins = if b.rng.chance(0.2) { 0 } else if b.rng.chance(0.25) { 2 } else { 1 };
+        for _ in 0..joins.min(organisations.len()) {
+            let (organisation, organisation_channels) = organisations[b.rng.below(organisations.len())].clone();
+            let channels = b.shared(&migrant_channels[i], &organisation_channels);
+            let trust = trust(&mut b.rng, 0.4, 0.95);
+            b.tie(&migrant_id, &organisation, TieKind::MemberOf, trust, channels);
+            if b.rng.chance(0.25) {
+                let trust = trust_for_service(&mut b.rng);
+                b.tie(&organisation, &migrant_id, TieKind::Serves, trust, Channels::new(vec![Channel::Phone, Channel::InPerson]));
+            }
+        }
+        if speaks_local && b.rng.chance(0.04) {
+            let (responder, _, _) = responders[b.rng.below(responders.len())].clone();
+            let trust = trust_for_service(&mut b.rng);
+            b.tie(&responder, &migrant_id, TieKind::Serves, trust, Channels::new(vec![Channel::Phone, Channel::Sms]));
+        }
+    }
+
+    // Who knows whom: mostly inside the community (bonding), some across it through the local
+    // language (bridging). Each migrant starts about three acquaintanceships.
+    let mut known: HashSet<(usize, usize)> = HashSet::new();
+    let migrant_id = |i: usize| id("m", i + 1, migrant_width);
+    for community in &members {
+        for &i in community {
+            let wanted = 1 + b.rng.below(5);
+            for _ in 0..wanted {
+                let cross = b.rng.chance(0.12) && !local_speakers.is_empty();
+                let j = if cross { *b.rng.pick(&local_speakers) } else { *b.rng.pick(community) };
+                if j == i || !known.insert((i.min(j), i.max(j))) {
+                    continue;
+                }
+                let channels = b.shared(&migrant_channels[i], &migrant_channels[j]);
+                let trust = if cross { trust(&mut b.rng, 0.3, 0.8) } else { trust(&mut b.rng, 0.5, 1.0) };
+                b.tie(&migrant_id(i), &migrant_id(j), TieKind::Knows, trust, channels);
+            }
+        }
+    }
+
+    let mut batch = Batch::new(WriteMode::Upsert);
+    batch.actors = b
+        .actors
+        .into_iter()
+        .enumerate()
+        .map(|(i, actor)| Draft::new(actor, RowRef::new("demo", i + 1)))
+        .collect();
+    let tie_width = width(b.ties.len()).max(4);
+    batch.ties = b
+        .ties
+        .into_iter()
+        .enumerate()
+        .map(|(i, (source, target, kind, trust, channels, last_verified))| {
+            let tie = Tie {
+                id: TieId::parse(&format!("t-{:0tie_width$}", i + 1)).expect("demo tie ids are well formed"),
+                source,
+                target,
+                kind,
+                trust,
+                channels,
+                last_verified,
+                note: None,
+            };
+            Draft::new(tie, RowRef::new("demo", i + 1))
+        })
+        .collect();
+    let _ = language(LOCAL);
+    batch
+}
+
+fn trust_for_service(rng: &mut Rng) -> Trust {
+    trust(rng, 0.3, 0.9)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Existing, check_references};
+
+    #[test]
+    fn the_same_seed_gives_the_same_city() {
+        assert_eq!(generate(3, 300), generate(3, 300));
+        assert_ne!(generate(3, 300), generate(4, 300));
+    }
+
+    #[test]
+    fn the_demo_city_obeys_every_rule_of_the_model() {
+        let batch = generate(DEFAULT_SEED, DEFAULT_MIGRANTS);
+        assert!(check_references(&batch, &Existing::default()).is_ok());
+    }
+
+    #[test]
+    fn the_demo_city_has_the_planned_shape() {
+        let batch = generate(DEFAULT_SEED, DEFAULT_MIGRANTS);
+        let count = |kind| batch.actors.iter().filter(|d| d.record.kind == kind).count();
+        assert_eq!(count(ActorKind::Migrant), 2000);
+        assert_eq!(count(ActorKind::Organisation), 40);
+        assert_eq!(count(ActorKind::Responder), 8);
+        assert_eq!(count(ActorKind::City), 5);
+        let first_languages: HashSet<Language> = batch
+            .actors
+            .iter()
+            .filter(|d| d.record.kind == ActorKind::Migrant)
+            .filter_map(|d| d.record.languages.first())
+            .collect();
+        assert_eq!(first_languages.len(), 8);
+        // Some people are isolated: no tie but their district.
+        let social: HashSet<&ActorId> = batch
+            .ties
+            .iter()
+            .filter(|d| d.record.kind != TieKind::LocatedIn)
+            .flat_map(|d| [&d.record.source, &d.record.target])
+            .collect();
+        let isolated = batch
+            .actors
+            .iter()
+            .filter(|d| d.record.kind == ActorKind::Migrant && !social.contains(&d.record.id))
+            .count();
+        assert!((20..200).contains(&isolated), "{isolated} isolated migrants");
+    }
+}

@@ -1,0 +1,161 @@
+//! The JSON document and single JSON records.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde::ser::{SerializeSeq, SerializeStruct};
+use serde_json::value::RawValue;
+
+use super::{ActorRecord, DocumentError, TieRecord};
+use crate::domain::{Batch, DomainError, Network, RowError, RowRef, WriteMode};
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDocument<'a> {
+    #[serde(default, borrow)]
+    actors: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    ties: Vec<&'a RawValue>,
+}
+
+/// Reads the JSON document into a batch.
+///
+/// # Returns
+/// The batch, or [`DocumentError::Malformed`] when the text is not a document at all, or
+/// [`DocumentError::Rows`] with every bad row (`line` is the 1-based position in its array).
+pub fn read_json(text: &str, mode: WriteMode) -> Result<Batch, DocumentError> {
+    let document: RawDocument = serde_json::from_str(text).map_err(|e| {
+        DocumentError::Malformed(format!(
+            "not an import document {{\"actors\": [...], \"ties\": [...]}}: {e}"
+        ))
+    })?;
+    let mut batch = Batch::new(mode);
+    let mut errors = Vec::new();
+    for (index, raw) in document.actors.iter().enumerate() {
+        let row = RowRef::new("actors", index + 1);
+        match parse_record::<ActorRecord>(raw.get(), &row).map_err(|e| vec![e]) {
+            Ok(record) => match record.parse(&row) {
+                Ok(draft) => batch.actors.push(draft),
+                Err(row_errors) => errors.extend(row_errors),
+            },
+            Err(row_errors) => errors.extend(row_errors),
+        }
+    }
+    for (index, raw) in document.ties.iter().enumerate() {
+        let row = RowRef::new("ties", index + 1);
+        match parse_record::<TieRecord>(raw.get(), &row).map_err(|e| vec![e]) {
+            Ok(record) => match record.parse(&row) {
+                Ok(draft) => batch.ties.push(draft),
+                Err(row_errors) => errors.extend(row_errors),
+            },
+            Err(row_errors) => errors.extend(row_errors),
+        }
+    }
+    if errors.is_empty() { Ok(batch) } else { Err(DocumentError::Rows(errors)) }
+}
+
+/// Deserialises one JSON record, naming the field at fault when its shape is wrong (a string
+/// where a number belongs, an unknown field, ...).
+pub fn parse_record<T: DeserializeOwned>(text: &str, row: &RowRef) -> Result<T, RowError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        row_error(row, (path != ".").then_some(path), error.into_inner())
+    })?;
+    deserializer.end().map_err(|error| row_error(row, None, error))?;
+    Ok(value)
+}
+
+fn row_error(row: &RowRef, path: Option<String>, error: serde_json::Error) -> RowError {
+    let message = error.to_string();
+    // serde_json appends " at line L column C"; the row reference already says where.
+    let message = match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message,
+    };
+    let field = path.unwrap_or_else(|| backticked(&message).unwrap_or("record").to_owned());
+    RowError::new(row, field, DomainError::Malformed(message))
+}
+
+fn backticked(message: &str) -> Option<&str> {
+    let start = message.find('`')? + 1;
+    let end = start + message[start..].find('`')?;
+    Some(&message[start..end])
+}
+
+/// Serialises stored records one by one as their document records, without a copy of the whole.
+struct Records<'a, T, R>(&'a [T], std::marker::PhantomData<R>);
+
+impl<T, R> Serialize for Records<'_, T, R>
+where
+    R: Serialize + for<'b> From<&'b T>,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for item in self.0 {
+            seq.serialize_element(&R::from(item))?;
+        }
+        seq.end()
+    }
+}
+
+struct DocumentOut<'a>(&'a Network);
+
+impl Serialize for DocumentOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut document = serializer.serialize_struct("Document", 2)?;
+        document.serialize_field("actors", &Records::<_, ActorRecord>(&self.0.actors, Default::default()))?;
+        document.serialize_field("ties", &Records::<_, TieRecord>(&self.0.ties, Default::default()))?;
+        document.end()
+    }
+}
+
+/// Writes the network as the JSON import document, record by record, followed by a newline.
+/// Importing the output into an empty store and exporting again gives the same bytes.
+pub fn write_json(network: &Network, mut out: impl Write) -> io::Result<()> {
+    serde_json::to_writer(&mut out, &DocumentOut(network))?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_string_where_a_number_belongs_names_the_field() {
+        let row = RowRef::new("ties", 3);
+        let error = parse_record::<TieRecord>(r#"{"trust": "high"}"#, &row).unwrap_err();
+        assert_eq!(error.field, "trust");
+        assert_eq!(error.line, 3);
+    }
+
+    #[test]
+    fn an_unknown_field_is_named() {
+        let row = RowRef::new("actors", 1);
+        let error = parse_record::<ActorRecord>(r#"{"nmae": "x"}"#, &row).unwrap_err();
+        assert_eq!(error.field, "nmae");
+    }
+
+    #[test]
+    fn every_bad_row_of_a_document_is_reported() {
+        let text = r#"{"actors": [
+            {"id": "m-1", "kind": "migrant", "name": "A"},
+            {"id": "m-2", "kind": "martian", "name": "B"},
+            {"id": "m-3", "kind": "migrant", "name": "C", "languages": ["xx"]}
+        ], "ties": [{"source": "m-1", "target": "m-3", "kind": "knows", "trust": 2}]}"#;
+        let Err(DocumentError::Rows(errors)) = read_json(text, WriteMode::Upsert) else {
+            panic!("expected row errors");
+        };
+        let places: Vec<(&str, usize, &str)> =
+            errors.iter().map(|e| (e.file.as_str(), e.line, e.field.as_str())).collect();
+        assert_eq!(places, [("actors", 2, "kind"), ("actors", 3, "languages"), ("ties", 1, "trust")]);
+    }
+
+    #[test]
+    fn text_that_is_not_a_document_is_malformed() {
+        assert!(matches!(read_json("[1,2]", WriteMode::Upsert), Err(DocumentError::Malformed(_))));
+        assert!(matches!(read_json("{", WriteMode::Upsert), Err(DocumentError::Malformed(_))));
+    }
+}

@@ -1,0 +1,26 @@
+//! The import/export document: `{"actors": [...], "ties": [...]}` in JSON, or two CSV files.
+//!
+//! Readers turn bytes into a [`Batch`] and report every bad row (file, line, field, reason);
+//! they never stop at the first. The writer produces the JSON document from a [`Network`], in a
+//! shape that reads back into the same network. No store access here.
+
+mod csv;
+mod json;
+mod records;
+
+pub use self::csv::{ACTOR_COLUMNS, CsvFile, TIE_COLUMNS, read_csv};
+pub use self::json::{parse_record, read_json, write_json};
+pub use self::records::{ActorRecord, LocationRecord, TieRecord};
+
+use crate::domain::RowError;
+
+/// Why a document was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    /// The document as a whole cannot be read (not JSON, not an object, unreadable file).
+    #[error("{0}")]
+    Malformed(String),
+    /// Some rows break the rules; nothing may be written.
+    #[error("{} bad row(s); nothing was written", .0.len())]
+    Rows(Vec<RowError>),
+}

@@ -1,0 +1,321 @@
+//! The records of the import/export document, as clients write them, and their conversion to and
+//! from the domain. Every field is optional at this level so that a missing field is reported
+//! like any other broken rule, with its name, instead of as a parse failure of the whole row.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{
+    Actor, ActorId, ActorKind, Attributes, Channels, Draft, Languages, Location, Name, Note,
+    RowError, RowRef, StoredActor, StoredTie, Tie, TieId, TieKind, Trust, format_timestamp,
+    parse_date, parse_timestamp,
+};
+
+/// A position as written in documents.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocationRecord {
+    /// Latitude, WGS-84 degrees.
+    pub lat: f64,
+    /// Longitude, WGS-84 degrees.
+    pub lon: f64,
+}
+
+/// An actor as written in the import document, the API and the export.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorRecord {
+    /// Generated (kind prefix and random hex) when absent.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// `migrant`, `organisation`, `responder` or `city`.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Display name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// ISO 639-3 codes, first language first.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Optional position.
+    #[serde(default)]
+    pub location: Option<LocationRecord>,
+    /// Id of a city actor.
+    #[serde(default)]
+    pub city: Option<String>,
+    /// Channel names.
+    #[serde(default)]
+    pub channels: Vec<String>,
+    /// Whether the person agreed to be in the network.
+    #[serde(default)]
+    pub consent: bool,
+    /// A small JSON object.
+    #[serde(default)]
+    pub attributes: Option<serde_json::Value>,
+    /// Kept when importing an exported document; ignored by `POST`/`PUT`.
+    #[serde(default)]
+    pub created_at: Option<String>,
+    /// Kept when importing an exported document; ignored by `POST`/`PUT`.
+    #[serde(default)]
+    pub updated_at: Option<String>,
+}
+
+/// A tie as written in the import document, the API and the export.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TieRecord {
+    /// Generated (`t-` and random hex) when absent.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Id of the actor the tie starts at.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Id of the actor the tie ends at.
+    #[serde(default)]
+    pub target: Option<String>,
+    /// `knows`, `member_of`, `partners_with`, `serves` or `located_in`.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// In (0, 1]; 0.5 when absent.
+    #[serde(default)]
+    pub trust: Option<f64>,
+    /// Channel names.
+    #[serde(default)]
+    pub channels: Vec<String>,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub last_verified: Option<String>,
+    /// Free text.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Kept when importing an exported document; ignored by `POST`/`PUT`.
+    #[serde(default)]
+    pub created_at: Option<String>,
+    /// Kept when importing an exported document; ignored by `POST`/`PUT`.
+    #[serde(default)]
+    pub updated_at: Option<String>,
+}
+
+/// Collects the field errors of one row, so a row reports every broken rule at once.
+struct RowCheck<'a> {
+    row: &'a RowRef,
+    errors: Vec<RowError>,
+}
+
+impl<'a> RowCheck<'a> {
+    fn new(row: &'a RowRef) -> Self {
+        Self { row, errors: Vec::new() }
+    }
+
+    fn field<T>(&mut self, field: &str, result: Result<T, crate::domain::DomainError>) -> Option<T> {
+        result.map_err(|e| self.errors.push(RowError::new(self.row, field, e))).ok()
+    }
+
+    fn required<T>(
+        &mut self,
+        field: &str,
+        raw: Option<&str>,
+        parse: impl FnOnce(&str) -> Result<T, crate::domain::DomainError>,
+    ) -> Option<T> {
+        match raw.map(str::trim).filter(|s| !s.is_empty()) {
+            Some(raw) => self.field(field, parse(raw)),
+            None => self.field(field, Err(crate::domain::DomainError::Missing)),
+        }
+    }
+
+    fn optional<T>(
+        &mut self,
+        field: &str,
+        raw: Option<&str>,
+        parse: impl FnOnce(&str) -> Result<T, crate::domain::DomainError>,
+    ) -> Option<Option<T>> {
+        match raw.map(str::trim).filter(|s| !s.is_empty()) {
+            Some(raw) => self.field(field, parse(raw)).map(Some),
+            None => Some(None),
+        }
+    }
+
+    fn finish<T>(self, value: Option<T>) -> Result<T, Vec<RowError>> {
+        match value {
+            Some(value) if self.errors.is_empty() => Ok(value),
+            _ => Err(self.errors),
+        }
+    }
+}
+
+impl ActorRecord {
+    /// Parses the record into an actor ready to write.
+    ///
+    /// # Returns
+    /// The draft, or every field error of the row.
+    pub fn parse(self, row: &RowRef) -> Result<Draft<Actor>, Vec<RowError>> {
+        let mut check = RowCheck::new(row);
+        let kind = check.required("kind", self.kind.as_deref(), ActorKind::parse);
+        let id = match (self.id.as_deref().map(str::trim).filter(|s| !s.is_empty()), kind) {
+            (Some(raw), _) => check.field("id", ActorId::parse(raw)),
+            (None, Some(kind)) => Some(ActorId::generate(kind.id_prefix())),
+            (None, None) => None,
+        };
+        let name = check.required("name", self.name.as_deref(), Name::parse);
+        let languages = check.field("languages", Languages::parse(&self.languages));
+        let location = match self.location {
+            Some(l) => check.field("location", Location::parse(l.lat, l.lon)).map(Some),
+            None => Some(None),
+        };
+        let city = check.optional("city", self.city.as_deref(), ActorId::parse);
+        let channels = check.field("channels", Channels::parse(&self.channels));
+        let attributes = match self.attributes {
+            Some(value) => check.field("attributes", Attributes::parse(value)),
+            None => Some(Attributes::default()),
+        };
+        let created_at = check.optional("created_at", self.created_at.as_deref(), parse_timestamp);
+        let updated_at = check.optional("updated_at", self.updated_at.as_deref(), parse_timestamp);
+        let actor = (|| {
+            Some(Draft {
+                record: Actor {
+                    id: id?,
+                    kind: kind?,
+                    name: name?,
+                    languages: languages?,
+                    location: location?,
+                    city: city?,
+                    channels: channels?,
+                    consent: self.consent,
+                    attributes: attributes?,
+                },
+                row: row.clone(),
+                created_at: created_at?,
+                updated_at: updated_at?,
+            })
+        })();
+        check.finish(actor)
+    }
+}
+
+impl TieRecord {
+    /// Parses the record into a tie ready to write. Whether its endpoints exist and fit its kind
+    /// is checked at write time, against the store.
+    pub fn parse(self, row: &RowRef) -> Result<Draft<Tie>, Vec<RowError>> {
+        let mut check = RowCheck::new(row);
+        let id = match self.id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(raw) => check.field("id", TieId::parse(raw)),
+            None => Some(TieId::generate()),
+        };
+        let source = check.required("source", self.source.as_deref(), ActorId::parse);
+        let target = check.required("target", self.target.as_deref(), ActorId::parse);
+        let kind = check.required("kind", self.kind.as_deref(), TieKind::parse);
+        let trust = match self.trust {
+            Some(value) => check.field("trust", Trust::parse(value)),
+            None => Some(Trust::DEFAULT),
+        };
+        let channels = check.field("channels", Channels::parse(&self.channels));
+        let last_verified = check.optional("last_verified", self.last_verified.as_deref(), parse_date);
+        let note = check.field("note", Note::parse(self.note.as_deref().unwrap_or("")));
+        let created_at = check.optional("created_at", self.created_at.as_deref(), parse_timestamp);
+        let updated_at = check.optional("updated_at", self.updated_at.as_deref(), parse_timestamp);
+        let tie = (|| {
+            Some(Draft {
+                record: Tie {
+                    id: id?,
+                    source: source?,
+                    target: target?,
+                    kind: kind?,
+                    trust: trust?,
+                    channels: channels?,
+                    last_verified: last_verified?,
+                    note: note?,
+                },
+                row: row.clone(),
+                created_at: created_at?,
+                updated_at: updated_at?,
+            })
+        })();
+        check.finish(tie)
+    }
+}
+
+fn channel_names(channels: &Channels) -> Vec<String> {
+    channels.as_slice().iter().map(|c| c.as_str().to_owned()).collect()
+}
+
+impl From<&StoredActor> for ActorRecord {
+    fn from(stored: &StoredActor) -> Self {
+        let actor = &stored.record;
+        Self {
+            id: Some(actor.id.to_string()),
+            kind: Some(actor.kind.as_str().to_owned()),
+            name: Some(actor.name.as_str().to_owned()),
+            languages: actor.languages.as_slice().iter().map(|l| l.to_string()).collect(),
+            location: actor.location.map(|l| LocationRecord { lat: l.lat(), lon: l.lon() }),
+            city: actor.city.as_ref().map(ToString::to_string),
+            channels: channel_names(&actor.channels),
+            consent: actor.consent,
+            attributes: Some(serde_json::Value::Object(actor.attributes.as_map().clone())),
+            created_at: Some(format_timestamp(&stored.created_at)),
+            updated_at: Some(format_timestamp(&stored.updated_at)),
+        }
+    }
+}
+
+impl From<&StoredTie> for TieRecord {
+    fn from(stored: &StoredTie) -> Self {
+        let tie = &stored.record;
+        Self {
+            id: Some(tie.id.to_string()),
+            source: Some(tie.source.to_string()),
+            target: Some(tie.target.to_string()),
+            kind: Some(tie.kind.as_str().to_owned()),
+            trust: Some(tie.trust.value()),
+            channels: channel_names(&tie.channels),
+            last_verified: tie.last_verified.map(|d| d.format("%Y-%m-%d").to_string()),
+            note: tie.note.as_ref().map(|n| n.as_str().to_owned()),
+            created_at: Some(format_timestamp(&stored.created_at)),
+            updated_at: Some(format_timestamp(&stored.updated_at)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::DomainError;
+
+    fn row() -> RowRef {
+        RowRef::new("body", 1)
+    }
+
+    #[test]
+    fn an_actor_record_reports_every_broken_field_at_once() {
+        let record = ActorRecord {
+            kind: Some("alien".into()),
+            name: Some("  ".into()),
+            languages: vec!["TIR".into()],
+            channels: vec!["pigeon".into()],
+            location: Some(LocationRecord { lat: 91.0, lon: 0.0 }),
+            ..Default::default()
+        };
+        let errors = record.parse(&row()).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["kind", "name", "languages", "location", "channels"]);
+    }
+
+    #[test]
+    fn a_tie_without_id_or_trust_gets_a_generated_id_and_the_default_trust() {
+        let record = TieRecord {
+            source: Some("m-1".into()),
+            target: Some("m-2".into()),
+            kind: Some("knows".into()),
+            ..Default::default()
+        };
+        let draft = record.parse(&row()).unwrap();
+        assert!(draft.record.id.as_str().starts_with("t-"));
+        assert_eq!(draft.record.trust, Trust::DEFAULT);
+    }
+
+    #[test]
+    fn a_tie_missing_its_endpoints_names_both() {
+        let record = TieRecord { kind: Some("knows".into()), ..Default::default() };
+        let errors = record.parse(&row()).unwrap_err();
+        assert_eq!(errors.len(), 2);
+        assert!(errors.iter().all(|e| e.error == DomainError::Missing));
+    }
+}

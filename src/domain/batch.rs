@@ -1,0 +1,268 @@
+//! A write of many actors and ties at once, and the rules that need the rest of the network:
+//! endpoints exist, kinds fit, cities are cities, kinds never change, ids are not repeated.
+//!
+//! Every write path (API, import, CLI, demo) builds a [`Batch`]; every store checks it with
+//! [`check_references`] inside its write transaction, so the rules live in one place.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use serde::Serialize;
+use serde::ser::SerializeStruct;
+
+use super::{Actor, ActorId, ActorKind, DomainError, Tie, TieId, Timestamp};
+
+/// What a write may do to records that already exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteMode {
+    /// Every record must be new (`POST`).
+    Create,
+    /// Every record must already exist (`PUT`).
+    Replace,
+    /// New records are created, existing ones replaced (import).
+    Upsert,
+}
+
+/// Where a record came from, for error reports: a file (or part) and a line (or array position).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowRef {
+    /// `actors`, `ties`, a file name, or `body` for a single API write.
+    pub file: String,
+    /// 1-based line in a CSV file (header included) or position in a JSON array.
+    pub line: usize,
+}
+
+impl RowRef {
+    /// A row reference.
+    pub fn new(file: impl Into<String>, line: usize) -> Self {
+        Self { file: file.into(), line }
+    }
+}
+
+/// One record to write, with where it came from and, for imports of exported documents, the
+/// times it carried.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft<T> {
+    /// The validated record.
+    pub record: T,
+    /// Where it came from.
+    pub row: RowRef,
+    /// `created_at` from the document; `None` lets the store decide.
+    pub created_at: Option<Timestamp>,
+    /// `updated_at` from the document; `None` means now.
+    pub updated_at: Option<Timestamp>,
+}
+
+impl<T> Draft<T> {
+    /// A draft without times of its own.
+    pub fn new(record: T, row: RowRef) -> Self {
+        Self { record, row, created_at: None, updated_at: None }
+    }
+}
+
+/// Actors and ties written together, all or nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Batch {
+    /// What may happen to existing records.
+    pub mode: WriteMode,
+    /// Actors, written before ties.
+    pub actors: Vec<Draft<Actor>>,
+    /// Ties.
+    pub ties: Vec<Draft<Tie>>,
+}
+
+impl Batch {
+    /// An empty batch.
+    pub fn new(mode: WriteMode) -> Self {
+        Self { mode, actors: Vec::new(), ties: Vec::new() }
+    }
+
+    /// Every actor id the batch writes or refers to: the store must say which of them exist.
+    pub fn actor_ids(&self) -> HashSet<&ActorId> {
+        let mut ids = HashSet::new();
+        for draft in &self.actors {
+            ids.insert(&draft.record.id);
+            ids.extend(draft.record.city.as_ref());
+        }
+        for draft in &self.ties {
+            ids.insert(&draft.record.source);
+            ids.insert(&draft.record.target);
+        }
+        ids
+    }
+
+    /// Every tie id the batch writes.
+    pub fn tie_ids(&self) -> HashSet<&TieId> {
+        self.ties.iter().map(|d| &d.record.id).collect()
+    }
+}
+
+/// What the store already holds of the ids a batch touches.
+#[derive(Debug, Clone, Default)]
+pub struct Existing {
+    /// The kind of every stored actor among [`Batch::actor_ids`].
+    pub actor_kinds: HashMap<ActorId, ActorKind>,
+    /// The stored ties among [`Batch::tie_ids`].
+    pub tie_ids: HashSet<TieId>,
+}
+
+/// A rule a row breaks, and where the row is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowError {
+    /// The file (or part, or `body`).
+    pub file: String,
+    /// The line (or array position).
+    pub line: usize,
+    /// The field at fault (a column name, or a path such as `location.lat`).
+    pub field: String,
+    /// What is wrong.
+    pub error: DomainError,
+}
+
+impl RowError {
+    /// An error on a row.
+    pub fn new(row: &RowRef, field: impl Into<String>, error: DomainError) -> Self {
+        Self { file: row.file.clone(), line: row.line, field: field.into(), error }
+    }
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} line {}, field {}: {}", self.file, self.line, self.field, self.error)
+    }
+}
+
+impl Serialize for RowError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut row = serializer.serialize_struct("RowError", 5)?;
+        row.serialize_field("file", &self.file)?;
+        row.serialize_field("line", &self.line)?;
+        row.serialize_field("field", &self.field)?;
+        row.serialize_field("code", self.error.code())?;
+        row.serialize_field("reason", &self.error.to_string())?;
+        row.end()
+    }
+}
+
+/// How many records a write created and replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct WriteSummary {
+    /// Actors that did not exist before.
+    pub actors_created: usize,
+    /// Actors that were replaced.
+    pub actors_updated: usize,
+    /// Ties that did not exist before.
+    pub ties_created: usize,
+    /// Ties that were replaced.
+    pub ties_updated: usize,
+}
+
+/// Checks the rules of a batch that need the rest of the network.
+///
+/// # Arguments
+/// * `batch` - the records to write.
+/// * `existing` - what the store holds of the ids in [`Batch::actor_ids`] and [`Batch::tie_ids`].
+///
+/// # Returns
+/// The summary the write will have, or every broken rule, actors first, each in row order.
+///
+/// # Complexity
+/// O(a + t) hash look-ups for a actors and t ties.
+pub fn check_references(batch: &Batch, existing: &Existing) -> Result<WriteSummary, Vec<RowError>> {
+    let mut errors = Vec::new();
+    let mut summary = WriteSummary::default();
+    let mut batch_kinds: HashMap<&ActorId, (ActorKind, usize)> = HashMap::new();
+    for draft in &batch.actors {
+        let actor = &draft.record;
+        match batch_kinds.get(&actor.id) {
+            Some(&(_, first_line)) => errors.push(RowError::new(
+                &draft.row,
+                "id",
+                DomainError::DuplicateId { id: actor.id.to_string(), first_line },
+            )),
+            None => {
+                batch_kinds.insert(&actor.id, (actor.kind, draft.row.line));
+            }
+        }
+    }
+    let kind_of = |id: &ActorId| {
+        batch_kinds.get(id).map(|&(kind, _)| kind).or_else(|| existing.actor_kinds.get(id).copied())
+    };
+
+    for draft in &batch.actors {
+        let actor = &draft.record;
+        let stored_kind = existing.actor_kinds.get(&actor.id).copied();
+        if let Some(error) = mode_error(batch.mode, &actor.id.to_string(), stored_kind.is_some()) {
+            errors.push(RowError::new(&draft.row, "id", error));
+        }
+        match stored_kind {
+            Some(kind) if kind != actor.kind => errors.push(RowError::new(
+                &draft.row,
+                "kind",
+                DomainError::KindChange { id: actor.id.to_string(), existing: kind },
+            )),
+            Some(_) => summary.actors_updated += 1,
+            None => summary.actors_created += 1,
+        }
+        if let Some(city) = &actor.city {
+            let error = match kind_of(city) {
+                _ if city == &actor.id => Some(DomainError::NotACity(city.to_string())),
+                None => Some(DomainError::UnknownActor(city.to_string())),
+                Some(ActorKind::City) => None,
+                Some(_) => Some(DomainError::NotACity(city.to_string())),
+            };
+            errors.extend(error.map(|e| RowError::new(&draft.row, "city", e)));
+        }
+    }
+
+    let mut batch_ties: HashMap<&TieId, usize> = HashMap::new();
+    for draft in &batch.ties {
+        let tie = &draft.record;
+        if let Some(&first_line) = batch_ties.get(&tie.id) {
+            errors.push(RowError::new(
+                &draft.row,
+                "id",
+                DomainError::DuplicateId { id: tie.id.to_string(), first_line },
+            ));
+            continue;
+        }
+        batch_ties.insert(&tie.id, draft.row.line);
+        let stored = existing.tie_ids.contains(&tie.id);
+        if let Some(error) = mode_error(batch.mode, &tie.id.to_string(), stored) {
+            errors.push(RowError::new(&draft.row, "id", error));
+        }
+        if stored {
+            summary.ties_updated += 1;
+        } else {
+            summary.ties_created += 1;
+        }
+        if let Err(error) = Tie::check_endpoints(&tie.source, &tie.target) {
+            errors.push(RowError::new(&draft.row, "target", error));
+            continue;
+        }
+        let source = kind_of(&tie.source);
+        let target = kind_of(&tie.target);
+        if source.is_none() {
+            let error = DomainError::UnknownActor(tie.source.to_string());
+            errors.push(RowError::new(&draft.row, "source", error));
+        }
+        if target.is_none() {
+            let error = DomainError::UnknownActor(tie.target.to_string());
+            errors.push(RowError::new(&draft.row, "target", error));
+        }
+        if let (Some(source), Some(target)) = (source, target) {
+            if let Err(error) = tie.kind.check(source, target) {
+                errors.push(RowError::new(&draft.row, "kind", error));
+            }
+        }
+    }
+    if errors.is_empty() { Ok(summary) } else { Err(errors) }
+}
+
+fn mode_error(mode: WriteMode, id: &str, exists: bool) -> Option<DomainError> {
+    match (mode, exists) {
+        (WriteMode::Create, true) => Some(DomainError::AlreadyExists(id.to_owned())),
+        (WriteMode::Replace, false) => Some(DomainError::NotFound(id.to_owned())),
+        _ => None,
+    }
+}

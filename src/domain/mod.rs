@@ -1,0 +1,72 @@
+//! The network model: actors, ties and the values they are made of.
+//!
+//! Everything here is parsed, never merely validated: once an `Actor` or a `Tie` exists it obeys
+//! every rule of `graph-schema/README.md`, so the store, the analysis and the exports never check
+//! again. No I/O, no HTTP, no database types live here.
+//!
+//! Names, locations and notes are personal data: they must never reach a log line.
+
+mod actor;
+mod batch;
+mod error;
+mod tie;
+mod values;
+
+pub use actor::{Actor, ActorKind};
+pub use batch::{Batch, Draft, Existing, RowError, RowRef, WriteMode, WriteSummary, check_references};
+pub use error::DomainError;
+pub use tie::{Tie, TieKind};
+pub use values::{
+    ActorId, Attributes, Channel, Channels, Language, Languages, Location, Name, Note, TieId, Trust,
+    parse_date,
+};
+
+/// A point in time as stored with every record (`created_at`, `updated_at`).
+pub type Timestamp = chrono::DateTime<chrono::Utc>;
+
+/// A calendar date, as in a tie's `last_verified`.
+pub type Date = chrono::NaiveDate;
+
+/// A record as the store holds it: the validated content plus its bookkeeping times.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored<T> {
+    /// The actor or tie itself.
+    pub record: T,
+    /// When the record was first written.
+    pub created_at: Timestamp,
+    /// When the record was last written.
+    pub updated_at: Timestamp,
+}
+
+/// An actor as stored.
+pub type StoredActor = Stored<Actor>;
+/// A tie as stored.
+pub type StoredTie = Stored<Tie>;
+
+/// The whole network, as exported and imported: actors and ties, each sorted by id.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Network {
+    /// Every actor, sorted by id.
+    pub actors: Vec<StoredActor>,
+    /// Every tie, sorted by id.
+    pub ties: Vec<StoredTie>,
+}
+
+/// Formats a timestamp the one way relaymap writes it (RFC 3339, UTC, microseconds), so that a
+/// stored value always reads back and writes out identically.
+pub fn format_timestamp(at: &Timestamp) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
+
+/// Parses an RFC 3339 timestamp (any offset) into UTC.
+pub fn parse_timestamp(raw: &str) -> Result<Timestamp, DomainError> {
+    chrono::DateTime::parse_from_rfc3339(raw.trim())
+        .map(|at| at.with_timezone(&chrono::Utc))
+        .map_err(|_| DomainError::InvalidTimestamp(raw.chars().take(40).collect()))
+}
+
+/// The current time, truncated to the microseconds that are stored.
+pub fn now() -> Timestamp {
+    let now = chrono::Utc::now();
+    parse_timestamp(&format_timestamp(&now)).expect("a formatted timestamp parses back")
+}

@@ -1,0 +1,456 @@
+//! The small values actors and ties are made of, each with the one parser that makes it.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Date, DomainError};
+
+const MAX_ID_LEN: usize = 64;
+const MAX_NAME_CHARS: usize = 200;
+const MAX_NOTE_CHARS: usize = 2000;
+const MAX_ATTRIBUTES_BYTES: usize = 4096;
+
+fn parse_id(raw: &str) -> Result<String, DomainError> {
+    let valid = !raw.is_empty()
+        && raw.len() <= MAX_ID_LEN
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
+    if valid {
+        Ok(raw.to_owned())
+    } else {
+        Err(DomainError::InvalidId)
+    }
+}
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            /// Parses an id: 1 to 64 characters, letters, digits, `-`, `_`, `.` or `:`, so that it
+            /// is safe in a URL path, a CSV cell and a log line.
+            pub fn parse(raw: &str) -> Result<Self, DomainError> {
+                parse_id(raw).map(Self)
+            }
+
+            /// The id as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = DomainError;
+            fn try_from(raw: String) -> Result<Self, DomainError> {
+                Self::parse(&raw)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// The id of an actor, unique among actors.
+    ActorId
+);
+id_type!(
+    /// The id of a tie, unique among ties.
+    TieId
+);
+
+impl ActorId {
+    /// A fresh random id with a prefix naming the kind (`m-`, `o-`, `r-`, `c-`).
+    pub fn generate(prefix: &str) -> Self {
+        Self(format!("{prefix}-{}", uuid::Uuid::new_v4().simple()))
+    }
+}
+
+impl TieId {
+    /// A fresh random tie id (`t-` and 32 hex digits).
+    pub fn generate() -> Self {
+        Self(format!("t-{}", uuid::Uuid::new_v4().simple()))
+    }
+}
+
+/// An actor's display name. Personal data: never log it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Name(String);
+
+impl Name {
+    /// Parses a name: trimmed, not empty, at most 200 characters, no control characters.
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            return Err(DomainError::EmptyName);
+        }
+        if trimmed.chars().count() > MAX_NAME_CHARS || trimmed.chars().any(char::is_control) {
+            return Err(DomainError::InvalidName);
+        }
+        Ok(Self(trimmed.to_owned()))
+    }
+
+    /// The name as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Name {
+    // Debug output ends up in logs and panics: keep the person out of it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Name(..)")
+    }
+}
+
+/// An ISO 639-3 language code such as `tir` (Tigrinya) or `ara` (Arabic).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Language([u8; 3]);
+
+impl Language {
+    /// Parses a code of exactly three lowercase ASCII letters. Only the shape is checked, not
+    /// membership of the ISO list, so that new or local codes are not refused.
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        let bytes = raw.as_bytes();
+        if bytes.len() == 3 && bytes.iter().all(u8::is_ascii_lowercase) {
+            Ok(Self([bytes[0], bytes[1], bytes[2]]))
+        } else {
+            Err(DomainError::InvalidLanguage(raw.chars().take(16).collect()))
+        }
+    }
+
+    /// The code as text.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).expect("a language is three ASCII letters")
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The languages an actor speaks or works in, the first being their first language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Languages(Vec<Language>);
+
+impl Languages {
+    /// Parses a list of codes, keeping their order; a code listed twice is refused.
+    pub fn parse<S: AsRef<str>>(raw: &[S]) -> Result<Self, DomainError> {
+        let mut languages = Vec::with_capacity(raw.len());
+        for code in raw {
+            let language = Language::parse(code.as_ref().trim())?;
+            if languages.contains(&language) {
+                return Err(DomainError::DuplicateLanguage(language.to_string()));
+            }
+            languages.push(language);
+        }
+        Ok(Self(languages))
+    }
+
+    /// The first language, if any.
+    pub fn first(&self) -> Option<Language> {
+        self.0.first().copied()
+    }
+
+    /// Every language, first language first.
+    pub fn as_slice(&self) -> &[Language] {
+        &self.0
+    }
+
+    /// Whether the two lists share a language.
+    pub fn shares_any(&self, other: &Languages) -> bool {
+        self.0.iter().any(|l| other.0.contains(l))
+    }
+}
+
+/// A way a message can travel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// Face to face.
+    InPerson,
+    /// Voice calls.
+    Phone,
+    /// Text messages.
+    Sms,
+    /// WhatsApp messages.
+    Whatsapp,
+    /// Radio broadcasts or two-way radio.
+    Radio,
+    /// Social media posts and groups.
+    SocialMedia,
+    /// E-mail.
+    Email,
+}
+
+impl Channel {
+    /// Every channel, in the order relaymap lists them.
+    pub const ALL: [Channel; 7] = [
+        Channel::InPerson,
+        Channel::Phone,
+        Channel::Sms,
+        Channel::Whatsapp,
+        Channel::Radio,
+        Channel::SocialMedia,
+        Channel::Email,
+    ];
+
+    /// The channel's name as written in documents (`in_person`, `whatsapp`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::InPerson => "in_person",
+            Channel::Phone => "phone",
+            Channel::Sms => "sms",
+            Channel::Whatsapp => "whatsapp",
+            Channel::Radio => "radio",
+            Channel::SocialMedia => "social_media",
+            Channel::Email => "email",
+        }
+    }
+
+    /// Parses a channel name.
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        Self::ALL
+            .into_iter()
+            .find(|c| c.as_str() == raw)
+            .ok_or_else(|| DomainError::UnknownChannel(raw.chars().take(24).collect()))
+    }
+}
+
+/// A set of channels, kept in the canonical order of [`Channel::ALL`] without repeats.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Channels(Vec<Channel>);
+
+impl Channels {
+    /// Parses channel names; repeats collapse, order becomes canonical.
+    pub fn parse<S: AsRef<str>>(raw: &[S]) -> Result<Self, DomainError> {
+        let mut channels = raw
+            .iter()
+            .map(|c| Channel::parse(c.as_ref().trim()))
+            .collect::<Result<Vec<_>, _>>()?;
+        channels.sort();
+        channels.dedup();
+        Ok(Self(channels))
+    }
+
+    /// Builds a set from known channels.
+    pub fn new(mut channels: Vec<Channel>) -> Self {
+        channels.sort();
+        channels.dedup();
+        Self(channels)
+    }
+
+    /// The channels in canonical order.
+    pub fn as_slice(&self) -> &[Channel] {
+        &self.0
+    }
+}
+
+/// A WGS-84 position. For people, a precise location is personal data: never log it.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Location {
+    lat: f64,
+    lon: f64,
+}
+
+impl Location {
+    /// Parses a latitude in [-90, 90] and a longitude in [-180, 180].
+    pub fn parse(lat: f64, lon: f64) -> Result<Self, DomainError> {
+        if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
+            return Err(DomainError::LatitudeOutOfRange);
+        }
+        if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
+            return Err(DomainError::LongitudeOutOfRange);
+        }
+        Ok(Self { lat, lon })
+    }
+
+    /// Latitude in degrees.
+    pub fn lat(&self) -> f64 {
+        self.lat
+    }
+
+    /// Longitude in degrees.
+    pub fn lon(&self) -> f64 {
+        self.lon
+    }
+}
+
+impl fmt::Debug for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Location(..)")
+    }
+}
+
+/// How much a tie is trusted to carry a message, in (0, 1].
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct Trust(f64);
+
+impl Trust {
+    /// The trust of a tie when none is given.
+    pub const DEFAULT: Trust = Trust(0.5);
+
+    /// Parses a trust value: greater than 0 and at most 1.
+    pub fn parse(value: f64) -> Result<Self, DomainError> {
+        if value.is_finite() && value > 0.0 && value <= 1.0 {
+            Ok(Self(value))
+        } else {
+            Err(DomainError::TrustOutOfRange)
+        }
+    }
+
+    /// The value.
+    pub fn value(self) -> f64 {
+        self.0
+    }
+}
+
+/// A small free JSON object of extra facts about an actor. May hold personal data.
+#[derive(Clone, PartialEq, Default)]
+pub struct Attributes(serde_json::Map<String, serde_json::Value>);
+
+impl Attributes {
+    /// Parses attributes: a JSON object of at most 4096 bytes once serialised.
+    pub fn parse(value: serde_json::Value) -> Result<Self, DomainError> {
+        let serde_json::Value::Object(map) = value else {
+            return Err(DomainError::AttributesNotObject);
+        };
+        let size = serde_json::to_vec(&map).map(|v| v.len()).unwrap_or(usize::MAX);
+        if size > MAX_ATTRIBUTES_BYTES {
+            return Err(DomainError::AttributesTooLarge);
+        }
+        Ok(Self(map))
+    }
+
+    /// The object.
+    pub fn as_map(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Attributes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Attributes({} keys)", self.0.len())
+    }
+}
+
+/// A free-text note on a tie. May hold personal data: never log it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Note(String);
+
+impl Note {
+    /// Parses a note: trimmed, at most 2000 characters; an empty note is no note.
+    pub fn parse(raw: &str) -> Result<Option<Self>, DomainError> {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            Ok(None)
+        } else if trimmed.chars().count() > MAX_NOTE_CHARS {
+            Err(DomainError::NoteTooLong)
+        } else {
+            Ok(Some(Self(trimmed.to_owned())))
+        }
+    }
+
+    /// The note as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Note(..)")
+    }
+}
+
+/// Parses a calendar date written `YYYY-MM-DD`.
+pub fn parse_date(raw: &str) -> Result<Date, DomainError> {
+    Date::parse_from_str(raw.trim(), "%Y-%m-%d")
+        .map_err(|_| DomainError::InvalidDate(raw.chars().take(24).collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_allow_url_safe_characters_only() {
+        assert!(ActorId::parse("m-0001").is_ok());
+        assert!(ActorId::parse("org:red.cross_1").is_ok());
+        for bad in ["", "has space", "slash/id", "é", &"x".repeat(65)] {
+            assert_eq!(ActorId::parse(bad), Err(DomainError::InvalidId), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn languages_are_three_lowercase_letters_without_repeats() {
+        let parsed = Languages::parse(&["tir", "ara"]).unwrap();
+        assert_eq!(parsed.first().unwrap().as_str(), "tir");
+        for bad in ["TIR", "ti", "tirr", "t1r", ""] {
+            assert!(matches!(Language::parse(bad), Err(DomainError::InvalidLanguage(_))));
+        }
+        assert!(matches!(
+            Languages::parse(&["tir", "tir"]),
+            Err(DomainError::DuplicateLanguage(_))
+        ));
+    }
+
+    #[test]
+    fn channels_collapse_repeats_into_canonical_order() {
+        let parsed = Channels::parse(&["sms", "in_person", "sms"]).unwrap();
+        assert_eq!(parsed.as_slice(), &[Channel::InPerson, Channel::Sms]);
+        assert!(matches!(Channels::parse(&["pigeon"]), Err(DomainError::UnknownChannel(_))));
+    }
+
+    #[test]
+    fn trust_is_above_zero_and_at_most_one() {
+        assert!(Trust::parse(1.0).is_ok());
+        assert!(Trust::parse(0.01).is_ok());
+        for bad in [0.0, -0.1, 1.0001, f64::NAN, f64::INFINITY] {
+            assert_eq!(Trust::parse(bad), Err(DomainError::TrustOutOfRange));
+        }
+    }
+
+    #[test]
+    fn locations_stay_on_the_globe() {
+        assert!(Location::parse(90.0, -180.0).is_ok());
+        assert_eq!(Location::parse(90.5, 0.0), Err(DomainError::LatitudeOutOfRange));
+        assert_eq!(Location::parse(0.0, 180.5), Err(DomainError::LongitudeOutOfRange));
+    }
+
+    #[test]
+    fn debug_output_hides_personal_data() {
+        let name = Name::parse("Amanuel Tesfay").unwrap();
+        let location = Location::parse(43.1, 5.2).unwrap();
+        assert!(!format!("{name:?}{location:?}").contains("Amanuel"));
+        assert!(!format!("{location:?}").contains("43.1"));
+    }
+
+    #[test]
+    fn attributes_must_be_a_small_object() {
+        assert!(Attributes::parse(serde_json::json!({"a": 1})).is_ok());
+        assert_eq!(
+            Attributes::parse(serde_json::json!([1])),
+            Err(DomainError::AttributesNotObject)
+        );
+        let big = serde_json::json!({ "x": "y".repeat(5000) });
+        assert_eq!(Attributes::parse(big), Err(DomainError::AttributesTooLarge));
+    }
+}

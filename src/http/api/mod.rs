@@ -1,0 +1,69 @@
+//! The JSON API, `/api/v1/...`.
+
+mod actors;
+mod network;
+mod ties;
+
+use axum::Router;
+use serde::Deserialize;
+
+use super::{ApiError, AppState};
+use crate::store::Page;
+
+/// The API routes.
+pub fn router(max_import_bytes: usize) -> Router<AppState> {
+    Router::new()
+        .merge(actors::router())
+        .merge(ties::router())
+        .merge(network::router(max_import_bytes))
+}
+
+/// Answers routes that do not exist.
+pub async fn not_found() -> ApiError {
+    ApiError::NotFound("route".into())
+}
+
+/// Answers a known route called with the wrong method.
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}
+
+const MAX_PAGE: usize = 1000;
+
+/// `limit`, `offset` and `cursor` of a listing. Numbers arrive as text: serde cannot parse
+/// numbers inside a flattened query struct, and the error should name the parameter anyway.
+#[derive(Debug, Default, Deserialize)]
+pub struct PageQuery {
+    limit: Option<String>,
+    offset: Option<String>,
+    cursor: Option<String>,
+}
+
+impl PageQuery {
+    fn page(&self) -> Result<Page, ApiError> {
+        let number = |field: &str, raw: &Option<String>, range: std::ops::RangeInclusive<usize>| {
+            let Some(raw) = raw else { return Ok(None) };
+            match raw.trim().parse::<usize>() {
+                Ok(n) if range.contains(&n) => Ok(Some(n)),
+                _ => Err(ApiError::bad_request(
+                    "invalid_query",
+                    format!("{field} must be a whole number from {} to {}", range.start(), range.end()),
+                    Some(field),
+                )),
+            }
+        };
+        let limit = number("limit", &self.limit, 1..=MAX_PAGE)?.unwrap_or(Page::default().limit);
+        let offset = number("offset", &self.offset, 0..=usize::MAX / 2)?.unwrap_or(0);
+        Ok(Page { limit, offset, after: self.cursor.clone() })
+    }
+}
+
+/// The cursor for the next page: the last id, when the page was full.
+fn next_cursor(ids: &[&str], page: &Page) -> Option<String> {
+    (ids.len() == page.limit).then(|| ids.last().map(|id| id.to_string())).flatten()
+}
+
+fn parse_param<T>(field: &str, raw: Option<&str>, parse: impl FnOnce(&str) -> Result<T, crate::domain::DomainError>) -> Result<Option<T>, ApiError> {
+    raw.map(|raw| parse(raw).map_err(|e| ApiError::bad_request(e.code(), e.to_string(), Some(field))))
+        .transpose()
+}

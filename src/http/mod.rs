@@ -1,0 +1,53 @@
+//! The HTTP face of relaymap: the JSON API under `/api/v1` and the web pages. Handlers are thin:
+//! extract, call the store (or, later, the analysis), map to a DTO that lives beside the handler.
+
+mod api;
+mod error;
+mod extract;
+mod pages;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
+use tower_http::services::ServeDir;
+use tower_http::trace::TraceLayer;
+
+pub use error::ApiError;
+
+use crate::store::GraphStore;
+
+/// The largest body of an ordinary API request (a single actor or tie): 1 MiB.
+pub const API_BODY_LIMIT: usize = 1024 * 1024;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    /// The network's store.
+    pub store: Arc<dyn GraphStore>,
+    /// The largest accepted import body, in bytes.
+    pub max_import_bytes: usize,
+}
+
+/// Builds the whole router: API, pages, static files, request tracing.
+pub fn router(state: AppState, static_dir: &Path) -> Router {
+    Router::new()
+        .merge(api::router(state.max_import_bytes))
+        .merge(pages::router())
+        .nest_service("/static", ServeDir::new(static_dir))
+        .fallback(api::not_found)
+        .method_not_allowed_fallback(api::method_not_allowed)
+        .layer(DefaultBodyLimit::max(API_BODY_LIMIT))
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
+            // The matched route (`/api/v1/actors/{id}`), not the URI: paths and queries can carry
+            // ids and filters that need not be in every log line.
+            let route = request
+                .extensions()
+                .get::<MatchedPath>()
+                .map_or("unmatched", |p| p.as_str())
+                .to_owned();
+            tracing::info_span!("request", method = %request.method(), route)
+        }))
+        .with_state(state)
+}

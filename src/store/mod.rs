@@ -1,0 +1,203 @@
+//! Where the network lives: one [`GraphStore`] trait, implemented by the embedded SQLite store
+//! (the default) and, later, by Neo4j. Callers hold an `Arc<dyn GraphStore>` and never see SQL,
+//! Cypher or driver errors.
+
+mod sqlite;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::domain::{
+    ActorId, ActorKind, Batch, Language, Network, RowError, StoredActor, StoredTie, TieId, TieKind,
+    WriteSummary,
+};
+
+pub use sqlite::SqliteStore;
+
+/// Why a store operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The record does not exist (e.g. `actor m-1`).
+    #[error("{0} not found")]
+    NotFound(String),
+    /// The operation would break the network (e.g. deleting a city other actors belong to).
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// A write broke the model's rules; nothing was written.
+    #[error("{} rule(s) broken; nothing was written", .0.len())]
+    Rejected(Vec<RowError>),
+    /// The backend cannot be reached now; the caller may retry.
+    #[error("the store is unavailable")]
+    Unavailable(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// The backend failed.
+    #[error("storage backend failed")]
+    Backend(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl StoreError {
+    /// Wraps a backend error.
+    pub fn backend(error: impl std::error::Error + Send + Sync + 'static) -> Self {
+        Self::Backend(Box::new(error))
+    }
+}
+
+/// A rectangle in WGS-84 degrees.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BoundingBox {
+    /// West edge.
+    pub min_lon: f64,
+    /// South edge.
+    pub min_lat: f64,
+    /// East edge.
+    pub max_lon: f64,
+    /// North edge.
+    pub max_lat: f64,
+}
+
+impl BoundingBox {
+    /// Parses `minlon,minlat,maxlon,maxlat`.
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let numbers: Vec<f64> = raw
+            .split(',')
+            .map(|part| part.trim().parse::<f64>())
+            .collect::<Result<_, _>>()
+            .map_err(|_| "bbox must be four numbers: minlon,minlat,maxlon,maxlat".to_owned())?;
+        let [min_lon, min_lat, max_lon, max_lat] = numbers[..] else {
+            return Err("bbox must be four numbers: minlon,minlat,maxlon,maxlat".to_owned());
+        };
+        let lat_ok = |v: f64| (-90.0..=90.0).contains(&v);
+        let lon_ok = |v: f64| (-180.0..=180.0).contains(&v);
+        if !(lon_ok(min_lon) && lon_ok(max_lon) && lat_ok(min_lat) && lat_ok(max_lat)) {
+            return Err("bbox corners must be valid longitudes and latitudes".to_owned());
+        }
+        if min_lon > max_lon || min_lat > max_lat {
+            return Err("bbox must list the south-west corner before the north-east one".to_owned());
+        }
+        Ok(Self { min_lon, min_lat, max_lon, max_lat })
+    }
+}
+
+/// Which actors to list; every given condition must hold.
+#[derive(Debug, Clone, Default)]
+pub struct ActorFilter {
+    /// Only this kind.
+    pub kind: Option<ActorKind>,
+    /// Only actors whose `city` is this city actor.
+    pub city: Option<ActorId>,
+    /// Only actors who speak (or work in) this language.
+    pub language: Option<Language>,
+    /// Only actors located inside this box (edges included).
+    pub bbox: Option<BoundingBox>,
+}
+
+/// Which ties to list; every given condition must hold.
+#[derive(Debug, Clone, Default)]
+pub struct TieFilter {
+    /// Only this kind.
+    pub kind: Option<TieKind>,
+    /// Only ties with this actor at either end.
+    pub actor: Option<ActorId>,
+}
+
+/// A page of a listing, in id order.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// At most this many records.
+    pub limit: usize,
+    /// Skip this many records (after the cursor, if any).
+    pub offset: usize,
+    /// Only records whose id sorts after this one (byte order).
+    pub after: Option<String>,
+}
+
+impl Default for Page {
+    fn default() -> Self {
+        Self { limit: 100, offset: 0, after: None }
+    }
+}
+
+/// How many actors and ties of each kind the store holds.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Stats {
+    /// Actors by kind (every kind listed, zero included).
+    pub actors: BTreeMap<ActorKind, u64>,
+    /// Ties by kind (every kind listed, zero included).
+    pub ties: BTreeMap<TieKind, u64>,
+}
+
+impl Stats {
+    /// All actors.
+    pub fn actor_total(&self) -> u64 {
+        self.actors.values().sum()
+    }
+
+    /// All ties.
+    pub fn tie_total(&self) -> u64 {
+        self.ties.values().sum()
+    }
+}
+
+/// The network's storage. Every write is all or nothing and moves [`GraphStore::version`].
+#[async_trait::async_trait]
+pub trait GraphStore: Send + Sync {
+    /// What the store is, for logs and messages (`sqlite:PATH`); never a secret.
+    fn describe(&self) -> String;
+
+    /// Writes a batch in one transaction after checking it with
+    /// [`crate::domain::check_references`]; on any broken rule writes nothing.
+    async fn write(&self, batch: Batch) -> Result<WriteSummary, StoreError>;
+
+    /// One actor.
+    async fn get_actor(&self, id: &ActorId) -> Result<Option<StoredActor>, StoreError>;
+
+    /// Actors matching the filter, in id order.
+    async fn list_actors(&self, filter: &ActorFilter, page: &Page) -> Result<Vec<StoredActor>, StoreError>;
+
+    /// Deletes an actor and its ties. A city that other actors name as their `city` is a conflict.
+    async fn delete_actor(&self, id: &ActorId) -> Result<(), StoreError>;
+
+    /// One tie.
+    async fn get_tie(&self, id: &TieId) -> Result<Option<StoredTie>, StoreError>;
+
+    /// Ties matching the filter, in id order.
+    async fn list_ties(&self, filter: &TieFilter, page: &Page) -> Result<Vec<StoredTie>, StoreError>;
+
+    /// Deletes a tie.
+    async fn delete_tie(&self, id: &TieId) -> Result<(), StoreError>;
+
+    /// The whole network, actors and ties each sorted by id, read in one consistent snapshot.
+    async fn network(&self) -> Result<Network, StoreError>;
+
+    /// Counts by kind.
+    async fn stats(&self) -> Result<Stats, StoreError>;
+
+    /// The change version: it moves on every committed write, including other processes'.
+    async fn version(&self) -> Result<u64, StoreError>;
+}
+
+/// Which store to open, decided once from the configuration.
+#[derive(Debug, Clone)]
+pub enum StoreConfig {
+    /// The embedded store in a file.
+    Sqlite {
+        /// The database file; created when missing.
+        path: PathBuf,
+    },
+}
+
+/// Opens the configured store, creating and migrating its schema when needed.
+pub async fn open(config: &StoreConfig) -> anyhow::Result<Arc<dyn GraphStore>> {
+    use anyhow::Context;
+    match config {
+        StoreConfig::Sqlite { path } => {
+            let path = path.clone();
+            let store = tokio::task::spawn_blocking(move || SqliteStore::open(&path))
+                .await
+                .context("opening the SQLite store")??;
+            Ok(Arc::new(store))
+        }
+    }
+}

@@ -1,0 +1,507 @@
+//! The embedded store: one SQLite file in WAL mode, foreign keys on, every write in one
+//! `BEGIN IMMEDIATE` transaction. One writer connection and a few readers, each behind a mutex;
+//! every call runs on tokio's blocking pool so the async runtime never waits on the disk.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use anyhow::Context;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior, params};
+
+use super::{ActorFilter, GraphStore, Page, Stats, StoreError, TieFilter};
+use crate::domain::{
+    Actor, ActorId, ActorKind, Attributes, Batch, Channels, Existing, Languages, Location, Name,
+    Network, Note, Stored, StoredActor, StoredTie, Tie, TieId, TieKind, Trust, WriteSummary,
+    check_references, format_timestamp, now, parse_date, parse_timestamp,
+};
+
+/// The schema migrations, applied in order; `PRAGMA user_version` counts the applied ones.
+const MIGRATIONS: [&str; 1] = [include_str!("../../graph-schema/sqlite/001_network.sql")];
+const READERS: usize = 4;
+
+const ACTOR_COLUMNS: &str =
+    "id, kind, name, languages, lat, lon, city, channels, consent, attributes, created_at, updated_at";
+const TIE_COLUMNS: &str =
+    "id, source, target, kind, trust, channels, last_verified, note, created_at, updated_at";
+
+/// The embedded SQLite store.
+#[derive(Clone)]
+pub struct SqliteStore {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: Vec<Mutex<Connection>>,
+    next_reader: AtomicUsize,
+}
+
+impl SqliteStore {
+    /// Opens (creating when missing) the database file and brings its schema up to date.
+    pub fn open(path: &Path) -> anyhow::Result<Self> {
+        let context = || format!("opening the SQLite database at {}", path.display());
+        let mut writer = Connection::open(path).with_context(context)?;
+        configure(&writer).with_context(context)?;
+        migrate(&mut writer).with_context(context)?;
+        let readers = (0..READERS)
+            .map(|_| {
+                let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+                let reader = Connection::open_with_flags(path, flags)?;
+                configure(&reader)?;
+                Ok(Mutex::new(reader))
+            })
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .with_context(context)?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                path: path.to_owned(),
+                writer: Mutex::new(writer),
+                readers,
+                next_reader: AtomicUsize::new(0),
+            }),
+        })
+    }
+
+    async fn read<T, F>(&self, work: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+    {
+        let inner = self.inner.clone();
+        tokio::task::spawn_blocking(move || work(&inner.reader()))
+            .await
+            .map_err(StoreError::backend)?
+    }
+
+    async fn write_with<T, F>(&self, work: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&rusqlite::Transaction) -> Result<T, StoreError> + Send + 'static,
+    {
+        let inner = self.inner.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut connection = lock(&inner.writer);
+            let transaction = connection
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(StoreError::backend)?;
+            let value = work(&transaction)?;
+            transaction
+                .execute("UPDATE meta SET value = value + 1 WHERE key = 'version'", [])
+                .map_err(StoreError::backend)?;
+            transaction.commit().map_err(StoreError::backend)?;
+            Ok(value)
+        })
+        .await
+        .map_err(StoreError::backend)?
+    }
+}
+
+impl Inner {
+    fn reader(&self) -> MutexGuard<'_, Connection> {
+        let start = self.next_reader.fetch_add(1, Ordering::Relaxed);
+        for offset in 0..self.readers.len() {
+            if let Ok(guard) = self.readers[(start + offset) % self.readers.len()].try_lock() {
+                return guard;
+            }
+        }
+        lock(&self.readers[start % self.readers.len()])
+    }
+}
+
+fn lock(mutex: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
+    // A panic while holding a connection cannot leave a transaction open (it rolls back on drop),
+    // so the connection is still usable.
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn configure(connection: &Connection) -> rusqlite::Result<()> {
+    connection.busy_timeout(std::time::Duration::from_secs(10))?;
+    connection.pragma_update(None, "foreign_keys", "ON")?;
+    if !connection.is_readonly(rusqlite::MAIN_DB)? {
+        connection.pragma_update(None, "journal_mode", "WAL")?;
+        // With WAL, NORMAL loses no committed transaction when the process dies, only on power loss.
+        connection.pragma_update(None, "synchronous", "NORMAL")?;
+    }
+    Ok(())
+}
+
+fn migrate(connection: &mut Connection) -> anyhow::Result<()> {
+    let applied: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let applied = usize::try_from(applied).context("negative schema version")?;
+    anyhow::ensure!(
+        applied <= MIGRATIONS.len(),
+        "the database has schema version {applied}, newer than this relaymap knows ({}); upgrade relaymap",
+        MIGRATIONS.len()
+    );
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
+        let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        transaction.execute_batch(sql).with_context(|| format!("applying migration {}", index + 1))?;
+        transaction.pragma_update(None, "user_version", (index + 1) as i64)?;
+        transaction.commit()?;
+    }
+    Ok(())
+}
+
+fn backend(error: rusqlite::Error) -> StoreError {
+    StoreError::backend(error)
+}
+
+/// A row that no longer parses means the file was changed behind relaymap's back.
+fn corrupt(what: &str, id: &str) -> rusqlite::Error {
+    rusqlite::Error::ToSqlConversionFailure(format!("stored {what} {id} breaks the model").into())
+}
+
+fn json_list<T: AsRef<str>>(items: impl Iterator<Item = T>) -> String {
+    serde_json::to_string(&items.map(|s| s.as_ref().to_owned()).collect::<Vec<_>>())
+        .expect("a list of strings serialises")
+}
+
+fn read_actor(row: &Row) -> rusqlite::Result<StoredActor> {
+    let id: String = row.get(0)?;
+    let bad = || corrupt("actor", &id);
+    let languages: Vec<String> = serde_json::from_str(&row.get::<_, String>(3)?).map_err(|_| bad())?;
+    let channels: Vec<String> = serde_json::from_str(&row.get::<_, String>(7)?).map_err(|_| bad())?;
+    let attributes: serde_json::Value =
+        serde_json::from_str(&row.get::<_, String>(9)?).map_err(|_| bad())?;
+    let location = match (row.get::<_, Option<f64>>(4)?, row.get::<_, Option<f64>>(5)?) {
+        (Some(lat), Some(lon)) => Some(Location::parse(lat, lon).map_err(|_| bad())?),
+        _ => None,
+    };
+    let city = row.get::<_, Option<String>>(6)?.map(|c| ActorId::parse(&c)).transpose().map_err(|_| bad())?;
+    let actor = Actor {
+        id: ActorId::parse(&id).map_err(|_| bad())?,
+        kind: ActorKind::parse(&row.get::<_, String>(1)?).map_err(|_| bad())?,
+        name: Name::parse(&row.get::<_, String>(2)?).map_err(|_| bad())?,
+        languages: Languages::parse(&languages).map_err(|_| bad())?,
+        location,
+        city,
+        channels: Channels::parse(&channels).map_err(|_| bad())?,
+        consent: row.get(8)?,
+        attributes: Attributes::parse(attributes).map_err(|_| bad())?,
+    };
+    Ok(Stored {
+        record: actor,
+        created_at: parse_timestamp(&row.get::<_, String>(10)?).map_err(|_| bad())?,
+        updated_at: parse_timestamp(&row.get::<_, String>(11)?).map_err(|_| bad())?,
+    })
+}
+
+fn read_tie(row: &Row) -> rusqlite::Result<StoredTie> {
+    let id: String = row.get(0)?;
+    let bad = || corrupt("tie", &id);
+    let channels: Vec<String> = serde_json::from_str(&row.get::<_, String>(5)?).map_err(|_| bad())?;
+    let tie = Tie {
+        id: TieId::parse(&id).map_err(|_| bad())?,
+        source: ActorId::parse(&row.get::<_, String>(1)?).map_err(|_| bad())?,
+        target: ActorId::parse(&row.get::<_, String>(2)?).map_err(|_| bad())?,
+        kind: TieKind::parse(&row.get::<_, String>(3)?).map_err(|_| bad())?,
+        trust: Trust::parse(row.get(4)?).map_err(|_| bad())?,
+        channels: Channels::parse(&channels).map_err(|_| bad())?,
+        last_verified: row
+            .get::<_, Option<String>>(6)?
+            .map(|d| parse_date(&d))
+            .transpose()
+            .map_err(|_| bad())?,
+        note: Note::parse(&row.get::<_, Option<String>>(7)?.unwrap_or_default()).map_err(|_| bad())?,
+    };
+    Ok(Stored {
+        record: tie,
+        created_at: parse_timestamp(&row.get::<_, String>(8)?).map_err(|_| bad())?,
+        updated_at: parse_timestamp(&row.get::<_, String>(9)?).map_err(|_| bad())?,
+    })
+}
+
+fn load_existing(transaction: &rusqlite::Transaction, batch: &Batch) -> rusqlite::Result<Existing> {
+    let mut existing = Existing::default();
+    let mut kind_of = transaction.prepare_cached("SELECT kind FROM actors WHERE id = ?1")?;
+    for id in batch.actor_ids() {
+        let kind: Option<String> = kind_of.query_row([id.as_str()], |row| row.get(0)).optional()?;
+        if let Some(kind) = kind {
+            let kind = ActorKind::parse(&kind).map_err(|_| corrupt("actor", id.as_str()))?;
+            existing.actor_kinds.insert(id.clone(), kind);
+        }
+    }
+    let mut tie_exists = transaction.prepare_cached("SELECT 1 FROM ties WHERE id = ?1")?;
+    for id in batch.tie_ids() {
+        if tie_exists.exists([id.as_str()])? {
+            existing.tie_ids.insert(id.clone());
+        }
+    }
+    Ok(existing)
+}
+
+fn write_batch(transaction: &rusqlite::Transaction, batch: &Batch) -> Result<WriteSummary, StoreError> {
+    let existing = load_existing(transaction, batch).map_err(backend)?;
+    let summary = check_references(batch, &existing).map_err(StoreError::Rejected)?;
+    let now = format_timestamp(&now());
+    let mut upsert_actor = transaction
+        .prepare_cached(
+            "INSERT INTO actors (id, kind, name, languages, lat, lon, city, channels, consent,
+                                 attributes, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, COALESCE(?11, ?13), COALESCE(?12, ?13))
+             ON CONFLICT (id) DO UPDATE SET
+                 name = excluded.name, languages = excluded.languages, lat = excluded.lat,
+                 lon = excluded.lon, city = excluded.city, channels = excluded.channels,
+                 consent = excluded.consent, attributes = excluded.attributes,
+                 created_at = COALESCE(?11, actors.created_at), updated_at = excluded.updated_at",
+        )
+        .map_err(backend)?;
+    for draft in &batch.actors {
+        let actor = &draft.record;
+        upsert_actor
+            .execute(params![
+                actor.id.as_str(),
+                actor.kind.as_str(),
+                actor.name.as_str(),
+                json_list(actor.languages.as_slice().iter().map(|l| l.as_str())),
+                actor.location.map(|l| l.lat()),
+                actor.location.map(|l| l.lon()),
+                actor.city.as_ref().map(|c| c.as_str()),
+                json_list(actor.channels.as_slice().iter().map(|c| c.as_str())),
+                actor.consent,
+                serde_json::to_string(actor.attributes.as_map()).expect("a JSON object serialises"),
+                draft.created_at.as_ref().map(format_timestamp),
+                draft.updated_at.as_ref().map(format_timestamp),
+                now,
+            ])
+            .map_err(backend)?;
+    }
+    let mut upsert_tie = transaction
+        .prepare_cached(
+            "INSERT INTO ties (id, source, target, kind, trust, channels, last_verified, note,
+                               created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, COALESCE(?9, ?11), COALESCE(?10, ?11))
+             ON CONFLICT (id) DO UPDATE SET
+                 source = excluded.source, target = excluded.target, kind = excluded.kind,
+                 trust = excluded.trust, channels = excluded.channels,
+                 last_verified = excluded.last_verified, note = excluded.note,
+                 created_at = COALESCE(?9, ties.created_at), updated_at = excluded.updated_at",
+        )
+        .map_err(backend)?;
+    for draft in &batch.ties {
+        let tie = &draft.record;
+        upsert_tie
+            .execute(params![
+                tie.id.as_str(),
+                tie.source.as_str(),
+                tie.target.as_str(),
+                tie.kind.as_str(),
+                tie.trust.value(),
+                json_list(tie.channels.as_slice().iter().map(|c| c.as_str())),
+                tie.last_verified.map(|d| d.format("%Y-%m-%d").to_string()),
+                tie.note.as_ref().map(|n| n.as_str()),
+                draft.created_at.as_ref().map(format_timestamp),
+                draft.updated_at.as_ref().map(format_timestamp),
+                now,
+            ])
+            .map_err(backend)?;
+    }
+    Ok(summary)
+}
+
+/// Appends `id > ? ORDER BY id LIMIT ? OFFSET ?` for a page.
+fn paginate(sql: &mut String, values: &mut Vec<Value>, conditions: &mut Vec<String>, page: &Page) {
+    if let Some(after) = &page.after {
+        values.push(Value::Text(after.clone()));
+        conditions.push(format!("id > ?{}", values.len()));
+    }
+    if !conditions.is_empty() {
+        sql.push_str(" WHERE ");
+        sql.push_str(&conditions.join(" AND "));
+    }
+    values.push(Value::Integer(page.limit as i64));
+    values.push(Value::Integer(page.offset as i64));
+    sql.push_str(&format!(" ORDER BY id LIMIT ?{} OFFSET ?{}", values.len() - 1, values.len()));
+}
+
+#[async_trait::async_trait]
+impl GraphStore for SqliteStore {
+    fn describe(&self) -> String {
+        format!("sqlite:{}", self.inner.path.display())
+    }
+
+    #[tracing::instrument(skip_all, fields(actors = batch.actors.len(), ties = batch.ties.len()))]
+    async fn write(&self, batch: Batch) -> Result<WriteSummary, StoreError> {
+        self.write_with(move |transaction| write_batch(transaction, &batch)).await
+    }
+
+    async fn get_actor(&self, id: &ActorId) -> Result<Option<StoredActor>, StoreError> {
+        let id = id.clone();
+        self.read(move |connection| {
+            let sql = format!("SELECT {ACTOR_COLUMNS} FROM actors WHERE id = ?1");
+            connection.query_row(&sql, [id.as_str()], read_actor).optional().map_err(backend)
+        })
+        .await
+    }
+
+    async fn list_actors(&self, filter: &ActorFilter, page: &Page) -> Result<Vec<StoredActor>, StoreError> {
+        let (filter, page) = (filter.clone(), page.clone());
+        self.read(move |connection| {
+            let mut sql = format!("SELECT {ACTOR_COLUMNS} FROM actors");
+            let mut values = Vec::new();
+            let mut conditions = Vec::new();
+            if let Some(kind) = filter.kind {
+                values.push(Value::Text(kind.as_str().to_owned()));
+                conditions.push(format!("kind = ?{}", values.len()));
+            }
+            if let Some(city) = &filter.city {
+                values.push(Value::Text(city.to_string()));
+                conditions.push(format!("city = ?{}", values.len()));
+            }
+            if let Some(language) = filter.language {
+                values.push(Value::Text(language.to_string()));
+                conditions.push(format!(
+                    "EXISTS (SELECT 1 FROM json_each(actors.languages) WHERE json_each.value = ?{})",
+                    values.len()
+                ));
+            }
+            if let Some(bbox) = filter.bbox {
+                for value in [bbox.min_lat, bbox.max_lat, bbox.min_lon, bbox.max_lon] {
+                    values.push(Value::Real(value));
+                }
+                let n = values.len();
+                conditions.push(format!(
+                    "lat BETWEEN ?{} AND ?{} AND lon BETWEEN ?{} AND ?{}",
+                    n - 3,
+                    n - 2,
+                    n - 1,
+                    n
+                ));
+            }
+            paginate(&mut sql, &mut values, &mut conditions, &page);
+            let mut statement = connection.prepare(&sql).map_err(backend)?;
+            let rows = statement.query_map(rusqlite::params_from_iter(values), read_actor).map_err(backend)?;
+            rows.collect::<rusqlite::Result<Vec<_>>>().map_err(backend)
+        })
+        .await
+    }
+
+    #[tracing::instrument(skip_all, fields(actor_id = %id))]
+    async fn delete_actor(&self, id: &ActorId) -> Result<(), StoreError> {
+        let id = id.clone();
+        self.write_with(move |transaction| {
+            let kind: Option<String> = transaction
+                .query_row("SELECT kind FROM actors WHERE id = ?1", [id.as_str()], |row| row.get(0))
+                .optional()
+                .map_err(backend)?;
+            let Some(kind) = kind else {
+                return Err(StoreError::NotFound(format!("actor {id}")));
+            };
+            if kind == ActorKind::City.as_str() {
+                let members: i64 = transaction
+                    .query_row("SELECT count(*) FROM actors WHERE city = ?1", [id.as_str()], |row| row.get(0))
+                    .map_err(backend)?;
+                if members > 0 {
+                    return Err(StoreError::Conflict(format!(
+                        "city {id} is the city of {members} actor(s); move them to another city first"
+                    )));
+                }
+            }
+            transaction.execute("DELETE FROM actors WHERE id = ?1", [id.as_str()]).map_err(backend)?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn get_tie(&self, id: &TieId) -> Result<Option<StoredTie>, StoreError> {
+        let id = id.clone();
+        self.read(move |connection| {
+            let sql = format!("SELECT {TIE_COLUMNS} FROM ties WHERE id = ?1");
+            connection.query_row(&sql, [id.as_str()], read_tie).optional().map_err(backend)
+        })
+        .await
+    }
+
+    async fn list_ties(&self, filter: &TieFilter, page: &Page) -> Result<Vec<StoredTie>, StoreError> {
+        let (filter, page) = (filter.clone(), page.clone());
+        self.read(move |connection| {
+            let mut sql = format!("SELECT {TIE_COLUMNS} FROM ties");
+            let mut values = Vec::new();
+            let mut conditions = Vec::new();
+            if let Some(kind) = filter.kind {
+                values.push(Value::Text(kind.as_str().to_owned()));
+                conditions.push(format!("kind = ?{}", values.len()));
+            }
+            if let Some(actor) = &filter.actor {
+                values.push(Value::Text(actor.to_string()));
+                let n = values.len();
+                conditions.push(format!("(source = ?{n} OR target = ?{n})"));
+            }
+            paginate(&mut sql, &mut values, &mut conditions, &page);
+            let mut statement = connection.prepare(&sql).map_err(backend)?;
+            let rows = statement.query_map(rusqlite::params_from_iter(values), read_tie).map_err(backend)?;
+            rows.collect::<rusqlite::Result<Vec<_>>>().map_err(backend)
+        })
+        .await
+    }
+
+    #[tracing::instrument(skip_all, fields(tie_id = %id))]
+    async fn delete_tie(&self, id: &TieId) -> Result<(), StoreError> {
+        let id = id.clone();
+        self.write_with(move |transaction| {
+            let deleted = transaction.execute("DELETE FROM ties WHERE id = ?1", [id.as_str()]).map_err(backend)?;
+            if deleted == 0 {
+                return Err(StoreError::NotFound(format!("tie {id}")));
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn network(&self) -> Result<Network, StoreError> {
+        self.read(|connection| {
+            // One read transaction, so actors and ties come from the same committed state.
+            connection.execute_batch("BEGIN DEFERRED").map_err(backend)?;
+            let result = (|| {
+                let mut actors = connection
+                    .prepare(&format!("SELECT {ACTOR_COLUMNS} FROM actors ORDER BY id"))?;
+                let actors = actors.query_map([], read_actor)?.collect::<rusqlite::Result<Vec<_>>>()?;
+                let mut ties = connection.prepare(&format!("SELECT {TIE_COLUMNS} FROM ties ORDER BY id"))?;
+                let ties = ties.query_map([], read_tie)?.collect::<rusqlite::Result<Vec<_>>>()?;
+                Ok(Network { actors, ties })
+            })();
+            connection.execute_batch("COMMIT").map_err(backend)?;
+            result.map_err(backend)
+        })
+        .await
+    }
+
+    async fn stats(&self) -> Result<Stats, StoreError> {
+        self.read(|connection| {
+            let mut stats = Stats {
+                actors: ActorKind::ALL.into_iter().map(|k| (k, 0)).collect::<BTreeMap<_, _>>(),
+                ties: TieKind::ALL.into_iter().map(|k| (k, 0)).collect::<BTreeMap<_, _>>(),
+            };
+            let count = |sql: &str| -> rusqlite::Result<Vec<(String, u64)>> {
+                let mut statement = connection.prepare(sql)?;
+                let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)? as u64)))?;
+                rows.collect()
+            };
+            for (kind, n) in count("SELECT kind, count(*) FROM actors GROUP BY kind").map_err(backend)? {
+                let kind = ActorKind::parse(&kind).map_err(|_| backend(corrupt("actor kind", &kind)))?;
+                stats.actors.insert(kind, n);
+            }
+            for (kind, n) in count("SELECT kind, count(*) FROM ties GROUP BY kind").map_err(backend)? {
+                let kind = TieKind::parse(&kind).map_err(|_| backend(corrupt("tie kind", &kind)))?;
+                stats.ties.insert(kind, n);
+            }
+            Ok(stats)
+        })
+        .await
+    }
+
+    async fn version(&self) -> Result<u64, StoreError> {
+        self.read(|connection| {
+            connection
+                .query_row("SELECT value FROM meta WHERE key = 'version'", [], |row| row.get::<_, i64>(0))
+                .map(|v| v as u64)
+                .map_err(backend)
+        })
+        .await
+    }
+}
