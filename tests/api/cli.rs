@@ -1,0 +1,123 @@
+//! The `relaymap` binary, run as a user would.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn relaymap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_relaymap"))
+        .args(args)
+        .env_remove("RELAYMAP_DB")
+        .env_remove("RELAYMAP_LOG")
+        .output()
+        .expect("the relaymap binary runs")
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().expect("a UTF-8 temporary path")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn demo_export_import_export_round_trips_through_files() {
+    // Arrange
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (dir.path().join("first.db"), dir.path().join("second.db"));
+    let (exported, again) = (dir.path().join("network.json"), dir.path().join("again.json"));
+
+    // Act
+    let demo = relaymap(&["demo", "--db", path(&first), "--seed", "11", "--migrants", "300"]);
+    let export = relaymap(&["export", "--db", path(&first), "--format", "json", "--out", path(&exported)]);
+    let import = relaymap(&["import", "--db", path(&second), "--json", path(&exported)]);
+    let export_again = relaymap(&["export", "--db", path(&second)]);
+
+    // Assert
+    for output in [&demo, &export, &import, &export_again] {
+        assert!(output.status.success(), "{}", stderr(output));
+    }
+    std::fs::write(&again, &export_again.stdout).unwrap();
+    let original = std::fs::read_to_string(&exported).unwrap();
+    assert_eq!(String::from_utf8(export_again.stdout).unwrap(), original);
+    let document: serde_json::Value = serde_json::from_str(&original).unwrap();
+    let migrants = document["actors"].as_array().unwrap().iter().filter(|a| a["kind"] == "migrant").count();
+    assert_eq!(migrants, 300);
+}
+
+#[test]
+fn the_demo_is_written_only_into_an_empty_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("relaymap.db");
+    assert!(relaymap(&["demo", "--db", path(&db), "--migrants", "50"]).status.success());
+
+    let again = relaymap(&["demo", "--db", path(&db), "--migrants", "50"]);
+
+    assert!(!again.status.success());
+    let message = stderr(&again);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains("already holds a network"), "{message}");
+}
+
+#[test]
+fn a_csv_import_with_a_bad_row_names_it_exits_non_zero_and_writes_nothing() {
+    // Arrange
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("relaymap.db");
+    let actors = dir.path().join("actors.csv");
+    let ties = dir.path().join("ties.csv");
+    std::fs::write(&actors, "id,kind,name,languages\nm-1,migrant,Ana,por\nm-2,migrant,Rui,pt\n").unwrap();
+    std::fs::write(&ties, "id,source,target,kind\nt-1,m-1,m-2,knows\n").unwrap();
+
+    // Act
+    let output = relaymap(&["import", "--db", path(&db), "--actors", path(&actors), "--ties", path(&ties)]);
+
+    // Assert
+    assert!(!output.status.success());
+    let message = stderr(&output);
+    assert!(message.contains("actors.csv line 3, field languages"), "{message}");
+    assert!(message.contains("nothing was written"), "{message}");
+    let export = relaymap(&["export", "--db", path(&db)]);
+    let document: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+    assert_eq!(document, serde_json::json!({"actors": [], "ties": []}));
+}
+
+#[test]
+fn a_good_csv_import_reports_what_it_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("relaymap.db");
+    let actors = dir.path().join("actors.csv");
+    std::fs::write(&actors, "kind,name,id\nmigrant,Ana,m-1\nmigrant,Rui,m-2\n").unwrap();
+
+    let output = relaymap(&["import", "--db", path(&db), "--actors", path(&actors)]);
+
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("imported 2 new and 0 updated actors"), "{}", stderr(&output));
+}
+
+#[test]
+fn cli_errors_are_one_line_on_stderr_with_a_non_zero_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("relaymap.db");
+    let missing = dir.path().join("missing.json");
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["import", "--db", path(&db), "--json", path(&missing)],
+        vec!["import", "--db", path(&db)],
+        vec!["import", "--db", path(&db), "--json", "a.json", "--actors", "b.csv"],
+        vec!["export", "--db", path(&db), "--format", "xlsx"],
+        vec!["export", "--db", path(&db), "--out", "/nonexistent-folder/out.json"],
+        vec!["demo", "--db", path(&db), "--migrants", "0"],
+        vec!["serve", "--bind", "not-an-address"],
+        vec!["frobnicate"],
+        vec!["export", "--db", "/nonexistent-folder/relaymap.db"],
+    ];
+
+    for args in cases {
+        let output = relaymap(&args);
+        assert!(!output.status.success(), "{args:?} should fail");
+        let message = stderr(&output);
+        assert_eq!(message.lines().count(), 1, "{args:?}: {message}");
+        assert!(message.starts_with("relaymap: "), "{args:?}: {message}");
+        assert!(!message.contains("panicked"), "{args:?}: {message}");
+    }
+}

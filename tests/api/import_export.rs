@@ -1,0 +1,186 @@
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{error_of, small_network, spawn_app, spawn_app_with};
+
+#[tokio::test]
+async fn export_then_import_into_an_empty_store_then_export_gives_the_same_document() {
+    // Arrange: the demo city, with every field kind in use.
+    let source = spawn_app_with(|config| config.demo = true).await;
+    let exported = source.export().await;
+    let target = spawn_app().await;
+
+    // Act
+    let response = target
+        .client
+        .post(target.url("/api/v1/import"))
+        .header("content-type", "application/json")
+        .body(exported.clone())
+        .send()
+        .await
+        .unwrap();
+
+    // Assert
+    assert_eq!(response.status(), StatusCode::OK);
+    let summary: Value = response.json().await.unwrap();
+    let document: Value = serde_json::from_str(&exported).unwrap();
+    assert_eq!(summary["imported"]["actors_created"], document["actors"].as_array().unwrap().len());
+    assert_eq!(summary["imported"]["ties_created"], document["ties"].as_array().unwrap().len());
+    assert_eq!(target.export().await, exported);
+}
+
+#[tokio::test]
+async fn an_import_with_one_bad_row_in_ten_thousand_writes_nothing_and_names_the_row() {
+    // Arrange: 5,000 migrants and 5,000 ties; tie number 3,217 points at nobody.
+    let app = spawn_app().await;
+    let actors: Vec<Value> = (0..5000)
+        .map(|i| json!({"id": format!("m-{i}"), "kind": "migrant", "name": format!("Person {i}"), "languages": ["ara"]}))
+        .collect();
+    let ties: Vec<Value> = (0..5000)
+        .map(|i| {
+            let target = if i == 3216 { "m-nobody".to_owned() } else { format!("m-{}", (i + 1) % 5000) };
+            json!({"id": format!("t-{i}"), "source": format!("m-{i}"), "target": target, "kind": "knows"})
+        })
+        .collect();
+
+    // Act
+    let response = app.import_json(&json!({"actors": actors, "ties": ties})).await;
+
+    // Assert
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error = error_of(response).await;
+    assert_eq!(error["rows"].as_array().unwrap().len(), 1, "{error}");
+    let row = &error["rows"][0];
+    assert_eq!(row["file"], "ties");
+    assert_eq!(row["line"], 3217);
+    assert_eq!(row["field"], "target");
+    assert!(row["reason"].as_str().unwrap().contains("m-nobody"));
+    let stats = app.stats().await;
+    assert_eq!(stats["actors"]["total"], 0);
+    assert_eq!(stats["ties"]["total"], 0);
+}
+
+#[tokio::test]
+async fn every_bad_row_is_listed() {
+    let app = spawn_app().await;
+    let document = json!({
+        "actors": [
+            {"id": "m-1", "kind": "migrant", "name": "A"},
+            {"id": "m-2", "kind": "migrant", "name": "B", "languages": ["xx"]},
+            {"id": "m-1", "kind": "migrant", "name": "A again"}
+        ],
+        "ties": [{"source": "m-1", "target": "m-2", "kind": "knows", "trust": 5}]
+    });
+
+    let error = error_of(app.import_json(&document).await).await;
+
+    let rows: Vec<(String, u64, String)> = error["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["file"].as_str().unwrap().into(), r["line"].as_u64().unwrap(), r["field"].as_str().unwrap().into()))
+        .collect();
+    assert_eq!(
+        rows,
+        [("actors".into(), 2, "languages".into()), ("ties".into(), 1, "trust".into())],
+        "shape errors first; the duplicate id is found once the rows parse"
+    );
+}
+
+#[tokio::test]
+async fn re_importing_the_same_ids_updates_them() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let mut document = small_network();
+    document["actors"][3]["name"] = json!("Selam H.");
+    document["ties"][0]["trust"] = json!(0.4);
+
+    let response = app.import_json(&document).await;
+
+    assert_eq!(response.status(), StatusCode::OK);
+    let summary: Value = response.json().await.unwrap();
+    assert_eq!(summary["imported"], json!({"actors_created": 0, "actors_updated": 5, "ties_created": 0, "ties_updated": 5}));
+    let m1: Value = app.get("/api/v1/actors/m-1").await.json().await.unwrap();
+    assert_eq!(m1["name"], "Selam H.");
+    let t1: Value = app.get("/api/v1/ties/t-1").await.json().await.unwrap();
+    assert_eq!(t1["trust"], 0.4);
+    assert_eq!(app.stats().await["actors"]["total"], 5);
+}
+
+const ACTORS_CSV: &str = "\
+name,id,kind,languages,lat,lon,city,channels,consent
+#x_name,#x_actor+id,#x_actor+type,#language+code,#geo+lat,#geo+lon,#adm2+code,#contact+type,#x_consent
+Port Aster,c-1,city,eng,,,,,
+Casa Latina,o-1,organisation,spa;eng,44.1,8.2,c-1,phone;email,true
+Lucia,m-1,migrant,spa,44.11,8.21,c-1,whatsapp;sms,yes
+Diego,m-2,migrant,spa;eng,,,c-1,whatsapp,no
+";
+
+const TIES_CSV: &str = "\
+source,target,kind,trust,channels,last_verified,id
+#x_source,#x_target,#x_tie+type,#x_trust,#contact+type,#date+verified,#x_tie+id
+m-1,m-2,knows,0.8,whatsapp,2026-03-01,t-1
+m-1,o-1,member_of,,,,t-2
+";
+
+#[tokio::test]
+async fn csv_files_with_an_hxl_row_and_columns_in_any_order_import() {
+    let app = spawn_app().await;
+
+    let response = app.import_csv(Some(ACTORS_CSV), Some(TIES_CSV)).await;
+
+    assert_eq!(response.status(), StatusCode::OK, "{}", response.text().await.unwrap());
+    let m1: Value = app.get("/api/v1/actors/m-1").await.json().await.unwrap();
+    assert_eq!(m1["languages"], json!(["spa"]));
+    assert_eq!(m1["location"], json!({"lat": 44.11, "lon": 8.21}));
+    assert_eq!(m1["channels"], json!(["sms", "whatsapp"]));
+    assert_eq!(m1["consent"], true);
+    let t2: Value = app.get("/api/v1/ties/t-2").await.json().await.unwrap();
+    assert_eq!(t2["trust"], 0.5);
+    assert_eq!(app.stats().await["ties"]["total"], 2);
+}
+
+#[tokio::test]
+async fn a_bad_csv_row_is_named_by_file_and_line_and_nothing_is_written() {
+    let app = spawn_app().await;
+    let ties = TIES_CSV.replace("m-1,o-1,member_of", "o-1,m-1,member_of");
+
+    let response = app.import_csv(Some(ACTORS_CSV), Some(&ties)).await;
+
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error = error_of(response).await;
+    assert_eq!(error["rows"][0]["file"], "ties");
+    assert_eq!(error["rows"][0]["line"], 4, "header, HXL row, then the rows");
+    assert_eq!(error["rows"][0]["field"], "kind");
+    assert_eq!(app.stats().await["actors"]["total"], 0);
+}
+
+#[tokio::test]
+async fn an_import_that_is_not_a_document_is_a_bad_request() {
+    let app = spawn_app().await;
+
+    let not_a_document = app.import_json(&json!([1, 2, 3])).await;
+    let plain_text = app.client.post(app.url("/api/v1/import")).body("hello").send().await.unwrap();
+    let unknown_part = app
+        .client
+        .post(app.url("/api/v1/import"))
+        .multipart(reqwest::multipart::Form::new().text("people", "id,kind,name\n"))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(not_a_document.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(error_of(not_a_document).await["code"], "malformed_document");
+    assert_eq!(plain_text.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(unknown_part.status(), StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn an_unknown_export_format_is_refused() {
+    let app = spawn_app().await;
+
+    let response = app.get("/api/v1/export?format=xlsx").await;
+
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(error_of(response).await["field"], "format");
+}

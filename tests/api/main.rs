@@ -1,0 +1,11 @@
+//! Integration tests: a real server on a free port, driven over HTTP; the CLI binary; and the
+//! store contract run against every store.
+
+mod actors;
+mod cli;
+mod helpers;
+mod import_export;
+mod pages;
+mod store_contract;
+mod ties;
+mod validation;

@@ -1,0 +1,138 @@
+//! The store contract: one body of tests run against every `GraphStore` implementation, so the
+//! stores stay interchangeable. SQLite now; the Neo4j store joins through the same macro.
+
+use std::sync::Arc;
+
+use relaymap::document::read_json;
+use relaymap::domain::{ActorId, Batch, StoredActor, TieId, WriteMode};
+use relaymap::store::{ActorFilter, GraphStore, Page, StoreError, TieFilter};
+
+use crate::helpers::small_network;
+
+/// A store under test and whatever keeps it alive (a temporary folder, a server).
+pub struct Harness {
+    pub store: Arc<dyn GraphStore>,
+    _keep: Box<dyn std::any::Any + Send>,
+}
+
+pub async fn sqlite() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let store = relaymap::store::SqliteStore::open(&dir.path().join("contract.db")).unwrap();
+    Harness { store: Arc::new(store), _keep: Box::new(dir) }
+}
+
+fn small_batch(mode: WriteMode) -> Batch {
+    read_json(&small_network().to_string(), mode).expect("the small network is valid")
+}
+
+fn actor_id(raw: &str) -> ActorId {
+    ActorId::parse(raw).unwrap()
+}
+
+pub async fn writes_are_read_back_as_written(store: &dyn GraphStore) {
+    let batch = small_batch(WriteMode::Create);
+    store.write(batch.clone()).await.unwrap();
+
+    let network = store.network().await.unwrap();
+    let mut written: Vec<_> = batch.actors.iter().map(|d| d.record.clone()).collect();
+    written.sort_by(|a, b| a.id.cmp(&b.id));
+    let read: Vec<_> = network.actors.iter().map(|s: &StoredActor| s.record.clone()).collect();
+    assert_eq!(read, written);
+    let tie = store.get_tie(&TieId::parse("t-2").unwrap()).await.unwrap().expect("t-2 exists");
+    assert_eq!(tie.record, batch.ties[1].record);
+    assert!(store.get_actor(&actor_id("m-404")).await.unwrap().is_none());
+}
+
+pub async fn the_version_moves_on_every_write_and_only_then(store: &dyn GraphStore) {
+    let v0 = store.version().await.unwrap();
+    store.write(small_batch(WriteMode::Create)).await.unwrap();
+    let v1 = store.version().await.unwrap();
+    store.network().await.unwrap();
+    store.stats().await.unwrap();
+    assert_eq!(store.version().await.unwrap(), v1, "reads leave the version alone");
+    store.delete_tie(&TieId::parse("t-1").unwrap()).await.unwrap();
+    let v2 = store.version().await.unwrap();
+    let refused = store.write(small_batch(WriteMode::Create)).await;
+    assert!(matches!(refused, Err(StoreError::Rejected(_))));
+    let v3 = store.version().await.unwrap();
+    assert!(v0 < v1 && v1 < v2, "{v0} {v1} {v2}");
+    assert_eq!(v3, v2, "a refused write is no write");
+}
+
+pub async fn a_refused_batch_writes_nothing(store: &dyn GraphStore) {
+    let mut batch = small_batch(WriteMode::Upsert);
+    let last = batch.ties.len() - 1;
+    batch.ties[last].record.target = actor_id("m-404");
+
+    let result = store.write(batch).await;
+
+    let Err(StoreError::Rejected(rows)) = result else { panic!("expected a rejection") };
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].field, "target");
+    assert_eq!(store.stats().await.unwrap().actor_total(), 0);
+}
+
+pub async fn deleting_an_actor_cascades_to_its_ties(store: &dyn GraphStore) {
+    store.write(small_batch(WriteMode::Create)).await.unwrap();
+
+    store.delete_actor(&actor_id("m-1")).await.unwrap();
+
+    let remaining: Vec<String> = store.network().await.unwrap().ties.iter().map(|t| t.record.id.to_string()).collect();
+    assert_eq!(remaining, ["t-3", "t-4"]);
+    assert!(matches!(store.delete_actor(&actor_id("m-1")).await, Err(StoreError::NotFound(_))));
+    assert!(matches!(store.delete_actor(&actor_id("c-1")).await, Err(StoreError::Conflict(_))));
+}
+
+pub async fn listings_filter_and_page_in_id_order(store: &dyn GraphStore) {
+    store.write(small_batch(WriteMode::Create)).await.unwrap();
+    let ids = |actors: Vec<StoredActor>| actors.into_iter().map(|a| a.record.id.to_string()).collect::<Vec<_>>();
+
+    let page = Page { limit: 2, offset: 0, after: Some("m-1".into()) };
+    assert_eq!(ids(store.list_actors(&ActorFilter::default(), &page).await.unwrap()), ["m-2", "o-1"]);
+    let by_language = ActorFilter { language: Some(relaymap::domain::Language::parse("tir").unwrap()), ..Default::default() };
+    assert_eq!(ids(store.list_actors(&by_language, &Page::default()).await.unwrap()), ["m-1", "m-2", "o-1"]);
+    let ties = store
+        .list_ties(&TieFilter { actor: Some(actor_id("r-1")), ..Default::default() }, &Page::default())
+        .await
+        .unwrap();
+    let tie_ids: Vec<String> = ties.iter().map(|t| t.record.id.to_string()).collect();
+    assert_eq!(tie_ids, ["t-3", "t-4"]);
+}
+
+pub async fn modes_guard_creates_and_replacements(store: &dyn GraphStore) {
+    store.write(small_batch(WriteMode::Create)).await.unwrap();
+    let created = store.get_actor(&actor_id("m-1")).await.unwrap().unwrap();
+
+    let again = store.write(small_batch(WriteMode::Create)).await;
+    assert!(matches!(again, Err(StoreError::Rejected(rows)) if rows[0].error.code() == "already_exists"));
+    store.write(small_batch(WriteMode::Replace)).await.unwrap();
+    let replaced = store.get_actor(&actor_id("m-1")).await.unwrap().unwrap();
+    assert_eq!(replaced.created_at, created.created_at);
+    assert!(replaced.updated_at > created.updated_at);
+    let stats = store.stats().await.unwrap();
+    assert_eq!((stats.actor_total(), stats.tie_total()), (5, 5));
+}
+
+macro_rules! store_contract {
+    ($backend:ident) => {
+        mod $backend {
+            macro_rules! contract_test {
+                ($name:ident) => {
+                    #[tokio::test]
+                    async fn $name() {
+                        let harness = super::$backend().await;
+                        super::$name(harness.store.as_ref()).await;
+                    }
+                };
+            }
+            contract_test!(writes_are_read_back_as_written);
+            contract_test!(the_version_moves_on_every_write_and_only_then);
+            contract_test!(a_refused_batch_writes_nothing);
+            contract_test!(deleting_an_actor_cascades_to_its_ties);
+            contract_test!(listings_filter_and_page_in_id_order);
+            contract_test!(modes_guard_creates_and_replacements);
+        }
+    };
+}
+
+store_contract!(sqlite);
