@@ -29,8 +29,15 @@ impl Application {
             .await
             .with_context(|| format!("binding {}", config.bind))?;
         let address = listener.local_addr().context("reading the bound address")?;
-        let state = AppState { store, max_import_bytes: config.max_import_bytes };
-        Ok(Self { listener, address, router: router(state, &config.static_dir) })
+        let state = AppState {
+            store,
+            max_import_bytes: config.max_import_bytes,
+        };
+        Ok(Self {
+            listener,
+            address,
+            router: router(state, &config.static_dir),
+        })
     }
 
     /// The address the server listens on.
@@ -44,15 +51,30 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes, then lets in-flight requests finish.
-    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown)
+            .await
     }
 }
 
 async fn load_demo_if_empty(store: &dyn GraphStore) -> anyhow::Result<()> {
-    match load_demo(store, crate::demo::DEFAULT_SEED, crate::demo::DEFAULT_MIGRANTS).await? {
+    match load_demo(
+        store,
+        crate::demo::DEFAULT_SEED,
+        crate::demo::DEFAULT_MIGRANTS,
+    )
+    .await?
+    {
         Some(summary) => {
-            tracing::info!(actors = summary.actors_created, ties = summary.ties_created, "demo city loaded")
+            tracing::info!(
+                actors = summary.actors_created,
+                ties = summary.ties_created,
+                "demo city loaded"
+            )
         }
         None => tracing::info!("store is not empty; demo city not loaded"),
     }
@@ -60,7 +82,11 @@ async fn load_demo_if_empty(store: &dyn GraphStore) -> anyhow::Result<()> {
 }
 
 /// Writes the demo city into the store if the store holds no actor; `None` when it holds some.
-pub async fn load_demo(store: &dyn GraphStore, seed: u64, migrants: usize) -> anyhow::Result<Option<WriteSummary>> {
+pub async fn load_demo(
+    store: &dyn GraphStore,
+    seed: u64,
+    migrants: usize,
+) -> anyhow::Result<Option<WriteSummary>> {
     let stats = store.stats().await.context("reading the store")?;
     if stats.actor_total() > 0 {
         return Ok(None);

@@ -141,7 +141,9 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let address = app.address();
     tracing::info!(%address, "relaymap is serving");
     println!("relaymap is serving on http://{address}/");
-    app.run_until(crate::app::shutdown_signal()).await.context("serving")
+    app.run_until(crate::app::shutdown_signal())
+        .await
+        .context("serving")
 }
 
 fn spinner(message: &'static str) -> ProgressBar {
@@ -158,9 +160,14 @@ fn open_with_progress(path: &Path) -> anyhow::Result<(ProgressBar, impl Read + u
     let file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let bar = ProgressBar::new(size).with_style(
-        ProgressStyle::with_template("{msg} {bar:30} {bytes}/{total_bytes}").expect("a valid template"),
+        ProgressStyle::with_template("{msg} {bar:30} {bytes}/{total_bytes}")
+            .expect("a valid template"),
     );
-    bar.set_message(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+    bar.set_message(
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    );
     if !std::io::stderr().is_terminal() {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     }
@@ -172,39 +179,59 @@ fn report_rows(rows: &[RowError]) -> anyhow::Error {
     for row in rows {
         eprintln!("relaymap: {row}");
     }
-    anyhow::anyhow!("import rejected: {} bad row(s); nothing was written", rows.len())
+    anyhow::anyhow!(
+        "import rejected: {} bad row(s); nothing was written",
+        rows.len()
+    )
 }
 
 async fn import(args: ImportArgs) -> anyhow::Result<()> {
     let store = store::open(&args.store.store_config()).await?;
-    let parsed = tokio::task::spawn_blocking(move || -> anyhow::Result<Result<_, DocumentError>> {
-        if let Some(path) = &args.json {
-            let (bar, mut reader) = open_with_progress(path)?;
-            let mut text = String::new();
-            reader.read_to_string(&mut text).with_context(|| format!("reading {} as UTF-8 text", path.display()))?;
-            bar.finish_and_clear();
-            let checking = spinner("checking rows");
-            let batch = read_json(&text, WriteMode::Upsert);
-            checking.finish_and_clear();
-            return Ok(batch);
-        }
-        let open = |path: &Option<PathBuf>| -> anyhow::Result<_> {
-            path.as_ref()
-                .map(|p| {
-                    let (bar, reader) = open_with_progress(p)?;
-                    Ok((bar, CsvFile { name: p.display().to_string(), reader }))
-                })
-                .transpose()
-        };
-        let actors = open(&args.actors)?;
-        let ties = open(&args.ties)?;
-        let bars: Vec<ProgressBar> = actors.iter().chain(ties.iter()).map(|(b, _)| b.clone()).collect();
-        let batch = read_csv(actors.map(|(_, f)| f), ties.map(|(_, f)| f), WriteMode::Upsert);
-        bars.iter().for_each(ProgressBar::finish_and_clear);
-        Ok(batch)
-    })
-    .await
-    .context("reading the import")??;
+    let parsed =
+        tokio::task::spawn_blocking(move || -> anyhow::Result<Result<_, DocumentError>> {
+            if let Some(path) = &args.json {
+                let (bar, mut reader) = open_with_progress(path)?;
+                let mut text = String::new();
+                reader
+                    .read_to_string(&mut text)
+                    .with_context(|| format!("reading {} as UTF-8 text", path.display()))?;
+                bar.finish_and_clear();
+                let checking = spinner("checking rows");
+                let batch = read_json(&text, WriteMode::Upsert);
+                checking.finish_and_clear();
+                return Ok(batch);
+            }
+            let open = |path: &Option<PathBuf>| -> anyhow::Result<_> {
+                path.as_ref()
+                    .map(|p| {
+                        let (bar, reader) = open_with_progress(p)?;
+                        Ok((
+                            bar,
+                            CsvFile {
+                                name: p.display().to_string(),
+                                reader,
+                            },
+                        ))
+                    })
+                    .transpose()
+            };
+            let actors = open(&args.actors)?;
+            let ties = open(&args.ties)?;
+            let bars: Vec<ProgressBar> = actors
+                .iter()
+                .chain(ties.iter())
+                .map(|(b, _)| b.clone())
+                .collect();
+            let batch = read_csv(
+                actors.map(|(_, f)| f),
+                ties.map(|(_, f)| f),
+                WriteMode::Upsert,
+            );
+            bars.iter().for_each(ProgressBar::finish_and_clear);
+            Ok(batch)
+        })
+        .await
+        .context("reading the import")??;
     let batch = match parsed {
         Ok(batch) => batch,
         Err(DocumentError::Malformed(message)) => bail!("{message}"),
@@ -227,11 +254,15 @@ async fn import(args: ImportArgs) -> anyhow::Result<()> {
 
 async fn export(args: ExportArgs) -> anyhow::Result<()> {
     let store = store::open(&args.store.store_config()).await?;
-    let network = store.network().await.with_context(|| format!("reading {}", store.describe()))?;
+    let network = store
+        .network()
+        .await
+        .with_context(|| format!("reading {}", store.describe()))?;
     let ExportFormat::Json = args.format;
     tokio::task::spawn_blocking(move || match &args.out {
         Some(path) => write_atomically(path, |out| write_json(&network, out)),
-        None => write_json(&network, BufWriter::new(std::io::stdout().lock())).context("writing to stdout"),
+        None => write_json(&network, BufWriter::new(std::io::stdout().lock()))
+            .context("writing to stdout"),
     })
     .await
     .context("exporting")?
@@ -239,7 +270,10 @@ async fn export(args: ExportArgs) -> anyhow::Result<()> {
 
 /// Writes to a temporary file beside `path` and renames it into place, so that a failed export
 /// never leaves a half-written file under the final name.
-fn write_atomically(path: &Path, write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>) -> anyhow::Result<()> {
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
     let mut temporary = path.as_os_str().to_owned();
     temporary.push(".partial");
     let temporary = PathBuf::from(temporary);
@@ -268,6 +302,9 @@ async fn demo(args: DemoArgs) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        None => bail!("{} already holds a network; the demo city is written only into an empty store", store.describe()),
+        None => bail!(
+            "{} already holds a network; the demo city is written only into an empty store",
+            store.describe()
+        ),
     }
 }

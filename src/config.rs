@@ -18,7 +18,9 @@ pub struct StoreArgs {
 impl StoreArgs {
     /// The store these flags choose.
     pub fn store_config(&self) -> StoreConfig {
-        StoreConfig::Sqlite { path: self.db.clone() }
+        StoreConfig::Sqlite {
+            path: self.db.clone(),
+        }
     }
 }
 
@@ -40,7 +42,13 @@ pub struct ServeConfig {
 impl ServeConfig {
     /// A configuration with defaults for everything but the store and the address.
     pub fn new(store: StoreConfig, bind: SocketAddr) -> Self {
-        Self { store, bind, demo: false, static_dir: default_static_dir(), max_import_bytes: DEFAULT_MAX_IMPORT_BYTES }
+        Self {
+            store,
+            bind,
+            demo: false,
+            static_dir: default_static_dir(),
+            max_import_bytes: DEFAULT_MAX_IMPORT_BYTES,
+        }
     }
 }
 

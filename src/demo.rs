@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use crate::domain::{
-    Actor, ActorId, ActorKind, Attributes, Batch, Channel, Channels, Date, Draft, Language, Languages,
+    Actor, ActorId, ActorKind, Attributes, Batch, Channel, Channels, Date, Draft, Languages,
     Location, Name, RowRef, Tie, TieId, TieKind, Trust, WriteMode,
 };
 
@@ -31,58 +31,119 @@ const COMMUNITIES: [Community; 8] = [
     Community {
         language: "tir",
         share: 0.13,
-        given: &["Amanuel", "Selam", "Yonas", "Helen", "Dawit", "Saba", "Filmon", "Rahel"],
+        given: &[
+            "Amanuel", "Selam", "Yonas", "Helen", "Dawit", "Saba", "Filmon", "Rahel",
+        ],
         family: &["Tesfay", "Gebre", "Haile", "Berhane", "Kidane", "Woldu"],
-        organisations: &["Eritrean Community Association", "St. Michael Orthodox Parish", "Habesha Youth Club"],
+        organisations: &[
+            "Eritrean Community Association",
+            "St. Michael Orthodox Parish",
+            "Habesha Youth Club",
+        ],
     },
     Community {
         language: "ara",
         share: 0.17,
-        given: &["Omar", "Layla", "Yusuf", "Mariam", "Khaled", "Nour", "Samir", "Huda"],
+        given: &[
+            "Omar", "Layla", "Yusuf", "Mariam", "Khaled", "Nour", "Samir", "Huda",
+        ],
         family: &["Haddad", "Khalil", "Nasser", "Saleh", "Mansour", "Darwish"],
-        organisations: &["Al-Noor Mosque", "Syrian Families Network", "Arabic Evening School", "Sudanese Welfare Group"],
+        organisations: &[
+            "Al-Noor Mosque",
+            "Syrian Families Network",
+            "Arabic Evening School",
+            "Sudanese Welfare Group",
+        ],
     },
     Community {
         language: "tgl",
         share: 0.12,
-        given: &["Maria", "Jose", "Rowena", "Mark", "Liza", "Paolo", "Joy", "Ramon"],
+        given: &[
+            "Maria", "Jose", "Rowena", "Mark", "Liza", "Paolo", "Joy", "Ramon",
+        ],
         family: &["Santos", "Reyes", "Cruz", "Bautista", "Garcia", "Mendoza"],
-        organisations: &["Filipino Workers Centre", "Bayanihan Association", "Our Lady of Manaoag Chapel"],
+        organisations: &[
+            "Filipino Workers Centre",
+            "Bayanihan Association",
+            "Our Lady of Manaoag Chapel",
+        ],
     },
     Community {
         language: "spa",
         share: 0.14,
-        given: &["Lucia", "Carlos", "Valentina", "Diego", "Camila", "Andres", "Rosa", "Luis"],
-        family: &["Gomez", "Rodriguez", "Martinez", "Lopez", "Herrera", "Vargas"],
-        organisations: &["Casa Latina", "Venezuelan Mutual Aid", "Colombian Women's Circle"],
+        given: &[
+            "Lucia",
+            "Carlos",
+            "Valentina",
+            "Diego",
+            "Camila",
+            "Andres",
+            "Rosa",
+            "Luis",
+        ],
+        family: &[
+            "Gomez",
+            "Rodriguez",
+            "Martinez",
+            "Lopez",
+            "Herrera",
+            "Vargas",
+        ],
+        organisations: &[
+            "Casa Latina",
+            "Venezuelan Mutual Aid",
+            "Colombian Women's Circle",
+        ],
     },
     Community {
         language: "vie",
         share: 0.10,
         given: &["Minh", "Lan", "Tuan", "Hoa", "Quang", "Mai", "Duc", "Thu"],
         family: &["Nguyen", "Tran", "Le", "Pham", "Vo", "Dang"],
-        organisations: &["Vietnamese Association", "Lotus Pagoda", "Saigon Nail Workers Union"],
+        organisations: &[
+            "Vietnamese Association",
+            "Lotus Pagoda",
+            "Saigon Nail Workers Union",
+        ],
     },
     Community {
         language: "prs",
         share: 0.12,
-        given: &["Farid", "Zahra", "Ahmad", "Parwana", "Habib", "Shabnam", "Nasir", "Mina"],
+        given: &[
+            "Farid", "Zahra", "Ahmad", "Parwana", "Habib", "Shabnam", "Nasir", "Mina",
+        ],
         family: &["Rahimi", "Ahmadi", "Karimi", "Hashimi", "Sultani", "Noori"],
-        organisations: &["Afghan Cultural Centre", "Dari Language School", "Hazara Solidarity"],
+        organisations: &[
+            "Afghan Cultural Centre",
+            "Dari Language School",
+            "Hazara Solidarity",
+        ],
     },
     Community {
         language: "swh",
         share: 0.11,
-        given: &["Amani", "Baraka", "Neema", "Juma", "Zawadi", "Hassani", "Imani", "Salim"],
+        given: &[
+            "Amani", "Baraka", "Neema", "Juma", "Zawadi", "Hassani", "Imani", "Salim",
+        ],
         family: &["Mwangi", "Otieno", "Mushi", "Kimaro", "Abdallah", "Njoroge"],
-        organisations: &["East African Community Hub", "Pentecostal Church of Grace", "Congolese Women's Group"],
+        organisations: &[
+            "East African Community Hub",
+            "Pentecostal Church of Grace",
+            "Congolese Women's Group",
+        ],
     },
     Community {
         language: "fra",
         share: 0.11,
-        given: &["Aminata", "Moussa", "Fatou", "Ibrahima", "Awa", "Cheikh", "Mariama", "Ousmane"],
+        given: &[
+            "Aminata", "Moussa", "Fatou", "Ibrahima", "Awa", "Cheikh", "Mariama", "Ousmane",
+        ],
         family: &["Diallo", "Traore", "Ndiaye", "Sow", "Kone", "Camara"],
-        organisations: &["West African Association", "Francophone Parents Network", "Teranga Football Club"],
+        organisations: &[
+            "West African Association",
+            "Francophone Parents Network",
+            "Teranga Football Club",
+        ],
     },
 ];
 
@@ -142,10 +203,6 @@ impl Rng {
     }
 }
 
-fn language(code: &str) -> Language {
-    Language::parse(code).expect("demo languages are ISO 639-3 codes")
-}
-
 fn languages(codes: &[&str]) -> Languages {
     Languages::parse(codes).expect("demo language lists have no repeats")
 }
@@ -184,16 +241,34 @@ impl Builder {
         self.actors.push(actor);
     }
 
-    fn tie(&mut self, source: &ActorId, target: &ActorId, kind: TieKind, trust: Trust, channels: Channels) {
-        let verified = self.rng.chance(0.7).then(|| {
-            self.verified_until - chrono::Duration::days(self.rng.below(730) as i64)
-        });
-        self.ties.push((source.clone(), target.clone(), kind, trust, channels, verified));
+    fn tie(
+        &mut self,
+        source: &ActorId,
+        target: &ActorId,
+        kind: TieKind,
+        trust: Trust,
+        channels: Channels,
+    ) {
+        let verified = self
+            .rng
+            .chance(0.7)
+            .then(|| self.verified_until - chrono::Duration::days(self.rng.below(730) as i64));
+        self.ties.push((
+            source.clone(),
+            target.clone(),
+            kind,
+            trust,
+            channels,
+            verified,
+        ));
     }
 
     fn channels(&mut self, weights: &[(Channel, f64)]) -> Channels {
-        let mut chosen: Vec<Channel> =
-            weights.iter().filter(|(_, p)| self.rng.chance(*p)).map(|(c, _)| *c).collect();
+        let mut chosen: Vec<Channel> = weights
+            .iter()
+            .filter(|(_, p)| self.rng.chance(*p))
+            .map(|(c, _)| *c)
+            .collect();
         if chosen.is_empty() {
             chosen.push(weights[0].0);
         }
@@ -202,8 +277,17 @@ impl Builder {
 
     /// The channels two actors share; in person when they share none.
     fn shared(&mut self, a: &Channels, b: &Channels) -> Channels {
-        let shared: Vec<Channel> = a.as_slice().iter().filter(|c| b.as_slice().contains(c)).copied().collect();
-        if shared.is_empty() { Channels::new(vec![Channel::InPerson]) } else { Channels::new(shared) }
+        let shared: Vec<Channel> = a
+            .as_slice()
+            .iter()
+            .filter(|c| b.as_slice().contains(c))
+            .copied()
+            .collect();
+        if shared.is_empty() {
+            Channels::new(vec![Channel::InPerson])
+        } else {
+            Channels::new(shared)
+        }
     }
 }
 
@@ -241,7 +325,7 @@ const OFFICE_CHANNELS: [(Channel, f64); 6] = [
 pub fn generate(seed: u64, migrants: usize) -> Batch {
     let migrants = migrants.max(1);
     let mut b = Builder {
-        rng: Rng(seed ^ 0x5EED_0F_A57E),
+        rng: Rng(seed ^ 0x005E_ED0F_A57E),
         actors: Vec::new(),
         ties: Vec::new(),
         verified_until: Date::from_ymd_opt(VERIFIED_UNTIL.0, VERIFIED_UNTIL.1, VERIFIED_UNTIL.2)
@@ -271,7 +355,11 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
     let mut responders = Vec::new();
     for i in 0..responder_count {
         let (name, extra) = RESPONDERS[i % RESPONDERS.len()];
-        let name = if i < RESPONDERS.len() { name.to_owned() } else { format!("{name} (unit {})", i / 8 + 1) };
+        let name = if i < RESPONDERS.len() {
+            name.to_owned()
+        } else {
+            format!("{name} (unit {})", i / 8 + 1)
+        };
         let mut codes = vec![LOCAL];
         codes.extend_from_slice(extra);
         let district = i % district_count;
@@ -290,7 +378,13 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
         b.actor(responder);
     }
     for (i, (responder, channels, district)) in responders.iter().enumerate() {
-        b.tie(responder, &districts[*district], TieKind::LocatedIn, Trust::parse(1.0).expect("1 is valid"), Channels::default());
+        b.tie(
+            responder,
+            &districts[*district],
+            TieKind::LocatedIn,
+            Trust::parse(1.0).expect("1 is valid"),
+            Channels::default(),
+        );
         let (next, next_channels, _) = &responders[(i + 1) % responders.len()];
         if next != responder {
             let channels = b.shared(channels, next_channels);
@@ -310,7 +404,11 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
         let c = &COMMUNITIES[community];
         let base = c.organisations[(i / COMMUNITIES.len()) % c.organisations.len()];
         let round = i / (COMMUNITIES.len() * c.organisations.len());
-        let district = if b.rng.chance(0.6) { home_district[community] } else { b.rng.below(district_count) };
+        let district = if b.rng.chance(0.6) {
+            home_district[community]
+        } else {
+            b.rng.below(district_count)
+        };
         let name = if round == 0 {
             base.to_owned()
         } else {
@@ -321,7 +419,9 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
             codes.pop();
         }
         if b.rng.chance(0.2) {
-            let other = COMMUNITIES[(community + 1 + b.rng.below(COMMUNITIES.len() - 1)) % COMMUNITIES.len()].language;
+            let other = COMMUNITIES
+                [(community + 1 + b.rng.below(COMMUNITIES.len() - 1)) % COMMUNITIES.len()]
+            .language;
             if !codes.contains(&other) {
                 codes.push(other);
             }
@@ -339,7 +439,13 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
         };
         let (org_id, org_channels) = (organisation.id.clone(), organisation.channels.clone());
         b.actor(organisation);
-        b.tie(&org_id, &districts[district], TieKind::LocatedIn, Trust::parse(1.0).expect("1 is valid"), Channels::default());
+        b.tie(
+            &org_id,
+            &districts[district],
+            TieKind::LocatedIn,
+            Trust::parse(1.0).expect("1 is valid"),
+            Channels::default(),
+        );
         // Most organisations work with one or two responders; some with each other.
         for _ in 0..(b.rng.below(3)) {
             let (responder, responder_channels, _) = &responders[b.rng.below(responders.len())];
@@ -347,12 +453,16 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
             let trust = trust(&mut b.rng, 0.4, 1.0);
             b.tie(&org_id, responder, TieKind::PartnersWith, trust, channels);
         }
-        if let Some((peer, peer_channels)) = organisations_of.iter().flatten().nth(b.rng.below(i.max(1))).cloned() {
-            if b.rng.chance(0.5) {
-                let channels = b.shared(&org_channels, &peer_channels);
-                let trust = trust(&mut b.rng, 0.3, 0.9);
-                b.tie(&org_id, &peer, TieKind::PartnersWith, trust, channels);
-            }
+        if let Some((peer, peer_channels)) = organisations_of
+            .iter()
+            .flatten()
+            .nth(b.rng.below(i.max(1)))
+            .cloned()
+            && b.rng.chance(0.5)
+        {
+            let channels = b.shared(&org_channels, &peer_channels);
+            let trust = trust(&mut b.rng, 0.3, 0.9);
+            b.tie(&org_id, &peer, TieKind::PartnersWith, trust, channels);
         }
         organisations_of[community].push((org_id, org_channels));
     }
@@ -362,15 +472,17 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); COMMUNITIES.len()];
     let mut local_speakers: Vec<usize> = Vec::new();
     let mut isolated = vec![false; migrants];
-    let mut first_migrant = None;
     let mut migrant_channels = Vec::with_capacity(migrants);
     for i in 0..migrants {
         let community = {
             let mut roll = b.rng.unit() * COMMUNITIES.iter().map(|c| c.share).sum::<f64>();
-            COMMUNITIES.iter().position(|c| {
-                roll -= c.share;
-                roll < 0.0
-            }).unwrap_or(COMMUNITIES.len() - 1)
+            COMMUNITIES
+                .iter()
+                .position(|c| {
+                    roll -= c.share;
+                    roll < 0.0
+                })
+                .unwrap_or(COMMUNITIES.len() - 1)
         };
         let c = &COMMUNITIES[community];
         let speaks_local = b.rng.chance(0.35);
@@ -378,7 +490,11 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
         if speaks_local && c.language != LOCAL {
             codes.push(LOCAL);
         }
-        let district = if b.rng.chance(0.6) { home_district[community] } else { b.rng.below(district_count) };
+        let district = if b.rng.chance(0.6) {
+            home_district[community]
+        } else {
+            b.rng.below(district_count)
+        };
         let name = format!("{} {}", b.rng.pick(c.given), b.rng.pick(c.family));
         let location = (!b.rng.chance(0.08)).then(|| near(&mut b.rng, centre(district), 1.5));
         let channels = b.channels(&PERSON_CHANNELS);
@@ -394,10 +510,15 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
             attributes: Attributes::default(),
         };
         let migrant_id = migrant.id.clone();
-        first_migrant.get_or_insert(b.actors.len());
         b.actor(migrant);
         migrant_channels.push(channels);
-        b.tie(&migrant_id, &districts[district], TieKind::LocatedIn, Trust::parse(1.0).expect("1 is valid"), Channels::default());
+        b.tie(
+            &migrant_id,
+            &districts[district],
+            TieKind::LocatedIn,
+            Trust::parse(1.0).expect("1 is valid"),
+            Channels::default(),
+        );
         isolated[i] = b.rng.chance(0.03);
         if isolated[i] {
             continue;
@@ -408,21 +529,46 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
         }
         // Membership of one or two of the community's organisations.
         let organisations = &organisations_of[community];
-        let joins = if b.rng.chance(0.2) { 0 } else if b.rng.chance(0.25) { 2 } else { 1 };
+        let joins = if b.rng.chance(0.2) {
+            0
+        } else if b.rng.chance(0.25) {
+            2
+        } else {
+            1
+        };
         for _ in 0..joins.min(organisations.len()) {
-            let (organisation, organisation_channels) = organisations[b.rng.below(organisations.len())].clone();
+            let (organisation, organisation_channels) =
+                organisations[b.rng.below(organisations.len())].clone();
             let channels = b.shared(&migrant_channels[i], &organisation_channels);
             let trust = trust(&mut b.rng, 0.4, 0.95);
-            b.tie(&migrant_id, &organisation, TieKind::MemberOf, trust, channels);
+            b.tie(
+                &migrant_id,
+                &organisation,
+                TieKind::MemberOf,
+                trust,
+                channels,
+            );
             if b.rng.chance(0.25) {
                 let trust = trust_for_service(&mut b.rng);
-                b.tie(&organisation, &migrant_id, TieKind::Serves, trust, Channels::new(vec![Channel::Phone, Channel::InPerson]));
+                b.tie(
+                    &organisation,
+                    &migrant_id,
+                    TieKind::Serves,
+                    trust,
+                    Channels::new(vec![Channel::Phone, Channel::InPerson]),
+                );
             }
         }
         if speaks_local && b.rng.chance(0.04) {
             let (responder, _, _) = responders[b.rng.below(responders.len())].clone();
             let trust = trust_for_service(&mut b.rng);
-            b.tie(&responder, &migrant_id, TieKind::Serves, trust, Channels::new(vec![Channel::Phone, Channel::Sms]));
+            b.tie(
+                &responder,
+                &migrant_id,
+                TieKind::Serves,
+                trust,
+                Channels::new(vec![Channel::Phone, Channel::Sms]),
+            );
         }
     }
 
@@ -435,13 +581,27 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
             let wanted = 1 + b.rng.below(5);
             for _ in 0..wanted {
                 let cross = b.rng.chance(0.12) && !local_speakers.is_empty();
-                let j = if cross { *b.rng.pick(&local_speakers) } else { *b.rng.pick(community) };
+                let j = if cross {
+                    *b.rng.pick(&local_speakers)
+                } else {
+                    *b.rng.pick(community)
+                };
                 if j == i || !known.insert((i.min(j), i.max(j))) {
                     continue;
                 }
                 let channels = b.shared(&migrant_channels[i], &migrant_channels[j]);
-                let trust = if cross { trust(&mut b.rng, 0.3, 0.8) } else { trust(&mut b.rng, 0.5, 1.0) };
-                b.tie(&migrant_id(i), &migrant_id(j), TieKind::Knows, trust, channels);
+                let trust = if cross {
+                    trust(&mut b.rng, 0.3, 0.8)
+                } else {
+                    trust(&mut b.rng, 0.5, 1.0)
+                };
+                b.tie(
+                    &migrant_id(i),
+                    &migrant_id(j),
+                    TieKind::Knows,
+                    trust,
+                    channels,
+                );
             }
         }
     }
@@ -458,21 +618,23 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
         .ties
         .into_iter()
         .enumerate()
-        .map(|(i, (source, target, kind, trust, channels, last_verified))| {
-            let tie = Tie {
-                id: TieId::parse(&format!("t-{:0tie_width$}", i + 1)).expect("demo tie ids are well formed"),
-                source,
-                target,
-                kind,
-                trust,
-                channels,
-                last_verified,
-                note: None,
-            };
-            Draft::new(tie, RowRef::new("demo", i + 1))
-        })
+        .map(
+            |(i, (source, target, kind, trust, channels, last_verified))| {
+                let tie = Tie {
+                    id: TieId::parse(&format!("t-{:0tie_width$}", i + 1))
+                        .expect("demo tie ids are well formed"),
+                    source,
+                    target,
+                    kind,
+                    trust,
+                    channels,
+                    last_verified,
+                    note: None,
+                };
+                Draft::new(tie, RowRef::new("demo", i + 1))
+            },
+        )
         .collect();
-    let _ = language(LOCAL);
     batch
 }
 
@@ -483,7 +645,7 @@ fn trust_for_service(rng: &mut Rng) -> Trust {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Existing, check_references};
+    use crate::domain::{Existing, Language, check_references};
 
     #[test]
     fn the_same_seed_gives_the_same_city() {
@@ -500,7 +662,13 @@ mod tests {
     #[test]
     fn the_demo_city_has_the_planned_shape() {
         let batch = generate(DEFAULT_SEED, DEFAULT_MIGRANTS);
-        let count = |kind| batch.actors.iter().filter(|d| d.record.kind == kind).count();
+        let count = |kind| {
+            batch
+                .actors
+                .iter()
+                .filter(|d| d.record.kind == kind)
+                .count()
+        };
         assert_eq!(count(ActorKind::Migrant), 2000);
         assert_eq!(count(ActorKind::Organisation), 40);
         assert_eq!(count(ActorKind::Responder), 8);
@@ -524,6 +692,9 @@ mod tests {
             .iter()
             .filter(|d| d.record.kind == ActorKind::Migrant && !social.contains(&d.record.id))
             .count();
-        assert!((20..200).contains(&isolated), "{isolated} isolated migrants");
+        assert!(
+            (20..200).contains(&isolated),
+            "{isolated} isolated migrants"
+        );
     }
 }

@@ -18,7 +18,10 @@ fn main() -> ExitCode {
         Err(error) => {
             let rendered = error.render().to_string();
             let first = rendered.lines().next().unwrap_or("invalid arguments");
-            eprintln!("relaymap: {} (see relaymap --help)", first.trim_start_matches("error: "));
+            eprintln!(
+                "relaymap: {} (see relaymap --help)",
+                first.trim_start_matches("error: ")
+            );
             return ExitCode::from(2);
         }
     };

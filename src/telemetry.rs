@@ -18,8 +18,11 @@ pub enum LogFormat {
 /// Installs the global subscriber. `default_filter` applies when `RELAYMAP_LOG` is unset.
 /// Calling it again (as tests do) keeps the first subscriber.
 pub fn init(format: LogFormat, default_filter: &str) {
-    let filter = EnvFilter::try_from_env("RELAYMAP_LOG").unwrap_or_else(|_| EnvFilter::new(default_filter));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr.with_max_level(tracing::Level::TRACE));
+    let filter =
+        EnvFilter::try_from_env("RELAYMAP_LOG").unwrap_or_else(|_| EnvFilter::new(default_filter));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr.with_max_level(tracing::Level::TRACE));
     let _ = match format {
         LogFormat::Text => builder.try_init(),
         LogFormat::Json => builder.json().try_init(),

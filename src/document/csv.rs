@@ -9,13 +9,30 @@ use super::{ActorRecord, DocumentError, LocationRecord, TieRecord};
 use crate::domain::{Batch, DomainError, RowError, RowRef, WriteMode};
 
 /// The columns `actors.csv` may have; `kind` and `name` are required.
-pub const ACTOR_COLUMNS: [&str; 9] =
-    ["id", "kind", "name", "languages", "lat", "lon", "city", "channels", "consent"];
+pub const ACTOR_COLUMNS: [&str; 9] = [
+    "id",
+    "kind",
+    "name",
+    "languages",
+    "lat",
+    "lon",
+    "city",
+    "channels",
+    "consent",
+];
 const ACTOR_REQUIRED: [&str; 2] = ["kind", "name"];
 
 /// The columns `ties.csv` may have; `source`, `target` and `kind` are required.
-pub const TIE_COLUMNS: [&str; 8] =
-    ["id", "source", "target", "kind", "trust", "channels", "last_verified", "note"];
+pub const TIE_COLUMNS: [&str; 8] = [
+    "id",
+    "source",
+    "target",
+    "kind",
+    "trust",
+    "channels",
+    "last_verified",
+    "note",
+];
 const TIE_REQUIRED: [&str; 3] = ["source", "target", "kind"];
 
 /// A CSV file to read, with the name used in error reports.
@@ -38,28 +55,44 @@ pub fn read_csv<A: Read, T: Read>(
     let mut batch = Batch::new(mode);
     let mut errors = Vec::new();
     if let Some(file) = actors {
-        read_rows(file, &ACTOR_COLUMNS, &ACTOR_REQUIRED, &mut errors, |row, cells| {
-            let (record, mut errs) = actor_record(row, cells);
-            match record.parse(row) {
-                Ok(draft) if errs.is_empty() => batch.actors.push(draft),
-                Ok(_) => {}
-                Err(more) => errs.extend(more),
-            }
-            errs
-        });
+        read_rows(
+            file,
+            &ACTOR_COLUMNS,
+            &ACTOR_REQUIRED,
+            &mut errors,
+            |row, cells| {
+                let (record, mut errs) = actor_record(row, cells);
+                match record.parse(row) {
+                    Ok(draft) if errs.is_empty() => batch.actors.push(draft),
+                    Ok(_) => {}
+                    Err(more) => errs.extend(more),
+                }
+                errs
+            },
+        );
     }
     if let Some(file) = ties {
-        read_rows(file, &TIE_COLUMNS, &TIE_REQUIRED, &mut errors, |row, cells| {
-            let (record, mut errs) = tie_record(row, cells);
-            match record.parse(row) {
-                Ok(draft) if errs.is_empty() => batch.ties.push(draft),
-                Ok(_) => {}
-                Err(more) => errs.extend(more),
-            }
-            errs
-        });
+        read_rows(
+            file,
+            &TIE_COLUMNS,
+            &TIE_REQUIRED,
+            &mut errors,
+            |row, cells| {
+                let (record, mut errs) = tie_record(row, cells);
+                match record.parse(row) {
+                    Ok(draft) if errs.is_empty() => batch.ties.push(draft),
+                    Ok(_) => {}
+                    Err(more) => errs.extend(more),
+                }
+                errs
+            },
+        );
     }
-    if errors.is_empty() { Ok(batch) } else { Err(DocumentError::Rows(errors)) }
+    if errors.is_empty() {
+        Ok(batch)
+    } else {
+        Err(DocumentError::Rows(errors))
+    }
 }
 
 /// The cells of one row, looked up by column name.
@@ -71,13 +104,20 @@ struct Cells<'a> {
 impl Cells<'_> {
     fn get(&self, column: &str) -> Option<&str> {
         let index = *self.columns.get(column)?;
-        self.record.get(index).map(str::trim).filter(|s| !s.is_empty())
+        self.record
+            .get(index)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
     }
 
     fn list(&self, column: &str) -> Vec<String> {
         self.get(column)
             .map(|cell| {
-                cell.split(';').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+                cell.split(';')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect()
             })
             .unwrap_or_default()
     }
@@ -90,7 +130,10 @@ fn read_rows<R: Read>(
     errors: &mut Vec<RowError>,
     mut on_row: impl FnMut(&RowRef, &Cells) -> Vec<RowError>,
 ) {
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(file.reader);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(file.reader);
     let mut records = reader.records();
     let header = match records.next() {
         Some(Ok(header)) => header,
@@ -107,9 +150,16 @@ fn read_rows<R: Read>(
     let mut columns = HashMap::new();
     let header_row = RowRef::new(&file.name, 1);
     for (index, raw) in header.iter().enumerate() {
-        let name = raw.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
+        let name = raw
+            .trim()
+            .trim_start_matches('\u{feff}')
+            .to_ascii_lowercase();
         if !known.contains(&name.as_str()) {
-            errors.push(RowError::new(&header_row, "header", DomainError::UnknownColumn(name)));
+            errors.push(RowError::new(
+                &header_row,
+                "header",
+                DomainError::UnknownColumn(name),
+            ));
         } else if columns.insert(name.clone(), index).is_some() {
             let reason = DomainError::Malformed(format!("column {name:?} appears twice"));
             errors.push(RowError::new(&header_row, "header", reason));
@@ -150,7 +200,13 @@ fn read_rows<R: Read>(
             errors.push(RowError::new(&row, "row", reason));
             continue;
         }
-        errors.extend(on_row(&row, &Cells { columns: &columns, record: &record }));
+        errors.extend(on_row(
+            &row,
+            &Cells {
+                columns: &columns,
+                record: &record,
+            },
+        ));
     }
 }
 
@@ -159,12 +215,20 @@ fn csv_error(file: &str, line: usize, error: &csv::Error) -> RowError {
         csv::ErrorKind::Utf8 { .. } => "the row is not valid UTF-8".to_owned(),
         _ => "the row is not valid CSV".to_owned(),
     };
-    RowError::new(&RowRef::new(file, line), "row", DomainError::Malformed(reason))
+    RowError::new(
+        &RowRef::new(file, line),
+        "row",
+        DomainError::Malformed(reason),
+    )
 }
 
 /// An HXL hashtag row: every non-empty cell starts with `#`, and at least one is non-empty.
 fn is_hxl_row(record: &csv::StringRecord) -> bool {
-    let mut cells = record.iter().map(str::trim).filter(|c| !c.is_empty()).peekable();
+    let mut cells = record
+        .iter()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .peekable();
     cells.peek().is_some() && cells.all(|c| c.starts_with('#'))
 }
 
@@ -243,8 +307,14 @@ mod tests {
 
     fn read(actors: &str, ties: &str) -> Result<Batch, DocumentError> {
         read_csv(
-            Some(CsvFile { name: "actors.csv".into(), reader: actors.as_bytes() }),
-            Some(CsvFile { name: "ties.csv".into(), reader: ties.as_bytes() }),
+            Some(CsvFile {
+                name: "actors.csv".into(),
+                reader: actors.as_bytes(),
+            }),
+            Some(CsvFile {
+                name: "ties.csv".into(),
+                reader: ties.as_bytes(),
+            }),
             WriteMode::Upsert,
         )
     }
@@ -267,12 +337,20 @@ mod tests {
     fn bad_cells_are_reported_with_file_line_and_column() {
         let actors = "id,kind,name,lat,lon\nm-1,migrant,A,43.1,\nm-2,migrant,B,north,5\n";
         let ties = "id,source,target,kind,trust\nt-1,m-1,m-2,knows,1.5\n";
-        let Err(DocumentError::Rows(errors)) = read(actors, ties) else { panic!("expected rows") };
-        let places: Vec<(&str, usize, &str)> =
-            errors.iter().map(|e| (e.file.as_str(), e.line, e.field.as_str())).collect();
+        let Err(DocumentError::Rows(errors)) = read(actors, ties) else {
+            panic!("expected rows")
+        };
+        let places: Vec<(&str, usize, &str)> = errors
+            .iter()
+            .map(|e| (e.file.as_str(), e.line, e.field.as_str()))
+            .collect();
         assert_eq!(
             places,
-            [("actors.csv", 2, "lon"), ("actors.csv", 3, "lat"), ("ties.csv", 2, "trust")]
+            [
+                ("actors.csv", 2, "lon"),
+                ("actors.csv", 3, "lat"),
+                ("ties.csv", 2, "trust")
+            ]
         );
     }
 

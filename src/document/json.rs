@@ -52,7 +52,11 @@ pub fn read_json(text: &str, mode: WriteMode) -> Result<Batch, DocumentError> {
             Err(row_errors) => errors.extend(row_errors),
         }
     }
-    if errors.is_empty() { Ok(batch) } else { Err(DocumentError::Rows(errors)) }
+    if errors.is_empty() {
+        Ok(batch)
+    } else {
+        Err(DocumentError::Rows(errors))
+    }
 }
 
 /// Deserialises one JSON record, naming the field at fault when its shape is wrong (a string
@@ -63,7 +67,9 @@ pub fn parse_record<T: DeserializeOwned>(text: &str, row: &RowRef) -> Result<T, 
         let path = error.path().to_string();
         row_error(row, (path != ".").then_some(path), error.into_inner())
     })?;
-    deserializer.end().map_err(|error| row_error(row, None, error))?;
+    deserializer
+        .end()
+        .map_err(|error| row_error(row, None, error))?;
     Ok(value)
 }
 
@@ -105,8 +111,14 @@ struct DocumentOut<'a>(&'a Network);
 impl Serialize for DocumentOut<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut document = serializer.serialize_struct("Document", 2)?;
-        document.serialize_field("actors", &Records::<_, ActorRecord>(&self.0.actors, Default::default()))?;
-        document.serialize_field("ties", &Records::<_, TieRecord>(&self.0.ties, Default::default()))?;
+        document.serialize_field(
+            "actors",
+            &Records::<_, ActorRecord>(&self.0.actors, Default::default()),
+        )?;
+        document.serialize_field(
+            "ties",
+            &Records::<_, TieRecord>(&self.0.ties, Default::default()),
+        )?;
         document.end()
     }
 }
@@ -148,14 +160,29 @@ mod tests {
         let Err(DocumentError::Rows(errors)) = read_json(text, WriteMode::Upsert) else {
             panic!("expected row errors");
         };
-        let places: Vec<(&str, usize, &str)> =
-            errors.iter().map(|e| (e.file.as_str(), e.line, e.field.as_str())).collect();
-        assert_eq!(places, [("actors", 2, "kind"), ("actors", 3, "languages"), ("ties", 1, "trust")]);
+        let places: Vec<(&str, usize, &str)> = errors
+            .iter()
+            .map(|e| (e.file.as_str(), e.line, e.field.as_str()))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                ("actors", 2, "kind"),
+                ("actors", 3, "languages"),
+                ("ties", 1, "trust")
+            ]
+        );
     }
 
     #[test]
     fn text_that_is_not_a_document_is_malformed() {
-        assert!(matches!(read_json("[1,2]", WriteMode::Upsert), Err(DocumentError::Malformed(_))));
-        assert!(matches!(read_json("{", WriteMode::Upsert), Err(DocumentError::Malformed(_))));
+        assert!(matches!(
+            read_json("[1,2]", WriteMode::Upsert),
+            Err(DocumentError::Malformed(_))
+        ));
+        assert!(matches!(
+            read_json("{", WriteMode::Upsert),
+            Err(DocumentError::Malformed(_))
+        ));
     }
 }

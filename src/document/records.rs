@@ -103,11 +103,20 @@ struct RowCheck<'a> {
 
 impl<'a> RowCheck<'a> {
     fn new(row: &'a RowRef) -> Self {
-        Self { row, errors: Vec::new() }
+        Self {
+            row,
+            errors: Vec::new(),
+        }
     }
 
-    fn field<T>(&mut self, field: &str, result: Result<T, crate::domain::DomainError>) -> Option<T> {
-        result.map_err(|e| self.errors.push(RowError::new(self.row, field, e))).ok()
+    fn field<T>(
+        &mut self,
+        field: &str,
+        result: Result<T, crate::domain::DomainError>,
+    ) -> Option<T> {
+        result
+            .map_err(|e| self.errors.push(RowError::new(self.row, field, e)))
+            .ok()
     }
 
     fn required<T>(
@@ -150,7 +159,10 @@ impl ActorRecord {
     pub fn parse(self, row: &RowRef) -> Result<Draft<Actor>, Vec<RowError>> {
         let mut check = RowCheck::new(row);
         let kind = check.required("kind", self.kind.as_deref(), ActorKind::parse);
-        let id = match (self.id.as_deref().map(str::trim).filter(|s| !s.is_empty()), kind) {
+        let id = match (
+            self.id.as_deref().map(str::trim).filter(|s| !s.is_empty()),
+            kind,
+        ) {
             (Some(raw), _) => check.field("id", ActorId::parse(raw)),
             (None, Some(kind)) => Some(ActorId::generate(kind.id_prefix())),
             (None, None) => None,
@@ -158,7 +170,9 @@ impl ActorRecord {
         let name = check.required("name", self.name.as_deref(), Name::parse);
         let languages = check.field("languages", Languages::parse(&self.languages));
         let location = match self.location {
-            Some(l) => check.field("location", Location::parse(l.lat, l.lon)).map(Some),
+            Some(l) => check
+                .field("location", Location::parse(l.lat, l.lon))
+                .map(Some),
             None => Some(None),
         };
         let city = check.optional("city", self.city.as_deref(), ActorId::parse);
@@ -208,7 +222,8 @@ impl TieRecord {
             None => Some(Trust::DEFAULT),
         };
         let channels = check.field("channels", Channels::parse(&self.channels));
-        let last_verified = check.optional("last_verified", self.last_verified.as_deref(), parse_date);
+        let last_verified =
+            check.optional("last_verified", self.last_verified.as_deref(), parse_date);
         let note = check.field("note", Note::parse(self.note.as_deref().unwrap_or("")));
         let created_at = check.optional("created_at", self.created_at.as_deref(), parse_timestamp);
         let updated_at = check.optional("updated_at", self.updated_at.as_deref(), parse_timestamp);
@@ -234,7 +249,11 @@ impl TieRecord {
 }
 
 fn channel_names(channels: &Channels) -> Vec<String> {
-    channels.as_slice().iter().map(|c| c.as_str().to_owned()).collect()
+    channels
+        .as_slice()
+        .iter()
+        .map(|c| c.as_str().to_owned())
+        .collect()
 }
 
 impl From<&StoredActor> for ActorRecord {
@@ -244,8 +263,16 @@ impl From<&StoredActor> for ActorRecord {
             id: Some(actor.id.to_string()),
             kind: Some(actor.kind.as_str().to_owned()),
             name: Some(actor.name.as_str().to_owned()),
-            languages: actor.languages.as_slice().iter().map(|l| l.to_string()).collect(),
-            location: actor.location.map(|l| LocationRecord { lat: l.lat(), lon: l.lon() }),
+            languages: actor
+                .languages
+                .as_slice()
+                .iter()
+                .map(|l| l.to_string())
+                .collect(),
+            location: actor.location.map(|l| LocationRecord {
+                lat: l.lat(),
+                lon: l.lon(),
+            }),
             city: actor.city.as_ref().map(ToString::to_string),
             channels: channel_names(&actor.channels),
             consent: actor.consent,
@@ -290,12 +317,18 @@ mod tests {
             name: Some("  ".into()),
             languages: vec!["TIR".into()],
             channels: vec!["pigeon".into()],
-            location: Some(LocationRecord { lat: 91.0, lon: 0.0 }),
+            location: Some(LocationRecord {
+                lat: 91.0,
+                lon: 0.0,
+            }),
             ..Default::default()
         };
         let errors = record.parse(&row()).unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["kind", "name", "languages", "location", "channels"]);
+        assert_eq!(
+            fields,
+            ["kind", "name", "languages", "location", "channels"]
+        );
     }
 
     #[test]
@@ -313,7 +346,10 @@ mod tests {
 
     #[test]
     fn a_tie_missing_its_endpoints_names_both() {
-        let record = TieRecord { kind: Some("knows".into()), ..Default::default() };
+        let record = TieRecord {
+            kind: Some("knows".into()),
+            ..Default::default()
+        };
         let errors = record.parse(&row()).unwrap_err();
         assert_eq!(errors.len(), 2);
         assert!(errors.iter().all(|e| e.error == DomainError::Missing));

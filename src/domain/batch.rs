@@ -35,7 +35,10 @@ pub struct RowRef {
 impl RowRef {
     /// A row reference.
     pub fn new(file: impl Into<String>, line: usize) -> Self {
-        Self { file: file.into(), line }
+        Self {
+            file: file.into(),
+            line,
+        }
     }
 }
 
@@ -56,7 +59,12 @@ pub struct Draft<T> {
 impl<T> Draft<T> {
     /// A draft without times of its own.
     pub fn new(record: T, row: RowRef) -> Self {
-        Self { record, row, created_at: None, updated_at: None }
+        Self {
+            record,
+            row,
+            created_at: None,
+            updated_at: None,
+        }
     }
 }
 
@@ -74,7 +82,11 @@ pub struct Batch {
 impl Batch {
     /// An empty batch.
     pub fn new(mode: WriteMode) -> Self {
-        Self { mode, actors: Vec::new(), ties: Vec::new() }
+        Self {
+            mode,
+            actors: Vec::new(),
+            ties: Vec::new(),
+        }
     }
 
     /// Every actor id the batch writes or refers to: the store must say which of them exist.
@@ -122,13 +134,22 @@ pub struct RowError {
 impl RowError {
     /// An error on a row.
     pub fn new(row: &RowRef, field: impl Into<String>, error: DomainError) -> Self {
-        Self { file: row.file.clone(), line: row.line, field: field.into(), error }
+        Self {
+            file: row.file.clone(),
+            line: row.line,
+            field: field.into(),
+            error,
+        }
     }
 }
 
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} line {}, field {}: {}", self.file, self.line, self.field, self.error)
+        write!(
+            f,
+            "{} line {}, field {}: {}",
+            self.file, self.line, self.field, self.error
+        )
     }
 }
 
@@ -178,7 +199,10 @@ pub fn check_references(batch: &Batch, existing: &Existing) -> Result<WriteSumma
             Some(&(_, first_line)) => errors.push(RowError::new(
                 &draft.row,
                 "id",
-                DomainError::DuplicateId { id: actor.id.to_string(), first_line },
+                DomainError::DuplicateId {
+                    id: actor.id.to_string(),
+                    first_line,
+                },
             )),
             None => {
                 batch_kinds.insert(&actor.id, (actor.kind, draft.row.line));
@@ -186,7 +210,10 @@ pub fn check_references(batch: &Batch, existing: &Existing) -> Result<WriteSumma
         }
     }
     let kind_of = |id: &ActorId| {
-        batch_kinds.get(id).map(|&(kind, _)| kind).or_else(|| existing.actor_kinds.get(id).copied())
+        batch_kinds
+            .get(id)
+            .map(|&(kind, _)| kind)
+            .or_else(|| existing.actor_kinds.get(id).copied())
     };
 
     for draft in &batch.actors {
@@ -199,7 +226,10 @@ pub fn check_references(batch: &Batch, existing: &Existing) -> Result<WriteSumma
             Some(kind) if kind != actor.kind => errors.push(RowError::new(
                 &draft.row,
                 "kind",
-                DomainError::KindChange { id: actor.id.to_string(), existing: kind },
+                DomainError::KindChange {
+                    id: actor.id.to_string(),
+                    existing: kind,
+                },
             )),
             Some(_) => summary.actors_updated += 1,
             None => summary.actors_created += 1,
@@ -222,7 +252,10 @@ pub fn check_references(batch: &Batch, existing: &Existing) -> Result<WriteSumma
             errors.push(RowError::new(
                 &draft.row,
                 "id",
-                DomainError::DuplicateId { id: tie.id.to_string(), first_line },
+                DomainError::DuplicateId {
+                    id: tie.id.to_string(),
+                    first_line,
+                },
             ));
             continue;
         }
@@ -250,13 +283,17 @@ pub fn check_references(batch: &Batch, existing: &Existing) -> Result<WriteSumma
             let error = DomainError::UnknownActor(tie.target.to_string());
             errors.push(RowError::new(&draft.row, "target", error));
         }
-        if let (Some(source), Some(target)) = (source, target) {
-            if let Err(error) = tie.kind.check(source, target) {
-                errors.push(RowError::new(&draft.row, "kind", error));
-            }
+        if let (Some(source), Some(target)) = (source, target)
+            && let Err(error) = tie.kind.check(source, target)
+        {
+            errors.push(RowError::new(&draft.row, "kind", error));
         }
     }
-    if errors.is_empty() { Ok(summary) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(summary)
+    } else {
+        Err(errors)
+    }
 }
 
 fn mode_error(mode: WriteMode, id: &str, exists: bool) -> Option<DomainError> {

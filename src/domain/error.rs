@@ -13,7 +13,9 @@ pub enum DomainError {
     #[error("unknown actor kind {0:?}: expected migrant, organisation, responder or city")]
     UnknownActorKind(String),
     /// A tie kind that does not exist.
-    #[error("unknown tie kind {0:?}: expected knows, member_of, partners_with, serves or located_in")]
+    #[error(
+        "unknown tie kind {0:?}: expected knows, member_of, partners_with, serves or located_in"
+    )]
     UnknownTieKind(String),
     /// A name that is empty after trimming.
     #[error("a name must not be empty")]
@@ -90,7 +92,9 @@ pub enum DomainError {
     #[error("{0} is not a city actor")]
     NotACity(String),
     /// An attempt to change an existing actor's kind.
-    #[error("actor {id} is a {existing}; an actor's kind cannot change (delete it and create it anew)")]
+    #[error(
+        "actor {id} is a {existing}; an actor's kind cannot change (delete it and create it anew)"
+    )]
     KindChange {
         /// The actor.
         id: String,

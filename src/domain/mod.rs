@@ -13,12 +13,14 @@ mod tie;
 mod values;
 
 pub use actor::{Actor, ActorKind};
-pub use batch::{Batch, Draft, Existing, RowError, RowRef, WriteMode, WriteSummary, check_references};
+pub use batch::{
+    Batch, Draft, Existing, RowError, RowRef, WriteMode, WriteSummary, check_references,
+};
 pub use error::DomainError;
 pub use tie::{Tie, TieKind};
 pub use values::{
-    ActorId, Attributes, Channel, Channels, Language, Languages, Location, Name, Note, TieId, Trust,
-    parse_date,
+    ActorId, Attributes, Channel, Channels, Language, Languages, Location, Name, Note, TieId,
+    Trust, parse_date,
 };
 
 /// A point in time as stored with every record (`created_at`, `updated_at`).

@@ -58,7 +58,8 @@ impl TieKind {
             TieKind::Knows => source == Migrant && target == Migrant,
             TieKind::MemberOf => source == Migrant && target == Organisation,
             TieKind::PartnersWith => {
-                matches!(source, Organisation | Responder) && matches!(target, Organisation | Responder)
+                matches!(source, Organisation | Responder)
+                    && matches!(target, Organisation | Responder)
             }
             TieKind::Serves => matches!(source, Organisation | Responder) && target == Migrant,
             TieKind::LocatedIn => source != City && target == City,
@@ -122,7 +123,11 @@ pub struct Tie {
 impl Tie {
     /// Checks the rules that concern the tie alone: it joins two different actors.
     pub fn check_endpoints(source: &ActorId, target: &ActorId) -> Result<(), DomainError> {
-        if source == target { Err(DomainError::SelfTie) } else { Ok(()) }
+        if source == target {
+            Err(DomainError::SelfTie)
+        } else {
+            Ok(())
+        }
     }
 }
 
@@ -150,7 +155,11 @@ mod tests {
             for source in ActorKind::ALL {
                 for target in ActorKind::ALL {
                     let expected = allowed.contains(&(kind, source, target));
-                    assert_eq!(kind.fits(source, target), expected, "{kind} {source}->{target}");
+                    assert_eq!(
+                        kind.fits(source, target),
+                        expected,
+                        "{kind} {source}->{target}"
+                    );
                 }
             }
         }

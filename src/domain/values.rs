@@ -332,7 +332,9 @@ impl Attributes {
         let serde_json::Value::Object(map) = value else {
             return Err(DomainError::AttributesNotObject);
         };
-        let size = serde_json::to_vec(&map).map(|v| v.len()).unwrap_or(usize::MAX);
+        let size = serde_json::to_vec(&map)
+            .map(|v| v.len())
+            .unwrap_or(usize::MAX);
         if size > MAX_ATTRIBUTES_BYTES {
             return Err(DomainError::AttributesTooLarge);
         }
@@ -404,7 +406,10 @@ mod tests {
         let parsed = Languages::parse(&["tir", "ara"]).unwrap();
         assert_eq!(parsed.first().unwrap().as_str(), "tir");
         for bad in ["TIR", "ti", "tirr", "t1r", ""] {
-            assert!(matches!(Language::parse(bad), Err(DomainError::InvalidLanguage(_))));
+            assert!(matches!(
+                Language::parse(bad),
+                Err(DomainError::InvalidLanguage(_))
+            ));
         }
         assert!(matches!(
             Languages::parse(&["tir", "tir"]),
@@ -416,7 +421,10 @@ mod tests {
     fn channels_collapse_repeats_into_canonical_order() {
         let parsed = Channels::parse(&["sms", "in_person", "sms"]).unwrap();
         assert_eq!(parsed.as_slice(), &[Channel::InPerson, Channel::Sms]);
-        assert!(matches!(Channels::parse(&["pigeon"]), Err(DomainError::UnknownChannel(_))));
+        assert!(matches!(
+            Channels::parse(&["pigeon"]),
+            Err(DomainError::UnknownChannel(_))
+        ));
     }
 
     #[test]
@@ -431,8 +439,14 @@ mod tests {
     #[test]
     fn locations_stay_on_the_globe() {
         assert!(Location::parse(90.0, -180.0).is_ok());
-        assert_eq!(Location::parse(90.5, 0.0), Err(DomainError::LatitudeOutOfRange));
-        assert_eq!(Location::parse(0.0, 180.5), Err(DomainError::LongitudeOutOfRange));
+        assert_eq!(
+            Location::parse(90.5, 0.0),
+            Err(DomainError::LatitudeOutOfRange)
+        );
+        assert_eq!(
+            Location::parse(0.0, 180.5),
+            Err(DomainError::LongitudeOutOfRange)
+        );
     }
 
     #[test]

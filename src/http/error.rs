@@ -54,8 +54,16 @@ pub enum ApiError {
 
 impl ApiError {
     /// A 400 with a code, a message and optionally the field at fault.
-    pub fn bad_request(code: &'static str, message: impl Into<String>, field: Option<&str>) -> Self {
-        Self::BadRequest { code, message: message.into(), field: field.map(String::from) }
+    pub fn bad_request(
+        code: &'static str,
+        message: impl Into<String>,
+        field: Option<&str>,
+    ) -> Self {
+        Self::BadRequest {
+            code,
+            message: message.into(),
+            field: field.map(String::from),
+        }
     }
 
     /// The HTTP status of this error.
@@ -80,7 +88,11 @@ impl ApiError {
 
     fn body(&self) -> serde_json::Value {
         match self {
-            Self::BadRequest { code, message, field } => {
+            Self::BadRequest {
+                code,
+                message,
+                field,
+            } => {
                 json!({"code": code, "message": message, "field": field})
             }
             Self::Invalid(rows) => match rows.first() {
@@ -97,13 +109,19 @@ impl ApiError {
                 "message": format!("{} bad row(s); nothing was written", rows.len()),
                 "rows": rows,
             }),
-            Self::NotFound(what) => json!({"code": "not_found", "message": format!("{what} not found")}),
+            Self::NotFound(what) => {
+                json!({"code": "not_found", "message": format!("{what} not found")})
+            }
             Self::Conflict(message) => json!({"code": "conflict", "message": message}),
-            Self::PayloadTooLarge(_) => json!({"code": "payload_too_large", "message": self.to_string()}),
+            Self::PayloadTooLarge(_) => {
+                json!({"code": "payload_too_large", "message": self.to_string()})
+            }
             Self::UnsupportedMediaType(message) => {
                 json!({"code": "unsupported_media_type", "message": message})
             }
-            Self::MethodNotAllowed => json!({"code": "method_not_allowed", "message": self.to_string()}),
+            Self::MethodNotAllowed => {
+                json!({"code": "method_not_allowed", "message": self.to_string()})
+            }
             Self::Unavailable(_) => json!({
                 "code": "unavailable",
                 "message": "the store is unavailable; try again shortly",
@@ -135,7 +153,9 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status_code();
         match &self {
-            Self::Internal(error) => tracing::error!(error = format!("{error:#}"), "request failed"),
+            Self::Internal(error) => {
+                tracing::error!(error = format!("{error:#}"), "request failed")
+            }
             Self::Unavailable(error) => {
                 tracing::warn!(error = %crate::telemetry::chain(error), "store unavailable")
             }

@@ -39,15 +39,17 @@ pub fn router(state: AppState, static_dir: &Path) -> Router {
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
         .layer(DefaultBodyLimit::max(API_BODY_LIMIT))
-        .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
-            // The matched route (`/api/v1/actors/{id}`), not the URI: paths and queries can carry
-            // ids and filters that need not be in every log line.
-            let route = request
-                .extensions()
-                .get::<MatchedPath>()
-                .map_or("unmatched", |p| p.as_str())
-                .to_owned();
-            tracing::info_span!("request", method = %request.method(), route)
-        }))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &Request| {
+                // The matched route (`/api/v1/actors/{id}`), not the URI: paths and queries can carry
+                // ids and filters that need not be in every log line.
+                let route = request
+                    .extensions()
+                    .get::<MatchedPath>()
+                    .map_or("unmatched", |p| p.as_str())
+                    .to_owned();
+                tracing::info_span!("request", method = %request.method(), route)
+            }),
+        )
         .with_state(state)
 }

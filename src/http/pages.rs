@@ -30,7 +30,9 @@ struct DashboardPage {
 
 /// Renders a page; a template error is an internal error, never a page showing it.
 fn render(page: &impl Template) -> Result<Html<String>, ApiError> {
-    page.render().map(Html).map_err(|e| ApiError::Internal(e.into()))
+    page.render()
+        .map(Html)
+        .map_err(|e| ApiError::Internal(e.into()))
 }
 
 async fn get_dashboard(State(state): State<AppState>) -> Result<Html<String>, ApiError> {
@@ -38,8 +40,22 @@ async fn get_dashboard(State(state): State<AppState>) -> Result<Html<String>, Ap
     let page = DashboardPage {
         actor_total: stats.actor_total(),
         tie_total: stats.tie_total(),
-        actors: stats.actors.iter().map(|(k, &count)| CountRow { kind: k.as_str(), count }).collect(),
-        ties: stats.ties.iter().map(|(k, &count)| CountRow { kind: k.as_str(), count }).collect(),
+        actors: stats
+            .actors
+            .iter()
+            .map(|(k, &count)| CountRow {
+                kind: k.as_str(),
+                count,
+            })
+            .collect(),
+        ties: stats
+            .ties
+            .iter()
+            .map(|(k, &count)| CountRow {
+                kind: k.as_str(),
+                count,
+            })
+            .collect(),
         store: state.store.describe(),
     };
     render(&page)

@@ -74,9 +74,16 @@ impl BoundingBox {
             return Err("bbox corners must be valid longitudes and latitudes".to_owned());
         }
         if min_lon > max_lon || min_lat > max_lat {
-            return Err("bbox must list the south-west corner before the north-east one".to_owned());
+            return Err(
+                "bbox must list the south-west corner before the north-east one".to_owned(),
+            );
         }
-        Ok(Self { min_lon, min_lat, max_lon, max_lat })
+        Ok(Self {
+            min_lon,
+            min_lat,
+            max_lon,
+            max_lat,
+        })
     }
 }
 
@@ -115,7 +122,11 @@ pub struct Page {
 
 impl Default for Page {
     fn default() -> Self {
-        Self { limit: 100, offset: 0, after: None }
+        Self {
+            limit: 100,
+            offset: 0,
+            after: None,
+        }
     }
 }
 
@@ -154,7 +165,11 @@ pub trait GraphStore: Send + Sync {
     async fn get_actor(&self, id: &ActorId) -> Result<Option<StoredActor>, StoreError>;
 
     /// Actors matching the filter, in id order.
-    async fn list_actors(&self, filter: &ActorFilter, page: &Page) -> Result<Vec<StoredActor>, StoreError>;
+    async fn list_actors(
+        &self,
+        filter: &ActorFilter,
+        page: &Page,
+    ) -> Result<Vec<StoredActor>, StoreError>;
 
     /// Deletes an actor and its ties. A city that other actors name as their `city` is a conflict.
     async fn delete_actor(&self, id: &ActorId) -> Result<(), StoreError>;
@@ -163,7 +178,11 @@ pub trait GraphStore: Send + Sync {
     async fn get_tie(&self, id: &TieId) -> Result<Option<StoredTie>, StoreError>;
 
     /// Ties matching the filter, in id order.
-    async fn list_ties(&self, filter: &TieFilter, page: &Page) -> Result<Vec<StoredTie>, StoreError>;
+    async fn list_ties(
+        &self,
+        filter: &TieFilter,
+        page: &Page,
+    ) -> Result<Vec<StoredTie>, StoreError>;
 
     /// Deletes a tie.
     async fn delete_tie(&self, id: &TieId) -> Result<(), StoreError>;

@@ -22,8 +22,7 @@ use crate::domain::{
 const MIGRATIONS: [&str; 1] = [include_str!("../../graph-schema/sqlite/001_network.sql")];
 const READERS: usize = 4;
 
-const ACTOR_COLUMNS: &str =
-    "id, kind, name, languages, lat, lon, city, channels, consent, attributes, created_at, updated_at";
+const ACTOR_COLUMNS: &str = "id, kind, name, languages, lat, lon, city, channels, consent, attributes, created_at, updated_at";
 const TIE_COLUMNS: &str =
     "id, source, target, kind, trust, channels, last_verified, note, created_at, updated_at";
 
@@ -90,7 +89,10 @@ impl SqliteStore {
                 .map_err(StoreError::backend)?;
             let value = work(&transaction)?;
             transaction
-                .execute("UPDATE meta SET value = value + 1 WHERE key = 'version'", [])
+                .execute(
+                    "UPDATE meta SET value = value + 1 WHERE key = 'version'",
+                    [],
+                )
                 .map_err(StoreError::backend)?;
             transaction.commit().map_err(StoreError::backend)?;
             Ok(value)
@@ -115,7 +117,9 @@ impl Inner {
 fn lock(mutex: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
     // A panic while holding a connection cannot leave a transaction open (it rolls back on drop),
     // so the connection is still usable.
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn configure(connection: &Connection) -> rusqlite::Result<()> {
@@ -139,7 +143,9 @@ fn migrate(connection: &mut Connection) -> anyhow::Result<()> {
     );
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
         let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        transaction.execute_batch(sql).with_context(|| format!("applying migration {}", index + 1))?;
+        transaction
+            .execute_batch(sql)
+            .with_context(|| format!("applying migration {}", index + 1))?;
         transaction.pragma_update(None, "user_version", (index + 1) as i64)?;
         transaction.commit()?;
     }
@@ -163,15 +169,21 @@ fn json_list<T: AsRef<str>>(items: impl Iterator<Item = T>) -> String {
 fn read_actor(row: &Row) -> rusqlite::Result<StoredActor> {
     let id: String = row.get(0)?;
     let bad = || corrupt("actor", &id);
-    let languages: Vec<String> = serde_json::from_str(&row.get::<_, String>(3)?).map_err(|_| bad())?;
-    let channels: Vec<String> = serde_json::from_str(&row.get::<_, String>(7)?).map_err(|_| bad())?;
+    let languages: Vec<String> =
+        serde_json::from_str(&row.get::<_, String>(3)?).map_err(|_| bad())?;
+    let channels: Vec<String> =
+        serde_json::from_str(&row.get::<_, String>(7)?).map_err(|_| bad())?;
     let attributes: serde_json::Value =
         serde_json::from_str(&row.get::<_, String>(9)?).map_err(|_| bad())?;
     let location = match (row.get::<_, Option<f64>>(4)?, row.get::<_, Option<f64>>(5)?) {
         (Some(lat), Some(lon)) => Some(Location::parse(lat, lon).map_err(|_| bad())?),
         _ => None,
     };
-    let city = row.get::<_, Option<String>>(6)?.map(|c| ActorId::parse(&c)).transpose().map_err(|_| bad())?;
+    let city = row
+        .get::<_, Option<String>>(6)?
+        .map(|c| ActorId::parse(&c))
+        .transpose()
+        .map_err(|_| bad())?;
     let actor = Actor {
         id: ActorId::parse(&id).map_err(|_| bad())?,
         kind: ActorKind::parse(&row.get::<_, String>(1)?).map_err(|_| bad())?,
@@ -193,7 +205,8 @@ fn read_actor(row: &Row) -> rusqlite::Result<StoredActor> {
 fn read_tie(row: &Row) -> rusqlite::Result<StoredTie> {
     let id: String = row.get(0)?;
     let bad = || corrupt("tie", &id);
-    let channels: Vec<String> = serde_json::from_str(&row.get::<_, String>(5)?).map_err(|_| bad())?;
+    let channels: Vec<String> =
+        serde_json::from_str(&row.get::<_, String>(5)?).map_err(|_| bad())?;
     let tie = Tie {
         id: TieId::parse(&id).map_err(|_| bad())?,
         source: ActorId::parse(&row.get::<_, String>(1)?).map_err(|_| bad())?,
@@ -206,7 +219,8 @@ fn read_tie(row: &Row) -> rusqlite::Result<StoredTie> {
             .map(|d| parse_date(&d))
             .transpose()
             .map_err(|_| bad())?,
-        note: Note::parse(&row.get::<_, Option<String>>(7)?.unwrap_or_default()).map_err(|_| bad())?,
+        note: Note::parse(&row.get::<_, Option<String>>(7)?.unwrap_or_default())
+            .map_err(|_| bad())?,
     };
     Ok(Stored {
         record: tie,
@@ -219,7 +233,9 @@ fn load_existing(transaction: &rusqlite::Transaction, batch: &Batch) -> rusqlite
     let mut existing = Existing::default();
     let mut kind_of = transaction.prepare_cached("SELECT kind FROM actors WHERE id = ?1")?;
     for id in batch.actor_ids() {
-        let kind: Option<String> = kind_of.query_row([id.as_str()], |row| row.get(0)).optional()?;
+        let kind: Option<String> = kind_of
+            .query_row([id.as_str()], |row| row.get(0))
+            .optional()?;
         if let Some(kind) = kind {
             let kind = ActorKind::parse(&kind).map_err(|_| corrupt("actor", id.as_str()))?;
             existing.actor_kinds.insert(id.clone(), kind);
@@ -234,7 +250,10 @@ fn load_existing(transaction: &rusqlite::Transaction, batch: &Batch) -> rusqlite
     Ok(existing)
 }
 
-fn write_batch(transaction: &rusqlite::Transaction, batch: &Batch) -> Result<WriteSummary, StoreError> {
+fn write_batch(
+    transaction: &rusqlite::Transaction,
+    batch: &Batch,
+) -> Result<WriteSummary, StoreError> {
     let existing = load_existing(transaction, batch).map_err(backend)?;
     let summary = check_references(batch, &existing).map_err(StoreError::Rejected)?;
     let now = format_timestamp(&now());
@@ -315,7 +334,11 @@ fn paginate(sql: &mut String, values: &mut Vec<Value>, conditions: &mut Vec<Stri
     }
     values.push(Value::Integer(page.limit as i64));
     values.push(Value::Integer(page.offset as i64));
-    sql.push_str(&format!(" ORDER BY id LIMIT ?{} OFFSET ?{}", values.len() - 1, values.len()));
+    sql.push_str(&format!(
+        " ORDER BY id LIMIT ?{} OFFSET ?{}",
+        values.len() - 1,
+        values.len()
+    ));
 }
 
 #[async_trait::async_trait]
@@ -326,19 +349,27 @@ impl GraphStore for SqliteStore {
 
     #[tracing::instrument(skip_all, fields(actors = batch.actors.len(), ties = batch.ties.len()))]
     async fn write(&self, batch: Batch) -> Result<WriteSummary, StoreError> {
-        self.write_with(move |transaction| write_batch(transaction, &batch)).await
+        self.write_with(move |transaction| write_batch(transaction, &batch))
+            .await
     }
 
     async fn get_actor(&self, id: &ActorId) -> Result<Option<StoredActor>, StoreError> {
         let id = id.clone();
         self.read(move |connection| {
             let sql = format!("SELECT {ACTOR_COLUMNS} FROM actors WHERE id = ?1");
-            connection.query_row(&sql, [id.as_str()], read_actor).optional().map_err(backend)
+            connection
+                .query_row(&sql, [id.as_str()], read_actor)
+                .optional()
+                .map_err(backend)
         })
         .await
     }
 
-    async fn list_actors(&self, filter: &ActorFilter, page: &Page) -> Result<Vec<StoredActor>, StoreError> {
+    async fn list_actors(
+        &self,
+        filter: &ActorFilter,
+        page: &Page,
+    ) -> Result<Vec<StoredActor>, StoreError> {
         let (filter, page) = (filter.clone(), page.clone());
         self.read(move |connection| {
             let mut sql = format!("SELECT {ACTOR_COLUMNS} FROM actors");
@@ -411,12 +442,19 @@ impl GraphStore for SqliteStore {
         let id = id.clone();
         self.read(move |connection| {
             let sql = format!("SELECT {TIE_COLUMNS} FROM ties WHERE id = ?1");
-            connection.query_row(&sql, [id.as_str()], read_tie).optional().map_err(backend)
+            connection
+                .query_row(&sql, [id.as_str()], read_tie)
+                .optional()
+                .map_err(backend)
         })
         .await
     }
 
-    async fn list_ties(&self, filter: &TieFilter, page: &Page) -> Result<Vec<StoredTie>, StoreError> {
+    async fn list_ties(
+        &self,
+        filter: &TieFilter,
+        page: &Page,
+    ) -> Result<Vec<StoredTie>, StoreError> {
         let (filter, page) = (filter.clone(), page.clone());
         self.read(move |connection| {
             let mut sql = format!("SELECT {TIE_COLUMNS} FROM ties");
@@ -433,7 +471,9 @@ impl GraphStore for SqliteStore {
             }
             paginate(&mut sql, &mut values, &mut conditions, &page);
             let mut statement = connection.prepare(&sql).map_err(backend)?;
-            let rows = statement.query_map(rusqlite::params_from_iter(values), read_tie).map_err(backend)?;
+            let rows = statement
+                .query_map(rusqlite::params_from_iter(values), read_tie)
+                .map_err(backend)?;
             rows.collect::<rusqlite::Result<Vec<_>>>().map_err(backend)
         })
         .await
@@ -443,7 +483,9 @@ impl GraphStore for SqliteStore {
     async fn delete_tie(&self, id: &TieId) -> Result<(), StoreError> {
         let id = id.clone();
         self.write_with(move |transaction| {
-            let deleted = transaction.execute("DELETE FROM ties WHERE id = ?1", [id.as_str()]).map_err(backend)?;
+            let deleted = transaction
+                .execute("DELETE FROM ties WHERE id = ?1", [id.as_str()])
+                .map_err(backend)?;
             if deleted == 0 {
                 return Err(StoreError::NotFound(format!("tie {id}")));
             }
@@ -456,13 +498,20 @@ impl GraphStore for SqliteStore {
     async fn network(&self) -> Result<Network, StoreError> {
         self.read(|connection| {
             // One read transaction, so actors and ties come from the same committed state.
-            connection.execute_batch("BEGIN DEFERRED").map_err(backend)?;
+            connection
+                .execute_batch("BEGIN DEFERRED")
+                .map_err(backend)?;
             let result = (|| {
                 let mut actors = connection
                     .prepare(&format!("SELECT {ACTOR_COLUMNS} FROM actors ORDER BY id"))?;
-                let actors = actors.query_map([], read_actor)?.collect::<rusqlite::Result<Vec<_>>>()?;
-                let mut ties = connection.prepare(&format!("SELECT {TIE_COLUMNS} FROM ties ORDER BY id"))?;
-                let ties = ties.query_map([], read_tie)?.collect::<rusqlite::Result<Vec<_>>>()?;
+                let actors = actors
+                    .query_map([], read_actor)?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                let mut ties =
+                    connection.prepare(&format!("SELECT {TIE_COLUMNS} FROM ties ORDER BY id"))?;
+                let ties = ties
+                    .query_map([], read_tie)?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
                 Ok(Network { actors, ties })
             })();
             connection.execute_batch("COMMIT").map_err(backend)?;
@@ -474,20 +523,33 @@ impl GraphStore for SqliteStore {
     async fn stats(&self) -> Result<Stats, StoreError> {
         self.read(|connection| {
             let mut stats = Stats {
-                actors: ActorKind::ALL.into_iter().map(|k| (k, 0)).collect::<BTreeMap<_, _>>(),
-                ties: TieKind::ALL.into_iter().map(|k| (k, 0)).collect::<BTreeMap<_, _>>(),
+                actors: ActorKind::ALL
+                    .into_iter()
+                    .map(|k| (k, 0))
+                    .collect::<BTreeMap<_, _>>(),
+                ties: TieKind::ALL
+                    .into_iter()
+                    .map(|k| (k, 0))
+                    .collect::<BTreeMap<_, _>>(),
             };
             let count = |sql: &str| -> rusqlite::Result<Vec<(String, u64)>> {
                 let mut statement = connection.prepare(sql)?;
-                let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)? as u64)))?;
+                let rows = statement
+                    .query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)? as u64)))?;
                 rows.collect()
             };
-            for (kind, n) in count("SELECT kind, count(*) FROM actors GROUP BY kind").map_err(backend)? {
-                let kind = ActorKind::parse(&kind).map_err(|_| backend(corrupt("actor kind", &kind)))?;
+            for (kind, n) in
+                count("SELECT kind, count(*) FROM actors GROUP BY kind").map_err(backend)?
+            {
+                let kind =
+                    ActorKind::parse(&kind).map_err(|_| backend(corrupt("actor kind", &kind)))?;
                 stats.actors.insert(kind, n);
             }
-            for (kind, n) in count("SELECT kind, count(*) FROM ties GROUP BY kind").map_err(backend)? {
-                let kind = TieKind::parse(&kind).map_err(|_| backend(corrupt("tie kind", &kind)))?;
+            for (kind, n) in
+                count("SELECT kind, count(*) FROM ties GROUP BY kind").map_err(backend)?
+            {
+                let kind =
+                    TieKind::parse(&kind).map_err(|_| backend(corrupt("tie kind", &kind)))?;
                 stats.ties.insert(kind, n);
             }
             Ok(stats)
@@ -498,7 +560,9 @@ impl GraphStore for SqliteStore {
     async fn version(&self) -> Result<u64, StoreError> {
         self.read(|connection| {
             connection
-                .query_row("SELECT value FROM meta WHERE key = 'version'", [], |row| row.get::<_, i64>(0))
+                .query_row("SELECT value FROM meta WHERE key = 'version'", [], |row| {
+                    row.get::<_, i64>(0)
+                })
                 .map(|v| v as u64)
                 .map_err(backend)
         })

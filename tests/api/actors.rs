@@ -25,21 +25,37 @@ async fn a_created_actor_can_be_read_back_with_every_field() {
     assert_eq!(read["languages"], json!(["tir", "ara"]));
     assert_eq!(read["location"], json!({"lat": 44.105, "lon": 8.201}));
     assert_eq!(read["city"], "c-1");
-    assert_eq!(read["channels"], json!(["phone", "sms"]), "channels are a set in canonical order");
+    assert_eq!(
+        read["channels"],
+        json!(["phone", "sms"]),
+        "channels are a set in canonical order"
+    );
     assert_eq!(read["consent"], true);
     assert_eq!(read["attributes"], json!({"arrived": 2021}));
-    assert!(read["created_at"].as_str().is_some_and(|t| t.ends_with('Z')));
+    assert!(
+        read["created_at"]
+            .as_str()
+            .is_some_and(|t| t.ends_with('Z'))
+    );
 }
 
 #[tokio::test]
 async fn an_actor_without_id_gets_one_generated_from_its_kind() {
     let app = spawn_app().await;
 
-    let created: Value = app.post_actor(&json!({"kind": "organisation", "name": "Casa Latina"})).await.json().await.unwrap();
+    let created: Value = app
+        .post_actor(&json!({"kind": "organisation", "name": "Casa Latina"}))
+        .await
+        .json()
+        .await
+        .unwrap();
 
     let id = created["id"].as_str().expect("a generated id");
     assert!(id.starts_with("o-") && id.len() > 10, "{id}");
-    assert_eq!(app.get(&format!("/api/v1/actors/{id}")).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.get(&format!("/api/v1/actors/{id}")).await.status(),
+        StatusCode::OK
+    );
     assert_eq!(created["consent"], false, "consent is false unless given");
 }
 
@@ -50,7 +66,10 @@ async fn replacing_an_actor_keeps_its_creation_time_and_changes_its_fields() {
     let before: Value = app.get("/api/v1/actors/m-2").await.json().await.unwrap();
 
     let response = app
-        .put_json("/api/v1/actors/m-2", &json!({"kind": "migrant", "name": "Dawit T.", "languages": ["eng"]}))
+        .put_json(
+            "/api/v1/actors/m-2",
+            &json!({"kind": "migrant", "name": "Dawit T.", "languages": ["eng"]}),
+        )
         .await;
 
     assert_eq!(response.status(), StatusCode::OK);
@@ -69,12 +88,26 @@ async fn deleting_an_actor_deletes_its_ties() {
     let response = app.delete("/api/v1/actors/m-1").await;
 
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
-    assert_eq!(app.get("/api/v1/actors/m-1").await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get("/api/v1/actors/m-1").await.status(),
+        StatusCode::NOT_FOUND
+    );
     for tie in ["t-1", "t-2", "t-5"] {
-        assert_eq!(app.get(&format!("/api/v1/ties/{tie}")).await.status(), StatusCode::NOT_FOUND, "{tie}");
+        assert_eq!(
+            app.get(&format!("/api/v1/ties/{tie}")).await.status(),
+            StatusCode::NOT_FOUND,
+            "{tie}"
+        );
     }
-    assert_eq!(app.get("/api/v1/ties/t-3").await.status(), StatusCode::OK, "other ties stay");
-    assert_eq!(app.delete("/api/v1/actors/m-1").await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get("/api/v1/ties/t-3").await.status(),
+        StatusCode::OK,
+        "other ties stay"
+    );
+    assert_eq!(
+        app.delete("/api/v1/actors/m-1").await.status(),
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
@@ -94,7 +127,12 @@ async fn listed_ids(app: &crate::helpers::TestApp, query: &str) -> Vec<String> {
     let response = app.get(&format!("/api/v1/actors?{query}")).await;
     assert_eq!(response.status(), StatusCode::OK, "{query}");
     let body: Value = response.json().await.unwrap();
-    body["actors"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap().to_owned()).collect()
+    body["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 #[tokio::test]
@@ -104,8 +142,14 @@ async fn actors_can_be_filtered_by_kind_city_language_and_bounding_box() {
 
     assert_eq!(listed_ids(&app, "kind=migrant").await, ["m-1", "m-2"]);
     assert_eq!(listed_ids(&app, "city=c-1").await, ["m-1", "o-1", "r-1"]);
-    assert_eq!(listed_ids(&app, "language=eng").await, ["m-2", "o-1", "r-1"]);
-    assert_eq!(listed_ids(&app, "bbox=8.205,44.105,8.3,44.2").await, ["m-1"]);
+    assert_eq!(
+        listed_ids(&app, "language=eng").await,
+        ["m-2", "o-1", "r-1"]
+    );
+    assert_eq!(
+        listed_ids(&app, "bbox=8.205,44.105,8.3,44.2").await,
+        ["m-1"]
+    );
     assert_eq!(listed_ids(&app, "kind=migrant&language=eng").await, ["m-2"]);
 }
 
@@ -114,14 +158,29 @@ async fn actors_are_listed_in_pages_by_offset_or_cursor() {
     let app = spawn_app().await;
     app.seed_small_network().await;
 
-    let first: Value = app.get("/api/v1/actors?limit=2").await.json().await.unwrap();
-    let ids: Vec<&str> = first["actors"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    let first: Value = app
+        .get("/api/v1/actors?limit=2")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let ids: Vec<&str> = first["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["c-1", "m-1"]);
     assert_eq!(first["next_cursor"], "m-1");
 
     assert_eq!(listed_ids(&app, "limit=2&cursor=m-1").await, ["m-2", "o-1"]);
     assert_eq!(listed_ids(&app, "limit=2&offset=4").await, ["r-1"]);
-    let last: Value = app.get("/api/v1/actors?limit=2&offset=4").await.json().await.unwrap();
+    let last: Value = app
+        .get("/api/v1/actors?limit=2&offset=4")
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(last["next_cursor"], Value::Null, "a short page is the last");
 }
 
@@ -130,11 +189,24 @@ async fn an_actors_ties_are_listed_from_either_end() {
     let app = spawn_app().await;
     app.seed_small_network().await;
 
-    let body: Value = app.get("/api/v1/actors/m-2/ties").await.json().await.unwrap();
+    let body: Value = app
+        .get("/api/v1/actors/m-2/ties")
+        .await
+        .json()
+        .await
+        .unwrap();
 
-    let ids: Vec<&str> = body["ties"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = body["ties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["t-1", "t-4"]);
-    assert_eq!(app.get("/api/v1/actors/nobody/ties").await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get("/api/v1/actors/nobody/ties").await.status(),
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
@@ -165,7 +237,10 @@ async fn stats_count_actors_and_ties_by_kind_and_the_version_moves_on_writes() {
 
     let stats = app.stats().await;
 
-    assert_eq!(stats["actors"], json!({"migrant": 2, "organisation": 1, "responder": 1, "city": 1, "total": 5}));
+    assert_eq!(
+        stats["actors"],
+        json!({"migrant": 2, "organisation": 1, "responder": 1, "city": 1, "total": 5})
+    );
     assert_eq!(
         stats["ties"],
         json!({"knows": 1, "member_of": 1, "partners_with": 1, "serves": 1, "located_in": 1, "total": 5})

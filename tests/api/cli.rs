@@ -25,11 +25,30 @@ fn demo_export_import_export_round_trips_through_files() {
     // Arrange
     let dir = tempfile::tempdir().unwrap();
     let (first, second) = (dir.path().join("first.db"), dir.path().join("second.db"));
-    let (exported, again) = (dir.path().join("network.json"), dir.path().join("again.json"));
+    let (exported, again) = (
+        dir.path().join("network.json"),
+        dir.path().join("again.json"),
+    );
 
     // Act
-    let demo = relaymap(&["demo", "--db", path(&first), "--seed", "11", "--migrants", "300"]);
-    let export = relaymap(&["export", "--db", path(&first), "--format", "json", "--out", path(&exported)]);
+    let demo = relaymap(&[
+        "demo",
+        "--db",
+        path(&first),
+        "--seed",
+        "11",
+        "--migrants",
+        "300",
+    ]);
+    let export = relaymap(&[
+        "export",
+        "--db",
+        path(&first),
+        "--format",
+        "json",
+        "--out",
+        path(&exported),
+    ]);
     let import = relaymap(&["import", "--db", path(&second), "--json", path(&exported)]);
     let export_again = relaymap(&["export", "--db", path(&second)]);
 
@@ -41,7 +60,12 @@ fn demo_export_import_export_round_trips_through_files() {
     let original = std::fs::read_to_string(&exported).unwrap();
     assert_eq!(String::from_utf8(export_again.stdout).unwrap(), original);
     let document: serde_json::Value = serde_json::from_str(&original).unwrap();
-    let migrants = document["actors"].as_array().unwrap().iter().filter(|a| a["kind"] == "migrant").count();
+    let migrants = document["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["kind"] == "migrant")
+        .count();
     assert_eq!(migrants, 300);
 }
 
@@ -49,7 +73,11 @@ fn demo_export_import_export_round_trips_through_files() {
 fn the_demo_is_written_only_into_an_empty_store() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("relaymap.db");
-    assert!(relaymap(&["demo", "--db", path(&db), "--migrants", "50"]).status.success());
+    assert!(
+        relaymap(&["demo", "--db", path(&db), "--migrants", "50"])
+            .status
+            .success()
+    );
 
     let again = relaymap(&["demo", "--db", path(&db), "--migrants", "50"]);
 
@@ -66,16 +94,31 @@ fn a_csv_import_with_a_bad_row_names_it_exits_non_zero_and_writes_nothing() {
     let db = dir.path().join("relaymap.db");
     let actors = dir.path().join("actors.csv");
     let ties = dir.path().join("ties.csv");
-    std::fs::write(&actors, "id,kind,name,languages\nm-1,migrant,Ana,por\nm-2,migrant,Rui,pt\n").unwrap();
+    std::fs::write(
+        &actors,
+        "id,kind,name,languages\nm-1,migrant,Ana,por\nm-2,migrant,Rui,pt\n",
+    )
+    .unwrap();
     std::fs::write(&ties, "id,source,target,kind\nt-1,m-1,m-2,knows\n").unwrap();
 
     // Act
-    let output = relaymap(&["import", "--db", path(&db), "--actors", path(&actors), "--ties", path(&ties)]);
+    let output = relaymap(&[
+        "import",
+        "--db",
+        path(&db),
+        "--actors",
+        path(&actors),
+        "--ties",
+        path(&ties),
+    ]);
 
     // Assert
     assert!(!output.status.success());
     let message = stderr(&output);
-    assert!(message.contains("actors.csv line 3, field languages"), "{message}");
+    assert!(
+        message.contains("actors.csv line 3, field languages"),
+        "{message}"
+    );
     assert!(message.contains("nothing was written"), "{message}");
     let export = relaymap(&["export", "--db", path(&db)]);
     let document: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
@@ -92,7 +135,11 @@ fn a_good_csv_import_reports_what_it_wrote() {
     let output = relaymap(&["import", "--db", path(&db), "--actors", path(&actors)]);
 
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stderr(&output).contains("imported 2 new and 0 updated actors"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("imported 2 new and 0 updated actors"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -103,9 +150,23 @@ fn cli_errors_are_one_line_on_stderr_with_a_non_zero_exit() {
     let cases: Vec<Vec<&str>> = vec![
         vec!["import", "--db", path(&db), "--json", path(&missing)],
         vec!["import", "--db", path(&db)],
-        vec!["import", "--db", path(&db), "--json", "a.json", "--actors", "b.csv"],
+        vec![
+            "import",
+            "--db",
+            path(&db),
+            "--json",
+            "a.json",
+            "--actors",
+            "b.csv",
+        ],
         vec!["export", "--db", path(&db), "--format", "xlsx"],
-        vec!["export", "--db", path(&db), "--out", "/nonexistent-folder/out.json"],
+        vec![
+            "export",
+            "--db",
+            path(&db),
+            "--out",
+            "/nonexistent-folder/out.json",
+        ],
         vec!["demo", "--db", path(&db), "--migrants", "0"],
         vec!["serve", "--bind", "not-an-address"],
         vec!["frobnicate"],

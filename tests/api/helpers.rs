@@ -49,11 +49,15 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut ServeConfig)) -> TestApp {
 pub async fn spawn_app_on(db: &Path, adjust: impl FnOnce(&mut ServeConfig)) -> TestApp {
     init_tracing();
     let mut config = ServeConfig::new(
-        StoreConfig::Sqlite { path: db.to_owned() },
+        StoreConfig::Sqlite {
+            path: db.to_owned(),
+        },
         "127.0.0.1:0".parse().expect("an address"),
     );
     adjust(&mut config);
-    let app = Application::build(&config).await.expect("the application builds");
+    let app = Application::build(&config)
+        .await
+        .expect("the application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let (stop, stopped) = oneshot::channel::<()>();
     let server = tokio::spawn(app.run_until(async move {
@@ -75,7 +79,10 @@ impl TestApp {
             let _ = stop.send(());
         }
         if let Some(server) = self.server.take() {
-            server.await.expect("the server task ends").expect("the server stops cleanly");
+            server
+                .await
+                .expect("the server task ends")
+                .expect("the server stops cleanly");
         }
     }
 
@@ -84,19 +91,37 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> Response {
-        self.client.get(self.url(path)).send().await.expect("GET is answered")
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("GET is answered")
     }
 
     pub async fn post_json(&self, path: &str, body: &Value) -> Response {
-        self.client.post(self.url(path)).json(body).send().await.expect("POST is answered")
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("POST is answered")
     }
 
     pub async fn put_json(&self, path: &str, body: &Value) -> Response {
-        self.client.put(self.url(path)).json(body).send().await.expect("PUT is answered")
+        self.client
+            .put(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("PUT is answered")
     }
 
     pub async fn delete(&self, path: &str) -> Response {
-        self.client.delete(self.url(path)).send().await.expect("DELETE is answered")
+        self.client
+            .delete(self.url(path))
+            .send()
+            .await
+            .expect("DELETE is answered")
     }
 
     pub async fn post_actor(&self, body: &Value) -> Response {
@@ -114,12 +139,23 @@ impl TestApp {
     pub async fn import_csv(&self, actors: Option<&str>, ties: Option<&str>) -> Response {
         let mut form = reqwest::multipart::Form::new();
         if let Some(actors) = actors {
-            form = form.part("actors", reqwest::multipart::Part::text(actors.to_owned()).file_name("actors.csv"));
+            form = form.part(
+                "actors",
+                reqwest::multipart::Part::text(actors.to_owned()).file_name("actors.csv"),
+            );
         }
         if let Some(ties) = ties {
-            form = form.part("ties", reqwest::multipart::Part::text(ties.to_owned()).file_name("ties.csv"));
+            form = form.part(
+                "ties",
+                reqwest::multipart::Part::text(ties.to_owned()).file_name("ties.csv"),
+            );
         }
-        self.client.post(self.url("/api/v1/import")).multipart(form).send().await.expect("import is answered")
+        self.client
+            .post(self.url("/api/v1/import"))
+            .multipart(form)
+            .send()
+            .await
+            .expect("import is answered")
     }
 
     /// The whole network as the export document, as text.
@@ -138,7 +174,12 @@ impl TestApp {
     /// Writes a small valid network: a city, a responder, an organisation and two migrants.
     pub async fn seed_small_network(&self) {
         let response = self.import_json(&small_network()).await;
-        assert_eq!(response.status(), StatusCode::OK, "{}", response.text().await.unwrap_or_default());
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "{}",
+            response.text().await.unwrap_or_default()
+        );
     }
 }
 
@@ -171,6 +212,9 @@ pub async fn error_of(response: Response) -> Value {
     let body: Value = response.json().await.expect("an error body in JSON");
     let error = body.get("error").cloned().expect("an \"error\" object");
     assert!(error["code"].is_string(), "error code in {body}");
-    assert!(error["message"].as_str().is_some_and(|m| !m.is_empty()), "error message in {body}");
+    assert!(
+        error["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "error message in {body}"
+    );
     error
 }

@@ -24,8 +24,14 @@ async fn export_then_import_into_an_empty_store_then_export_gives_the_same_docum
     assert_eq!(response.status(), StatusCode::OK);
     let summary: Value = response.json().await.unwrap();
     let document: Value = serde_json::from_str(&exported).unwrap();
-    assert_eq!(summary["imported"]["actors_created"], document["actors"].as_array().unwrap().len());
-    assert_eq!(summary["imported"]["ties_created"], document["ties"].as_array().unwrap().len());
+    assert_eq!(
+        summary["imported"]["actors_created"],
+        document["actors"].as_array().unwrap().len()
+    );
+    assert_eq!(
+        summary["imported"]["ties_created"],
+        document["ties"].as_array().unwrap().len()
+    );
     assert_eq!(target.export().await, exported);
 }
 
@@ -44,7 +50,9 @@ async fn an_import_with_one_bad_row_in_ten_thousand_writes_nothing_and_names_the
         .collect();
 
     // Act
-    let response = app.import_json(&json!({"actors": actors, "ties": ties})).await;
+    let response = app
+        .import_json(&json!({"actors": actors, "ties": ties}))
+        .await;
 
     // Assert
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -78,11 +86,20 @@ async fn every_bad_row_is_listed() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| (r["file"].as_str().unwrap().into(), r["line"].as_u64().unwrap(), r["field"].as_str().unwrap().into()))
+        .map(|r| {
+            (
+                r["file"].as_str().unwrap().into(),
+                r["line"].as_u64().unwrap(),
+                r["field"].as_str().unwrap().into(),
+            )
+        })
         .collect();
     assert_eq!(
         rows,
-        [("actors".into(), 2, "languages".into()), ("ties".into(), 1, "trust".into())],
+        [
+            ("actors".into(), 2, "languages".into()),
+            ("ties".into(), 1, "trust".into())
+        ],
         "shape errors first; the duplicate id is found once the rows parse"
     );
 }
@@ -99,7 +116,10 @@ async fn re_importing_the_same_ids_updates_them() {
 
     assert_eq!(response.status(), StatusCode::OK);
     let summary: Value = response.json().await.unwrap();
-    assert_eq!(summary["imported"], json!({"actors_created": 0, "actors_updated": 5, "ties_created": 0, "ties_updated": 5}));
+    assert_eq!(
+        summary["imported"],
+        json!({"actors_created": 0, "actors_updated": 5, "ties_created": 0, "ties_updated": 5})
+    );
     let m1: Value = app.get("/api/v1/actors/m-1").await.json().await.unwrap();
     assert_eq!(m1["name"], "Selam H.");
     let t1: Value = app.get("/api/v1/ties/t-1").await.json().await.unwrap();
@@ -129,7 +149,12 @@ async fn csv_files_with_an_hxl_row_and_columns_in_any_order_import() {
 
     let response = app.import_csv(Some(ACTORS_CSV), Some(TIES_CSV)).await;
 
-    assert_eq!(response.status(), StatusCode::OK, "{}", response.text().await.unwrap());
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "{}",
+        response.text().await.unwrap()
+    );
     let m1: Value = app.get("/api/v1/actors/m-1").await.json().await.unwrap();
     assert_eq!(m1["languages"], json!(["spa"]));
     assert_eq!(m1["location"], json!({"lat": 44.11, "lon": 8.21}));
@@ -150,7 +175,10 @@ async fn a_bad_csv_row_is_named_by_file_and_line_and_nothing_is_written() {
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let error = error_of(response).await;
     assert_eq!(error["rows"][0]["file"], "ties");
-    assert_eq!(error["rows"][0]["line"], 4, "header, HXL row, then the rows");
+    assert_eq!(
+        error["rows"][0]["line"], 4,
+        "header, HXL row, then the rows"
+    );
     assert_eq!(error["rows"][0]["field"], "kind");
     assert_eq!(app.stats().await["actors"]["total"], 0);
 }
@@ -160,7 +188,13 @@ async fn an_import_that_is_not_a_document_is_a_bad_request() {
     let app = spawn_app().await;
 
     let not_a_document = app.import_json(&json!([1, 2, 3])).await;
-    let plain_text = app.client.post(app.url("/api/v1/import")).body("hello").send().await.unwrap();
+    let plain_text = app
+        .client
+        .post(app.url("/api/v1/import"))
+        .body("hello")
+        .send()
+        .await
+        .unwrap();
     let unknown_part = app
         .client
         .post(app.url("/api/v1/import"))

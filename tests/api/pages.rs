@@ -10,10 +10,18 @@ async fn the_dashboard_shows_counts_by_kind_and_no_names() {
     let response = app.get("/").await;
 
     assert_eq!(response.status(), StatusCode::OK);
-    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
     let page = response.text().await.unwrap();
     assert!(page.contains("5 actors and 5 ties"), "{page}");
-    assert!(!page.contains("Selam"), "the dashboard must not show people's names");
+    assert!(
+        !page.contains("Selam"),
+        "the dashboard must not show people's names"
+    );
 }
 
 #[tokio::test]

@@ -18,7 +18,10 @@ pub struct Harness {
 pub async fn sqlite() -> Harness {
     let dir = tempfile::tempdir().unwrap();
     let store = relaymap::store::SqliteStore::open(&dir.path().join("contract.db")).unwrap();
-    Harness { store: Arc::new(store), _keep: Box::new(dir) }
+    Harness {
+        store: Arc::new(store),
+        _keep: Box::new(dir),
+    }
 }
 
 fn small_batch(mode: WriteMode) -> Batch {
@@ -36,9 +39,17 @@ pub async fn writes_are_read_back_as_written(store: &dyn GraphStore) {
     let network = store.network().await.unwrap();
     let mut written: Vec<_> = batch.actors.iter().map(|d| d.record.clone()).collect();
     written.sort_by(|a, b| a.id.cmp(&b.id));
-    let read: Vec<_> = network.actors.iter().map(|s: &StoredActor| s.record.clone()).collect();
+    let read: Vec<_> = network
+        .actors
+        .iter()
+        .map(|s: &StoredActor| s.record.clone())
+        .collect();
     assert_eq!(read, written);
-    let tie = store.get_tie(&TieId::parse("t-2").unwrap()).await.unwrap().expect("t-2 exists");
+    let tie = store
+        .get_tie(&TieId::parse("t-2").unwrap())
+        .await
+        .unwrap()
+        .expect("t-2 exists");
     assert_eq!(tie.record, batch.ties[1].record);
     assert!(store.get_actor(&actor_id("m-404")).await.unwrap().is_none());
 }
@@ -49,8 +60,15 @@ pub async fn the_version_moves_on_every_write_and_only_then(store: &dyn GraphSto
     let v1 = store.version().await.unwrap();
     store.network().await.unwrap();
     store.stats().await.unwrap();
-    assert_eq!(store.version().await.unwrap(), v1, "reads leave the version alone");
-    store.delete_tie(&TieId::parse("t-1").unwrap()).await.unwrap();
+    assert_eq!(
+        store.version().await.unwrap(),
+        v1,
+        "reads leave the version alone"
+    );
+    store
+        .delete_tie(&TieId::parse("t-1").unwrap())
+        .await
+        .unwrap();
     let v2 = store.version().await.unwrap();
     let refused = store.write(small_batch(WriteMode::Create)).await;
     assert!(matches!(refused, Err(StoreError::Rejected(_))));
@@ -66,7 +84,9 @@ pub async fn a_refused_batch_writes_nothing(store: &dyn GraphStore) {
 
     let result = store.write(batch).await;
 
-    let Err(StoreError::Rejected(rows)) = result else { panic!("expected a rejection") };
+    let Err(StoreError::Rejected(rows)) = result else {
+        panic!("expected a rejection")
+    };
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].field, "target");
     assert_eq!(store.stats().await.unwrap().actor_total(), 0);
@@ -77,22 +97,65 @@ pub async fn deleting_an_actor_cascades_to_its_ties(store: &dyn GraphStore) {
 
     store.delete_actor(&actor_id("m-1")).await.unwrap();
 
-    let remaining: Vec<String> = store.network().await.unwrap().ties.iter().map(|t| t.record.id.to_string()).collect();
+    let remaining: Vec<String> = store
+        .network()
+        .await
+        .unwrap()
+        .ties
+        .iter()
+        .map(|t| t.record.id.to_string())
+        .collect();
     assert_eq!(remaining, ["t-3", "t-4"]);
-    assert!(matches!(store.delete_actor(&actor_id("m-1")).await, Err(StoreError::NotFound(_))));
-    assert!(matches!(store.delete_actor(&actor_id("c-1")).await, Err(StoreError::Conflict(_))));
+    assert!(matches!(
+        store.delete_actor(&actor_id("m-1")).await,
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(
+        store.delete_actor(&actor_id("c-1")).await,
+        Err(StoreError::Conflict(_))
+    ));
 }
 
 pub async fn listings_filter_and_page_in_id_order(store: &dyn GraphStore) {
     store.write(small_batch(WriteMode::Create)).await.unwrap();
-    let ids = |actors: Vec<StoredActor>| actors.into_iter().map(|a| a.record.id.to_string()).collect::<Vec<_>>();
+    let ids = |actors: Vec<StoredActor>| {
+        actors
+            .into_iter()
+            .map(|a| a.record.id.to_string())
+            .collect::<Vec<_>>()
+    };
 
-    let page = Page { limit: 2, offset: 0, after: Some("m-1".into()) };
-    assert_eq!(ids(store.list_actors(&ActorFilter::default(), &page).await.unwrap()), ["m-2", "o-1"]);
-    let by_language = ActorFilter { language: Some(relaymap::domain::Language::parse("tir").unwrap()), ..Default::default() };
-    assert_eq!(ids(store.list_actors(&by_language, &Page::default()).await.unwrap()), ["m-1", "m-2", "o-1"]);
+    let page = Page {
+        limit: 2,
+        offset: 0,
+        after: Some("m-1".into()),
+    };
+    assert_eq!(
+        ids(store
+            .list_actors(&ActorFilter::default(), &page)
+            .await
+            .unwrap()),
+        ["m-2", "o-1"]
+    );
+    let by_language = ActorFilter {
+        language: Some(relaymap::domain::Language::parse("tir").unwrap()),
+        ..Default::default()
+    };
+    assert_eq!(
+        ids(store
+            .list_actors(&by_language, &Page::default())
+            .await
+            .unwrap()),
+        ["m-1", "m-2", "o-1"]
+    );
     let ties = store
-        .list_ties(&TieFilter { actor: Some(actor_id("r-1")), ..Default::default() }, &Page::default())
+        .list_ties(
+            &TieFilter {
+                actor: Some(actor_id("r-1")),
+                ..Default::default()
+            },
+            &Page::default(),
+        )
         .await
         .unwrap();
     let tie_ids: Vec<String> = ties.iter().map(|t| t.record.id.to_string()).collect();
@@ -104,7 +167,9 @@ pub async fn modes_guard_creates_and_replacements(store: &dyn GraphStore) {
     let created = store.get_actor(&actor_id("m-1")).await.unwrap().unwrap();
 
     let again = store.write(small_batch(WriteMode::Create)).await;
-    assert!(matches!(again, Err(StoreError::Rejected(rows)) if rows[0].error.code() == "already_exists"));
+    assert!(
+        matches!(again, Err(StoreError::Rejected(rows)) if rows[0].error.code() == "already_exists")
+    );
     store.write(small_batch(WriteMode::Replace)).await.unwrap();
     let replaced = store.get_actor(&actor_id("m-1")).await.unwrap().unwrap();
     assert_eq!(replaced.created_at, created.created_at);

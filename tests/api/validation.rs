@@ -16,42 +16,212 @@ struct Case {
     field: &'static str,
 }
 
-fn actor(name: &'static str, body: Value, status: StatusCode, code: &'static str, field: &'static str) -> Case {
-    Case { name, actor: Some(body), tie: None, status, code, field }
+fn actor(
+    name: &'static str,
+    body: Value,
+    status: StatusCode,
+    code: &'static str,
+    field: &'static str,
+) -> Case {
+    Case {
+        name,
+        actor: Some(body),
+        tie: None,
+        status,
+        code,
+        field,
+    }
 }
 
-fn tie(name: &'static str, body: Value, status: StatusCode, code: &'static str, field: &'static str) -> Case {
-    Case { name, actor: None, tie: Some(body), status, code, field }
+fn tie(
+    name: &'static str,
+    body: Value,
+    status: StatusCode,
+    code: &'static str,
+    field: &'static str,
+) -> Case {
+    Case {
+        name,
+        actor: None,
+        tie: Some(body),
+        status,
+        code,
+        field,
+    }
 }
 
 const UNPROCESSABLE: StatusCode = StatusCode::UNPROCESSABLE_ENTITY;
 
 fn cases() -> Vec<Case> {
     vec![
-        actor("unknown actor kind", json!({"kind": "alien", "name": "X"}), UNPROCESSABLE, "unknown_actor_kind", "kind"),
-        actor("missing name", json!({"kind": "migrant"}), UNPROCESSABLE, "missing_field", "name"),
-        actor("malformed language", json!({"kind": "migrant", "name": "X", "languages": ["Tigrinya"]}), UNPROCESSABLE, "invalid_language", "languages"),
-        actor("unknown channel on an actor", json!({"kind": "migrant", "name": "X", "channels": ["pigeon"]}), UNPROCESSABLE, "unknown_channel", "channels"),
-        actor("latitude out of range", json!({"kind": "migrant", "name": "X", "location": {"lat": 91, "lon": 8}}), UNPROCESSABLE, "invalid_location", "location"),
-        actor("longitude out of range", json!({"kind": "migrant", "name": "X", "location": {"lat": 44, "lon": -181}}), UNPROCESSABLE, "invalid_location", "location"),
-        actor("malformed id", json!({"id": "m 1/2", "kind": "migrant", "name": "X"}), UNPROCESSABLE, "invalid_id", "id"),
-        actor("city that does not exist", json!({"kind": "migrant", "name": "X", "city": "c-9"}), UNPROCESSABLE, "unknown_actor", "city"),
-        actor("city that is not a city", json!({"kind": "migrant", "name": "X", "city": "o-1"}), UNPROCESSABLE, "not_a_city", "city"),
-        actor("attributes that are not an object", json!({"kind": "migrant", "name": "X", "attributes": [1]}), UNPROCESSABLE, "invalid_attributes", "attributes"),
-        actor("wrong type", json!({"kind": "migrant", "name": "X", "consent": "maybe"}), UNPROCESSABLE, "invalid_value", "consent"),
-        actor("unknown field", json!({"kind": "migrant", "name": "X", "passport": "123"}), UNPROCESSABLE, "invalid_value", "passport"),
-        actor("id that exists", json!({"id": "m-1", "kind": "migrant", "name": "X"}), StatusCode::CONFLICT, "already_exists", "id"),
-        tie("tie kinds that do not fit", json!({"source": "m-1", "target": "r-1", "kind": "knows"}), UNPROCESSABLE, "tie_kind_mismatch", "kind"),
-        tie("member_of the wrong way round", json!({"source": "o-1", "target": "m-1", "kind": "member_of"}), UNPROCESSABLE, "tie_kind_mismatch", "kind"),
-        tie("a city relaying messages", json!({"source": "c-1", "target": "m-1", "kind": "serves"}), UNPROCESSABLE, "tie_kind_mismatch", "kind"),
-        tie("unknown tie kind", json!({"source": "m-1", "target": "m-2", "kind": "loves"}), UNPROCESSABLE, "unknown_tie_kind", "kind"),
-        tie("self-tie", json!({"source": "m-1", "target": "m-1", "kind": "knows"}), UNPROCESSABLE, "self_tie", "target"),
-        tie("dangling endpoint", json!({"source": "m-1", "target": "m-404", "kind": "knows"}), UNPROCESSABLE, "unknown_actor", "target"),
-        tie("trust of zero", json!({"source": "m-1", "target": "m-2", "kind": "knows", "trust": 0}), UNPROCESSABLE, "trust_out_of_range", "trust"),
-        tie("trust above one", json!({"source": "m-1", "target": "m-2", "kind": "knows", "trust": 1.01}), UNPROCESSABLE, "trust_out_of_range", "trust"),
-        tie("unknown channel on a tie", json!({"source": "m-1", "target": "m-2", "kind": "knows", "channels": ["telepathy"]}), UNPROCESSABLE, "unknown_channel", "channels"),
-        tie("malformed date", json!({"source": "m-1", "target": "m-2", "kind": "knows", "last_verified": "01/02/2026"}), UNPROCESSABLE, "invalid_date", "last_verified"),
-        tie("id that exists", json!({"id": "t-1", "source": "m-1", "target": "m-2", "kind": "knows"}), StatusCode::CONFLICT, "already_exists", "id"),
+        actor(
+            "unknown actor kind",
+            json!({"kind": "alien", "name": "X"}),
+            UNPROCESSABLE,
+            "unknown_actor_kind",
+            "kind",
+        ),
+        actor(
+            "missing name",
+            json!({"kind": "migrant"}),
+            UNPROCESSABLE,
+            "missing_field",
+            "name",
+        ),
+        actor(
+            "malformed language",
+            json!({"kind": "migrant", "name": "X", "languages": ["Tigrinya"]}),
+            UNPROCESSABLE,
+            "invalid_language",
+            "languages",
+        ),
+        actor(
+            "unknown channel on an actor",
+            json!({"kind": "migrant", "name": "X", "channels": ["pigeon"]}),
+            UNPROCESSABLE,
+            "unknown_channel",
+            "channels",
+        ),
+        actor(
+            "latitude out of range",
+            json!({"kind": "migrant", "name": "X", "location": {"lat": 91, "lon": 8}}),
+            UNPROCESSABLE,
+            "invalid_location",
+            "location",
+        ),
+        actor(
+            "longitude out of range",
+            json!({"kind": "migrant", "name": "X", "location": {"lat": 44, "lon": -181}}),
+            UNPROCESSABLE,
+            "invalid_location",
+            "location",
+        ),
+        actor(
+            "malformed id",
+            json!({"id": "m 1/2", "kind": "migrant", "name": "X"}),
+            UNPROCESSABLE,
+            "invalid_id",
+            "id",
+        ),
+        actor(
+            "city that does not exist",
+            json!({"kind": "migrant", "name": "X", "city": "c-9"}),
+            UNPROCESSABLE,
+            "unknown_actor",
+            "city",
+        ),
+        actor(
+            "city that is not a city",
+            json!({"kind": "migrant", "name": "X", "city": "o-1"}),
+            UNPROCESSABLE,
+            "not_a_city",
+            "city",
+        ),
+        actor(
+            "attributes that are not an object",
+            json!({"kind": "migrant", "name": "X", "attributes": [1]}),
+            UNPROCESSABLE,
+            "invalid_attributes",
+            "attributes",
+        ),
+        actor(
+            "wrong type",
+            json!({"kind": "migrant", "name": "X", "consent": "maybe"}),
+            UNPROCESSABLE,
+            "invalid_value",
+            "consent",
+        ),
+        actor(
+            "unknown field",
+            json!({"kind": "migrant", "name": "X", "passport": "123"}),
+            UNPROCESSABLE,
+            "invalid_value",
+            "passport",
+        ),
+        actor(
+            "id that exists",
+            json!({"id": "m-1", "kind": "migrant", "name": "X"}),
+            StatusCode::CONFLICT,
+            "already_exists",
+            "id",
+        ),
+        tie(
+            "tie kinds that do not fit",
+            json!({"source": "m-1", "target": "r-1", "kind": "knows"}),
+            UNPROCESSABLE,
+            "tie_kind_mismatch",
+            "kind",
+        ),
+        tie(
+            "member_of the wrong way round",
+            json!({"source": "o-1", "target": "m-1", "kind": "member_of"}),
+            UNPROCESSABLE,
+            "tie_kind_mismatch",
+            "kind",
+        ),
+        tie(
+            "a city relaying messages",
+            json!({"source": "c-1", "target": "m-1", "kind": "serves"}),
+            UNPROCESSABLE,
+            "tie_kind_mismatch",
+            "kind",
+        ),
+        tie(
+            "unknown tie kind",
+            json!({"source": "m-1", "target": "m-2", "kind": "loves"}),
+            UNPROCESSABLE,
+            "unknown_tie_kind",
+            "kind",
+        ),
+        tie(
+            "self-tie",
+            json!({"source": "m-1", "target": "m-1", "kind": "knows"}),
+            UNPROCESSABLE,
+            "self_tie",
+            "target",
+        ),
+        tie(
+            "dangling endpoint",
+            json!({"source": "m-1", "target": "m-404", "kind": "knows"}),
+            UNPROCESSABLE,
+            "unknown_actor",
+            "target",
+        ),
+        tie(
+            "trust of zero",
+            json!({"source": "m-1", "target": "m-2", "kind": "knows", "trust": 0}),
+            UNPROCESSABLE,
+            "trust_out_of_range",
+            "trust",
+        ),
+        tie(
+            "trust above one",
+            json!({"source": "m-1", "target": "m-2", "kind": "knows", "trust": 1.01}),
+            UNPROCESSABLE,
+            "trust_out_of_range",
+            "trust",
+        ),
+        tie(
+            "unknown channel on a tie",
+            json!({"source": "m-1", "target": "m-2", "kind": "knows", "channels": ["telepathy"]}),
+            UNPROCESSABLE,
+            "unknown_channel",
+            "channels",
+        ),
+        tie(
+            "malformed date",
+            json!({"source": "m-1", "target": "m-2", "kind": "knows", "last_verified": "01/02/2026"}),
+            UNPROCESSABLE,
+            "invalid_date",
+            "last_verified",
+        ),
+        tie(
+            "id that exists",
+            json!({"id": "t-1", "source": "m-1", "target": "m-2", "kind": "knows"}),
+            StatusCode::CONFLICT,
+            "already_exists",
+            "id",
+        ),
     ]
 }
 
@@ -76,7 +246,12 @@ async fn each_broken_rule_is_refused_through_the_api_with_the_field_named_and_no
         let error = error_of(response).await;
         assert_eq!(error["code"], case.code, "{}: {error}", case.name);
         assert_eq!(error["field"], case.field, "{}: {error}", case.name);
-        assert_eq!(state_of(&app).await, before, "{}: the store changed", case.name);
+        assert_eq!(
+            state_of(&app).await,
+            before,
+            "{}: the store changed",
+            case.name
+        );
     }
 }
 
@@ -89,8 +264,12 @@ async fn each_broken_rule_is_refused_through_the_import_with_the_row_named_and_n
     for case in cases().into_iter().filter(|c| c.status == UNPROCESSABLE) {
         // A valid row first, so the bad one is on line 2 and the good one is not written either.
         let document = match (&case.actor, &case.tie) {
-            (Some(body), _) => json!({"actors": [{"id": "m-50", "kind": "migrant", "name": "Fine"}, body]}),
-            (_, Some(body)) => json!({"ties": [{"id": "t-50", "source": "m-1", "target": "m-2", "kind": "knows"}, body]}),
+            (Some(body), _) => {
+                json!({"actors": [{"id": "m-50", "kind": "migrant", "name": "Fine"}, body]})
+            }
+            (_, Some(body)) => {
+                json!({"ties": [{"id": "t-50", "source": "m-1", "target": "m-2", "kind": "knows"}, body]})
+            }
             _ => unreachable!("each case sends a record"),
         };
         let response = app.import_json(&document).await;
@@ -101,7 +280,12 @@ async fn each_broken_rule_is_refused_through_the_import_with_the_row_named_and_n
         assert_eq!(row["line"], 2, "{}: {error}", case.name);
         assert_eq!(row["field"], case.field, "{}: {error}", case.name);
         assert_eq!(row["code"], case.code, "{}: {error}", case.name);
-        assert_eq!(state_of(&app).await, before, "{}: the store changed", case.name);
+        assert_eq!(
+            state_of(&app).await,
+            before,
+            "{}: the store changed",
+            case.name
+        );
     }
 }
 
@@ -111,18 +295,38 @@ async fn replacing_with_broken_rules_is_refused_and_changes_nothing() {
     app.seed_small_network().await;
     let before = state_of(&app).await;
 
-    let kind_change = app.put_json("/api/v1/actors/m-1", &json!({"kind": "organisation", "name": "X"})).await;
+    let kind_change = app
+        .put_json(
+            "/api/v1/actors/m-1",
+            &json!({"kind": "organisation", "name": "X"}),
+        )
+        .await;
     assert_eq!(kind_change.status(), StatusCode::CONFLICT);
     assert_eq!(error_of(kind_change).await["code"], "kind_change");
 
-    let missing = app.put_json("/api/v1/actors/m-77", &json!({"kind": "migrant", "name": "X"})).await;
+    let missing = app
+        .put_json(
+            "/api/v1/actors/m-77",
+            &json!({"kind": "migrant", "name": "X"}),
+        )
+        .await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
 
-    let other_id = app.put_json("/api/v1/actors/m-1", &json!({"id": "m-2", "kind": "migrant", "name": "X"})).await;
+    let other_id = app
+        .put_json(
+            "/api/v1/actors/m-1",
+            &json!({"id": "m-2", "kind": "migrant", "name": "X"}),
+        )
+        .await;
     assert_eq!(other_id.status(), UNPROCESSABLE);
     assert_eq!(error_of(other_id).await["field"], "id");
 
-    let misfit = app.put_json("/api/v1/ties/t-1", &json!({"source": "m-1", "target": "c-1", "kind": "knows"})).await;
+    let misfit = app
+        .put_json(
+            "/api/v1/ties/t-1",
+            &json!({"source": "m-1", "target": "c-1", "kind": "knows"}),
+        )
+        .await;
     assert_eq!(misfit.status(), UNPROCESSABLE);
     assert_eq!(error_of(misfit).await["code"], "tie_kind_mismatch");
 
@@ -146,11 +350,19 @@ async fn malformed_and_oversized_bodies_are_refused() {
     assert_eq!(not_json.status(), StatusCode::BAD_REQUEST);
     assert_eq!(error_of(not_json).await["code"], "malformed_json");
 
-    let not_declared = app.client.post(app.url("/api/v1/actors")).body("{}").send().await.unwrap();
+    let not_declared = app
+        .client
+        .post(app.url("/api/v1/actors"))
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(not_declared.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
 
     let huge_name = "x".repeat(2 * 1024 * 1024);
-    let oversized = app.post_actor(&json!({"kind": "migrant", "name": huge_name})).await;
+    let oversized = app
+        .post_actor(&json!({"kind": "migrant", "name": huge_name}))
+        .await;
     assert_eq!(oversized.status(), StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(error_of(oversized).await["code"], "payload_too_large");
 
@@ -160,7 +372,9 @@ async fn malformed_and_oversized_bodies_are_refused() {
 #[tokio::test]
 async fn an_import_larger_than_the_limit_is_refused_whole() {
     let app = spawn_app_with(|config| config.max_import_bytes = 4096).await;
-    let actors: Vec<Value> = (0..200).map(|i| json!({"id": format!("m-{i}"), "kind": "migrant", "name": "Someone"})).collect();
+    let actors: Vec<Value> = (0..200)
+        .map(|i| json!({"id": format!("m-{i}"), "kind": "migrant", "name": "Someone"}))
+        .collect();
 
     let response = app.import_json(&json!({ "actors": actors })).await;
 
@@ -191,7 +405,12 @@ async fn bad_query_parameters_and_unknown_routes_get_json_errors() {
     assert_eq!(no_route.status(), StatusCode::NOT_FOUND);
     assert_eq!(error_of(no_route).await["code"], "not_found");
 
-    let wrong_method = app.client.patch(app.url("/api/v1/actors")).send().await.unwrap();
+    let wrong_method = app
+        .client
+        .patch(app.url("/api/v1/actors"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(wrong_method.status(), StatusCode::METHOD_NOT_ALLOWED);
     error_of(wrong_method).await;
 }

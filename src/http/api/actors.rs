@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{PageQuery, next_cursor, parse_param};
 use crate::document::{ActorRecord, TieRecord};
-use crate::domain::{ActorId, ActorKind, Batch, DomainError, Language, RowError, RowRef, WriteMode};
+use crate::domain::{
+    ActorId, ActorKind, Batch, DomainError, Language, RowError, RowRef, WriteMode,
+};
 use crate::http::extract::{Query, RecordJson};
 use crate::http::{ApiError, AppState};
 use crate::store::{ActorFilter, BoundingBox, TieFilter};
@@ -17,7 +19,10 @@ use crate::store::{ActorFilter, BoundingBox, TieFilter};
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/actors", get(list_actors).post(create_actor))
-        .route("/api/v1/actors/{id}", get(get_actor).put(replace_actor).delete(delete_actor))
+        .route(
+            "/api/v1/actors/{id}",
+            get(get_actor).put(replace_actor).delete(delete_actor),
+        )
         .route("/api/v1/actors/{id}/ties", get(list_actor_ties))
 }
 
@@ -63,7 +68,10 @@ async fn list_actors(
     let actors = state.store.list_actors(&filter, &page).await?;
     let ids: Vec<&str> = actors.iter().map(|a| a.record.id.as_str()).collect();
     let next_cursor = next_cursor(&ids, &page);
-    Ok(Json(ActorList { actors: actors.iter().map(ActorRecord::from).collect(), next_cursor }))
+    Ok(Json(ActorList {
+        actors: actors.iter().map(ActorRecord::from).collect(),
+        next_cursor,
+    }))
 }
 
 fn path_id(raw: &str) -> Result<ActorId, ApiError> {
@@ -73,14 +81,18 @@ fn path_id(raw: &str) -> Result<ActorId, ApiError> {
 async fn read_back(state: &AppState, id: &ActorId) -> Result<ActorRecord, ApiError> {
     let stored = state.store.get_actor(id).await?;
     // The write just committed; a concurrent delete is the only way to miss it.
-    stored.map(|a| ActorRecord::from(&a)).ok_or_else(|| ApiError::NotFound(format!("actor {id}")))
+    stored
+        .map(|a| ActorRecord::from(&a))
+        .ok_or_else(|| ApiError::NotFound(format!("actor {id}")))
 }
 
 fn single_write(mut record: ActorRecord, mode: WriteMode) -> Result<Batch, ApiError> {
     // Times belong to the store on API writes; only imports of exported documents keep them.
     record.created_at = None;
     record.updated_at = None;
-    let draft = record.parse(&RowRef::new("body", 1)).map_err(ApiError::Invalid)?;
+    let draft = record
+        .parse(&RowRef::new("body", 1))
+        .map_err(ApiError::Invalid)?;
     let mut batch = Batch::new(mode);
     batch.actors.push(draft);
     Ok(batch)
@@ -95,10 +107,17 @@ async fn create_actor(
     state.store.write(batch).await?;
     tracing::info!(actor_id = %id, "actor created");
     let location = format!("/api/v1/actors/{id}");
-    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(read_back(&state, &id).await?)))
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(read_back(&state, &id).await?),
+    ))
 }
 
-async fn get_actor(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<ActorRecord>, ApiError> {
+async fn get_actor(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<ActorRecord>, ApiError> {
     let id = path_id(&id)?;
     match state.store.get_actor(&id).await? {
         Some(actor) => Ok(Json(ActorRecord::from(&actor))),
@@ -112,17 +131,32 @@ async fn replace_actor(
     RecordJson(mut record): RecordJson<ActorRecord>,
 ) -> Result<Json<ActorRecord>, ApiError> {
     let id = path_id(&id)?;
-    if record.id.as_deref().is_some_and(|body_id| body_id != id.as_str()) {
-        let error = DomainError::Malformed("the id in the body must match the id in the path".into());
-        return Err(ApiError::Invalid(vec![RowError::new(&RowRef::new("body", 1), "id", error)]));
+    if record
+        .id
+        .as_deref()
+        .is_some_and(|body_id| body_id != id.as_str())
+    {
+        let error =
+            DomainError::Malformed("the id in the body must match the id in the path".into());
+        return Err(ApiError::Invalid(vec![RowError::new(
+            &RowRef::new("body", 1),
+            "id",
+            error,
+        )]));
     }
     record.id = Some(id.to_string());
-    state.store.write(single_write(record, WriteMode::Replace)?).await?;
+    state
+        .store
+        .write(single_write(record, WriteMode::Replace)?)
+        .await?;
     tracing::info!(actor_id = %id, "actor replaced");
     Ok(Json(read_back(&state, &id).await?))
 }
 
-async fn delete_actor(State(state): State<AppState>, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
+async fn delete_actor(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
     let id = path_id(&id)?;
     state.store.delete_actor(&id).await?;
     tracing::info!(actor_id = %id, "actor deleted");
@@ -139,9 +173,15 @@ async fn list_actor_ties(
     if state.store.get_actor(&id).await?.is_none() {
         return Err(ApiError::NotFound(format!("actor {id}")));
     }
-    let filter = TieFilter { actor: Some(id), ..TieFilter::default() };
+    let filter = TieFilter {
+        actor: Some(id),
+        ..TieFilter::default()
+    };
     let ties = state.store.list_ties(&filter, &page).await?;
     let ids: Vec<&str> = ties.iter().map(|t| t.record.id.as_str()).collect();
     let next_cursor = next_cursor(&ids, &page);
-    Ok(Json(TieList { ties: ties.iter().map(TieRecord::from).collect(), next_cursor }))
+    Ok(Json(TieList {
+        ties: ties.iter().map(TieRecord::from).collect(),
+        next_cursor,
+    }))
 }

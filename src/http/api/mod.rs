@@ -47,23 +47,39 @@ impl PageQuery {
                 Ok(n) if range.contains(&n) => Ok(Some(n)),
                 _ => Err(ApiError::bad_request(
                     "invalid_query",
-                    format!("{field} must be a whole number from {} to {}", range.start(), range.end()),
+                    format!(
+                        "{field} must be a whole number from {} to {}",
+                        range.start(),
+                        range.end()
+                    ),
                     Some(field),
                 )),
             }
         };
         let limit = number("limit", &self.limit, 1..=MAX_PAGE)?.unwrap_or(Page::default().limit);
         let offset = number("offset", &self.offset, 0..=usize::MAX / 2)?.unwrap_or(0);
-        Ok(Page { limit, offset, after: self.cursor.clone() })
+        Ok(Page {
+            limit,
+            offset,
+            after: self.cursor.clone(),
+        })
     }
 }
 
 /// The cursor for the next page: the last id, when the page was full.
 fn next_cursor(ids: &[&str], page: &Page) -> Option<String> {
-    (ids.len() == page.limit).then(|| ids.last().map(|id| id.to_string())).flatten()
+    (ids.len() == page.limit)
+        .then(|| ids.last().map(|id| id.to_string()))
+        .flatten()
 }
 
-fn parse_param<T>(field: &str, raw: Option<&str>, parse: impl FnOnce(&str) -> Result<T, crate::domain::DomainError>) -> Result<Option<T>, ApiError> {
-    raw.map(|raw| parse(raw).map_err(|e| ApiError::bad_request(e.code(), e.to_string(), Some(field))))
-        .transpose()
+fn parse_param<T>(
+    field: &str,
+    raw: Option<&str>,
+    parse: impl FnOnce(&str) -> Result<T, crate::domain::DomainError>,
+) -> Result<Option<T>, ApiError> {
+    raw.map(|raw| {
+        parse(raw).map_err(|e| ApiError::bad_request(e.code(), e.to_string(), Some(field)))
+    })
+    .transpose()
 }

@@ -17,7 +17,10 @@ use crate::store::StoreError;
 
 pub fn router(max_import_bytes: usize) -> Router<AppState> {
     Router::new()
-        .route("/api/v1/import", post(import_network).layer(DefaultBodyLimit::max(max_import_bytes)))
+        .route(
+            "/api/v1/import",
+            post(import_network).layer(DefaultBodyLimit::max(max_import_bytes)),
+        )
         .route("/api/v1/export", get(export_network))
         .route("/api/v1/stats", get(get_stats))
         .route("/api/v1/healthz", get(get_health))
@@ -32,12 +35,17 @@ struct ImportDto {
 /// Maps a document or store refusal of an import to the import error (every bad row).
 fn import_error(error: DocumentError) -> ApiError {
     match error {
-        DocumentError::Malformed(message) => ApiError::bad_request("malformed_document", message, None),
+        DocumentError::Malformed(message) => {
+            ApiError::bad_request("malformed_document", message, None)
+        }
         DocumentError::Rows(rows) => ApiError::ImportRejected(rows),
     }
 }
 
-async fn import_network(State(state): State<AppState>, request: Request) -> Result<Json<ImportDto>, ApiError> {
+async fn import_network(
+    State(state): State<AppState>,
+    request: Request,
+) -> Result<Json<ImportDto>, ApiError> {
     let batch = if is_json(&request) {
         let bytes = body_bytes(request, &state, state.max_import_bytes).await?;
         tokio::task::spawn_blocking(move || {
@@ -73,10 +81,15 @@ async fn read_multipart(state: &AppState, request: Request) -> Result<Batch, Api
     let limit = state.max_import_bytes;
     let mut multipart = Multipart::from_request(request, state)
         .await
-        .map_err(|rejection| ApiError::bad_request("malformed_multipart", rejection.body_text(), None))?;
+        .map_err(|rejection| {
+            ApiError::bad_request("malformed_multipart", rejection.body_text(), None)
+        })?;
     let mut parts: BTreeMap<String, axum::body::Bytes> = BTreeMap::new();
     loop {
-        let field = multipart.next_field().await.map_err(|e| multipart_error(e, limit))?;
+        let field = multipart
+            .next_field()
+            .await
+            .map_err(|e| multipart_error(e, limit))?;
         let Some(field) = field else { break };
         let name = field.name().unwrap_or("").to_owned();
         if name != "actors" && name != "ties" {
@@ -88,18 +101,32 @@ async fn read_multipart(state: &AppState, request: Request) -> Result<Batch, Api
         }
         let bytes = field.bytes().await.map_err(|e| multipart_error(e, limit))?;
         if parts.insert(name.clone(), bytes).is_some() {
-            return Err(ApiError::bad_request("malformed_multipart", format!("part {name} appears twice"), Some(&name)));
+            return Err(ApiError::bad_request(
+                "malformed_multipart",
+                format!("part {name} appears twice"),
+                Some(&name),
+            ));
         }
     }
     if parts.is_empty() {
-        return Err(ApiError::bad_request("malformed_multipart", "send a part named actors, ties or both", None));
+        return Err(ApiError::bad_request(
+            "malformed_multipart",
+            "send a part named actors, ties or both",
+            None,
+        ));
     }
     let actors = parts.remove("actors");
     let ties = parts.remove("ties");
     tokio::task::spawn_blocking(move || {
         read_csv(
-            actors.as_deref().map(|reader| CsvFile { name: "actors".into(), reader }),
-            ties.as_deref().map(|reader| CsvFile { name: "ties".into(), reader }),
+            actors.as_deref().map(|reader| CsvFile {
+                name: "actors".into(),
+                reader,
+            }),
+            ties.as_deref().map(|reader| CsvFile {
+                name: "ties".into(),
+                reader,
+            }),
             WriteMode::Upsert,
         )
     })
@@ -146,7 +173,10 @@ async fn export_network(
     Ok((
         [
             (header::CONTENT_TYPE, "application/json"),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"relaymap-network.json\""),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"relaymap-network.json\"",
+            ),
         ],
         body,
     ))
@@ -171,8 +201,14 @@ async fn get_stats(State(state): State<AppState>) -> Result<Json<StatsDto>, ApiE
     let version = state.store.version().await?;
     let (actor_total, tie_total) = (stats.actor_total(), stats.tie_total());
     Ok(Json(StatsDto {
-        actors: CountsDto { total: actor_total, by_kind: stats.actors },
-        ties: CountsDto { total: tie_total, by_kind: stats.ties },
+        actors: CountsDto {
+            total: actor_total,
+            by_kind: stats.actors,
+        },
+        ties: CountsDto {
+            total: tie_total,
+            by_kind: stats.ties,
+        },
         version,
     }))
 }

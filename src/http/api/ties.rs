@@ -18,7 +18,10 @@ use crate::store::TieFilter;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/ties", get(list_ties).post(create_tie))
-        .route("/api/v1/ties/{id}", get(get_tie).put(replace_tie).delete(delete_tie))
+        .route(
+            "/api/v1/ties/{id}",
+            get(get_tie).put(replace_tie).delete(delete_tie),
+        )
 }
 
 #[derive(Debug, Deserialize)]
@@ -30,7 +33,10 @@ struct TieQuery {
     page: PageQuery,
 }
 
-async fn list_ties(State(state): State<AppState>, Query(query): Query<TieQuery>) -> Result<Json<TieList>, ApiError> {
+async fn list_ties(
+    State(state): State<AppState>,
+    Query(query): Query<TieQuery>,
+) -> Result<Json<TieList>, ApiError> {
     let filter = TieFilter {
         kind: parse_param("kind", query.kind.as_deref(), TieKind::parse)?,
         actor: parse_param("actor", query.actor.as_deref(), ActorId::parse)?,
@@ -39,7 +45,10 @@ async fn list_ties(State(state): State<AppState>, Query(query): Query<TieQuery>)
     let ties = state.store.list_ties(&filter, &page).await?;
     let ids: Vec<&str> = ties.iter().map(|t| t.record.id.as_str()).collect();
     let next_cursor = next_cursor(&ids, &page);
-    Ok(Json(TieList { ties: ties.iter().map(TieRecord::from).collect(), next_cursor }))
+    Ok(Json(TieList {
+        ties: ties.iter().map(TieRecord::from).collect(),
+        next_cursor,
+    }))
 }
 
 fn path_id(raw: &str) -> Result<TieId, ApiError> {
@@ -48,13 +57,17 @@ fn path_id(raw: &str) -> Result<TieId, ApiError> {
 
 async fn read_back(state: &AppState, id: &TieId) -> Result<TieRecord, ApiError> {
     let stored = state.store.get_tie(id).await?;
-    stored.map(|t| TieRecord::from(&t)).ok_or_else(|| ApiError::NotFound(format!("tie {id}")))
+    stored
+        .map(|t| TieRecord::from(&t))
+        .ok_or_else(|| ApiError::NotFound(format!("tie {id}")))
 }
 
 fn single_write(mut record: TieRecord, mode: WriteMode) -> Result<Batch, ApiError> {
     record.created_at = None;
     record.updated_at = None;
-    let draft = record.parse(&RowRef::new("body", 1)).map_err(ApiError::Invalid)?;
+    let draft = record
+        .parse(&RowRef::new("body", 1))
+        .map_err(ApiError::Invalid)?;
     let mut batch = Batch::new(mode);
     batch.ties.push(draft);
     Ok(batch)
@@ -69,10 +82,17 @@ async fn create_tie(
     state.store.write(batch).await?;
     tracing::info!(tie_id = %id, "tie created");
     let location = format!("/api/v1/ties/{id}");
-    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(read_back(&state, &id).await?)))
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(read_back(&state, &id).await?),
+    ))
 }
 
-async fn get_tie(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<TieRecord>, ApiError> {
+async fn get_tie(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<TieRecord>, ApiError> {
     let id = path_id(&id)?;
     Ok(Json(read_back(&state, &id).await?))
 }
@@ -83,17 +103,32 @@ async fn replace_tie(
     RecordJson(mut record): RecordJson<TieRecord>,
 ) -> Result<Json<TieRecord>, ApiError> {
     let id = path_id(&id)?;
-    if record.id.as_deref().is_some_and(|body_id| body_id != id.as_str()) {
-        let error = DomainError::Malformed("the id in the body must match the id in the path".into());
-        return Err(ApiError::Invalid(vec![RowError::new(&RowRef::new("body", 1), "id", error)]));
+    if record
+        .id
+        .as_deref()
+        .is_some_and(|body_id| body_id != id.as_str())
+    {
+        let error =
+            DomainError::Malformed("the id in the body must match the id in the path".into());
+        return Err(ApiError::Invalid(vec![RowError::new(
+            &RowRef::new("body", 1),
+            "id",
+            error,
+        )]));
     }
     record.id = Some(id.to_string());
-    state.store.write(single_write(record, WriteMode::Replace)?).await?;
+    state
+        .store
+        .write(single_write(record, WriteMode::Replace)?)
+        .await?;
     tracing::info!(tie_id = %id, "tie replaced");
     Ok(Json(read_back(&state, &id).await?))
 }
 
-async fn delete_tie(State(state): State<AppState>, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
+async fn delete_tie(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
     let id = path_id(&id)?;
     state.store.delete_tie(&id).await?;
     tracing::info!(tie_id = %id, "tie deleted");
