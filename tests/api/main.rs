@@ -6,6 +6,7 @@ mod cli;
 mod helpers;
 mod import_export;
 mod pages;
+mod schema;
 mod store_contract;
 mod ties;
 mod validation;
