@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::io::Read;
 
-use super::{ActorRecord, DocumentError, LocationRecord, TieRecord};
+use super::{ActorRecord, DocumentError, LocationRecord, Record, TieRecord};
 use crate::domain::{Batch, DomainError, RowError, RowRef, WriteMode};
 
 /// The columns `actors.csv` may have; `kind` and `name` are required.
@@ -55,38 +55,18 @@ pub fn read_csv<A: Read, T: Read>(
     let mut batch = Batch::new(mode);
     let mut errors = Vec::new();
     if let Some(file) = actors {
-        read_rows(
-            file,
-            &ACTOR_COLUMNS,
-            &ACTOR_REQUIRED,
-            &mut errors,
-            |row, cells| {
-                let (record, mut errs) = actor_record(row, cells);
-                match record.parse(row) {
-                    Ok(draft) if errs.is_empty() => batch.actors.push(draft),
-                    Ok(_) => {}
-                    Err(more) => errs.extend(more),
-                }
-                errs
-            },
-        );
+        let columns = Columns {
+            known: &ACTOR_COLUMNS,
+            required: &ACTOR_REQUIRED,
+        };
+        read_rows(file, &columns, actor_record, &mut batch, &mut errors);
     }
     if let Some(file) = ties {
-        read_rows(
-            file,
-            &TIE_COLUMNS,
-            &TIE_REQUIRED,
-            &mut errors,
-            |row, cells| {
-                let (record, mut errs) = tie_record(row, cells);
-                match record.parse(row) {
-                    Ok(draft) if errs.is_empty() => batch.ties.push(draft),
-                    Ok(_) => {}
-                    Err(more) => errs.extend(more),
-                }
-                errs
-            },
-        );
+        let columns = Columns {
+            known: &TIE_COLUMNS,
+            required: &TIE_REQUIRED,
+        };
+        read_rows(file, &columns, tie_record, &mut batch, &mut errors);
     }
     if errors.is_empty() {
         Ok(batch)
@@ -123,12 +103,18 @@ impl Cells<'_> {
     }
 }
 
-fn read_rows<R: Read>(
+/// The columns a file may and must have.
+struct Columns<'a> {
+    known: &'a [&'a str],
+    required: &'a [&'a str],
+}
+
+fn read_rows<R: Read, T: Record>(
     file: CsvFile<R>,
-    known: &[&str],
-    required: &[&str],
+    Columns { known, required }: &Columns,
+    to_record: fn(&RowRef, &Cells) -> (T, Vec<RowError>),
+    batch: &mut Batch,
     errors: &mut Vec<RowError>,
-    mut on_row: impl FnMut(&RowRef, &Cells) -> Vec<RowError>,
 ) {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -165,7 +151,7 @@ fn read_rows<R: Read>(
             errors.push(RowError::new(&header_row, "header", reason));
         }
     }
-    for column in required {
+    for column in required.iter() {
         if !columns.contains_key(*column) {
             errors.push(RowError::new(&header_row, *column, DomainError::Missing));
         }
@@ -200,13 +186,17 @@ fn read_rows<R: Read>(
             errors.push(RowError::new(&row, "row", reason));
             continue;
         }
-        errors.extend(on_row(
-            &row,
-            &Cells {
-                columns: &columns,
-                record: &record,
-            },
-        ));
+        let cells = Cells {
+            columns: &columns,
+            record: &record,
+        };
+        let (parsed, mut row_errors) = to_record(&row, &cells);
+        // A row with a bad cell is still parsed, to report all its errors at once; the batch is
+        // dropped anyway when any row has an error.
+        if let Err(more) = parsed.add_to(batch, &row) {
+            row_errors.extend(more);
+        }
+        errors.extend(row_errors);
     }
 }
 

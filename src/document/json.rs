@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde_json::value::RawValue;
 
-use super::{ActorRecord, DocumentError, TieRecord};
+use super::{ActorRecord, DocumentError, Record, TieRecord};
 use crate::domain::{Batch, DomainError, Network, RowError, RowRef, WriteMode};
 
 #[derive(serde::Deserialize)]
@@ -32,30 +32,29 @@ pub fn read_json(text: &str, mode: WriteMode) -> Result<Batch, DocumentError> {
     })?;
     let mut batch = Batch::new(mode);
     let mut errors = Vec::new();
-    for (index, raw) in document.actors.iter().enumerate() {
-        let row = RowRef::new("actors", index + 1);
-        match parse_record::<ActorRecord>(raw.get(), &row).map_err(|e| vec![e]) {
-            Ok(record) => match record.parse(&row) {
-                Ok(draft) => batch.actors.push(draft),
-                Err(row_errors) => errors.extend(row_errors),
-            },
-            Err(row_errors) => errors.extend(row_errors),
-        }
-    }
-    for (index, raw) in document.ties.iter().enumerate() {
-        let row = RowRef::new("ties", index + 1);
-        match parse_record::<TieRecord>(raw.get(), &row).map_err(|e| vec![e]) {
-            Ok(record) => match record.parse(&row) {
-                Ok(draft) => batch.ties.push(draft),
-                Err(row_errors) => errors.extend(row_errors),
-            },
-            Err(row_errors) => errors.extend(row_errors),
-        }
-    }
+    read_records::<ActorRecord>(&document.actors, "actors", &mut batch, &mut errors);
+    read_records::<TieRecord>(&document.ties, "ties", &mut batch, &mut errors);
     if errors.is_empty() {
         Ok(batch)
     } else {
         Err(DocumentError::Rows(errors))
+    }
+}
+
+fn read_records<R: Record>(
+    raws: &[&RawValue],
+    file: &str,
+    batch: &mut Batch,
+    errors: &mut Vec<RowError>,
+) {
+    for (index, raw) in raws.iter().enumerate() {
+        let row = RowRef::new(file, index + 1);
+        let added = parse_record::<R>(raw.get(), &row)
+            .map_err(|e| vec![e])
+            .and_then(|r| r.add_to(batch, &row));
+        if let Err(row_errors) = added {
+            errors.extend(row_errors);
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
-    Actor, ActorId, ActorKind, Attributes, Channels, Draft, Languages, Location, Name, Note,
+    Actor, ActorId, ActorKind, Attributes, Batch, Channels, Draft, Languages, Location, Name, Note,
     RowError, RowRef, StoredActor, StoredTie, Tie, TieId, TieKind, Trust, format_timestamp,
     parse_date, parse_timestamp,
 };
@@ -93,6 +93,50 @@ pub struct TieRecord {
     /// Kept when importing an exported document; ignored by `POST`/`PUT`.
     #[serde(default)]
     pub updated_at: Option<String>,
+}
+
+/// What the readers and the API need of either kind of record.
+pub trait Record: serde::de::DeserializeOwned + Serialize + Send + 'static {
+    /// The record's `id` field.
+    fn id_mut(&mut self) -> &mut Option<String>;
+
+    /// Drops `created_at`/`updated_at`: on API writes, times belong to the store.
+    fn clear_times(&mut self);
+
+    /// Parses the record and adds it to the batch, or returns every field error of the row.
+    fn add_to(self, batch: &mut Batch, row: &RowRef) -> Result<(), Vec<RowError>>;
+}
+
+impl Record for ActorRecord {
+    fn id_mut(&mut self) -> &mut Option<String> {
+        &mut self.id
+    }
+
+    fn clear_times(&mut self) {
+        self.created_at = None;
+        self.updated_at = None;
+    }
+
+    fn add_to(self, batch: &mut Batch, row: &RowRef) -> Result<(), Vec<RowError>> {
+        batch.actors.push(self.parse(row)?);
+        Ok(())
+    }
+}
+
+impl Record for TieRecord {
+    fn id_mut(&mut self) -> &mut Option<String> {
+        &mut self.id
+    }
+
+    fn clear_times(&mut self) {
+        self.created_at = None;
+        self.updated_at = None;
+    }
+
+    fn add_to(self, batch: &mut Batch, row: &RowRef) -> Result<(), Vec<RowError>> {
+        batch.ties.push(self.parse(row)?);
+        Ok(())
+    }
 }
 
 /// Collects the field errors of one row, so a row reports every broken rule at once.

@@ -5,8 +5,11 @@ use serde_json::{Value, json};
 use crate::helpers::{small_network, spawn_app_with};
 
 fn validator() -> jsonschema::Validator {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/graph-schema/import-document.schema.json"))
-        .expect("the schema file");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/graph-schema/import-document.schema.json"
+    ))
+    .expect("the schema file");
     let schema: Value = serde_json::from_str(&text).expect("the schema is JSON");
     jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema")
 }
@@ -18,7 +21,11 @@ async fn the_export_of_the_demo_city_matches_the_published_schema() {
 
     let validator = validator();
 
-    let errors: Vec<String> = validator.iter_errors(&document).take(5).map(|e| e.to_string()).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&document)
+        .take(5)
+        .map(|e| e.to_string())
+        .collect();
     assert!(errors.is_empty(), "{errors:?}");
     assert!(validator.is_valid(&small_network()));
 }

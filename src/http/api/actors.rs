@@ -7,11 +7,9 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
-use super::{PageQuery, next_cursor, parse_param};
+use super::{PageQuery, next_cursor, parse_param, single_write};
 use crate::document::{ActorRecord, TieRecord};
-use crate::domain::{
-    ActorId, ActorKind, Batch, DomainError, Language, RowError, RowRef, WriteMode,
-};
+use crate::domain::{ActorId, ActorKind, Language, WriteMode};
 use crate::http::extract::{Query, RecordJson};
 use crate::http::{ApiError, AppState};
 use crate::store::{ActorFilter, BoundingBox, TieFilter};
@@ -86,23 +84,11 @@ async fn read_back(state: &AppState, id: &ActorId) -> Result<ActorRecord, ApiErr
         .ok_or_else(|| ApiError::NotFound(format!("actor {id}")))
 }
 
-fn single_write(mut record: ActorRecord, mode: WriteMode) -> Result<Batch, ApiError> {
-    // Times belong to the store on API writes; only imports of exported documents keep them.
-    record.created_at = None;
-    record.updated_at = None;
-    let draft = record
-        .parse(&RowRef::new("body", 1))
-        .map_err(ApiError::Invalid)?;
-    let mut batch = Batch::new(mode);
-    batch.actors.push(draft);
-    Ok(batch)
-}
-
 async fn create_actor(
     State(state): State<AppState>,
     RecordJson(record): RecordJson<ActorRecord>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let batch = single_write(record, WriteMode::Create)?;
+    let batch = single_write(record, None, WriteMode::Create)?;
     let id = batch.actors[0].record.id.clone();
     state.store.write(batch).await?;
     tracing::info!(actor_id = %id, "actor created");
@@ -128,27 +114,11 @@ async fn get_actor(
 async fn replace_actor(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    RecordJson(mut record): RecordJson<ActorRecord>,
+    RecordJson(record): RecordJson<ActorRecord>,
 ) -> Result<Json<ActorRecord>, ApiError> {
     let id = path_id(&id)?;
-    if record
-        .id
-        .as_deref()
-        .is_some_and(|body_id| body_id != id.as_str())
-    {
-        let error =
-            DomainError::Malformed("the id in the body must match the id in the path".into());
-        return Err(ApiError::Invalid(vec![RowError::new(
-            &RowRef::new("body", 1),
-            "id",
-            error,
-        )]));
-    }
-    record.id = Some(id.to_string());
-    state
-        .store
-        .write(single_write(record, WriteMode::Replace)?)
-        .await?;
+    let batch = single_write(record, Some(id.as_str()), WriteMode::Replace)?;
+    state.store.write(batch).await?;
     tracing::info!(actor_id = %id, "actor replaced");
     Ok(Json(read_back(&state, &id).await?))
 }

@@ -8,6 +8,8 @@ use axum::Router;
 use serde::Deserialize;
 
 use super::{ApiError, AppState};
+use crate::document::Record;
+use crate::domain::{Batch, DomainError, RowError, RowRef, WriteMode};
 use crate::store::Page;
 
 /// The API routes.
@@ -82,4 +84,30 @@ fn parse_param<T>(
         parse(raw).map_err(|e| ApiError::bad_request(e.code(), e.to_string(), Some(field)))
     })
     .transpose()
+}
+
+/// The batch of a single-record write: `POST` (no id in the path) or `PUT` (the path's id, which
+/// an id in the body must match). Times in the body are ignored: they belong to the store.
+fn single_write<R: Record>(
+    mut record: R,
+    path_id: Option<&str>,
+    mode: WriteMode,
+) -> Result<Batch, ApiError> {
+    let row = RowRef::new("body", 1);
+    if let Some(path_id) = path_id {
+        if record
+            .id_mut()
+            .as_deref()
+            .is_some_and(|body_id| body_id != path_id)
+        {
+            let error =
+                DomainError::Malformed("the id in the body must match the id in the path".into());
+            return Err(ApiError::Invalid(vec![RowError::new(&row, "id", error)]));
+        }
+        *record.id_mut() = Some(path_id.to_owned());
+    }
+    record.clear_times();
+    let mut batch = Batch::new(mode);
+    record.add_to(&mut batch, &row).map_err(ApiError::Invalid)?;
+    Ok(batch)
 }

@@ -8,9 +8,9 @@ use axum::{Json, Router};
 use serde::Deserialize;
 
 use super::actors::TieList;
-use super::{PageQuery, next_cursor, parse_param};
+use super::{PageQuery, next_cursor, parse_param, single_write};
 use crate::document::TieRecord;
-use crate::domain::{ActorId, Batch, DomainError, RowError, RowRef, TieId, TieKind, WriteMode};
+use crate::domain::{ActorId, TieId, TieKind, WriteMode};
 use crate::http::extract::{Query, RecordJson};
 use crate::http::{ApiError, AppState};
 use crate::store::TieFilter;
@@ -62,22 +62,11 @@ async fn read_back(state: &AppState, id: &TieId) -> Result<TieRecord, ApiError> 
         .ok_or_else(|| ApiError::NotFound(format!("tie {id}")))
 }
 
-fn single_write(mut record: TieRecord, mode: WriteMode) -> Result<Batch, ApiError> {
-    record.created_at = None;
-    record.updated_at = None;
-    let draft = record
-        .parse(&RowRef::new("body", 1))
-        .map_err(ApiError::Invalid)?;
-    let mut batch = Batch::new(mode);
-    batch.ties.push(draft);
-    Ok(batch)
-}
-
 async fn create_tie(
     State(state): State<AppState>,
     RecordJson(record): RecordJson<TieRecord>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let batch = single_write(record, WriteMode::Create)?;
+    let batch = single_write(record, None, WriteMode::Create)?;
     let id = batch.ties[0].record.id.clone();
     state.store.write(batch).await?;
     tracing::info!(tie_id = %id, "tie created");
@@ -100,27 +89,11 @@ async fn get_tie(
 async fn replace_tie(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    RecordJson(mut record): RecordJson<TieRecord>,
+    RecordJson(record): RecordJson<TieRecord>,
 ) -> Result<Json<TieRecord>, ApiError> {
     let id = path_id(&id)?;
-    if record
-        .id
-        .as_deref()
-        .is_some_and(|body_id| body_id != id.as_str())
-    {
-        let error =
-            DomainError::Malformed("the id in the body must match the id in the path".into());
-        return Err(ApiError::Invalid(vec![RowError::new(
-            &RowRef::new("body", 1),
-            "id",
-            error,
-        )]));
-    }
-    record.id = Some(id.to_string());
-    state
-        .store
-        .write(single_write(record, WriteMode::Replace)?)
-        .await?;
+    let batch = single_write(record, Some(id.as_str()), WriteMode::Replace)?;
+    state.store.write(batch).await?;
     tracing::info!(tie_id = %id, "tie replaced");
     Ok(Json(read_back(&state, &id).await?))
 }
