@@ -573,12 +573,13 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
     }
 
     // Who knows whom: mostly inside the community (bonding), some across it through the local
-    // language (bridging). Each migrant starts about three acquaintanceships.
+    // language (bridging). Each migrant starts two to thirteen acquaintanceships
+    // (about 7.5), so a city of 100,000 migrants has about a million ties.
     let mut known: HashSet<(usize, usize)> = HashSet::new();
     let migrant_id = |i: usize| id("m", i + 1, migrant_width);
     for community in &members {
         for &i in community {
-            let wanted = 1 + b.rng.below(5);
+            let wanted = 2 + b.rng.below(12);
             for _ in 0..wanted {
                 let cross = b.rng.chance(0.12) && !local_speakers.is_empty();
                 let j = if cross {

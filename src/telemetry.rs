@@ -2,6 +2,8 @@
 //! logs go to stderr so that a command's output on stdout stays clean. Log ids and counts, never
 //! names, contacts or locations of people.
 
+use std::io::IsTerminal;
+
 use tracing_subscriber::EnvFilter;
 use tracing_subscriber::fmt::writer::MakeWriterExt;
 
@@ -22,6 +24,7 @@ pub fn init(format: LogFormat, default_filter: &str) {
         EnvFilter::try_from_env("RELAYMAP_LOG").unwrap_or_else(|_| EnvFilter::new(default_filter));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr.with_max_level(tracing::Level::TRACE));
     let _ = match format {
         LogFormat::Text => builder.try_init(),
