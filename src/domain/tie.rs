@@ -52,6 +52,14 @@ impl TieKind {
     }
 
     /// Whether a tie of this kind may go from an actor of kind `source` to one of kind `target`.
+    ///
+    /// ```
+    /// use relaymap::domain::{ActorKind::*, TieKind};
+    ///
+    /// assert!(TieKind::MemberOf.fits(Migrant, Organisation));
+    /// assert!(!TieKind::MemberOf.fits(Organisation, Migrant)); // membership has a direction
+    /// assert!(!TieKind::Serves.fits(City, Migrant)); // a place never carries a message
+    /// ```
     pub fn fits(self, source: ActorKind, target: ActorKind) -> bool {
         use ActorKind::*;
         match self {

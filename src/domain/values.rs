@@ -125,6 +125,13 @@ pub struct Language([u8; 3]);
 impl Language {
     /// Parses a code of exactly three lowercase ASCII letters. Only the shape is checked, not
     /// membership of the ISO list, so that new or local codes are not refused.
+    ///
+    /// ```
+    /// use relaymap::domain::Language;
+    ///
+    /// assert_eq!(Language::parse("tir").unwrap().as_str(), "tir");
+    /// assert!(Language::parse("ti").is_err()); // ISO 639-1 codes are not accepted
+    /// ```
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
         let bytes = raw.as_bytes();
         if bytes.len() == 3 && bytes.iter().all(u8::is_ascii_lowercase) {
