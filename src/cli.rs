@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::config::{DEFAULT_MAX_IMPORT_BYTES, ServeConfig, StoreArgs, default_static_dir};
+use crate::config::{DEFAULT_MAX_IMPORT_BYTES, Neo4jArgs, ServeConfig, StoreArgs, default_static_dir};
 use crate::document::{CsvFile, DocumentError, read_csv, read_json, write_json};
 use crate::domain::{RowError, WriteMode};
-use crate::store::{self, StoreError};
+use crate::store::{self, GraphStore, StoreConfig, StoreError};
 use crate::telemetry::LogFormat;
 
 /// relaymap: who crisis responders can reach in a migrant community, and through whom.
@@ -38,6 +38,30 @@ pub enum Command {
     Export(ExportArgs),
     /// Write the demo city (a fictional coastal city) into an empty store.
     Demo(DemoArgs),
+    /// Apply the store's schema (constraints, indexes, migrations); also done at every start.
+    MigrateSchema(MigrateArgs),
+    /// Copy the whole network from one store into another, empty one, and verify the copy.
+    Copy(CopyArgs),
+}
+
+/// Flags of `migrate-schema`.
+#[derive(Debug, clap::Args)]
+pub struct MigrateArgs {
+    #[command(flatten)]
+    store: StoreArgs,
+}
+
+/// Flags of `copy`.
+#[derive(Debug, clap::Args)]
+pub struct CopyArgs {
+    /// The store to read: `sqlite:PATH` or `neo4j` (reached through the --neo4j-* flags).
+    #[arg(long)]
+    from: String,
+    /// The store to write, which must be empty: `sqlite:PATH` or `neo4j`.
+    #[arg(long)]
+    to: String,
+    #[command(flatten)]
+    neo4j: Neo4jArgs,
 }
 
 /// Flags of `serve`.
@@ -126,12 +150,14 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         Command::Import(args) => import(args).await,
         Command::Export(args) => export(args).await,
         Command::Demo(args) => demo(args).await,
+        Command::MigrateSchema(args) => migrate_schema(args).await,
+        Command::Copy(args) => copy(args).await,
     }
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let config = ServeConfig {
-        store: args.store.store_config(),
+        store: args.store.store_config()?,
         bind: args.bind,
         demo: args.demo,
         static_dir: args.static_dir,
@@ -186,7 +212,7 @@ fn report_rows(rows: &[RowError]) -> anyhow::Error {
 }
 
 async fn import(args: ImportArgs) -> anyhow::Result<()> {
-    let store = store::open(&args.store.store_config()).await?;
+    let store = store::open(&args.store.store_config()?).await?;
     let parsed =
         tokio::task::spawn_blocking(move || -> anyhow::Result<Result<_, DocumentError>> {
             if let Some(path) = &args.json {
@@ -253,7 +279,7 @@ async fn import(args: ImportArgs) -> anyhow::Result<()> {
 }
 
 async fn export(args: ExportArgs) -> anyhow::Result<()> {
-    let store = store::open(&args.store.store_config()).await?;
+    let store = store::open(&args.store.store_config()?).await?;
     let network = store
         .network()
         .await
@@ -290,7 +316,7 @@ fn write_atomically(
 }
 
 async fn demo(args: DemoArgs) -> anyhow::Result<()> {
-    let store = store::open(&args.store.store_config()).await?;
+    let store = store::open(&args.store.store_config()?).await?;
     let migrants = usize::try_from(args.migrants).context("too many migrants for this machine")?;
     match crate::app::load_demo(store.as_ref(), args.seed, migrants).await? {
         Some(summary) => {
@@ -307,4 +333,71 @@ async fn demo(args: DemoArgs) -> anyhow::Result<()> {
             store.describe()
         ),
     }
+}
+
+async fn migrate_schema(args: MigrateArgs) -> anyhow::Result<()> {
+    // Opening a store brings its schema up to date.
+    let store = store::open(&args.store.store_config()?).await?;
+    eprintln!("relaymap: the schema of {} is up to date", store.describe());
+    Ok(())
+}
+
+/// Parses a `--from`/`--to` store: `sqlite:PATH` or `neo4j`.
+fn store_spec(raw: &str, neo4j: &Neo4jArgs) -> anyhow::Result<StoreConfig> {
+    match raw.split_once(':') {
+        Some(("sqlite", path)) if !path.is_empty() => Ok(StoreConfig::Sqlite { path: PathBuf::from(path) }),
+        None if raw == "neo4j" => Ok(StoreConfig::Neo4j(neo4j.config()?)),
+        _ => bail!("unknown store {raw:?}: use sqlite:PATH or neo4j"),
+    }
+}
+
+/// The SHA-256 of the network's export document, in hex.
+async fn checksum(store: &dyn GraphStore) -> anyhow::Result<(String, crate::store::Stats)> {
+    use sha2::{Digest, Sha256};
+    let network = store.network().await.with_context(|| format!("reading {}", store.describe()))?;
+    let stats = store.stats().await.with_context(|| format!("reading {}", store.describe()))?;
+    let digest = tokio::task::spawn_blocking(move || -> std::io::Result<String> {
+        let mut hasher = Sha256::new();
+        write_json(&network, &mut hasher)?;
+        Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    })
+    .await
+    .context("hashing the export")??;
+    Ok((digest, stats))
+}
+
+async fn copy(args: CopyArgs) -> anyhow::Result<()> {
+    let from = store_spec(&args.from, &args.neo4j)?;
+    let to = store_spec(&args.to, &args.neo4j)?;
+    if from.describe() == to.describe() {
+        bail!("--from and --to are the same store");
+    }
+    let source = store::open(&from).await?;
+    let target = store::open(&to).await?;
+    let target_stats = target.stats().await.with_context(|| format!("reading {}", target.describe()))?;
+    if target_stats.actor_total() > 0 {
+        bail!("{} already holds a network; copy writes only into an empty store", target.describe());
+    }
+    let network = source.network().await.with_context(|| format!("reading {}", source.describe()))?;
+    let written = target
+        .write(network.into_batch(WriteMode::Create))
+        .await
+        .with_context(|| format!("writing {}", target.describe()))?;
+    let (source_sum, source_stats) = checksum(source.as_ref()).await?;
+    let (target_sum, target_stats) = checksum(target.as_ref()).await?;
+    if source_stats != target_stats || source_sum != target_sum {
+        bail!(
+            "the copy in {} differs from {} (checksums {target_sum} and {source_sum}); it was written, check both stores",
+            target.describe(),
+            source.describe()
+        );
+    }
+    eprintln!(
+        "relaymap: copied {} actors and {} ties from {} to {}; export checksum sha256:{source_sum} matches",
+        written.actors_created,
+        written.ties_created,
+        source.describe(),
+        target.describe()
+    );
+    Ok(())
 }

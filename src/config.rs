@@ -5,21 +5,80 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use crate::store::StoreConfig;
+use anyhow::Context;
+use secrecy::SecretString;
+
+use crate::store::{Neo4jConfig, StoreConfig};
+
+/// Which kind of store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StoreKind {
+    /// The embedded SQLite file (`--db`).
+    Sqlite,
+    /// A Neo4j server (`--neo4j-uri`, `--neo4j-user`, `--neo4j-password-file`).
+    Neo4j,
+}
 
 /// The flags every command that opens a store shares.
 #[derive(Debug, Clone, clap::Args)]
 pub struct StoreArgs {
+    /// Where the network lives.
+    #[arg(long, env = "RELAYMAP_STORE", value_enum, default_value_t = StoreKind::Sqlite)]
+    pub store: StoreKind,
     /// The embedded SQLite database file (created when missing).
     #[arg(long, env = "RELAYMAP_DB", default_value = "relaymap.db")]
     pub db: PathBuf,
+    #[command(flatten)]
+    pub neo4j: Neo4jArgs,
+}
+
+/// How to reach Neo4j. The password comes from a file or from `RELAYMAP_NEO4J_PASSWORD`, never
+/// from a flag (flags show in process lists), and is never logged.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Neo4jArgs {
+    /// The Neo4j server.
+    #[arg(long, env = "RELAYMAP_NEO4J_URI", default_value = "bolt://127.0.0.1:7687")]
+    pub neo4j_uri: String,
+    /// The Neo4j user.
+    #[arg(long, env = "RELAYMAP_NEO4J_USER", default_value = "neo4j")]
+    pub neo4j_user: String,
+    /// A file holding the Neo4j password (a trailing newline is ignored); otherwise the
+    /// RELAYMAP_NEO4J_PASSWORD environment variable is used.
+    #[arg(long, env = "RELAYMAP_NEO4J_PASSWORD_FILE")]
+    pub neo4j_password_file: Option<PathBuf>,
+    /// A named Neo4j database (the server's default when absent).
+    #[arg(long, env = "RELAYMAP_NEO4J_DATABASE")]
+    pub database: Option<String>,
+}
+
+impl Neo4jArgs {
+    /// The Neo4j connection these flags describe.
+    pub fn config(&self) -> anyhow::Result<Neo4jConfig> {
+        let password = match &self.neo4j_password_file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("reading the Neo4j password file {}", path.display()))?;
+                text.trim_end_matches(['\n', '\r']).to_owned()
+            }
+            None => std::env::var("RELAYMAP_NEO4J_PASSWORD").map_err(|_| {
+                anyhow::anyhow!("the Neo4j store needs a password: --neo4j-password-file FILE or RELAYMAP_NEO4J_PASSWORD")
+            })?,
+        };
+        Ok(Neo4jConfig {
+            uri: self.neo4j_uri.clone(),
+            user: self.neo4j_user.clone(),
+            password: SecretString::from(password),
+            database: self.database.clone(),
+        })
+    }
 }
 
 impl StoreArgs {
     /// The store these flags choose.
-    pub fn store_config(&self) -> StoreConfig {
-        StoreConfig::Sqlite {
-            path: self.db.clone(),
+    pub fn store_config(&self) -> anyhow::Result<StoreConfig> {
+        match self.store {
+            StoreKind::Sqlite => Ok(StoreConfig::Sqlite { path: self.db.clone() }),
+            StoreKind::Neo4j => Ok(StoreConfig::Neo4j(self.neo4j.config()?)),
         }
     }
 }

@@ -54,6 +54,26 @@ pub struct Network {
     pub ties: Vec<StoredTie>,
 }
 
+impl Network {
+    /// The network as one write that recreates it exactly, times included (for copies between
+    /// stores and restores).
+    pub fn into_batch(self, mode: WriteMode) -> Batch {
+        fn drafts<T>(records: Vec<Stored<T>>, file: &str) -> Vec<Draft<T>> {
+            records
+                .into_iter()
+                .enumerate()
+                .map(|(i, stored)| Draft {
+                    record: stored.record,
+                    row: RowRef::new(file, i + 1),
+                    created_at: Some(stored.created_at),
+                    updated_at: Some(stored.updated_at),
+                })
+                .collect()
+        }
+        Batch { mode, actors: drafts(self.actors, "actors"), ties: drafts(self.ties, "ties") }
+    }
+}
+
 /// Formats a timestamp the one way relaymap writes it (RFC 3339, UTC, microseconds), so that a
 /// stored value always reads back and writes out identically.
 pub fn format_timestamp(at: &Timestamp) -> String {

@@ -2,6 +2,7 @@
 //! (the default) and, later, by Neo4j. Callers hold an `Arc<dyn GraphStore>` and never see SQL,
 //! Cypher or driver errors.
 
+mod neo4j;
 mod sqlite;
 
 use std::collections::BTreeMap;
@@ -15,6 +16,7 @@ use crate::domain::{
     WriteSummary,
 };
 
+pub use neo4j::{Neo4jConfig, Neo4jStore};
 pub use sqlite::SqliteStore;
 
 /// Why a store operation failed.
@@ -205,6 +207,18 @@ pub enum StoreConfig {
         /// The database file; created when missing.
         path: PathBuf,
     },
+    /// A Neo4j server.
+    Neo4j(Neo4jConfig),
+}
+
+impl StoreConfig {
+    /// What the store is, for messages (`sqlite:PATH`, `neo4j:URI`); never a secret.
+    pub fn describe(&self) -> String {
+        match self {
+            StoreConfig::Sqlite { path } => format!("sqlite:{}", path.display()),
+            StoreConfig::Neo4j(config) => format!("neo4j:{}", config.uri),
+        }
+    }
 }
 
 /// Opens the configured store, creating and migrating its schema when needed.
@@ -218,5 +232,6 @@ pub async fn open(config: &StoreConfig) -> anyhow::Result<Arc<dyn GraphStore>> {
                 .context("opening the SQLite store")??;
             Ok(Arc::new(store))
         }
+        StoreConfig::Neo4j(config) => Ok(Arc::new(Neo4jStore::connect(config).await?)),
     }
 }

@@ -1,7 +1,7 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{error_of, spawn_app, spawn_app_on};
+use crate::helpers::{error_of, spawn_app};
 
 #[tokio::test]
 async fn a_created_actor_can_be_read_back_with_every_field() {
@@ -212,15 +212,12 @@ async fn an_actors_ties_are_listed_from_either_end() {
 #[tokio::test]
 async fn data_survives_a_restart() {
     // Arrange
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("relaymap.db");
-    let app = spawn_app_on(&db, |_| {}).await;
+    let app = spawn_app().await;
     app.seed_small_network().await;
     let before = app.export().await;
-    app.stop().await;
 
     // Act
-    let app = spawn_app_on(&db, |_| {}).await;
+    let app = app.restart().await;
 
     // Assert
     assert_eq!(app.export().await, before);

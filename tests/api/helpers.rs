@@ -1,11 +1,10 @@
 //! A real relaymap server on a free port against a fresh SQLite file, and one helper per endpoint.
 
-use std::path::Path;
 use std::sync::Once;
 
 use relaymap::app::Application;
 use relaymap::config::ServeConfig;
-use relaymap::store::StoreConfig;
+use relaymap::store::{Neo4jConfig, StoreConfig};
 use reqwest::{Response, StatusCode};
 use serde_json::{Value, json};
 use tempfile::TempDir;
@@ -23,67 +22,109 @@ fn init_tracing() {
     });
 }
 
+/// Which store the suite runs against: `RELAYMAP_TEST_STORE=neo4j` (with
+/// `RELAYMAP_TEST_NEO4J_URI` and `RELAYMAP_TEST_NEO4J_PASSWORD`, set by `tests/run`) or SQLite.
+/// Neo4j Community has one database, so its runs are serial and each test starts by wiping it.
+pub fn neo4j_config() -> Option<Neo4jConfig> {
+    match std::env::var("RELAYMAP_TEST_STORE").as_deref() {
+        Ok("neo4j") => {
+            let uri = std::env::var("RELAYMAP_TEST_NEO4J_URI").expect("RELAYMAP_TEST_NEO4J_URI for the Neo4j run");
+            let password =
+                std::env::var("RELAYMAP_TEST_NEO4J_PASSWORD").expect("RELAYMAP_TEST_NEO4J_PASSWORD for the Neo4j run");
+            Some(Neo4jConfig { uri, user: "neo4j".into(), password: password.into(), database: None })
+        }
+        Ok("sqlite") | Err(_) => None,
+        Ok(other) => panic!("unknown RELAYMAP_TEST_STORE {other:?}"),
+    }
+}
+
+/// Deletes everything in the test Neo4j database, in chunks so a large test network fits in memory.
+pub async fn wipe_neo4j(config: &Neo4jConfig) {
+    use secrecy::ExposeSecret;
+    let graph = neo4rs::Graph::new(&config.uri, &config.user, config.password.expose_secret()).expect("a Neo4j config");
+    loop {
+        let mut txn = graph.start_txn().await.expect("a Neo4j transaction");
+        let mut rows = txn
+            .execute(neo4rs::query("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n"))
+            .await
+            .expect("wiping Neo4j");
+        let row = rows.next(txn.handle()).await.expect("a count").expect("a row");
+        let deleted: i64 = row.get("n").expect("a count");
+        txn.commit().await.expect("a commit");
+        if deleted == 0 {
+            break;
+        }
+    }
+}
+
+/// A fresh, empty store of the backend under test; the returned guard keeps it alive.
+pub async fn fresh_store() -> (StoreConfig, Option<TempDir>) {
+    match neo4j_config() {
+        Some(config) => {
+            wipe_neo4j(&config).await;
+            (StoreConfig::Neo4j(config), None)
+        }
+        None => {
+            let dir = tempfile::tempdir().expect("a temporary folder");
+            (StoreConfig::Sqlite { path: dir.path().join("relaymap.db") }, Some(dir))
+        }
+    }
+}
+
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
+    config: ServeConfig,
     stop: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<std::io::Result<()>>>,
-    _dir: Option<TempDir>,
+    dir: Option<TempDir>,
 }
 
-/// A server on a fresh, empty database.
+/// A server on a fresh, empty store.
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
 
-/// A server on a fresh database, with the configuration adjusted first.
+/// A server on a fresh, empty store, with the configuration adjusted first.
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut ServeConfig)) -> TestApp {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let db = dir.path().join("relaymap.db");
-    let mut app = spawn_app_on(&db, adjust).await;
-    app._dir = Some(dir);
-    app
+    init_tracing();
+    let (store, dir) = fresh_store().await;
+    let mut config = ServeConfig::new(store, "127.0.0.1:0".parse().expect("an address"));
+    adjust(&mut config);
+    start(config, dir).await
 }
 
-/// A server on an existing database file (which outlives the server).
-pub async fn spawn_app_on(db: &Path, adjust: impl FnOnce(&mut ServeConfig)) -> TestApp {
-    init_tracing();
-    let mut config = ServeConfig::new(
-        StoreConfig::Sqlite {
-            path: db.to_owned(),
-        },
-        "127.0.0.1:0".parse().expect("an address"),
-    );
-    adjust(&mut config);
-    let app = Application::build(&config)
-        .await
-        .expect("the application builds");
+async fn start(config: ServeConfig, dir: Option<TempDir>) -> TestApp {
+    let app = Application::build(&config).await.expect("the application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let (stop, stopped) = oneshot::channel::<()>();
     let server = tokio::spawn(app.run_until(async move {
         let _ = stopped.await;
     }));
-    TestApp {
-        address,
-        client: reqwest::Client::new(),
-        stop: Some(stop),
-        server: Some(server),
-        _dir: None,
-    }
+    TestApp { address, client: reqwest::Client::new(), config, stop: Some(stop), server: Some(server), dir }
 }
 
 impl TestApp {
     /// Stops the server and waits until it has closed the store.
     pub async fn stop(mut self) {
+        self.shut_down().await;
+    }
+
+    async fn shut_down(&mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
         if let Some(server) = self.server.take() {
-            server
-                .await
-                .expect("the server task ends")
-                .expect("the server stops cleanly");
+            server.await.expect("the server task ends").expect("the server stops cleanly");
         }
+    }
+
+    /// Stops the server and starts a new one on the same store.
+    pub async fn restart(mut self) -> TestApp {
+        self.shut_down().await;
+        let mut config = self.config.clone();
+        config.bind = "127.0.0.1:0".parse().expect("an address");
+        start(config, self.dir.take()).await
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -5,9 +5,11 @@ use crate::helpers::{error_of, small_network, spawn_app, spawn_app_with};
 
 #[tokio::test]
 async fn export_then_import_into_an_empty_store_then_export_gives_the_same_document() {
-    // Arrange: the demo city, with every field kind in use.
+    // Arrange: the demo city, with every field kind in use. One store at a time: a Neo4j
+    // Community server has a single database.
     let source = spawn_app_with(|config| config.demo = true).await;
     let exported = source.export().await;
+    source.stop().await;
     let target = spawn_app().await;
 
     // Act

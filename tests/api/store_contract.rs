@@ -15,13 +15,23 @@ pub struct Harness {
     _keep: Box<dyn std::any::Any + Send>,
 }
 
-pub async fn sqlite() -> Harness {
+pub async fn sqlite_store() -> Harness {
     let dir = tempfile::tempdir().unwrap();
     let store = relaymap::store::SqliteStore::open(&dir.path().join("contract.db")).unwrap();
     Harness {
         store: Arc::new(store),
         _keep: Box::new(dir),
     }
+}
+
+/// The Neo4j that `tests/run` starts, wiped first. Outside the Neo4j run (RELAYMAP_TEST_STORE
+/// unset) `tests/run` skips these tests by name, so reaching here without it is a
+/// misconfiguration, not a skip.
+pub async fn neo4j_store() -> Harness {
+    let config = crate::helpers::neo4j_config().expect("the Neo4j contract runs with RELAYMAP_TEST_STORE=neo4j");
+    crate::helpers::wipe_neo4j(&config).await;
+    let store = relaymap::store::Neo4jStore::connect(&config).await.expect("the test Neo4j answers");
+    Harness { store: Arc::new(store), _keep: Box::new(()) }
 }
 
 fn small_batch(mode: WriteMode) -> Batch {
@@ -179,13 +189,13 @@ pub async fn modes_guard_creates_and_replacements(store: &dyn GraphStore) {
 }
 
 macro_rules! store_contract {
-    ($backend:ident) => {
+    ($backend:ident, $harness:ident) => {
         mod $backend {
             macro_rules! contract_test {
                 ($name:ident) => {
                     #[tokio::test]
                     async fn $name() {
-                        let harness = super::$backend().await;
+                        let harness = super::$harness().await;
                         super::$name(harness.store.as_ref()).await;
                     }
                 };
@@ -200,4 +210,5 @@ macro_rules! store_contract {
     };
 }
 
-store_contract!(sqlite);
+store_contract!(sqlite, sqlite_store);
+store_contract!(neo4j, neo4j_store);

@@ -1,0 +1,21 @@
+// relaymap network on Neo4j: constraints and indexes. Every statement is idempotent
+// (IF NOT EXISTS) and is applied each time relaymap connects, or by `relaymap migrate-schema`.
+// The mapping is documented in graph-schema/README.md.
+
+// Actor ids are relaymap's own (neo4rs sees no element ids); unique across all kinds.
+CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE;
+
+// Tie ids: relationship constraints exist per type, so one per tie kind. Uniqueness across
+// kinds is checked by relaymap before every write.
+CREATE CONSTRAINT knows_id IF NOT EXISTS FOR ()-[r:KNOWS]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT member_of_id IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT partners_with_id IF NOT EXISTS FOR ()-[r:PARTNERS_WITH]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT serves_id IF NOT EXISTS FOR ()-[r:SERVES]-() REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT located_in_id IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() REQUIRE r.id IS UNIQUE;
+
+// The change version lives in one node, so every relaymap replica sees the others' writes.
+CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:RelaymapMeta) REQUIRE m.key IS UNIQUE;
+
+CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind);
+CREATE INDEX actor_city IF NOT EXISTS FOR (a:Actor) ON (a.city);
+CREATE POINT INDEX actor_location IF NOT EXISTS FOR (a:Actor) ON (a.location);
