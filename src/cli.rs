@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::config::{DEFAULT_MAX_IMPORT_BYTES, Neo4jArgs, ServeConfig, StoreArgs, default_static_dir};
+use crate::config::{
+    DEFAULT_MAX_IMPORT_BYTES, Neo4jArgs, ServeConfig, StoreArgs, default_static_dir,
+};
 use crate::document::{CsvFile, DocumentError, read_csv, read_json, write_json};
 use crate::domain::{RowError, WriteMode};
 use crate::store::{self, GraphStore, StoreConfig, StoreError};
@@ -345,7 +347,9 @@ async fn migrate_schema(args: MigrateArgs) -> anyhow::Result<()> {
 /// Parses a `--from`/`--to` store: `sqlite:PATH` or `neo4j`.
 fn store_spec(raw: &str, neo4j: &Neo4jArgs) -> anyhow::Result<StoreConfig> {
     match raw.split_once(':') {
-        Some(("sqlite", path)) if !path.is_empty() => Ok(StoreConfig::Sqlite { path: PathBuf::from(path) }),
+        Some(("sqlite", path)) if !path.is_empty() => Ok(StoreConfig::Sqlite {
+            path: PathBuf::from(path),
+        }),
         None if raw == "neo4j" => Ok(StoreConfig::Neo4j(neo4j.config()?)),
         _ => bail!("unknown store {raw:?}: use sqlite:PATH or neo4j"),
     }
@@ -354,12 +358,22 @@ fn store_spec(raw: &str, neo4j: &Neo4jArgs) -> anyhow::Result<StoreConfig> {
 /// The SHA-256 of the network's export document, in hex.
 async fn checksum(store: &dyn GraphStore) -> anyhow::Result<(String, crate::store::Stats)> {
     use sha2::{Digest, Sha256};
-    let network = store.network().await.with_context(|| format!("reading {}", store.describe()))?;
-    let stats = store.stats().await.with_context(|| format!("reading {}", store.describe()))?;
+    let network = store
+        .network()
+        .await
+        .with_context(|| format!("reading {}", store.describe()))?;
+    let stats = store
+        .stats()
+        .await
+        .with_context(|| format!("reading {}", store.describe()))?;
     let digest = tokio::task::spawn_blocking(move || -> std::io::Result<String> {
         let mut hasher = Sha256::new();
         write_json(&network, &mut hasher)?;
-        Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
+        Ok(hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect())
     })
     .await
     .context("hashing the export")??;
@@ -374,11 +388,20 @@ async fn copy(args: CopyArgs) -> anyhow::Result<()> {
     }
     let source = store::open(&from).await?;
     let target = store::open(&to).await?;
-    let target_stats = target.stats().await.with_context(|| format!("reading {}", target.describe()))?;
+    let target_stats = target
+        .stats()
+        .await
+        .with_context(|| format!("reading {}", target.describe()))?;
     if target_stats.actor_total() > 0 {
-        bail!("{} already holds a network; copy writes only into an empty store", target.describe());
+        bail!(
+            "{} already holds a network; copy writes only into an empty store",
+            target.describe()
+        );
     }
-    let network = source.network().await.with_context(|| format!("reading {}", source.describe()))?;
+    let network = source
+        .network()
+        .await
+        .with_context(|| format!("reading {}", source.describe()))?;
     let written = target
         .write(network.into_batch(WriteMode::Create))
         .await

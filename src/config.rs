@@ -37,7 +37,11 @@ pub struct StoreArgs {
 #[derive(Debug, Clone, clap::Args)]
 pub struct Neo4jArgs {
     /// The Neo4j server.
-    #[arg(long, env = "RELAYMAP_NEO4J_URI", default_value = "bolt://127.0.0.1:7687")]
+    #[arg(
+        long,
+        env = "RELAYMAP_NEO4J_URI",
+        default_value = "bolt://127.0.0.1:7687"
+    )]
     pub neo4j_uri: String,
     /// The Neo4j user.
     #[arg(long, env = "RELAYMAP_NEO4J_USER", default_value = "neo4j")]
@@ -77,7 +81,9 @@ impl StoreArgs {
     /// The store these flags choose.
     pub fn store_config(&self) -> anyhow::Result<StoreConfig> {
         match self.store {
-            StoreKind::Sqlite => Ok(StoreConfig::Sqlite { path: self.db.clone() }),
+            StoreKind::Sqlite => Ok(StoreConfig::Sqlite {
+                path: self.db.clone(),
+            }),
             StoreKind::Neo4j => Ok(StoreConfig::Neo4j(self.neo4j.config()?)),
         }
     }

@@ -70,7 +70,11 @@ impl Network {
                 })
                 .collect()
         }
-        Batch { mode, actors: drafts(self.actors, "actors"), ties: drafts(self.ties, "ties") }
+        Batch {
+            mode,
+            actors: drafts(self.actors, "actors"),
+            ties: drafts(self.ties, "ties"),
+        }
     }
 }
 

@@ -23,7 +23,9 @@ use crate::domain::{
 };
 
 /// The schema, applied in order and idempotently at every connection.
-const SCHEMA: [&str; 1] = [include_str!("../../graph-schema/neo4j/001_constraints.cypher")];
+const SCHEMA: [&str; 1] = [include_str!(
+    "../../graph-schema/neo4j/001_constraints.cypher"
+)];
 /// Rows per `UNWIND` statement and per page when reading the whole network; see BENCHMARKS.md.
 const BATCH: usize = 5_000;
 
@@ -119,12 +121,18 @@ impl Neo4jStore {
             builder = builder.db(database.as_str());
         }
         let graph = Graph::connect(builder.build().with_context(context)?).with_context(context)?;
-        let store = Self { graph, uri: config.uri.clone() };
+        let store = Self {
+            graph,
+            uri: config.uri.clone(),
+        };
         // neo4rs connects lazily: ask for something now so a wrong address fails at start-up.
         let mut txn = store.graph.start_txn().await.with_context(context)?;
         txn.run(query("RETURN 1")).await.with_context(context)?;
         txn.commit().await.with_context(context)?;
-        store.migrate().await.with_context(|| format!("applying the schema on Neo4j at {}", config.uri))?;
+        store
+            .migrate()
+            .await
+            .with_context(|| format!("applying the schema on Neo4j at {}", config.uri))?;
         Ok(store)
     }
 
@@ -132,15 +140,28 @@ impl Neo4jStore {
     /// version node. Schema statements cannot share a transaction with data, so each runs alone.
     pub async fn migrate(&self) -> anyhow::Result<()> {
         for file in SCHEMA {
-            let body: Vec<&str> = file.lines().filter(|l| !l.trim_start().starts_with("//")).collect();
-            for statement in body.join("\n").split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            let body: Vec<&str> = file
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .collect();
+            for statement in body
+                .join("\n")
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+            {
                 let mut txn = self.graph.start_txn().await?;
-                txn.run(query(statement)).await.with_context(|| format!("running {statement}"))?;
+                txn.run(query(statement))
+                    .await
+                    .with_context(|| format!("running {statement}"))?;
                 txn.commit().await?;
             }
         }
         let mut txn = self.graph.start_txn().await?;
-        txn.run(query("MERGE (m:RelaymapMeta {key: 'version'}) ON CREATE SET m.value = 0")).await?;
+        txn.run(query(
+            "MERGE (m:RelaymapMeta {key: 'version'}) ON CREATE SET m.value = 0",
+        ))
+        .await?;
         txn.run(query("CALL db.awaitIndexes(300)")).await?;
         txn.commit().await?;
         Ok(())
@@ -173,9 +194,11 @@ impl Neo4jStore {
         let graph = self.graph.clone();
         detached(async move {
             let mut txn = graph.start_txn().await.map_err(classify)?;
-            txn.run(query("MATCH (m:RelaymapMeta {key: 'version'}) SET m.value = m.value + 1"))
-                .await
-                .map_err(classify)?;
+            txn.run(query(
+                "MATCH (m:RelaymapMeta {key: 'version'}) SET m.value = m.value + 1",
+            ))
+            .await
+            .map_err(classify)?;
             let (value, txn) = work(txn).await?;
             txn.commit().await.map_err(classify)?;
             Ok(value)
@@ -185,7 +208,10 @@ impl Neo4jStore {
 }
 
 /// Collects every row of a query, deserialised into `T`.
-async fn collect<T: for<'de> Deserialize<'de>>(txn: &mut Txn, q: Query) -> Result<Vec<T>, StoreError> {
+async fn collect<T: for<'de> Deserialize<'de>>(
+    txn: &mut Txn,
+    q: Query,
+) -> Result<Vec<T>, StoreError> {
     let mut stream = txn.execute(q).await.map_err(classify)?;
     let mut rows = Vec::new();
     while let Some(row) = stream.next(txn.handle()).await.map_err(classify)? {
@@ -272,7 +298,11 @@ fn stored<T>(
 ) -> Result<Stored<T>, StoreError> {
     let draft = parsed.map_err(|errors| corrupt(id, &errors[0]))?;
     match (draft.created_at, draft.updated_at) {
-        (Some(created_at), Some(updated_at)) => Ok(Stored { record: draft.record, created_at, updated_at }),
+        (Some(created_at), Some(updated_at)) => Ok(Stored {
+            record: draft.record,
+            created_at,
+            updated_at,
+        }),
         _ => Err(corrupt(id, "missing timestamps")),
     }
 }
@@ -294,7 +324,7 @@ fn map(entries: Vec<(&str, BoltType)>) -> BoltType {
 }
 
 fn timestamp(value: Option<&Timestamp>) -> BoltType {
-    value.map(|t| format_timestamp(t)).into()
+    value.map(format_timestamp).into()
 }
 
 #[derive(Deserialize)]
@@ -317,8 +347,9 @@ async fn load_existing(
     let mut existing = Existing::default();
     let actor_ids: Vec<&str> = batch.actor_ids().into_iter().map(ActorId::as_str).collect();
     for chunk in actor_ids.chunks(BATCH) {
-        let q = query("UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id, a.kind AS kind")
-            .param("ids", texts(chunk.iter().copied()));
+        let q =
+            query("UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id, a.kind AS kind")
+                .param("ids", texts(chunk.iter().copied()));
         for row in collect::<KindRow>(txn, q).await? {
             let kind = ActorKind::parse(&row.kind).map_err(|e| corrupt("actor kind", e))?;
             let id = ActorId::parse(&row.id).map_err(|e| corrupt("actor id", e))?;
@@ -337,7 +368,8 @@ async fn load_existing(
             .param("ids", texts(chunk.iter().copied()));
             for row in collect::<TieStampRow>(txn, q).await? {
                 let id = TieId::parse(&row.id).map_err(|e| corrupt("tie id", e))?;
-                let created = parse_timestamp(&row.created_at).map_err(|e| corrupt("tie time", e))?;
+                let created =
+                    parse_timestamp(&row.created_at).map_err(|e| corrupt("tie time", e))?;
                 existing.tie_ids.insert(id.clone());
                 stored_ties.insert(id, (kind, created));
             }
@@ -362,13 +394,25 @@ async fn write_batch(mut txn: Txn, batch: Batch) -> Result<(WriteSummary, Txn), 
                     ("id", text(a.id.as_str())),
                     ("kind", text(a.kind.as_str())),
                     ("name", text(a.name.as_str())),
-                    ("languages", texts(a.languages.as_slice().iter().map(|l| l.as_str()))),
+                    (
+                        "languages",
+                        texts(a.languages.as_slice().iter().map(|l| l.as_str())),
+                    ),
                     ("lat", a.location.map(|l| l.lat()).into()),
                     ("lon", a.location.map(|l| l.lon()).into()),
                     ("city", a.city.as_ref().map(|c| c.as_str()).into()),
-                    ("channels", texts(a.channels.as_slice().iter().map(|c| c.as_str()))),
+                    (
+                        "channels",
+                        texts(a.channels.as_slice().iter().map(|c| c.as_str())),
+                    ),
                     ("consent", a.consent.into()),
-                    ("attributes", text(&serde_json::to_string(a.attributes.as_map()).expect("a JSON object serialises"))),
+                    (
+                        "attributes",
+                        text(
+                            &serde_json::to_string(a.attributes.as_map())
+                                .expect("a JSON object serialises"),
+                        ),
+                    ),
                     ("created_at", timestamp(draft.created_at.as_ref())),
                     ("updated_at", timestamp(draft.updated_at.as_ref())),
                 ])
@@ -389,7 +433,9 @@ async fn write_batch(mut txn: Txn, batch: Batch) -> Result<(WriteSummary, Txn), 
             label = label(kind)
         );
         for chunk in rows.chunks(BATCH) {
-            let q = query(&statement).param("rows", chunk.to_vec()).param("now", now.as_str());
+            let q = query(&statement)
+                .param("rows", chunk.to_vec())
+                .param("now", now.as_str());
             txn.run(q).await.map_err(classify)?;
         }
     }
@@ -403,8 +449,11 @@ async fn write_batch(mut txn: Txn, batch: Batch) -> Result<(WriteSummary, Txn), 
             .map(|(id, _)| id.as_str())
             .collect();
         for chunk in replaced.chunks(BATCH) {
-            let q = query(&format!("UNWIND $ids AS id MATCH ()-[r:{} {{id: id}}]->() DELETE r", rel_type(kind)))
-                .param("ids", texts(chunk.iter().copied()));
+            let q = query(&format!(
+                "UNWIND $ids AS id MATCH ()-[r:{} {{id: id}}]->() DELETE r",
+                rel_type(kind)
+            ))
+            .param("ids", texts(chunk.iter().copied()));
             txn.run(q).await.map_err(classify)?;
         }
     }
@@ -415,14 +464,24 @@ async fn write_batch(mut txn: Txn, batch: Batch) -> Result<(WriteSummary, Txn), 
             .filter(|d| d.record.kind == kind)
             .map(|draft| {
                 let t = &draft.record;
-                let created = draft.created_at.or_else(|| stored_ties.get(&t.id).map(|(_, c)| *c));
+                let created = draft
+                    .created_at
+                    .or_else(|| stored_ties.get(&t.id).map(|(_, c)| *c));
                 map(vec![
                     ("id", text(t.id.as_str())),
                     ("source", text(t.source.as_str())),
                     ("target", text(t.target.as_str())),
                     ("trust", t.trust.value().into()),
-                    ("channels", texts(t.channels.as_slice().iter().map(|c| c.as_str()))),
-                    ("last_verified", t.last_verified.map(|d| d.format("%Y-%m-%d").to_string()).into()),
+                    (
+                        "channels",
+                        texts(t.channels.as_slice().iter().map(|c| c.as_str())),
+                    ),
+                    (
+                        "last_verified",
+                        t.last_verified
+                            .map(|d| d.format("%Y-%m-%d").to_string())
+                            .into(),
+                    ),
                     ("note", t.note.as_ref().map(|n| n.as_str()).into()),
                     ("created_at", timestamp(created.as_ref())),
                     ("updated_at", timestamp(draft.updated_at.as_ref())),
@@ -444,11 +503,15 @@ async fn write_batch(mut txn: Txn, batch: Batch) -> Result<(WriteSummary, Txn), 
             rel = rel_type(kind)
         );
         for chunk in rows.chunks(BATCH) {
-            let q = query(&statement).param("rows", chunk.to_vec()).param("now", now.as_str());
+            let q = query(&statement)
+                .param("rows", chunk.to_vec())
+                .param("now", now.as_str());
             let created: Vec<CountRow> = collect(&mut txn, q).await?;
             // check_references proved every endpoint exists; a shortfall means a concurrent change.
             if created.first().map_or(0, |c| c.n) != chunk.len() as i64 {
-                return Err(StoreError::Conflict("the network changed during the write; try again".into()));
+                return Err(StoreError::Conflict(
+                    "the network changed during the write; try again".into(),
+                ));
             }
         }
     }
@@ -467,9 +530,14 @@ struct KindCountRow {
 }
 
 async fn read_version(txn: &mut Txn) -> Result<u64, StoreError> {
-    let rows: Vec<CountRow> =
-        collect(txn, query("MATCH (m:RelaymapMeta {key: 'version'}) RETURN m.value AS n")).await?;
-    rows.first().map(|r| r.n as u64).ok_or_else(|| corrupt("version", "the version node is missing"))
+    let rows: Vec<CountRow> = collect(
+        txn,
+        query("MATCH (m:RelaymapMeta {key: 'version'}) RETURN m.value AS n"),
+    )
+    .await?;
+    rows.first()
+        .map(|r| r.n as u64)
+        .ok_or_else(|| corrupt("version", "the version node is missing"))
 }
 
 #[async_trait::async_trait]
@@ -486,14 +554,21 @@ impl GraphStore for Neo4jStore {
     async fn get_actor(&self, id: &ActorId) -> Result<Option<StoredActor>, StoreError> {
         let id = id.to_string();
         self.read(move |mut txn| async move {
-            let q = query(&format!("MATCH (a:Actor {{id: $id}}) RETURN {ACTOR_FIELDS}")).param("id", id);
+            let q = query(&format!(
+                "MATCH (a:Actor {{id: $id}}) RETURN {ACTOR_FIELDS}"
+            ))
+            .param("id", id);
             let rows: Vec<ActorRow> = collect(&mut txn, q).await?;
             Ok((rows.into_iter().next().map(to_actor).transpose()?, txn))
         })
         .await
     }
 
-    async fn list_actors(&self, filter: &ActorFilter, page: &Page) -> Result<Vec<StoredActor>, StoreError> {
+    async fn list_actors(
+        &self,
+        filter: &ActorFilter,
+        page: &Page,
+    ) -> Result<Vec<StoredActor>, StoreError> {
         let mut conditions: Vec<String> = Vec::new();
         let mut params: Vec<(&'static str, BoltType)> = Vec::new();
         if let Some(kind) = filter.kind {
@@ -521,11 +596,24 @@ impl GraphStore for Neo4jStore {
                 ("max_lon", b.max_lon.into()),
             ]);
         }
-        let statement = paged_statement("MATCH (a:Actor)", "a.id", ACTOR_FIELDS, conditions, page, &mut params);
-        let params: Vec<(String, BoltType)> = params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        let statement = paged_statement(
+            "MATCH (a:Actor)",
+            "a.id",
+            ACTOR_FIELDS,
+            conditions,
+            page,
+            &mut params,
+        );
+        let params: Vec<(String, BoltType)> =
+            params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
         self.read(move |mut txn| async move {
             let rows: Vec<ActorRow> = collect(&mut txn, query(&statement).params(params)).await?;
-            Ok((rows.into_iter().map(to_actor).collect::<Result<Vec<_>, _>>()?, txn))
+            Ok((
+                rows.into_iter()
+                    .map(to_actor)
+                    .collect::<Result<Vec<_>, _>>()?,
+                txn,
+            ))
         })
         .await
     }
@@ -559,8 +647,11 @@ impl GraphStore for Neo4jStore {
         let id = id.to_string();
         self.read(move |mut txn| async move {
             for kind in TieKind::ALL {
-                let q = query(&format!("MATCH ()-[r:{} {{id: $id}}]->() RETURN {TIE_FIELDS}", rel_type(kind)))
-                    .param("id", id.as_str());
+                let q = query(&format!(
+                    "MATCH ()-[r:{} {{id: $id}}]->() RETURN {TIE_FIELDS}",
+                    rel_type(kind)
+                ))
+                .param("id", id.as_str());
                 if let Some(row) = collect::<TieRow>(&mut txn, q).await?.into_iter().next() {
                     return Ok((Some(to_tie(row)?), txn));
                 }
@@ -570,8 +661,14 @@ impl GraphStore for Neo4jStore {
         .await
     }
 
-    async fn list_ties(&self, filter: &TieFilter, page: &Page) -> Result<Vec<StoredTie>, StoreError> {
-        let rel = filter.kind.map_or(String::new(), |k| format!(":{}", rel_type(k)));
+    async fn list_ties(
+        &self,
+        filter: &TieFilter,
+        page: &Page,
+    ) -> Result<Vec<StoredTie>, StoreError> {
+        let rel = filter
+            .kind
+            .map_or(String::new(), |k| format!(":{}", rel_type(k)));
         let mut params: Vec<(&'static str, BoltType)> = Vec::new();
         let pattern = match &filter.actor {
             Some(actor) => {
@@ -580,11 +677,18 @@ impl GraphStore for Neo4jStore {
             }
             None => format!("MATCH ()-[r{rel}]->()"),
         };
-        let statement = paged_statement(&pattern, "r.id", TIE_FIELDS, Vec::new(), page, &mut params);
-        let params: Vec<(String, BoltType)> = params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        let statement =
+            paged_statement(&pattern, "r.id", TIE_FIELDS, Vec::new(), page, &mut params);
+        let params: Vec<(String, BoltType)> =
+            params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
         self.read(move |mut txn| async move {
             let rows: Vec<TieRow> = collect(&mut txn, query(&statement).params(params)).await?;
-            Ok((rows.into_iter().map(to_tie).collect::<Result<Vec<_>, _>>()?, txn))
+            Ok((
+                rows.into_iter()
+                    .map(to_tie)
+                    .collect::<Result<Vec<_>, _>>()?,
+                txn,
+            ))
         })
         .await
     }
@@ -600,7 +704,10 @@ impl GraphStore for Neo4jStore {
                     rel_type(kind)
                 ))
                 .param("id", id.as_str());
-                deleted += collect::<CountRow>(&mut txn, q).await?.first().map_or(0, |r| r.n);
+                deleted += collect::<CountRow>(&mut txn, q)
+                    .await?
+                    .first()
+                    .map_or(0, |r| r.n);
             }
             if deleted == 0 {
                 return Err(StoreError::NotFound(format!("tie {id}")));
@@ -619,11 +726,15 @@ impl GraphStore for Neo4jStore {
             let result = self
                 .read(|mut txn| async move {
                     let before = read_version(&mut txn).await?;
-                    let actors = read_pages(&mut txn, "MATCH (a:Actor)", "a.id", ACTOR_FIELDS, to_actor).await?;
+                    let actors =
+                        read_pages(&mut txn, "MATCH (a:Actor)", "a.id", ACTOR_FIELDS, to_actor)
+                            .await?;
                     let mut ties = Vec::new();
                     for kind in TieKind::ALL {
                         let pattern = format!("MATCH ()-[r:{}]->()", rel_type(kind));
-                        ties.extend(read_pages(&mut txn, &pattern, "r.id", TIE_FIELDS, to_tie).await?);
+                        ties.extend(
+                            read_pages(&mut txn, &pattern, "r.id", TIE_FIELDS, to_tie).await?,
+                        );
                     }
                     ties.sort_by(|a: &StoredTie, b| a.record.id.cmp(&b.record.id));
                     let after = read_version(&mut txn).await?;
@@ -634,7 +745,9 @@ impl GraphStore for Neo4jStore {
                 return Ok(network);
             }
         }
-        Err(StoreError::Conflict("the network kept changing while it was read; try again".into()))
+        Err(StoreError::Conflict(
+            "the network kept changing while it was read; try again".into(),
+        ))
     }
 
     async fn stats(&self) -> Result<Stats, StoreError> {
@@ -649,8 +762,14 @@ impl GraphStore for Neo4jStore {
                 stats.actors.insert(kind, row.n as u64);
             }
             for kind in TieKind::ALL {
-                let q = query(&format!("MATCH ()-[r:{}]->() RETURN count(r) AS n", rel_type(kind)));
-                let n = collect::<CountRow>(&mut txn, q).await?.first().map_or(0, |r| r.n);
+                let q = query(&format!(
+                    "MATCH ()-[r:{}]->() RETURN count(r) AS n",
+                    rel_type(kind)
+                ));
+                let n = collect::<CountRow>(&mut txn, q)
+                    .await?
+                    .first()
+                    .map_or(0, |r| r.n);
                 stats.ties.insert(kind, n as u64);
             }
             Ok((stats, txn))
@@ -682,7 +801,11 @@ fn paged_statement(
     }
     params.push(("offset", (page.offset as i64).into()));
     params.push(("limit", (page.limit as i64).into()));
-    let filter = if conditions.is_empty() { String::new() } else { format!(" WHERE {}", conditions.join(" AND ")) };
+    let filter = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", conditions.join(" AND "))
+    };
     format!("{pattern}{filter} RETURN {fields} ORDER BY {key} SKIP $offset LIMIT $limit")
 }
 
@@ -701,8 +824,11 @@ where
     let mut records = Vec::new();
     let mut after = String::new();
     loop {
-        let statement = format!("{pattern} WHERE {key} > $after RETURN {fields} ORDER BY {key} LIMIT $limit");
-        let q = query(&statement).param("after", after.as_str()).param("limit", BATCH as i64);
+        let statement =
+            format!("{pattern} WHERE {key} > $after RETURN {fields} ORDER BY {key} LIMIT $limit");
+        let q = query(&statement)
+            .param("after", after.as_str())
+            .param("limit", BATCH as i64);
         let rows: Vec<R> = collect(txn, q).await?;
         let full = rows.len() == BATCH;
         let before = records.len();
@@ -717,7 +843,10 @@ where
 }
 
 fn last_id<T: HasId>(records: &[T]) -> String {
-    records.last().map(|r| r.id().to_owned()).unwrap_or_default()
+    records
+        .last()
+        .map(|r| r.id().to_owned())
+        .unwrap_or_default()
 }
 
 trait HasId {

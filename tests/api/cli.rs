@@ -182,3 +182,42 @@ fn cli_errors_are_one_line_on_stderr_with_a_non_zero_exit() {
         assert!(!message.contains("panicked"), "{args:?}: {message}");
     }
 }
+
+#[test]
+fn a_neo4j_that_cannot_be_reached_at_start_is_one_line_naming_the_uri() {
+    let dir = tempfile::tempdir().unwrap();
+    let password = dir.path().join("password");
+    std::fs::write(&password, "secret-that-must-not-leak\n").unwrap();
+    let output = relaymap(&[
+        "export",
+        "--store",
+        "neo4j",
+        "--neo4j-uri",
+        "bolt://127.0.0.1:9",
+        "--neo4j-password-file",
+        path(&password),
+    ]);
+
+    assert!(!output.status.success());
+    let message = stderr(&output);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains("bolt://127.0.0.1:9"), "{message}");
+    assert!(!message.contains("secret-that-must-not-leak"), "{message}");
+}
+
+#[test]
+fn the_neo4j_store_without_a_password_is_refused_clearly() {
+    let output = Command::new(env!("CARGO_BIN_EXE_relaymap"))
+        .args(["export", "--store", "neo4j"])
+        .env_remove("RELAYMAP_NEO4J_PASSWORD")
+        .env_remove("RELAYMAP_NEO4J_PASSWORD_FILE")
+        .output()
+        .unwrap();
+
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("RELAYMAP_NEO4J_PASSWORD"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -28,10 +28,16 @@ fn init_tracing() {
 pub fn neo4j_config() -> Option<Neo4jConfig> {
     match std::env::var("RELAYMAP_TEST_STORE").as_deref() {
         Ok("neo4j") => {
-            let uri = std::env::var("RELAYMAP_TEST_NEO4J_URI").expect("RELAYMAP_TEST_NEO4J_URI for the Neo4j run");
-            let password =
-                std::env::var("RELAYMAP_TEST_NEO4J_PASSWORD").expect("RELAYMAP_TEST_NEO4J_PASSWORD for the Neo4j run");
-            Some(Neo4jConfig { uri, user: "neo4j".into(), password: password.into(), database: None })
+            let uri = std::env::var("RELAYMAP_TEST_NEO4J_URI")
+                .expect("RELAYMAP_TEST_NEO4J_URI for the Neo4j run");
+            let password = std::env::var("RELAYMAP_TEST_NEO4J_PASSWORD")
+                .expect("RELAYMAP_TEST_NEO4J_PASSWORD for the Neo4j run");
+            Some(Neo4jConfig {
+                uri,
+                user: "neo4j".into(),
+                password: password.into(),
+                database: None,
+            })
         }
         Ok("sqlite") | Err(_) => None,
         Ok(other) => panic!("unknown RELAYMAP_TEST_STORE {other:?}"),
@@ -41,14 +47,21 @@ pub fn neo4j_config() -> Option<Neo4jConfig> {
 /// Deletes everything in the test Neo4j database, in chunks so a large test network fits in memory.
 pub async fn wipe_neo4j(config: &Neo4jConfig) {
     use secrecy::ExposeSecret;
-    let graph = neo4rs::Graph::new(&config.uri, &config.user, config.password.expose_secret()).expect("a Neo4j config");
+    let graph = neo4rs::Graph::new(&config.uri, &config.user, config.password.expose_secret())
+        .expect("a Neo4j config");
     loop {
         let mut txn = graph.start_txn().await.expect("a Neo4j transaction");
         let mut rows = txn
-            .execute(neo4rs::query("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n"))
+            .execute(neo4rs::query(
+                "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n",
+            ))
             .await
             .expect("wiping Neo4j");
-        let row = rows.next(txn.handle()).await.expect("a count").expect("a row");
+        let row = rows
+            .next(txn.handle())
+            .await
+            .expect("a count")
+            .expect("a row");
         let deleted: i64 = row.get("n").expect("a count");
         txn.commit().await.expect("a commit");
         if deleted == 0 {
@@ -66,7 +79,12 @@ pub async fn fresh_store() -> (StoreConfig, Option<TempDir>) {
         }
         None => {
             let dir = tempfile::tempdir().expect("a temporary folder");
-            (StoreConfig::Sqlite { path: dir.path().join("relaymap.db") }, Some(dir))
+            (
+                StoreConfig::Sqlite {
+                    path: dir.path().join("relaymap.db"),
+                },
+                Some(dir),
+            )
         }
     }
 }
@@ -95,13 +113,22 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut ServeConfig)) -> TestApp {
 }
 
 async fn start(config: ServeConfig, dir: Option<TempDir>) -> TestApp {
-    let app = Application::build(&config).await.expect("the application builds");
+    let app = Application::build(&config)
+        .await
+        .expect("the application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let (stop, stopped) = oneshot::channel::<()>();
     let server = tokio::spawn(app.run_until(async move {
         let _ = stopped.await;
     }));
-    TestApp { address, client: reqwest::Client::new(), config, stop: Some(stop), server: Some(server), dir }
+    TestApp {
+        address,
+        client: reqwest::Client::new(),
+        config,
+        stop: Some(stop),
+        server: Some(server),
+        dir,
+    }
 }
 
 impl TestApp {
@@ -115,7 +142,10 @@ impl TestApp {
             let _ = stop.send(());
         }
         if let Some(server) = self.server.take() {
-            server.await.expect("the server task ends").expect("the server stops cleanly");
+            server
+                .await
+                .expect("the server task ends")
+                .expect("the server stops cleanly");
         }
     }
 

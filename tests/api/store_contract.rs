@@ -28,10 +28,16 @@ pub async fn sqlite_store() -> Harness {
 /// unset) `tests/run` skips these tests by name, so reaching here without it is a
 /// misconfiguration, not a skip.
 pub async fn neo4j_store() -> Harness {
-    let config = crate::helpers::neo4j_config().expect("the Neo4j contract runs with RELAYMAP_TEST_STORE=neo4j");
+    let config = crate::helpers::neo4j_config()
+        .expect("the Neo4j contract runs with RELAYMAP_TEST_STORE=neo4j");
     crate::helpers::wipe_neo4j(&config).await;
-    let store = relaymap::store::Neo4jStore::connect(&config).await.expect("the test Neo4j answers");
-    Harness { store: Arc::new(store), _keep: Box::new(()) }
+    let store = relaymap::store::Neo4jStore::connect(&config)
+        .await
+        .expect("the test Neo4j answers");
+    Harness {
+        store: Arc::new(store),
+        _keep: Box::new(()),
+    }
 }
 
 fn small_batch(mode: WriteMode) -> Batch {
