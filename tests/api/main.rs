@@ -5,7 +5,7 @@ mod actors;
 mod cli;
 mod helpers;
 mod import_export;
-mod neo4j_failures;
+mod neo4j_only;
 mod pages;
 mod schema;
 mod store_contract;

@@ -1,0 +1,147 @@
+//! Tests that need the real Neo4j server itself: losing it while serving, and copying networks
+//! between SQLite and Neo4j. They run only in the Neo4j run of `tests/run`, which says where the
+//! test server lives (RELAYMAP_TEST_NEO4J_URI, _PASSWORD, _HOME, _PORT).
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{error_of, spawn_app};
+
+fn server(args: &[&str]) {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/neo4j/server");
+    let status = Command::new(script)
+        .args(args)
+        .status()
+        .expect("the Neo4j test server script runs");
+    assert!(status.success(), "tests/neo4j/server {args:?} failed");
+}
+
+#[tokio::test]
+async fn a_lost_neo4j_gives_503s_writes_nothing_and_is_reconnected_when_it_returns() {
+    // Arrange
+    let home = std::env::var("RELAYMAP_TEST_NEO4J_HOME")
+        .expect("RELAYMAP_TEST_NEO4J_HOME for the Neo4j run");
+    let port = std::env::var("RELAYMAP_TEST_NEO4J_PORT")
+        .expect("RELAYMAP_TEST_NEO4J_PORT for the Neo4j run");
+    let password =
+        std::env::var("RELAYMAP_TEST_NEO4J_PASSWORD").expect("RELAYMAP_TEST_NEO4J_PASSWORD");
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let before = app.export().await;
+
+    // Act: the server goes away.
+    server(&["stop", &home]);
+    let read = app.get("/api/v1/stats").await;
+    let write = app
+        .post_actor(&json!({"id": "m-lost", "kind": "migrant", "name": "Lost"}))
+        .await;
+
+    // Assert: clear refusals, not hangs or 500s.
+    assert_eq!(read.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(error_of(read).await["code"], "unavailable");
+    assert_eq!(write.status(), StatusCode::SERVICE_UNAVAILABLE);
+
+    // Act: the server comes back.
+    server(&["start", &home, &port, &password]);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let response = app.get("/api/v1/stats").await;
+        if response.status() == StatusCode::OK {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "relaymap did not reconnect within 60 s"
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+
+    // Assert: the refused write left no trace, and writes work again.
+    assert_eq!(app.export().await, before);
+    let again = app
+        .post_actor(&json!({"id": "m-back", "kind": "migrant", "name": "Back"}))
+        .await;
+    assert_eq!(again.status(), StatusCode::CREATED);
+}
+
+fn relaymap(args: &[&str], password_file: &std::path::Path) -> std::process::Output {
+    let uri = std::env::var("RELAYMAP_TEST_NEO4J_URI")
+        .expect("RELAYMAP_TEST_NEO4J_URI for the Neo4j run");
+    Command::new(env!("CARGO_BIN_EXE_relaymap"))
+        .args(args)
+        .env("RELAYMAP_NEO4J_URI", uri)
+        .env("RELAYMAP_NEO4J_PASSWORD_FILE", password_file)
+        .env_remove("RELAYMAP_STORE")
+        .env_remove("RELAYMAP_DB")
+        .output()
+        .expect("the relaymap binary runs")
+}
+
+#[tokio::test]
+async fn copying_sqlite_to_neo4j_and_back_keeps_the_exported_document_identical() {
+    // Arrange: a demo city in SQLite, and an empty Neo4j.
+    let config = crate::helpers::neo4j_config().expect("the Neo4j run");
+    crate::helpers::wipe_neo4j(&config).await;
+    let dir = tempfile::tempdir().unwrap();
+    let password = dir.path().join("password");
+    std::fs::write(
+        &password,
+        format!(
+            "{}\n",
+            std::env::var("RELAYMAP_TEST_NEO4J_PASSWORD").unwrap()
+        ),
+    )
+    .unwrap();
+    let sqlite = dir.path().join("first.db");
+    let back = dir.path().join("back.db");
+    let sqlite = sqlite.to_str().unwrap();
+    let back = back.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let output = relaymap(args, &password);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        output
+    };
+    run(&["demo", "--db", sqlite, "--migrants", "400", "--seed", "3"]);
+    let from_sqlite = run(&["export", "--db", sqlite]).stdout;
+
+    // Act
+    let copy = run(&[
+        "copy",
+        "--from",
+        &format!("sqlite:{sqlite}"),
+        "--to",
+        "neo4j",
+    ]);
+    let from_neo4j = run(&["export", "--store", "neo4j"]).stdout;
+    run(&["copy", "--from", "neo4j", "--to", &format!("sqlite:{back}")]);
+    let from_back = run(&["export", "--db", back]).stdout;
+
+    // Assert
+    assert!(String::from_utf8_lossy(&copy.stderr).contains("checksum sha256:"));
+    assert_eq!(
+        String::from_utf8(from_neo4j).unwrap(),
+        String::from_utf8(from_sqlite.clone()).unwrap()
+    );
+    assert_eq!(from_back, from_sqlite);
+    let again = relaymap(
+        &[
+            "copy",
+            "--from",
+            &format!("sqlite:{sqlite}"),
+            "--to",
+            "neo4j",
+        ],
+        &password,
+    );
+    assert!(
+        !again.status.success(),
+        "a copy into a non-empty store is refused"
+    );
+}
