@@ -53,6 +53,10 @@ pub struct Neo4jArgs {
     /// A named Neo4j database (the server's default when absent).
     #[arg(long, env = "RELAYMAP_NEO4J_DATABASE")]
     pub database: Option<String>,
+    /// Rows per UNWIND statement when writing to Neo4j, and per page when reading the network.
+    #[arg(long, env = "RELAYMAP_NEO4J_BATCH_SIZE", default_value_t = crate::store::NEO4J_DEFAULT_BATCH as u32,
+          value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub neo4j_batch_size: u32,
 }
 
 impl Neo4jArgs {
@@ -73,6 +77,7 @@ impl Neo4jArgs {
             user: self.neo4j_user.clone(),
             password: SecretString::from(password),
             database: self.database.clone(),
+            batch_size: self.neo4j_batch_size as usize,
         })
     }
 }

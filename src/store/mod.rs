@@ -16,7 +16,7 @@ use crate::domain::{
     WriteSummary,
 };
 
-pub use neo4j::{Neo4jConfig, Neo4jStore};
+pub use neo4j::{DEFAULT_BATCH as NEO4J_DEFAULT_BATCH, Neo4jConfig, Neo4jStore};
 pub use sqlite::SqliteStore;
 
 /// Why a store operation failed.

@@ -26,8 +26,9 @@ use crate::domain::{
 const SCHEMA: [&str; 1] = [include_str!(
     "../../graph-schema/neo4j/001_constraints.cypher"
 )];
-/// Rows per `UNWIND` statement and per page when reading the whole network; see BENCHMARKS.md.
-const BATCH: usize = 5_000;
+/// Rows per `UNWIND` statement and per page when reading the whole network, unless configured;
+/// chosen by the batch-size benchmark in BENCHMARKS.md.
+pub const DEFAULT_BATCH: usize = 5_000;
 
 const ACTOR_FIELDS: &str = "a.id AS id, a.kind AS kind, a.name AS name, a.languages AS languages,
     a.location.latitude AS lat, a.location.longitude AS lon, a.city AS city, a.channels AS channels,
@@ -49,6 +50,8 @@ pub struct Neo4jConfig {
     pub password: SecretString,
     /// A named database; the server's default when `None`.
     pub database: Option<String>,
+    /// Rows per `UNWIND` statement and per page of a whole-network read.
+    pub batch_size: usize,
 }
 
 /// The Neo4j store.
@@ -56,6 +59,7 @@ pub struct Neo4jConfig {
 pub struct Neo4jStore {
     graph: Graph,
     uri: String,
+    batch: usize,
 }
 
 fn label(kind: ActorKind) -> &'static str {
@@ -114,7 +118,7 @@ impl Neo4jStore {
             .uri(config.uri.clone())
             .user(config.user.clone())
             .password(config.password.expose_secret())
-            .fetch_size(BATCH)
+            .fetch_size(config.batch_size)
             .max_connections(16)
             .connection_timeout(Duration::from_secs(5));
         if let Some(database) = &config.database {
@@ -124,6 +128,7 @@ impl Neo4jStore {
         let store = Self {
             graph,
             uri: config.uri.clone(),
+            batch: config.batch_size.max(1),
         };
         // neo4rs connects lazily: ask for something now so a wrong address fails at start-up.
         let mut txn = store.graph.start_txn().await.with_context(context)?;
@@ -343,10 +348,11 @@ struct TieStampRow {
 async fn load_existing(
     txn: &mut Txn,
     batch: &Batch,
+    size: usize,
 ) -> Result<(Existing, HashMap<TieId, (TieKind, Timestamp)>), StoreError> {
     let mut existing = Existing::default();
     let actor_ids: Vec<&str> = batch.actor_ids().into_iter().map(ActorId::as_str).collect();
-    for chunk in actor_ids.chunks(BATCH) {
+    for chunk in actor_ids.chunks(size) {
         let q =
             query("UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id, a.kind AS kind")
                 .param("ids", texts(chunk.iter().copied()));
@@ -358,7 +364,7 @@ async fn load_existing(
     }
     let mut stored_ties = HashMap::new();
     let tie_ids: Vec<&str> = batch.tie_ids().into_iter().map(TieId::as_str).collect();
-    for chunk in tie_ids.chunks(BATCH) {
+    for chunk in tie_ids.chunks(size) {
         for kind in TieKind::ALL {
             // One statement per type: each uses that type's id index.
             let q = query(&format!(
@@ -378,8 +384,12 @@ async fn load_existing(
     Ok((existing, stored_ties))
 }
 
-async fn write_batch(mut txn: Txn, batch: Batch) -> Result<(WriteSummary, Txn), StoreError> {
-    let (existing, stored_ties) = load_existing(&mut txn, &batch).await?;
+async fn write_batch(
+    mut txn: Txn,
+    batch: Batch,
+    size: usize,
+) -> Result<(WriteSummary, Txn), StoreError> {
+    let (existing, stored_ties) = load_existing(&mut txn, &batch, size).await?;
     let summary = check_references(&batch, &existing).map_err(StoreError::Rejected)?;
     let now = format_timestamp(&now());
 
@@ -432,7 +442,7 @@ async fn write_batch(mut txn: Txn, batch: Batch) -> Result<(WriteSummary, Txn), 
                  a.updated_at = datetime(coalesce(row.updated_at, $now))",
             label = label(kind)
         );
-        for chunk in rows.chunks(BATCH) {
+        for chunk in rows.chunks(size) {
             let q = query(&statement)
                 .param("rows", chunk.to_vec())
                 .param("now", now.as_str());
@@ -448,7 +458,7 @@ async fn write_batch(mut txn: Txn, batch: Batch) -> Result<(WriteSummary, Txn), 
             .filter(|(_, (k, _))| *k == kind)
             .map(|(id, _)| id.as_str())
             .collect();
-        for chunk in replaced.chunks(BATCH) {
+        for chunk in replaced.chunks(size) {
             let q = query(&format!(
                 "UNWIND $ids AS id MATCH ()-[r:{} {{id: id}}]->() DELETE r",
                 rel_type(kind)
@@ -502,7 +512,7 @@ async fn write_batch(mut txn: Txn, batch: Batch) -> Result<(WriteSummary, Txn), 
              RETURN count(r) AS n",
             rel = rel_type(kind)
         );
-        for chunk in rows.chunks(BATCH) {
+        for chunk in rows.chunks(size) {
             let q = query(&statement)
                 .param("rows", chunk.to_vec())
                 .param("now", now.as_str());
@@ -548,7 +558,9 @@ impl GraphStore for Neo4jStore {
 
     #[tracing::instrument(skip_all, fields(actors = batch.actors.len(), ties = batch.ties.len()))]
     async fn write(&self, batch: Batch) -> Result<WriteSummary, StoreError> {
-        self.write_with(move |txn| write_batch(txn, batch)).await
+        let size = self.batch;
+        self.write_with(move |txn| write_batch(txn, batch, size))
+            .await
     }
 
     async fn get_actor(&self, id: &ActorId) -> Result<Option<StoredActor>, StoreError> {
@@ -722,18 +734,26 @@ impl GraphStore for Neo4jStore {
         // Neo4j reads are read-committed, not snapshots: read in pages (keyset on the id indexes),
         // and start again if the version moved meanwhile.
         const ATTEMPTS: usize = 5;
+        let size = self.batch;
         for _ in 0..ATTEMPTS {
             let result = self
-                .read(|mut txn| async move {
+                .read(move |mut txn| async move {
                     let before = read_version(&mut txn).await?;
-                    let actors =
-                        read_pages(&mut txn, "MATCH (a:Actor)", "a.id", ACTOR_FIELDS, to_actor)
-                            .await?;
+                    let actors = read_pages(
+                        &mut txn,
+                        "MATCH (a:Actor)",
+                        "a.id",
+                        ACTOR_FIELDS,
+                        to_actor,
+                        size,
+                    )
+                    .await?;
                     let mut ties = Vec::new();
                     for kind in TieKind::ALL {
                         let pattern = format!("MATCH ()-[r:{}]->()", rel_type(kind));
                         ties.extend(
-                            read_pages(&mut txn, &pattern, "r.id", TIE_FIELDS, to_tie).await?,
+                            read_pages(&mut txn, &pattern, "r.id", TIE_FIELDS, to_tie, size)
+                                .await?,
                         );
                     }
                     ties.sort_by(|a: &StoredTie, b| a.record.id.cmp(&b.record.id));
@@ -809,13 +829,14 @@ fn paged_statement(
     format!("{pattern}{filter} RETURN {fields} ORDER BY {key} SKIP $offset LIMIT $limit")
 }
 
-/// Reads every record matching `pattern` in pages of [`BATCH`], by keyset on `key`.
+/// Reads every record matching `pattern` in pages of `size`, by keyset on `key`.
 async fn read_pages<R, T>(
     txn: &mut Txn,
     pattern: &str,
     key: &str,
     fields: &str,
     convert: fn(R) -> Result<T, StoreError>,
+    size: usize,
 ) -> Result<Vec<T>, StoreError>
 where
     R: for<'de> Deserialize<'de>,
@@ -828,9 +849,9 @@ where
             format!("{pattern} WHERE {key} > $after RETURN {fields} ORDER BY {key} LIMIT $limit");
         let q = query(&statement)
             .param("after", after.as_str())
-            .param("limit", BATCH as i64);
+            .param("limit", size as i64);
         let rows: Vec<R> = collect(txn, q).await?;
-        let full = rows.len() == BATCH;
+        let full = rows.len() == size;
         let before = records.len();
         for row in rows {
             records.push(convert(row)?);

@@ -37,6 +37,8 @@ pub fn neo4j_config() -> Option<Neo4jConfig> {
                 user: "neo4j".into(),
                 password: password.into(),
                 database: None,
+                // Small, so the demo city crosses many batch and page boundaries.
+                batch_size: 700,
             })
         }
         Ok("sqlite") | Err(_) => None,
