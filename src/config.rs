@@ -57,6 +57,11 @@ pub struct Neo4jArgs {
     #[arg(long, env = "RELAYMAP_NEO4J_BATCH_SIZE", default_value_t = crate::store::NEO4J_DEFAULT_BATCH as u32,
           value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     pub neo4j_batch_size: u32,
+    /// Seconds to wait for Neo4j to connect or to answer one request (a large import's commit
+    /// is the slowest answer).
+    #[arg(long, env = "RELAYMAP_NEO4J_TIMEOUT_SECS", default_value_t = 120,
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub neo4j_timeout_secs: u64,
 }
 
 impl Neo4jArgs {
@@ -78,6 +83,7 @@ impl Neo4jArgs {
             password: SecretString::from(password),
             database: self.database.clone(),
             batch_size: self.neo4j_batch_size as usize,
+            timeout: std::time::Duration::from_secs(self.neo4j_timeout_secs),
         })
     }
 }

@@ -18,8 +18,9 @@ use serde::Deserialize;
 use super::{ActorFilter, GraphStore, Page, Stats, StoreError, TieFilter};
 use crate::document::{ActorRecord, LocationRecord, TieRecord};
 use crate::domain::{
-    ActorId, ActorKind, Batch, Existing, Network, RowRef, Stored, StoredActor, StoredTie, TieId,
-    TieKind, Timestamp, WriteSummary, check_references, format_timestamp, now, parse_timestamp,
+    Actor, ActorId, ActorKind, Batch, Draft, Existing, Network, RowRef, Stored, StoredActor,
+    StoredTie, Tie, TieId, TieKind, Timestamp, WriteSummary, check_references, format_timestamp,
+    now, parse_timestamp,
 };
 
 /// The schema, applied in order and idempotently at every connection.
@@ -52,6 +53,9 @@ pub struct Neo4jConfig {
     pub database: Option<String>,
     /// Rows per `UNWIND` statement and per page of a whole-network read.
     pub batch_size: usize,
+    /// The longest wait to connect and for any one answer (neo4rs applies it to both); a large
+    /// import's commit is the slowest answer.
+    pub timeout: Duration,
 }
 
 /// The Neo4j store.
@@ -120,7 +124,7 @@ impl Neo4jStore {
             .password(config.password.expose_secret())
             .fetch_size(config.batch_size)
             .max_connections(16)
-            .connection_timeout(Duration::from_secs(5));
+            .connection_timeout(config.timeout);
         if let Some(database) = &config.database {
             builder = builder.db(database.as_str());
         }
@@ -364,8 +368,24 @@ async fn load_existing(
     }
     let mut stored_ties = HashMap::new();
     let tie_ids: Vec<&str> = batch.tie_ids().into_iter().map(TieId::as_str).collect();
+    // Types with no relationship yet (the counts store answers at once) need no look-up: this
+    // spares a first import of a large network most of its queries.
+    let mut present = Vec::new();
+    for kind in TieKind::ALL {
+        let q = query(&format!(
+            "MATCH ()-[r:{}]->() RETURN count(r) AS n",
+            rel_type(kind)
+        ));
+        if collect::<CountRow>(txn, q)
+            .await?
+            .first()
+            .is_some_and(|c| c.n > 0)
+        {
+            present.push(kind);
+        }
+    }
     for chunk in tie_ids.chunks(size) {
-        for kind in TieKind::ALL {
+        for &kind in &present {
             // One statement per type: each uses that type's id index.
             let q = query(&format!(
                 "UNWIND $ids AS id MATCH ()-[r:{} {{id: id}}]->() RETURN r.id AS id, toString(r.created_at) AS created_at",
@@ -393,41 +413,43 @@ async fn write_batch(
     let summary = check_references(&batch, &existing).map_err(StoreError::Rejected)?;
     let now = format_timestamp(&now());
 
+    // Rows are turned into Bolt values one batch at a time, so a large import never holds a
+    // second copy of the whole network.
     for kind in ActorKind::ALL {
-        let rows: Vec<BoltType> = batch
+        let drafts: Vec<&Draft<Actor>> = batch
             .actors
             .iter()
             .filter(|d| d.record.kind == kind)
-            .map(|draft| {
-                let a = &draft.record;
-                map(vec![
-                    ("id", text(a.id.as_str())),
-                    ("kind", text(a.kind.as_str())),
-                    ("name", text(a.name.as_str())),
-                    (
-                        "languages",
-                        texts(a.languages.as_slice().iter().map(|l| l.as_str())),
-                    ),
-                    ("lat", a.location.map(|l| l.lat()).into()),
-                    ("lon", a.location.map(|l| l.lon()).into()),
-                    ("city", a.city.as_ref().map(|c| c.as_str()).into()),
-                    (
-                        "channels",
-                        texts(a.channels.as_slice().iter().map(|c| c.as_str())),
-                    ),
-                    ("consent", a.consent.into()),
-                    (
-                        "attributes",
-                        text(
-                            &serde_json::to_string(a.attributes.as_map())
-                                .expect("a JSON object serialises"),
-                        ),
-                    ),
-                    ("created_at", timestamp(draft.created_at.as_ref())),
-                    ("updated_at", timestamp(draft.updated_at.as_ref())),
-                ])
-            })
             .collect();
+        let to_row = |draft: &&Draft<Actor>| {
+            let a = &draft.record;
+            map(vec![
+                ("id", text(a.id.as_str())),
+                ("kind", text(a.kind.as_str())),
+                ("name", text(a.name.as_str())),
+                (
+                    "languages",
+                    texts(a.languages.as_slice().iter().map(|l| l.as_str())),
+                ),
+                ("lat", a.location.map(|l| l.lat()).into()),
+                ("lon", a.location.map(|l| l.lon()).into()),
+                ("city", a.city.as_ref().map(|c| c.as_str()).into()),
+                (
+                    "channels",
+                    texts(a.channels.as_slice().iter().map(|c| c.as_str())),
+                ),
+                ("consent", a.consent.into()),
+                (
+                    "attributes",
+                    text(
+                        &serde_json::to_string(a.attributes.as_map())
+                            .expect("a JSON object serialises"),
+                    ),
+                ),
+                ("created_at", timestamp(draft.created_at.as_ref())),
+                ("updated_at", timestamp(draft.updated_at.as_ref())),
+            ])
+        };
         let statement = format!(
             "UNWIND $rows AS row
              MERGE (a:Actor {{id: row.id}})
@@ -442,9 +464,10 @@ async fn write_batch(
                  a.updated_at = datetime(coalesce(row.updated_at, $now))",
             label = label(kind)
         );
-        for chunk in rows.chunks(size) {
+        for chunk in drafts.chunks(size) {
+            let rows: BoltType = chunk.iter().map(to_row).collect();
             let q = query(&statement)
-                .param("rows", chunk.to_vec())
+                .param("rows", rows)
                 .param("now", now.as_str());
             txn.run(q).await.map_err(classify)?;
         }
@@ -468,36 +491,36 @@ async fn write_batch(
         }
     }
     for kind in TieKind::ALL {
-        let rows: Vec<BoltType> = batch
+        let drafts: Vec<&Draft<Tie>> = batch
             .ties
             .iter()
             .filter(|d| d.record.kind == kind)
-            .map(|draft| {
-                let t = &draft.record;
-                let created = draft
-                    .created_at
-                    .or_else(|| stored_ties.get(&t.id).map(|(_, c)| *c));
-                map(vec![
-                    ("id", text(t.id.as_str())),
-                    ("source", text(t.source.as_str())),
-                    ("target", text(t.target.as_str())),
-                    ("trust", t.trust.value().into()),
-                    (
-                        "channels",
-                        texts(t.channels.as_slice().iter().map(|c| c.as_str())),
-                    ),
-                    (
-                        "last_verified",
-                        t.last_verified
-                            .map(|d| d.format("%Y-%m-%d").to_string())
-                            .into(),
-                    ),
-                    ("note", t.note.as_ref().map(|n| n.as_str()).into()),
-                    ("created_at", timestamp(created.as_ref())),
-                    ("updated_at", timestamp(draft.updated_at.as_ref())),
-                ])
-            })
             .collect();
+        let to_row = |draft: &&Draft<Tie>| {
+            let t = &draft.record;
+            let created = draft
+                .created_at
+                .or_else(|| stored_ties.get(&t.id).map(|(_, c)| *c));
+            map(vec![
+                ("id", text(t.id.as_str())),
+                ("source", text(t.source.as_str())),
+                ("target", text(t.target.as_str())),
+                ("trust", t.trust.value().into()),
+                (
+                    "channels",
+                    texts(t.channels.as_slice().iter().map(|c| c.as_str())),
+                ),
+                (
+                    "last_verified",
+                    t.last_verified
+                        .map(|d| d.format("%Y-%m-%d").to_string())
+                        .into(),
+                ),
+                ("note", t.note.as_ref().map(|n| n.as_str()).into()),
+                ("created_at", timestamp(created.as_ref())),
+                ("updated_at", timestamp(draft.updated_at.as_ref())),
+            ])
+        };
         let statement = format!(
             "UNWIND $rows AS row
              MATCH (s:Actor {{id: row.source}})
@@ -512,9 +535,10 @@ async fn write_batch(
              RETURN count(r) AS n",
             rel = rel_type(kind)
         );
-        for chunk in rows.chunks(size) {
+        for chunk in drafts.chunks(size) {
+            let rows: BoltType = chunk.iter().map(to_row).collect();
             let q = query(&statement)
-                .param("rows", chunk.to_vec())
+                .param("rows", rows)
                 .param("now", now.as_str());
             let created: Vec<CountRow> = collect(&mut txn, q).await?;
             // check_references proved every endpoint exists; a shortfall means a concurrent change.

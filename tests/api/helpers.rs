@@ -39,6 +39,7 @@ pub fn neo4j_config() -> Option<Neo4jConfig> {
                 database: None,
                 // Small, so the demo city crosses many batch and page boundaries.
                 batch_size: 700,
+                timeout: std::time::Duration::from_secs(60),
             })
         }
         Ok("sqlite") | Err(_) => None,
