@@ -4,6 +4,7 @@
 //! Layers point inward: `cli` and `http` use `document`, `store` and `domain`; `store` and
 //! `document` use `domain`; `domain` uses nothing of relaymap's.
 
+pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod config;

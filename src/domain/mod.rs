@@ -78,6 +78,34 @@ impl Network {
     }
 }
 
+impl Batch {
+    /// The network this batch writes into an empty store, stamped now; for analyses of
+    /// documents that were never stored (tests, examples).
+    pub fn into_network(self) -> Network {
+        let at = now();
+        let stamp = |record| Stored {
+            record,
+            created_at: at,
+            updated_at: at,
+        };
+        let mut network = Network {
+            actors: self.actors.into_iter().map(|d| stamp(d.record)).collect(),
+            ties: self
+                .ties
+                .into_iter()
+                .map(|d| Stored {
+                    record: d.record,
+                    created_at: at,
+                    updated_at: at,
+                })
+                .collect(),
+        };
+        network.actors.sort_by(|a, b| a.record.id.cmp(&b.record.id));
+        network.ties.sort_by(|a, b| a.record.id.cmp(&b.record.id));
+        network
+    }
+}
+
 /// Formats a timestamp the one way relaymap writes it (RFC 3339, UTC, microseconds), so that a
 /// stored value always reads back and writes out identically.
 pub fn format_timestamp(at: &Timestamp) -> String {

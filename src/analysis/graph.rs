@@ -1,0 +1,184 @@
+//! The relay graph snapshot: migrants, organisations and responders, and the ties that carry
+//! messages (`knows`, `member_of`, `partners_with`, `serves`), both ways, in compressed sparse
+//! row (CSR) arrays with `u32` indices. Built once per store version and shared behind an `Arc`;
+//! every query reads it and never changes it.
+//!
+//! Node indices follow the byte order of actor ids, so "smallest id" tie-breaks are index
+//! comparisons. Indices never leave `analysis/`.
+
+use std::collections::HashMap;
+
+use crate::domain::{ActorId, ActorKind, Channel, Date, Network, TieKind};
+
+/// A tie's attributes, kept once per tie (both directions point at the same record).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TieFacts {
+    /// Trust in (0, 1].
+    pub trust: f64,
+    /// Bit `i` set when the tie uses `Channel::ALL[i]`.
+    pub channels: u8,
+    /// Days since 1970-01-01 of `last_verified`, `i32::MIN` when never verified.
+    pub verified: i32,
+    /// Whether the two actors share a language.
+    pub shared_language: bool,
+}
+
+/// The relay graph of one version of the network.
+#[derive(Debug)]
+pub struct RelayGraph {
+    /// The store version it was built from.
+    pub version: u64,
+    pub(crate) ids: Vec<ActorId>,
+    pub(crate) kinds: Vec<ActorKind>,
+    /// First language per node, if any.
+    pub(crate) first_language: Vec<Option<crate::domain::Language>>,
+    /// (lon, lat) per node, if located.
+    pub(crate) location: Vec<Option<(f64, f64)>>,
+    pub(crate) index: HashMap<ActorId, u32>,
+    /// `offsets[v]..offsets[v + 1]` are v's entries in `neighbours` and `tie_of`.
+    pub(crate) offsets: Vec<u32>,
+    pub(crate) neighbours: Vec<u32>,
+    pub(crate) tie_of: Vec<u32>,
+    pub(crate) ties: Vec<TieFacts>,
+}
+
+/// Bit mask of a channel.
+pub(crate) fn channel_bit(channel: Channel) -> u8 {
+    1 << Channel::ALL
+        .iter()
+        .position(|c| *c == channel)
+        .expect("every channel is listed")
+}
+
+/// Days since the epoch, for cheap date comparisons.
+pub(crate) fn day_number(date: Date) -> i32 {
+    let epoch = Date::from_ymd_opt(1970, 1, 1).expect("a valid date");
+    (date - epoch).num_days() as i32
+}
+
+impl RelayGraph {
+    /// Builds the relay graph of a network.
+    ///
+    /// # Arguments
+    /// * `network` - actors and ties, as the store returns them (sorted by id).
+    /// * `version` - the store version the network was read at.
+    ///
+    /// # Complexity
+    /// O(V + E) time and memory, plus a sort of the V relay actors by id.
+    pub fn build(network: &Network, version: u64) -> Self {
+        let mut relays: Vec<&crate::domain::StoredActor> = network
+            .actors
+            .iter()
+            .filter(|a| a.record.kind != ActorKind::City)
+            .collect();
+        relays.sort_by(|a, b| {
+            a.record
+                .id
+                .as_str()
+                .as_bytes()
+                .cmp(b.record.id.as_str().as_bytes())
+        });
+        let n = relays.len();
+        let index: HashMap<ActorId, u32> = relays
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.record.id.clone(), i as u32))
+            .collect();
+        let languages: Vec<&crate::domain::Languages> =
+            relays.iter().map(|a| &a.record.languages).collect();
+
+        let mut ties = Vec::new();
+        let mut ends = Vec::new();
+        for stored in &network.ties {
+            let tie = &stored.record;
+            if tie.kind == TieKind::LocatedIn {
+                continue;
+            }
+            let (Some(&s), Some(&t)) = (index.get(&tie.source), index.get(&tie.target)) else {
+                continue;
+            };
+            ties.push(TieFacts {
+                trust: tie.trust.value(),
+                channels: tie
+                    .channels
+                    .as_slice()
+                    .iter()
+                    .fold(0, |mask, c| mask | channel_bit(*c)),
+                verified: tie.last_verified.map_or(i32::MIN, day_number),
+                shared_language: languages[s as usize].shares_any(languages[t as usize]),
+            });
+            ends.push((s, t));
+        }
+        let mut degree = vec![0u32; n + 1];
+        for &(s, t) in &ends {
+            degree[s as usize] += 1;
+            degree[t as usize] += 1;
+        }
+        let mut offsets = vec![0u32; n + 1];
+        for v in 0..n {
+            offsets[v + 1] = offsets[v] + degree[v];
+        }
+        let mut fill = offsets.clone();
+        let mut neighbours = vec![0u32; offsets[n] as usize];
+        let mut tie_of = vec![0u32; offsets[n] as usize];
+        for (i, &(s, t)) in ends.iter().enumerate() {
+            for (from, to) in [(s, t), (t, s)] {
+                let slot = fill[from as usize] as usize;
+                neighbours[slot] = to;
+                tie_of[slot] = i as u32;
+                fill[from as usize] += 1;
+            }
+        }
+        RelayGraph {
+            version,
+            ids: relays.iter().map(|a| a.record.id.clone()).collect(),
+            kinds: relays.iter().map(|a| a.record.kind).collect(),
+            first_language: relays.iter().map(|a| a.record.languages.first()).collect(),
+            location: relays
+                .iter()
+                .map(|a| a.record.location.map(|l| (l.lon(), l.lat())))
+                .collect(),
+            index,
+            offsets,
+            neighbours,
+            tie_of,
+            ties,
+        }
+    }
+
+    /// Number of relay actors.
+    pub fn node_count(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Number of relay ties.
+    pub fn tie_count(&self) -> usize {
+        self.ties.len()
+    }
+
+    /// Bytes held by the snapshot's arrays (ids and the id index included, roughly).
+    pub fn memory_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let id_bytes: usize = self
+            .ids
+            .iter()
+            .map(|id| id.as_str().len() + size_of::<ActorId>())
+            .sum();
+        id_bytes * 2 // the id list and the index's keys
+            + self.index.capacity() * (size_of::<u32>() + 8)
+            + self.kinds.len() * size_of::<ActorKind>()
+            + self.first_language.len() * size_of::<Option<crate::domain::Language>>()
+            + self.location.len() * size_of::<Option<(f64, f64)>>()
+            + (self.offsets.len() + self.neighbours.len() + self.tie_of.len()) * size_of::<u32>()
+            + self.ties.len() * size_of::<TieFacts>()
+    }
+
+    /// The entries of node `v`: (neighbour, tie index).
+    pub(crate) fn edges(&self, v: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let range = self.offsets[v as usize] as usize..self.offsets[v as usize + 1] as usize;
+        self.neighbours[range.clone()]
+            .iter()
+            .copied()
+            .zip(self.tie_of[range].iter().copied())
+    }
+}

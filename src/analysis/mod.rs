@@ -1,0 +1,13 @@
+//! The analysis engine: pure, synchronous functions over an immutable snapshot of the relay graph.
+//! No I/O, no async; callers run it on a blocking thread.
+
+mod area;
+mod graph;
+mod relay;
+
+pub use area::Area;
+pub use graph::RelayGraph;
+pub use relay::{
+    AnalysisError, CallEntry, CoverageReport, MAX_HOPS_LIMIT, PointOfFailure, ReachReport, Reached,
+    RelayQuery, coverage, reach, reached_by,
+};

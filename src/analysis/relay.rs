@@ -1,0 +1,1216 @@
+//! Relay analysis: who responders can reach, how surely, through whom, and who is cut off.
+//! The definitions are those of `graph-schema/README.md` ("Relay analysis"); every function here
+//! is pure and synchronous, reading a shared [`RelayGraph`].
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap, VecDeque};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::area::Area;
+use super::graph::{RelayGraph, channel_bit, day_number};
+use crate::domain::{ActorId, ActorKind, Channel, Date};
+
+/// The largest hop limit a query may ask for.
+pub const MAX_HOPS_LIMIT: u8 = 10;
+const NONE: u32 = u32::MAX;
+
+/// A relay question, validated.
+#[derive(Debug, Clone)]
+pub struct RelayQuery {
+    /// The sources; every responder when `None`.
+    pub from: Option<Vec<ActorId>>,
+    /// The affected area; every migrant is a target when `None`.
+    pub area: Option<Area>,
+    /// At most this many ties on a path (1 to 10).
+    pub max_hops: u8,
+    /// Ties trusted less are unusable.
+    pub min_trust: f64,
+    /// The channels still working; every tie counts when `None`.
+    pub channels: Option<Vec<Channel>>,
+    /// Ties between actors who share no language are unusable when true.
+    pub language_check: bool,
+    /// Unavailable actors: their ties are unusable and they are never targets.
+    pub exclude: Vec<ActorId>,
+    /// Ties last verified before this date, or never, are unusable.
+    pub verified_since: Option<Date>,
+}
+
+impl Default for RelayQuery {
+    fn default() -> Self {
+        Self {
+            from: None,
+            area: None,
+            max_hops: 3,
+            min_trust: 0.0,
+            channels: None,
+            language_check: true,
+            exclude: Vec::new(),
+            verified_since: None,
+        }
+    }
+}
+
+/// Why a query cannot be answered.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum AnalysisError {
+    /// A field of the query is wrong.
+    #[error("{field}: {message}")]
+    InvalidQuery {
+        /// The field at fault.
+        field: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+    /// The query ran past its time budget.
+    #[error("the analysis was cancelled")]
+    Cancelled,
+}
+
+impl AnalysisError {
+    pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+        Self::InvalidQuery {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+/// One reached target.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reached {
+    /// The target.
+    pub id: ActorId,
+    /// Fewest usable ties from any source.
+    pub hops: u8,
+    /// Highest product of trust over usable paths of at most `max_hops` ties.
+    pub reliability: f64,
+    /// One path of that reliability: source first, target last.
+    pub path: Vec<ActorId>,
+}
+
+/// Who is reached and who is not.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReachReport {
+    /// How many targets the query has.
+    pub targets: usize,
+    /// How many of them are reached.
+    pub reached_count: usize,
+    /// `reached_count / targets` (1 when there is no target).
+    pub coverage: f64,
+    /// The reached targets, by id.
+    pub reached: Vec<Reached>,
+    /// The targets not reached, by id.
+    pub unreached: Vec<ActorId>,
+}
+
+/// An entry of the call list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CallEntry {
+    /// Whom to call.
+    pub id: ActorId,
+    /// How many reached targets this call adds to those already covered.
+    pub covers: usize,
+    /// The relay is located in the affected area (and may be hit too).
+    pub inside_area: bool,
+}
+
+/// An actor whose loss cuts targets off.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PointOfFailure {
+    /// The actor.
+    pub id: ActorId,
+    /// Targets that lose every usable path to every source without it.
+    pub cut_off: usize,
+}
+
+/// The reach report plus what a crisis cell acts on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CoverageReport {
+    /// As in [`ReachReport`].
+    #[serde(flatten)]
+    pub reach: ReachReport,
+    /// Whom the sources should call first.
+    pub call_list: Vec<CallEntry>,
+    /// Single points of failure, most cut off first, then by id.
+    pub single_points_of_failure: Vec<PointOfFailure>,
+    /// Unreached targets by first language (`und` when unknown).
+    pub unreached_by_language: BTreeMap<String, usize>,
+}
+
+/// A query bound to a graph: sources, targets and usable ties as flat arrays.
+struct Prepared<'g> {
+    graph: &'g RelayGraph,
+    sources: Vec<u32>,
+    is_source: Vec<bool>,
+    is_target: Vec<bool>,
+    usable: Vec<bool>,
+    max_hops: u8,
+    cancel: &'g AtomicBool,
+}
+
+fn check(cancel: &AtomicBool) -> Result<(), AnalysisError> {
+    if cancel.load(Ordering::Relaxed) {
+        Err(AnalysisError::Cancelled)
+    } else {
+        Ok(())
+    }
+}
+
+impl<'g> Prepared<'g> {
+    fn new(
+        graph: &'g RelayGraph,
+        query: &RelayQuery,
+        cancel: &'g AtomicBool,
+    ) -> Result<Self, AnalysisError> {
+        if !(1..=MAX_HOPS_LIMIT).contains(&query.max_hops) {
+            return Err(AnalysisError::invalid(
+                "max_hops",
+                format!("must be from 1 to {MAX_HOPS_LIMIT}"),
+            ));
+        }
+        if !(0.0..=1.0).contains(&query.min_trust) {
+            return Err(AnalysisError::invalid("min_trust", "must be from 0 to 1"));
+        }
+        let n = graph.node_count();
+        let lookup = |field: &'static str, id: &ActorId| {
+            graph.index.get(id).copied().ok_or_else(|| {
+                AnalysisError::invalid(
+                    field,
+                    format!("{id} is not a migrant, organisation or responder in the network"),
+                )
+            })
+        };
+        let sources: Vec<u32> = match &query.from {
+            Some(ids) => ids
+                .iter()
+                .map(|id| lookup("from", id))
+                .collect::<Result<_, _>>()?,
+            None => (0..n as u32)
+                .filter(|&v| graph.kinds[v as usize] == ActorKind::Responder)
+                .collect(),
+        };
+        let mut excluded = vec![false; n];
+        for id in &query.exclude {
+            // An unknown or non-relaying id to exclude changes nothing; still, a typo should not pass.
+            excluded[lookup("exclude", id)? as usize] = true;
+        }
+        let mut is_source = vec![false; n];
+        for &s in &sources {
+            is_source[s as usize] = true;
+        }
+        let is_target: Vec<bool> = (0..n)
+            .map(|v| {
+                graph.kinds[v] == ActorKind::Migrant
+                    && !is_source[v]
+                    && !excluded[v]
+                    && match &query.area {
+                        None => true,
+                        Some(area) => {
+                            graph.location[v].is_some_and(|(lon, lat)| area.contains(lon, lat))
+                        }
+                    }
+            })
+            .collect();
+        let channel_mask = query
+            .channels
+            .as_ref()
+            .map(|cs| cs.iter().fold(0u8, |m, c| m | channel_bit(*c)));
+        let since = query.verified_since.map(day_number);
+        let mut usable = vec![false; graph.tie_count()];
+        for v in 0..n as u32 {
+            for (w, tie) in graph.edges(v) {
+                if v > w || excluded[v as usize] || excluded[w as usize] {
+                    continue;
+                }
+                let facts = &graph.ties[tie as usize];
+                usable[tie as usize] = facts.trust >= query.min_trust
+                    && since.is_none_or(|day| facts.verified != i32::MIN && facts.verified >= day)
+                    && channel_mask.is_none_or(|mask| facts.channels & mask != 0)
+                    && (!query.language_check || facts.shared_language);
+            }
+        }
+        Ok(Self {
+            graph,
+            sources,
+            is_source,
+            is_target,
+            usable,
+            max_hops: query.max_hops,
+            cancel,
+        })
+    }
+
+    fn usable_edges(&self, v: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.graph
+            .edges(v)
+            .filter(|&(_, tie)| self.usable[tie as usize])
+    }
+
+    /// Fewest usable ties from `starts` to every node, up to `limit` (u8::MAX: unreached).
+    fn hops_from(&self, starts: &[u32], limit: u8) -> Vec<u8> {
+        let mut hops = vec![u8::MAX; self.graph.node_count()];
+        let mut queue = VecDeque::new();
+        for &s in starts {
+            if hops[s as usize] != 0 {
+                hops[s as usize] = 0;
+                queue.push_back(s);
+            }
+        }
+        while let Some(v) = queue.pop_front() {
+            let next = hops[v as usize] + 1;
+            if next > limit {
+                continue;
+            }
+            for (w, _) in self.usable_edges(v) {
+                if hops[w as usize] == u8::MAX {
+                    hops[w as usize] = next;
+                    queue.push_back(w);
+                }
+            }
+        }
+        hops
+    }
+
+    /// Highest trust product over usable paths of at most `max_hops` ties from any source, and
+    /// for each round the predecessor set when a node improved (hop-bounded Bellman-Ford that
+    /// only relaxes from nodes that changed in the previous round).
+    fn reliability(&self) -> Result<(Vec<f64>, Vec<Vec<u32>>), AnalysisError> {
+        let n = self.graph.node_count();
+        let mut best = vec![0.0f64; n];
+        for &s in &self.sources {
+            best[s as usize] = 1.0;
+        }
+        let mut changed: Vec<u32> = self.sources.clone();
+        let mut parents = Vec::with_capacity(self.max_hops as usize);
+        for _ in 0..self.max_hops {
+            check(self.cancel)?;
+            let previous = best.clone();
+            let mut parent = vec![NONE; n];
+            let mut now_changed = Vec::new();
+            for &u in &changed {
+                let value = previous[u as usize];
+                for (w, tie) in self.usable_edges(u) {
+                    let candidate = value * self.graph.ties[tie as usize].trust;
+                    if candidate > best[w as usize] {
+                        if parent[w as usize] == NONE {
+                            now_changed.push(w);
+                        }
+                        best[w as usize] = candidate;
+                        parent[w as usize] = u;
+                    }
+                }
+            }
+            parents.push(parent);
+            if now_changed.is_empty() {
+                break;
+            }
+            changed = now_changed;
+        }
+        Ok((best, parents))
+    }
+
+    /// One best path to `target`: follow, round by round, the predecessor that set each node's
+    /// value last; sources are never improved on (their value is 1), so the walk ends at one.
+    fn path(&self, parents: &[Vec<u32>], target: u32) -> Vec<ActorId> {
+        let mut path = vec![target];
+        let mut node = target;
+        let mut round = parents.len();
+        while let Some(r) = (0..round)
+            .rev()
+            .find(|&r| parents[r][node as usize] != NONE)
+        {
+            node = parents[r][node as usize];
+            path.push(node);
+            round = r;
+        }
+        path.reverse();
+        path.into_iter()
+            .map(|v| self.graph.ids[v as usize].clone())
+            .collect()
+    }
+
+    fn reach(&self) -> Result<ReachReport, AnalysisError> {
+        let hops = self.hops_from(&self.sources, self.max_hops);
+        check(self.cancel)?;
+        let (best, parents) = self.reliability()?;
+        let mut reached = Vec::new();
+        let mut unreached = Vec::new();
+        let mut targets = 0;
+        for v in 0..self.graph.node_count() as u32 {
+            if !self.is_target[v as usize] {
+                continue;
+            }
+            targets += 1;
+            if hops[v as usize] <= self.max_hops {
+                reached.push(Reached {
+                    id: self.graph.ids[v as usize].clone(),
+                    hops: hops[v as usize],
+                    reliability: best[v as usize],
+                    path: self.path(&parents, v),
+                });
+            } else {
+                unreached.push(self.graph.ids[v as usize].clone());
+            }
+        }
+        let coverage = if targets == 0 {
+            1.0
+        } else {
+            reached.len() as f64 / targets as f64
+        };
+        Ok(ReachReport {
+            targets,
+            reached_count: reached.len(),
+            coverage,
+            reached,
+            unreached,
+        })
+    }
+}
+
+/// Answers a reach query.
+///
+/// # Arguments
+/// * `graph` - the relay graph snapshot.
+/// * `query` - sources, area, hop limit and the conditions ties must meet.
+/// * `cancel` - set it to stop the analysis early (it then returns `Cancelled`).
+///
+/// # Returns
+/// Every target with its hops, reliability and one best path, and the targets not reached.
+///
+/// # Complexity
+/// O(E) to prepare and search, plus O(max_hops · E) for reliability.
+///
+/// ```
+/// use std::sync::atomic::AtomicBool;
+/// use relaymap::analysis::{RelayGraph, RelayQuery, reach};
+/// use relaymap::document::read_json;
+/// use relaymap::domain::WriteMode;
+///
+/// //  r-1 (responder) --0.9-- o-1 (organisation) --0.5-- m-1 (migrant)      m-2 (alone)
+/// let document = r#"{"actors": [
+///     {"id": "r-1", "kind": "responder", "name": "Fire service", "languages": ["tir"]},
+///     {"id": "o-1", "kind": "organisation", "name": "Association", "languages": ["tir"]},
+///     {"id": "m-1", "kind": "migrant", "name": "A", "languages": ["tir"]},
+///     {"id": "m-2", "kind": "migrant", "name": "B", "languages": ["tir"]}],
+///   "ties": [{"source": "o-1", "target": "r-1", "kind": "partners_with", "trust": 0.9},
+///            {"source": "o-1", "target": "m-1", "kind": "serves", "trust": 0.5}]}"#;
+/// let network = read_json(document, WriteMode::Upsert).unwrap().into_network();
+/// let graph = RelayGraph::build(&network, 1);
+///
+/// let report = reach(&graph, &RelayQuery::default(), &AtomicBool::new(false)).unwrap();
+///
+/// assert_eq!(report.targets, 2);
+/// assert_eq!(report.reached[0].hops, 2);
+/// assert!((report.reached[0].reliability - 0.45).abs() < 1e-12);
+/// assert_eq!(report.unreached[0].as_str(), "m-2");
+/// ```
+pub fn reach(
+    graph: &RelayGraph,
+    query: &RelayQuery,
+    cancel: &AtomicBool,
+) -> Result<ReachReport, AnalysisError> {
+    Prepared::new(graph, query, cancel)?.reach()
+}
+
+/// Answers a coverage query: the reach report, the call list, the single points of failure and
+/// the unreached by language.
+///
+/// # Complexity
+/// As [`reach`], plus one search of depth `max_hops − 1` per call-list candidate (in parallel),
+/// a lazy greedy over their coverage sets, and O(E α) for the dominator tree.
+pub fn coverage(
+    graph: &RelayGraph,
+    query: &RelayQuery,
+    cancel: &AtomicBool,
+) -> Result<CoverageReport, AnalysisError> {
+    let prepared = Prepared::new(graph, query, cancel)?;
+    let reach = prepared.reach()?;
+    let n = graph.node_count();
+    let mut reached_target = vec![false; n];
+    for r in &reach.reached {
+        reached_target[graph.index[&r.id] as usize] = true;
+    }
+    let call_list = call_list(&prepared, &reached_target, query.area.as_ref())?;
+    check(cancel)?;
+    let single_points_of_failure = points_of_failure(&prepared);
+    let mut unreached_by_language = BTreeMap::new();
+    for id in &reach.unreached {
+        let language = graph.first_language[graph.index[id] as usize]
+            .map_or("und".to_owned(), |l| l.to_string());
+        *unreached_by_language.entry(language).or_insert(0) += 1;
+    }
+    Ok(CoverageReport {
+        reach,
+        call_list,
+        single_points_of_failure,
+        unreached_by_language,
+    })
+}
+
+fn call_list(
+    prepared: &Prepared,
+    reached_target: &[bool],
+    area: Option<&Area>,
+) -> Result<Vec<CallEntry>, AnalysisError> {
+    let graph = prepared.graph;
+    let mut candidates: Vec<u32> = prepared
+        .sources
+        .iter()
+        .flat_map(|&s| prepared.usable_edges(s).map(|(w, _)| w))
+        .filter(|&w| !prepared.is_source[w as usize])
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let depth = prepared.max_hops - 1;
+    let covers: Vec<Vec<u32>> = candidates
+        .par_iter()
+        .map(|&c| {
+            if prepared.cancel.load(Ordering::Relaxed) {
+                return Vec::new();
+            }
+            let hops = prepared.hops_from(&[c], depth);
+            (0..graph.node_count() as u32)
+                .filter(|&v| hops[v as usize] <= depth && reached_target[v as usize])
+                .collect()
+        })
+        .collect();
+    check(prepared.cancel)?;
+    // Lazy greedy: gains only shrink, so a candidate whose recomputed gain still tops the heap is
+    // the best; ties go to the smallest id, which is the smallest index.
+    let mut heap: BinaryHeap<(usize, Reverse<u32>, usize)> = covers
+        .iter()
+        .enumerate()
+        .map(|(i, set)| (set.len(), Reverse(candidates[i]), i))
+        .collect();
+    let mut covered = vec![false; graph.node_count()];
+    let mut remaining = reached_target.iter().filter(|&&t| t).count();
+    let mut list = Vec::new();
+    while remaining > 0 {
+        let Some((stored, node, i)) = heap.pop() else {
+            break;
+        };
+        let gain = covers[i].iter().filter(|&&t| !covered[t as usize]).count();
+        if gain < stored {
+            heap.push((gain, node, i));
+            continue;
+        }
+        if gain == 0 {
+            break;
+        }
+        for &t in &covers[i] {
+            covered[t as usize] = true;
+        }
+        remaining -= gain;
+        let c = node.0 as usize;
+        list.push(CallEntry {
+            id: graph.ids[c].clone(),
+            covers: gain,
+            inside_area: area
+                .is_some_and(|a| graph.location[c].is_some_and(|(lon, lat)| a.contains(lon, lat))),
+        });
+    }
+    Ok(list)
+}
+
+/// Actors (not sources) whose removal disconnects targets from every source, with the hop limit
+/// lifted: the dominator tree of the usable graph rooted at a virtual node joined to every source
+/// (Cooper, Harvey and Kennedy's iterative algorithm), then target counts per subtree.
+fn points_of_failure(prepared: &Prepared) -> Vec<PointOfFailure> {
+    let graph = prepared.graph;
+    let n = graph.node_count();
+    let root = n as u32; // the virtual root
+    // Depth-first order from the root, iteratively.
+    let mut order = Vec::with_capacity(n + 1); // postorder
+    let mut post = vec![NONE; n + 1];
+    let mut seen = vec![false; n + 1];
+    seen[n] = true;
+    let mut stack: Vec<(u32, usize)> = vec![(root, 0)];
+    let successors = |v: u32, i: usize| -> Option<u32> {
+        if v == root {
+            prepared.sources.get(i).copied()
+        } else {
+            let start = graph.offsets[v as usize] as usize;
+            let end = graph.offsets[v as usize + 1] as usize;
+            (start + i < end).then(|| start + i).map(|slot| {
+                if prepared.usable[graph.tie_of[slot] as usize] {
+                    graph.neighbours[slot]
+                } else {
+                    NONE
+                }
+            })
+        }
+    };
+    while let Some(&mut (v, ref mut i)) = stack.last_mut() {
+        match successors(v, *i) {
+            Some(w) => {
+                *i += 1;
+                if w != NONE && !seen[w as usize] {
+                    seen[w as usize] = true;
+                    stack.push((w, 0));
+                }
+            }
+            None => {
+                post[v as usize] = order.len() as u32;
+                order.push(v);
+                stack.pop();
+            }
+        }
+    }
+    let mut idom = vec![NONE; n + 1];
+    idom[n] = root;
+    let intersect = |idom: &[u32], mut a: u32, mut b: u32| {
+        while a != b {
+            while post[a as usize] < post[b as usize] {
+                a = idom[a as usize];
+            }
+            while post[b as usize] < post[a as usize] {
+                b = idom[b as usize];
+            }
+        }
+        a
+    };
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for &v in order.iter().rev().skip(1) {
+            // Predecessors: the root for sources, usable neighbours otherwise (ties go both ways).
+            let mut new_idom = if prepared.is_source[v as usize] {
+                root
+            } else {
+                NONE
+            };
+            for (w, _) in prepared.usable_edges(v) {
+                if idom[w as usize] == NONE || !seen[w as usize] {
+                    continue;
+                }
+                new_idom = if new_idom == NONE {
+                    w
+                } else {
+                    intersect(&idom, w, new_idom)
+                };
+            }
+            if new_idom != idom[v as usize] {
+                idom[v as usize] = new_idom;
+                changed = true;
+            }
+        }
+    }
+    // Targets below each node of the dominator tree, children before parents (postorder).
+    let mut below = vec![0usize; n + 1];
+    for &v in &order {
+        if v == root {
+            continue;
+        }
+        if prepared.is_target[v as usize] {
+            below[v as usize] += 1;
+        }
+        let parent = idom[v as usize];
+        if parent != root {
+            below[parent as usize] += below[v as usize];
+        }
+    }
+    let mut points: Vec<PointOfFailure> = order
+        .iter()
+        .filter(|&&v| v != root && !prepared.is_source[v as usize])
+        .map(|&v| {
+            (
+                v,
+                below[v as usize] - usize::from(prepared.is_target[v as usize]),
+            )
+        })
+        .filter(|&(_, cut_off)| cut_off > 0)
+        .map(|(v, cut_off)| PointOfFailure {
+            id: graph.ids[v as usize].clone(),
+            cut_off,
+        })
+        .collect();
+    points.sort_by(|a, b| {
+        b.cut_off
+            .cmp(&a.cut_off)
+            .then_with(|| a.id.as_str().as_bytes().cmp(b.id.as_str().as_bytes()))
+    });
+    points
+}
+
+/// The reverse view for one actor: who can reach them (responders, over usable ties with the
+/// default conditions) and through whom.
+pub fn reached_by(
+    graph: &RelayGraph,
+    actor: &ActorId,
+    max_hops: u8,
+    cancel: &AtomicBool,
+) -> Result<Vec<Reached>, AnalysisError> {
+    let query = RelayQuery {
+        from: Some(vec![actor.clone()]),
+        max_hops,
+        ..RelayQuery::default()
+    };
+    let prepared = Prepared::new(graph, &query, cancel)?;
+    let hops = prepared.hops_from(&prepared.sources, max_hops);
+    let (best, parents) = prepared.reliability()?;
+    let mut responders = Vec::new();
+    for v in 0..graph.node_count() as u32 {
+        if graph.kinds[v as usize] == ActorKind::Responder
+            && !prepared.is_source[v as usize]
+            && hops[v as usize] <= max_hops
+        {
+            let mut path = prepared.path(&parents, v);
+            path.reverse(); // responder first, the actor last
+            responders.push(Reached {
+                id: graph.ids[v as usize].clone(),
+                hops: hops[v as usize],
+                reliability: best[v as usize],
+                path,
+            });
+        }
+    }
+    Ok(responders)
+}
+
+#[cfg(test)]
+mod tests {
+    //! Hand-checked networks for each rule, and properties against a brute force that enumerates
+    //! every simple path.
+
+    use std::collections::HashSet;
+
+    use proptest::prelude::*;
+    use serde_json::{Value, json};
+
+    use super::*;
+    use crate::document::read_json;
+    use crate::domain::{Network, TieKind, WriteMode};
+
+    fn network(document: Value) -> Network {
+        read_json(&document.to_string(), WriteMode::Upsert)
+            .expect("a valid test network")
+            .into_network()
+    }
+
+    fn actor(id: &str, kind: &str, languages: &[&str]) -> Value {
+        json!({"id": id, "kind": kind, "name": id, "languages": languages})
+    }
+
+    fn tie(source: &str, target: &str, kind: &str, trust: f64) -> Value {
+        json!({"id": format!("t.{source}.{target}"), "source": source, "target": target, "kind": kind, "trust": trust,
+               "channels": ["phone"], "last_verified": "2026-01-01"})
+    }
+
+    fn run(document: Value, query: &RelayQuery) -> CoverageReport {
+        let graph = RelayGraph::build(&network(document), 1);
+        coverage(&graph, query, &AtomicBool::new(false)).expect("the query runs")
+    }
+
+    fn ids(list: &[ActorId]) -> Vec<&str> {
+        list.iter().map(ActorId::as_str).collect()
+    }
+
+    /// r-1 -- o-1 -- m-1 -- m-2 -- m-3, all speaking tir, trust 0.5 each.
+    fn chain() -> Value {
+        json!({
+            "actors": [actor("r-1", "responder", &["tir"]), actor("o-1", "organisation", &["tir"]),
+                       actor("m-1", "migrant", &["tir"]), actor("m-2", "migrant", &["tir"]), actor("m-3", "migrant", &["tir"])],
+            "ties": [tie("o-1", "r-1", "partners_with", 0.5), tie("o-1", "m-1", "serves", 0.5),
+                     tie("m-1", "m-2", "knows", 0.5), tie("m-2", "m-3", "knows", 0.5)]
+        })
+    }
+
+    #[test]
+    fn the_hop_limit_decides_who_is_reached() {
+        let report = run(chain(), &RelayQuery::default());
+        assert_eq!(report.reach.targets, 3);
+        let reached: Vec<(&str, u8)> = report
+            .reach
+            .reached
+            .iter()
+            .map(|r| (r.id.as_str(), r.hops))
+            .collect();
+        assert_eq!(reached, [("m-1", 2), ("m-2", 3)]);
+        assert_eq!(ids(&report.reach.unreached), ["m-3"]);
+        assert_eq!(
+            ids(&report.reach.reached[1].path),
+            ["r-1", "o-1", "m-1", "m-2"]
+        );
+        assert!((report.reach.reached[1].reliability - 0.125).abs() < 1e-12);
+    }
+
+    #[test]
+    fn ties_below_the_minimum_trust_do_not_carry() {
+        let mut document = chain();
+        document["ties"][2]["trust"] = json!(0.2);
+        let query = RelayQuery {
+            min_trust: 0.3,
+            ..RelayQuery::default()
+        };
+        let report = run(document, &query);
+        assert_eq!(ids(&report.reach.unreached), ["m-2", "m-3"]);
+    }
+
+    #[test]
+    fn only_ties_on_a_working_channel_carry_and_a_tie_without_channels_never_does() {
+        let mut document = chain();
+        document["ties"][1]["channels"] = json!(["whatsapp", "sms"]);
+        document["ties"][2]["channels"] = json!([]);
+        let sms = RelayQuery {
+            channels: Some(vec![Channel::Sms, Channel::Phone]),
+            ..RelayQuery::default()
+        };
+        assert_eq!(run(document.clone(), &sms).reach.reached_count, 1);
+        let radio = RelayQuery {
+            channels: Some(vec![Channel::Radio]),
+            ..RelayQuery::default()
+        };
+        assert_eq!(run(document.clone(), &radio).reach.reached_count, 0);
+        assert_eq!(
+            run(document, &RelayQuery::default()).reach.reached_count,
+            2,
+            "no channel filter: every tie carries"
+        );
+    }
+
+    #[test]
+    fn the_language_check_needs_a_shared_language() {
+        let mut document = chain();
+        document["actors"][3]["languages"] = json!(["ara"]);
+        assert_eq!(
+            ids(&run(document.clone(), &RelayQuery::default())
+                .reach
+                .unreached),
+            ["m-2", "m-3"]
+        );
+        let unchecked = RelayQuery {
+            language_check: false,
+            max_hops: 4,
+            ..RelayQuery::default()
+        };
+        assert_eq!(run(document, &unchecked).reach.reached_count, 3);
+    }
+
+    #[test]
+    fn excluded_actors_carry_nothing_and_are_not_targets() {
+        let query = RelayQuery {
+            exclude: vec![ActorId::parse("m-1").unwrap()],
+            max_hops: 10,
+            ..RelayQuery::default()
+        };
+        let report = run(chain(), &query);
+        assert_eq!(report.reach.targets, 2);
+        assert_eq!(report.reach.reached_count, 0);
+    }
+
+    #[test]
+    fn ties_not_verified_since_the_date_do_not_carry() {
+        let mut document = chain();
+        document["ties"][2]["last_verified"] = json!("2025-12-31");
+        document["ties"][3]["last_verified"] = Value::Null;
+        let since = Date::from_ymd_opt(2026, 1, 1).unwrap();
+        let query = RelayQuery {
+            verified_since: Some(since),
+            max_hops: 10,
+            ..RelayQuery::default()
+        };
+        assert_eq!(ids(&run(document, &query).reach.unreached), ["m-2", "m-3"]);
+    }
+
+    #[test]
+    fn only_migrants_located_in_the_area_are_targets_and_the_boundary_counts() {
+        let mut document = chain();
+        document["actors"][2]["location"] = json!({"lat": 1.0, "lon": 0.5}); // on the edge
+        document["actors"][3]["location"] = json!({"lat": 2.0, "lon": 0.5}); // outside
+        let square = json!({"type": "Polygon", "coordinates": [[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]]});
+        let query = RelayQuery {
+            area: Some(Area::from_geojson(square).unwrap()),
+            ..RelayQuery::default()
+        };
+        let report = run(document, &query);
+        assert_eq!(
+            report.reach.targets, 1,
+            "m-3 has no location, m-2 is outside"
+        );
+        assert_eq!(report.reach.reached[0].id.as_str(), "m-1");
+    }
+
+    #[test]
+    fn a_stronger_longer_path_wins_reliability_but_not_hops() {
+        // r-1 -0.1- m-1 ; r-1 -0.9- o-1 -0.9- m-1
+        let document = json!({
+            "actors": [actor("r-1", "responder", &["tir"]), actor("o-1", "organisation", &["tir"]), actor("m-1", "migrant", &["tir"])],
+            "ties": [tie("r-1", "m-1", "serves", 0.1), tie("o-1", "r-1", "partners_with", 0.9), tie("o-1", "m-1", "serves", 0.9)]
+        });
+        let reached = &run(document, &RelayQuery::default()).reach.reached[0];
+        assert_eq!(reached.hops, 1);
+        assert!((reached.reliability - 0.81).abs() < 1e-12);
+        assert_eq!(ids(&reached.path), ["r-1", "o-1", "m-1"]);
+    }
+
+    #[test]
+    fn the_call_list_is_greedy_and_breaks_ties_by_smallest_id() {
+        // r-1 joins o-2 (two migrants), o-1 (two other migrants) and o-3 (one already covered).
+        let document = json!({
+            "actors": [actor("r-1", "responder", &["tir"]), actor("o-1", "organisation", &["tir"]),
+                       actor("o-2", "organisation", &["tir"]), actor("o-3", "organisation", &["tir"]),
+                       actor("m-1", "migrant", &["tir"]), actor("m-2", "migrant", &["tir"]),
+                       actor("m-3", "migrant", &["tir"]), actor("m-4", "migrant", &["tir"])],
+            "ties": [tie("o-1", "r-1", "partners_with", 0.9), tie("o-2", "r-1", "partners_with", 0.9),
+                     tie("o-3", "r-1", "partners_with", 0.9),
+                     tie("o-1", "m-1", "serves", 0.9), tie("o-1", "m-2", "serves", 0.9),
+                     tie("o-2", "m-3", "serves", 0.9), tie("o-2", "m-4", "serves", 0.9), tie("o-3", "m-4", "serves", 0.9)]
+        });
+        let query = RelayQuery {
+            max_hops: 2,
+            ..RelayQuery::default()
+        };
+        let report = run(document, &query);
+        let calls: Vec<(&str, usize)> = report
+            .call_list
+            .iter()
+            .map(|c| (c.id.as_str(), c.covers))
+            .collect();
+        assert_eq!(calls, [("o-1", 2), ("o-2", 2)]);
+        // o-1 and o-2 each alone reach their two migrants.
+        let failures: Vec<(&str, usize)> = report
+            .single_points_of_failure
+            .iter()
+            .map(|p| (p.id.as_str(), p.cut_off))
+            .collect();
+        assert_eq!(failures, [("o-1", 2), ("o-2", 1)]);
+    }
+
+    #[test]
+    fn unreached_people_are_counted_by_first_language() {
+        let mut document = chain();
+        document["actors"][4]["languages"] = json!(["tir", "ara"]);
+        let report = run(
+            document,
+            &RelayQuery {
+                max_hops: 1,
+                ..RelayQuery::default()
+            },
+        );
+        assert_eq!(
+            report.unreached_by_language,
+            BTreeMap::from([("tir".to_owned(), 3)])
+        );
+    }
+
+    #[test]
+    fn bad_queries_name_the_field() {
+        let graph = RelayGraph::build(&network(chain()), 1);
+        let cancel = AtomicBool::new(false);
+        let zero = RelayQuery {
+            max_hops: 0,
+            ..RelayQuery::default()
+        };
+        let unknown = RelayQuery {
+            from: Some(vec![ActorId::parse("r-9").unwrap()]),
+            ..RelayQuery::default()
+        };
+        assert!(matches!(
+            reach(&graph, &zero, &cancel),
+            Err(AnalysisError::InvalidQuery {
+                field: "max_hops",
+                ..
+            })
+        ));
+        assert!(matches!(
+            reach(&graph, &unknown, &cancel),
+            Err(AnalysisError::InvalidQuery { field: "from", .. })
+        ));
+        assert_eq!(
+            reach(&graph, &RelayQuery::default(), &AtomicBool::new(true)),
+            Err(AnalysisError::Cancelled)
+        );
+    }
+
+    // ---- brute force ----
+
+    struct Brute {
+        ids: Vec<String>,
+        kinds: Vec<ActorKind>,
+        adjacency: Vec<Vec<(usize, f64)>>,
+        sources: Vec<usize>,
+        targets: Vec<usize>,
+    }
+
+    fn brute(network: &Network, query: &RelayQuery) -> Brute {
+        let actors: Vec<_> = network
+            .actors
+            .iter()
+            .filter(|a| a.record.kind != ActorKind::City)
+            .collect();
+        let position = |id: &ActorId| actors.iter().position(|a| &a.record.id == id);
+        let excluded = |i: usize| query.exclude.contains(&actors[i].record.id);
+        let mut adjacency = vec![Vec::new(); actors.len()];
+        for stored in &network.ties {
+            let t = &stored.record;
+            if t.kind == TieKind::LocatedIn {
+                continue;
+            }
+            let (Some(s), Some(d)) = (position(&t.source), position(&t.target)) else {
+                continue;
+            };
+            let usable = t.trust.value() >= query.min_trust
+                && query
+                    .verified_since
+                    .is_none_or(|since| t.last_verified.is_some_and(|v| v >= since))
+                && query
+                    .channels
+                    .as_ref()
+                    .is_none_or(|cs| t.channels.as_slice().iter().any(|c| cs.contains(c)))
+                && (!query.language_check
+                    || actors[s]
+                        .record
+                        .languages
+                        .shares_any(&actors[d].record.languages))
+                && !excluded(s)
+                && !excluded(d);
+            if usable {
+                adjacency[s].push((d, t.trust.value()));
+                adjacency[d].push((s, t.trust.value()));
+            }
+        }
+        let sources: Vec<usize> = match &query.from {
+            Some(from) => from.iter().filter_map(position).collect(),
+            None => (0..actors.len())
+                .filter(|&i| actors[i].record.kind == ActorKind::Responder)
+                .collect(),
+        };
+        let targets = (0..actors.len())
+            .filter(|&i| {
+                let a = &actors[i].record;
+                a.kind == ActorKind::Migrant
+                    && !sources.contains(&i)
+                    && !excluded(i)
+                    && query.area.as_ref().is_none_or(|area| {
+                        a.location.is_some_and(|l| area.contains(l.lon(), l.lat()))
+                    })
+            })
+            .collect();
+        Brute {
+            ids: actors.iter().map(|a| a.record.id.to_string()).collect(),
+            kinds: actors.iter().map(|a| a.record.kind).collect(),
+            adjacency,
+            sources,
+            targets,
+        }
+    }
+
+    impl Brute {
+        fn distances(&self, starts: &[usize], removed: Option<usize>) -> Vec<usize> {
+            let mut distance = vec![usize::MAX; self.ids.len()];
+            let mut queue = VecDeque::new();
+            for &s in starts {
+                if Some(s) != removed && distance[s] == usize::MAX {
+                    distance[s] = 0;
+                    queue.push_back(s);
+                }
+            }
+            while let Some(v) = queue.pop_front() {
+                for &(w, _) in &self.adjacency[v] {
+                    if Some(w) != removed && distance[w] == usize::MAX {
+                        distance[w] = distance[v] + 1;
+                        queue.push_back(w);
+                    }
+                }
+            }
+            distance
+        }
+
+        /// The best product over every simple path of at most `limit` ties.
+        fn best(
+            &self,
+            v: usize,
+            target: usize,
+            limit: usize,
+            product: f64,
+            seen: &mut Vec<bool>,
+        ) -> f64 {
+            if v == target {
+                return product;
+            }
+            if limit == 0 {
+                return 0.0;
+            }
+            let mut best: f64 = 0.0;
+            for &(w, trust) in &self.adjacency[v] {
+                if !seen[w] {
+                    seen[w] = true;
+                    best = best.max(self.best(w, target, limit - 1, product * trust, seen));
+                    seen[w] = false;
+                }
+            }
+            best
+        }
+    }
+
+    fn random_document(seed: u64, size: usize) -> Value {
+        let mut state = seed;
+        let mut next = move |n: u64| {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            (z ^ (z >> 31)) % n
+        };
+        let kinds = [
+            "migrant",
+            "migrant",
+            "migrant",
+            "organisation",
+            "responder",
+            "city",
+        ];
+        let languages = ["aaa", "bbb", "ccc"];
+        let channels = ["phone", "sms", "whatsapp"];
+        let mut actors = Vec::new();
+        let mut kind_of = Vec::new();
+        for i in 0..size {
+            let kind = kinds[next(kinds.len() as u64) as usize];
+            let mut spoken: Vec<&str> =
+                languages.iter().copied().filter(|_| next(2) == 0).collect();
+            if spoken.is_empty() {
+                spoken.push(languages[next(3) as usize]);
+            }
+            let mut a =
+                json!({"id": format!("a{i:02}"), "kind": kind, "name": "x", "languages": spoken});
+            if next(4) != 0 {
+                a["location"] = json!({"lat": next(5) as f64 * 0.5, "lon": next(5) as f64 * 0.5});
+            }
+            actors.push(a);
+            kind_of.push(kind);
+        }
+        let mut ties = Vec::new();
+        for t in 0..size * 2 {
+            let (s, d) = (next(size as u64) as usize, next(size as u64) as usize);
+            let kind = match (kind_of[s], kind_of[d]) {
+                (_, _) if s == d => continue,
+                ("migrant", "migrant") => "knows",
+                ("migrant", "organisation") => "member_of",
+                ("organisation" | "responder", "organisation" | "responder") => "partners_with",
+                ("organisation" | "responder", "migrant") => "serves",
+                (_, "city") if kind_of[s] != "city" => "located_in",
+                _ => continue,
+            };
+            let used: Vec<&str> = channels.iter().copied().filter(|_| next(2) == 0).collect();
+            let mut tie = json!({"id": format!("t{t:03}"), "source": format!("a{s:02}"), "target": format!("a{d:02}"),
+                                 "kind": kind, "trust": (1 + next(10)) as f64 / 10.0, "channels": used});
+            if next(3) != 0 {
+                tie["last_verified"] = json!(format!("2026-0{}-01", 1 + next(6)));
+            }
+            ties.push(tie);
+        }
+        json!({"actors": actors, "ties": ties})
+    }
+
+    fn random_query(seed: u64, document: &Value) -> RelayQuery {
+        let pick = |k: u64| (seed / k) % 7;
+        let relays: Vec<ActorId> = document["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["kind"] != "city")
+            .map(|a| ActorId::parse(a["id"].as_str().unwrap()).unwrap())
+            .collect();
+        let square = json!({"type": "Polygon", "coordinates": [[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]]});
+        RelayQuery {
+            from: (pick(1) < 3 && !relays.is_empty())
+                .then(|| relays.iter().step_by(3).cloned().collect()),
+            area: (pick(7) < 3).then(|| Area::from_geojson(square).unwrap()),
+            max_hops: 1 + (pick(49) % 4) as u8,
+            min_trust: [0.0, 0.3, 0.6][(pick(343) % 3) as usize],
+            channels: (pick(2401) < 3).then(|| vec![Channel::Phone, Channel::Sms]),
+            language_check: pick(16807) < 4,
+            exclude: if pick(117649) < 2 {
+                relays.iter().skip(1).step_by(4).cloned().collect()
+            } else {
+                Vec::new()
+            },
+            verified_since: (pick(823543) < 2).then(|| Date::from_ymd_opt(2026, 3, 1).unwrap()),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn every_answer_matches_a_brute_force_on_random_networks(seed in any::<u64>(), size in 2usize..11) {
+            let document = random_document(seed, size);
+            let network = network(document.clone());
+            let query = random_query(seed, &document);
+            let graph = RelayGraph::build(&network, 1);
+            let report = coverage(&graph, &query, &AtomicBool::new(false)).unwrap();
+            let b = brute(&network, &query);
+            let hops = b.distances(&b.sources, None);
+            let max = query.max_hops as usize;
+
+            // Reached set, hops and reliability.
+            let expected: Vec<&str> = b.targets.iter().filter(|&&t| hops[t] <= max).map(|&t| b.ids[t].as_str()).collect();
+            let got: Vec<&str> = report.reach.reached.iter().map(|r| r.id.as_str()).collect();
+            prop_assert_eq!(&got, &expected);
+            prop_assert_eq!(report.reach.targets, b.targets.len());
+            for r in &report.reach.reached {
+                let t = b.ids.iter().position(|id| id == r.id.as_str()).unwrap();
+                prop_assert_eq!(r.hops as usize, hops[t]);
+                let best = b.sources.iter().map(|&s| {
+                    let mut seen = vec![false; b.ids.len()];
+                    seen[s] = true;
+                    b.best(s, t, max, 1.0, &mut seen)
+                }).fold(0.0, f64::max);
+                prop_assert!((r.reliability - best).abs() < 1e-9, "{} vs {}", r.reliability, best);
+                // The path is simple, starts at a source, uses usable ties and has that product.
+                let path: Vec<usize> = r.path.iter().map(|id| b.ids.iter().position(|x| x == id.as_str()).unwrap()).collect();
+                prop_assert!(b.sources.contains(&path[0]));
+                prop_assert_eq!(*path.last().unwrap(), t);
+                prop_assert!(path.len() - 1 <= max);
+                prop_assert_eq!(path.iter().collect::<HashSet<_>>().len(), path.len());
+                let product: f64 = path.windows(2).map(|w| {
+                    b.adjacency[w[0]].iter().filter(|(x, _)| *x == w[1]).map(|(_, trust)| *trust).fold(0.0, f64::max)
+                }).product();
+                prop_assert!((product - r.reliability).abs() < 1e-9);
+            }
+
+            // Call list: plain greedy over plainly computed coverage sets.
+            let reached: HashSet<usize> = b.targets.iter().copied().filter(|&t| hops[t] <= max).collect();
+            let mut candidates: Vec<usize> = b.sources.iter()
+                .flat_map(|&s| b.adjacency[s].iter().map(|&(w, _)| w))
+                .filter(|w| !b.sources.contains(w)).collect();
+            candidates.sort_by(|x, y| b.ids[*x].as_bytes().cmp(b.ids[*y].as_bytes()));
+            candidates.dedup();
+            let sets: Vec<HashSet<usize>> = candidates.iter().map(|&c| {
+                let d = b.distances(&[c], None);
+                reached.iter().copied().filter(|&t| d[t] < max).collect()
+            }).collect();
+            let mut covered = HashSet::new();
+            let mut expected_calls = Vec::new();
+            while covered.len() < reached.len() {
+                let (i, gain) = sets.iter().enumerate()
+                    .map(|(i, s)| (i, s.difference(&covered).count()))
+                    .fold((usize::MAX, 0), |best, (i, g)| if g > best.1 { (i, g) } else { best });
+                prop_assert!(gain > 0, "every reached target can be covered");
+                covered.extend(sets[i].iter().copied());
+                expected_calls.push((b.ids[candidates[i]].clone(), gain));
+            }
+            let calls: Vec<(String, usize)> = report.call_list.iter().map(|c| (c.id.to_string(), c.covers)).collect();
+            prop_assert_eq!(calls, expected_calls);
+
+            // Single points of failure: remove each actor, count who loses every path.
+            let mut expected_failures: Vec<(String, usize)> = (0..b.ids.len())
+                .filter(|v| !b.sources.contains(v))
+                .map(|v| {
+                    let without = b.distances(&b.sources, Some(v));
+                    let lost = b.targets.iter().filter(|&&t| t != v && hops[t] != usize::MAX && without[t] == usize::MAX).count();
+                    (b.ids[v].clone(), lost)
+                })
+                .filter(|(_, lost)| *lost > 0)
+                .collect();
+            expected_failures.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.as_bytes().cmp(y.0.as_bytes())));
+            let failures: Vec<(String, usize)> =
+                report.single_points_of_failure.iter().map(|p| (p.id.to_string(), p.cut_off)).collect();
+            prop_assert_eq!(failures, expected_failures);
+            let _ = &b.kinds;
+        }
+    }
+}
