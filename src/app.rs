@@ -32,6 +32,8 @@ impl Application {
         let state = AppState {
             store,
             max_import_bytes: config.max_import_bytes,
+            snapshots: Default::default(),
+            query_timeout: config.query_timeout,
         };
         Ok(Self {
             listener,

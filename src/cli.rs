@@ -10,7 +10,8 @@ use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::config::{
-    DEFAULT_MAX_IMPORT_BYTES, Neo4jArgs, ServeConfig, StoreArgs, default_static_dir,
+    DEFAULT_MAX_IMPORT_BYTES, DEFAULT_QUERY_TIMEOUT_SECS, Neo4jArgs, ServeConfig, StoreArgs,
+    default_static_dir,
 };
 use crate::document::{CsvFile, DocumentError, read_csv, read_json, write_json};
 use crate::domain::{RowError, WriteMode};
@@ -40,10 +41,24 @@ pub enum Command {
     Export(ExportArgs),
     /// Write the demo city (a fictional coastal city) into an empty store.
     Demo(DemoArgs),
+    /// Who the responders (or the query's sources) can reach, through whom, and who is cut off.
+    Reach(AnalysisArgs),
+    /// Reach, plus the call list, the single points of failure and the unreached by language.
+    Coverage(AnalysisArgs),
     /// Apply the store's schema (constraints, indexes, migrations); also done at every start.
     MigrateSchema(MigrateArgs),
     /// Copy the whole network from one store into another, empty one, and verify the copy.
     Copy(CopyArgs),
+}
+
+/// Flags of `reach` and `coverage`.
+#[derive(Debug, clap::Args)]
+pub struct AnalysisArgs {
+    #[command(flatten)]
+    store: StoreArgs,
+    /// The query, as the JSON body of POST /api/v1/reach; `-` reads it from stdin.
+    #[arg(long)]
+    query: PathBuf,
 }
 
 /// Flags of `migrate-schema`.
@@ -83,6 +98,10 @@ pub struct ServeArgs {
     /// The largest import body accepted over HTTP, in bytes.
     #[arg(long, env = "RELAYMAP_MAX_IMPORT_BYTES", default_value_t = DEFAULT_MAX_IMPORT_BYTES)]
     max_import_bytes: usize,
+    /// Seconds a reach or coverage query may run before it is cancelled with a 503.
+    #[arg(long, env = "RELAYMAP_QUERY_TIMEOUT_SECS", default_value_t = DEFAULT_QUERY_TIMEOUT_SECS,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    query_timeout_secs: u64,
 }
 
 /// Flags of `import`.
@@ -152,6 +171,8 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         Command::Import(args) => import(args).await,
         Command::Export(args) => export(args).await,
         Command::Demo(args) => demo(args).await,
+        Command::Reach(args) => analyse(args, false).await,
+        Command::Coverage(args) => analyse(args, true).await,
         Command::MigrateSchema(args) => migrate_schema(args).await,
         Command::Copy(args) => copy(args).await,
     }
@@ -164,6 +185,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         demo: args.demo,
         static_dir: args.static_dir,
         max_import_bytes: args.max_import_bytes,
+        query_timeout: std::time::Duration::from_secs(args.query_timeout_secs),
     };
     let app = crate::app::Application::build(&config).await?;
     let address = app.address();
@@ -423,4 +445,44 @@ async fn copy(args: CopyArgs) -> anyhow::Result<()> {
         target.describe()
     );
     Ok(())
+}
+
+async fn analyse(args: AnalysisArgs, with_coverage: bool) -> anyhow::Result<()> {
+    use crate::analysis::{RelayGraph, RelayQuery, coverage, reach};
+    let text = if args.query.as_os_str() == "-" {
+        std::io::read_to_string(std::io::stdin()).context("reading the query from stdin")?
+    } else {
+        std::fs::read_to_string(&args.query)
+            .with_context(|| format!("reading the query {}", args.query.display()))?
+    };
+    let query = RelayQuery::from_json(&text).context("invalid query")?;
+    let store = store::open(&args.store.store_config()?).await?;
+    let version = store
+        .version()
+        .await
+        .with_context(|| format!("reading {}", store.describe()))?;
+    let network = store
+        .network()
+        .await
+        .with_context(|| format!("reading {}", store.describe()))?;
+    tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
+        let graph = RelayGraph::build(&network, version);
+        let never = std::sync::atomic::AtomicBool::new(false);
+        let mut out = BufWriter::new(std::io::stdout().lock());
+        if with_coverage {
+            serde_json::to_writer_pretty(
+                &mut out,
+                &coverage(&graph, &query, &never).context("invalid query")?,
+            )?;
+        } else {
+            serde_json::to_writer_pretty(
+                &mut out,
+                &reach(&graph, &query, &never).context("invalid query")?,
+            )?;
+        }
+        std::io::Write::write_all(&mut out, b"\n")?;
+        Ok(())
+    })
+    .await
+    .context("analysing")?
 }

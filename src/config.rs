@@ -113,6 +113,8 @@ pub struct ServeConfig {
     pub static_dir: PathBuf,
     /// The largest accepted import body, in bytes.
     pub max_import_bytes: usize,
+    /// The longest a relay analysis may run.
+    pub query_timeout: std::time::Duration,
 }
 
 impl ServeConfig {
@@ -124,9 +126,13 @@ impl ServeConfig {
             demo: false,
             static_dir: default_static_dir(),
             max_import_bytes: DEFAULT_MAX_IMPORT_BYTES,
+            query_timeout: std::time::Duration::from_secs(DEFAULT_QUERY_TIMEOUT_SECS),
         }
     }
 }
+
+/// How long a relay analysis may run by default before it is cancelled with a 503.
+pub const DEFAULT_QUERY_TIMEOUT_SECS: u64 = 30;
 
 /// The largest import body accepted by default: 256 MiB, enough for a city of 100,000 migrants.
 pub const DEFAULT_MAX_IMPORT_BYTES: usize = 256 * 1024 * 1024;

@@ -3,7 +3,9 @@
 
 mod area;
 mod graph;
+mod query;
 mod relay;
+mod snapshot;
 
 pub use area::Area;
 pub use graph::RelayGraph;
@@ -11,3 +13,4 @@ pub use relay::{
     AnalysisError, CallEntry, CoverageReport, MAX_HOPS_LIMIT, PointOfFailure, ReachReport, Reached,
     RelayQuery, coverage, reach, reached_by,
 };
+pub use snapshot::Snapshots;

@@ -44,6 +44,17 @@ pub enum ApiError {
     /// The method is not allowed on the route.
     #[error("method not allowed")]
     MethodNotAllowed,
+    /// A relay query breaks a rule.
+    #[error("{message}")]
+    InvalidQuery {
+        /// The field at fault.
+        field: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+    /// The analysis ran past its time budget.
+    #[error("the analysis took longer than {} s", .0.as_secs())]
+    Timeout(std::time::Duration),
     /// The store cannot be reached.
     #[error("the store is unavailable")]
     Unavailable(#[source] StoreError),
@@ -81,7 +92,8 @@ impl ApiError {
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::InvalidQuery { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Timeout(_) | Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -122,6 +134,10 @@ impl ApiError {
             Self::MethodNotAllowed => {
                 json!({"code": "method_not_allowed", "message": self.to_string()})
             }
+            Self::InvalidQuery { field, message } => {
+                json!({"code": "invalid_query", "message": message, "field": field})
+            }
+            Self::Timeout(_) => json!({"code": "timeout", "message": self.to_string()}),
             Self::Unavailable(_) => json!({
                 "code": "unavailable",
                 "message": "the store is unavailable; try again shortly",
@@ -139,6 +155,17 @@ impl From<StoreError> for ApiError {
             StoreError::Rejected(rows) => Self::Invalid(rows),
             error @ StoreError::Unavailable(_) => Self::Unavailable(error),
             error @ StoreError::Backend(_) => Self::Internal(error.into()),
+        }
+    }
+}
+
+impl From<crate::analysis::AnalysisError> for ApiError {
+    fn from(error: crate::analysis::AnalysisError) -> Self {
+        match error {
+            crate::analysis::AnalysisError::InvalidQuery { field, message } => {
+                Self::InvalidQuery { field, message }
+            }
+            crate::analysis::AnalysisError::Cancelled => Self::Timeout(std::time::Duration::ZERO),
         }
     }
 }

@@ -28,6 +28,10 @@ pub struct AppState {
     pub store: Arc<dyn GraphStore>,
     /// The largest accepted import body, in bytes.
     pub max_import_bytes: usize,
+    /// The relay graph, rebuilt when the store's version moves.
+    pub snapshots: Arc<crate::analysis::Snapshots>,
+    /// The longest an analysis may run before it is cancelled with a 503.
+    pub query_timeout: std::time::Duration,
 }
 
 /// Builds the whole router: API, pages, static files, request tracing.

@@ -221,3 +221,51 @@ fn the_neo4j_store_without_a_password_is_refused_clearly() {
         stderr(&output)
     );
 }
+
+#[test]
+fn reach_and_coverage_answer_a_query_file_and_refuse_a_bad_one_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("relaymap.db");
+    let query = dir.path().join("query.json");
+    assert!(
+        relaymap(&["demo", "--db", path(&db), "--migrants", "300"])
+            .status
+            .success()
+    );
+    std::fs::write(&query, r#"{"max_hops": 2, "min_trust": 0.5}"#).unwrap();
+
+    let reach = relaymap(&["reach", "--db", path(&db), "--query", path(&query)]);
+    let coverage = relaymap(&["coverage", "--db", path(&db), "--query", path(&query)]);
+
+    assert!(reach.status.success(), "{}", stderr(&reach));
+    let reach: serde_json::Value = serde_json::from_slice(&reach.stdout).unwrap();
+    let coverage: serde_json::Value = serde_json::from_slice(&coverage.stdout).unwrap();
+    let targets = reach["targets"].as_u64().unwrap();
+    let reached = reach["reached_count"].as_u64().unwrap();
+    assert_eq!(targets, 300);
+    assert_eq!(
+        reached + reach["unreached"].as_array().unwrap().len() as u64,
+        targets
+    );
+    assert!(reached > 0 && reached < targets, "{reached} of {targets}");
+    assert_eq!(
+        coverage["reached"], reach["reached"],
+        "coverage repeats the reach answer"
+    );
+    let covered: u64 = coverage["call_list"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["covers"].as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        covered, reached,
+        "the call list covers every reached migrant once"
+    );
+
+    std::fs::write(&query, r#"{"max_hops": 12}"#).unwrap();
+    let bad = relaymap(&["reach", "--db", path(&db), "--query", path(&query)]);
+    assert!(!bad.status.success());
+    assert_eq!(stderr(&bad).lines().count(), 1, "{}", stderr(&bad));
+    assert!(stderr(&bad).contains("max_hops"), "{}", stderr(&bad));
+}

@@ -7,6 +7,7 @@ mod helpers;
 mod import_export;
 mod neo4j_only;
 mod pages;
+mod relay;
 mod schema;
 mod store_contract;
 mod ties;

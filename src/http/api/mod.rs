@@ -2,6 +2,7 @@
 
 mod actors;
 mod network;
+mod relay;
 mod ties;
 
 use axum::Router;
@@ -18,6 +19,7 @@ pub fn router(max_import_bytes: usize) -> Router<AppState> {
         .merge(actors::router())
         .merge(ties::router())
         .merge(network::router(max_import_bytes))
+        .merge(relay::router())
 }
 
 /// Answers routes that do not exist.

@@ -1,0 +1,150 @@
+//! The relay query as JSON, the same for `POST /api/v1/reach`, `POST /api/v1/coverage` and
+//! `relaymap reach|coverage --query FILE`.
+
+use serde::Deserialize;
+
+use super::area::Area;
+use super::relay::{AnalysisError, MAX_HOPS_LIMIT, RelayQuery};
+use crate::domain::{ActorId, Channel, parse_date};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QueryDto {
+    from: Option<Vec<String>>,
+    area: Option<serde_json::Value>,
+    max_hops: Option<serde_json::Number>,
+    min_trust: Option<f64>,
+    channels: Option<Vec<String>>,
+    language_check: Option<bool>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    verified_since: Option<String>,
+}
+
+fn ids(field: &'static str, raw: &[String]) -> Result<Vec<ActorId>, AnalysisError> {
+    raw.iter()
+        .map(|id| ActorId::parse(id).map_err(|e| AnalysisError::invalid(field, e.to_string())))
+        .collect()
+}
+
+impl RelayQuery {
+    /// Parses a query from JSON text; every problem names its field.
+    pub fn from_json(text: &str) -> Result<Self, AnalysisError> {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let dto: QueryDto =
+            serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+                let path = error.path().to_string();
+                let message = error.inner().to_string();
+                let message = message
+                    .split(" at line ")
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned();
+                let field = match path.split('.').next() {
+                    Some("from") => "from",
+                    Some("area") => "area",
+                    Some("max_hops") => "max_hops",
+                    Some("min_trust") => "min_trust",
+                    Some("channels") => "channels",
+                    Some("language_check") => "language_check",
+                    Some("exclude") => "exclude",
+                    Some("verified_since") => "verified_since",
+                    _ => "query",
+                };
+                AnalysisError::invalid(field, message)
+            })?;
+        deserializer
+            .end()
+            .map_err(|e| AnalysisError::invalid("query", e.to_string()))?;
+        let defaults = RelayQuery::default();
+        let max_hops = match dto.max_hops {
+            None => defaults.max_hops,
+            Some(n) => n
+                .as_u64()
+                .filter(|n| (1..=u64::from(MAX_HOPS_LIMIT)).contains(n))
+                .map(|n| n as u8)
+                .ok_or_else(|| {
+                    AnalysisError::invalid(
+                        "max_hops",
+                        format!("must be a whole number from 1 to {MAX_HOPS_LIMIT}"),
+                    )
+                })?,
+        };
+        let min_trust = dto.min_trust.unwrap_or(defaults.min_trust);
+        if !(0.0..=1.0).contains(&min_trust) {
+            return Err(AnalysisError::invalid("min_trust", "must be from 0 to 1"));
+        }
+        let channels = dto
+            .channels
+            .map(|names| {
+                names
+                    .iter()
+                    .map(|c| {
+                        Channel::parse(c)
+                            .map_err(|e| AnalysisError::invalid("channels", e.to_string()))
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .transpose()?;
+        Ok(RelayQuery {
+            from: dto
+                .from
+                .as_deref()
+                .map(|raw| ids("from", raw))
+                .transpose()?,
+            area: dto.area.map(Area::from_geojson).transpose()?,
+            max_hops,
+            min_trust,
+            channels,
+            language_check: dto.language_check.unwrap_or(defaults.language_check),
+            exclude: ids("exclude", &dto.exclude)?,
+            verified_since: dto
+                .verified_since
+                .map(|d| {
+                    parse_date(&d)
+                        .map_err(|e| AnalysisError::invalid("verified_since", e.to_string()))
+                })
+                .transpose()?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(text: &str) -> &'static str {
+        match RelayQuery::from_json(text) {
+            Err(AnalysisError::InvalidQuery { field, .. }) => field,
+            other => panic!("expected an invalid query, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_empty_query_takes_the_defaults() {
+        let query = RelayQuery::from_json("{}").unwrap();
+        assert_eq!(query.max_hops, 3);
+        assert!(query.language_check);
+        assert!(query.from.is_none() && query.area.is_none());
+    }
+
+    #[test]
+    fn each_bad_field_is_named() {
+        assert_eq!(field(r#"{"max_hops": 11}"#), "max_hops");
+        assert_eq!(field(r#"{"max_hops": 2.5}"#), "max_hops");
+        assert_eq!(field(r#"{"min_trust": 1.5}"#), "min_trust");
+        assert_eq!(field(r#"{"channels": ["pigeon"]}"#), "channels");
+        assert_eq!(field(r#"{"from": ["bad id"]}"#), "from");
+        assert_eq!(field(r#"{"from": "r-1"}"#), "from");
+        assert_eq!(
+            field(r#"{"verified_since": "last year"}"#),
+            "verified_since"
+        );
+        assert_eq!(
+            field(r#"{"area": {"type": "Point", "coordinates": [0, 0]}}"#),
+            "area"
+        );
+        assert_eq!(field(r#"{"hops": 2}"#), "query");
+        assert_eq!(field("[1]"), "query");
+    }
+}

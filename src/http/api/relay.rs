@@ -1,0 +1,137 @@
+//! `/api/v1/reach`, `/api/v1/coverage` and `/api/v1/actors/{id}/reach`: the relay analysis over
+//! the shared snapshot, on the blocking pool, within the query time budget.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use axum::extract::{Path, Request, State};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::{
+    AnalysisError, CoverageReport, MAX_HOPS_LIMIT, ReachReport, Reached, RelayGraph, RelayQuery,
+    coverage, reach, reached_by,
+};
+use crate::domain::ActorId;
+use crate::http::extract::{Query, body_bytes, is_json};
+use crate::http::{API_BODY_LIMIT, ApiError, AppState};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/reach", post(post_reach))
+        .route("/api/v1/coverage", post(post_coverage))
+        .route("/api/v1/actors/{id}/reach", get(get_actor_reach))
+}
+
+/// Sets the cancel flag when the request goes away (finished, timed out or the client left), so
+/// the blocking work stops early instead of running on for nobody.
+struct CancelOnDrop(Arc<AtomicBool>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
+
+async fn analyse<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce(&RelayGraph, &AtomicBool) -> Result<T, AnalysisError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let graph = state.snapshots.current(state.store.as_ref()).await?;
+    let cancel = Arc::new(AtomicBool::new(false));
+    let _guard = CancelOnDrop(cancel.clone());
+    let task = tokio::task::spawn_blocking(move || work(&graph, &cancel));
+    match tokio::time::timeout(state.query_timeout, task).await {
+        Ok(joined) => joined?.map_err(ApiError::from),
+        Err(_) => Err(ApiError::Timeout(state.query_timeout)),
+    }
+}
+
+async fn read_query(state: &AppState, request: Request) -> Result<RelayQuery, ApiError> {
+    if !is_json(&request) {
+        return Err(ApiError::UnsupportedMediaType(
+            "send the query as JSON with Content-Type: application/json".into(),
+        ));
+    }
+    let bytes = body_bytes(request, state, API_BODY_LIMIT).await?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| ApiError::bad_request("malformed_json", "the body is not UTF-8", None))?;
+    Ok(RelayQuery::from_json(text)?)
+}
+
+async fn post_reach(
+    State(state): State<AppState>,
+    request: Request,
+) -> Result<Json<ReachReport>, ApiError> {
+    let query = read_query(&state, request).await?;
+    let report = analyse(&state, move |graph, cancel| reach(graph, &query, cancel)).await?;
+    tracing::info!(
+        targets = report.targets,
+        reached = report.reached_count,
+        "reach answered"
+    );
+    Ok(Json(report))
+}
+
+async fn post_coverage(
+    State(state): State<AppState>,
+    request: Request,
+) -> Result<Json<CoverageReport>, ApiError> {
+    let query = read_query(&state, request).await?;
+    let report = analyse(&state, move |graph, cancel| coverage(graph, &query, cancel)).await?;
+    tracing::info!(
+        targets = report.reach.targets,
+        reached = report.reach.reached_count,
+        "coverage answered"
+    );
+    Ok(Json(report))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActorReachQuery {
+    max_hops: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ActorReachDto {
+    id: ActorId,
+    max_hops: u8,
+    reached_by: Vec<Reached>,
+}
+
+async fn get_actor_reach(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(query): Query<ActorReachQuery>,
+) -> Result<Json<ActorReachDto>, ApiError> {
+    let id = ActorId::parse(&id).map_err(|_| ApiError::NotFound("actor".into()))?;
+    let max_hops = match query.max_hops.as_deref() {
+        None => RelayQuery::default().max_hops,
+        Some(raw) => raw
+            .parse::<u8>()
+            .ok()
+            .filter(|n| (1..=MAX_HOPS_LIMIT).contains(n))
+            .ok_or_else(|| {
+                ApiError::bad_request(
+                    "invalid_query",
+                    format!("max_hops must be from 1 to {MAX_HOPS_LIMIT}"),
+                    Some("max_hops"),
+                )
+            })?,
+    };
+    if state.store.get_actor(&id).await?.is_none() {
+        return Err(ApiError::NotFound(format!("actor {id}")));
+    }
+    let actor = id.clone();
+    let reached = analyse(&state, move |graph, cancel| {
+        reached_by(graph, &actor, max_hops, cancel)
+    })
+    .await?;
+    Ok(Json(ActorReachDto {
+        id,
+        max_hops,
+        reached_by: reached,
+    }))
+}

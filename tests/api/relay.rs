@@ -1,0 +1,177 @@
+//! The relay analysis over HTTP, on the small hand-checked network of `helpers::small_network`:
+//!
+//!   r-1 (responder, eng) --0.7-- o-1 (organisation, tir+eng) --0.5-- m-1 (migrant, tir)
+//!     \--0.5 serves--> m-2 (migrant, tir+eng) --0.9 knows-- m-1
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{error_of, spawn_app};
+
+#[tokio::test]
+async fn reach_reports_hops_reliability_and_the_best_path() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+
+    let response = app.post_json("/api/v1/reach", &json!({})).await;
+
+    assert_eq!(response.status(), StatusCode::OK);
+    let report: Value = response.json().await.unwrap();
+    assert_eq!(report["targets"], 2);
+    assert_eq!(report["reached_count"], 2);
+    assert_eq!(report["coverage"], 1.0);
+    let m1 = &report["reached"][0];
+    assert_eq!(m1["id"], "m-1");
+    assert_eq!(m1["hops"], 2);
+    assert!(
+        (m1["reliability"].as_f64().unwrap() - 0.45).abs() < 1e-12,
+        "{m1}"
+    );
+    assert_eq!(m1["path"], json!(["r-1", "m-2", "m-1"]));
+    assert_eq!(report["reached"][1]["hops"], 1);
+}
+
+#[tokio::test]
+async fn coverage_adds_the_call_list_points_of_failure_and_unreached_by_language() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+
+    let all: Value = app
+        .post_json("/api/v1/coverage", &json!({"max_hops": 3}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let whatsapp: Value = app
+        .post_json("/api/v1/coverage", &json!({"channels": ["whatsapp"]}))
+        .await
+        .json()
+        .await
+        .unwrap();
+
+    // o-1 and m-2 each cover both migrants; the smaller id wins.
+    assert_eq!(
+        all["call_list"],
+        json!([{"id": "m-2", "covers": 2, "inside_area": false}])
+    );
+    assert_eq!(all["single_points_of_failure"], json!([]));
+    assert_eq!(all["unreached_by_language"], json!({}));
+    // Only the m-1 -- m-2 tie uses WhatsApp: nobody is reached from the responder.
+    assert_eq!(whatsapp["reached_count"], 0);
+    assert_eq!(whatsapp["unreached_by_language"], json!({"tir": 2}));
+}
+
+#[tokio::test]
+async fn an_area_keeps_only_the_migrants_inside_and_a_single_bridge_is_a_point_of_failure() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    // Without the responder's direct tie to m-2, everything goes through o-1.
+    assert_eq!(
+        app.delete("/api/v1/ties/t-4").await.status(),
+        StatusCode::NO_CONTENT
+    );
+    let area = json!({"type": "Feature", "properties": {}, "geometry": {"type": "Polygon",
+        "coordinates": [[[8.2, 44.1], [8.3, 44.1], [8.3, 44.2], [8.2, 44.2], [8.2, 44.1]]]}});
+
+    let report: Value = app
+        .post_json("/api/v1/coverage", &json!({"area": area}))
+        .await
+        .json()
+        .await
+        .unwrap();
+
+    assert_eq!(report["targets"], 1, "m-2 has no location");
+    assert_eq!(report["reached"][0]["path"], json!(["r-1", "o-1", "m-1"]));
+    assert_eq!(
+        report["single_points_of_failure"],
+        json!([{"id": "o-1", "cut_off": 1}])
+    );
+}
+
+#[tokio::test]
+async fn the_analysis_follows_writes() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let before: Value = app
+        .post_json("/api/v1/reach", &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(before["reached"][1]["hops"], 1);
+
+    app.delete("/api/v1/ties/t-4").await;
+    let after: Value = app
+        .post_json("/api/v1/reach", &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+
+    assert_eq!(after["reached"][1]["id"], "m-2");
+    assert_eq!(after["reached"][1]["hops"], 3, "now through o-1 and m-1");
+}
+
+#[tokio::test]
+async fn an_actor_page_shows_who_can_reach_them_and_through_whom() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+
+    let response = app.get("/api/v1/actors/m-1/reach?max_hops=2").await;
+
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["reached_by"][0]["id"], "r-1");
+    assert_eq!(body["reached_by"][0]["path"], json!(["r-1", "m-2", "m-1"]));
+    assert_eq!(
+        app.get("/api/v1/actors/nobody/reach").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get("/api/v1/actors/m-1/reach?max_hops=0")
+            .await
+            .status(),
+        StatusCode::BAD_REQUEST
+    );
+}
+
+#[tokio::test]
+async fn bad_queries_get_a_422_naming_the_field() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let open_ring = json!({"type": "Polygon", "coordinates": [[[8.2, 44.1], [8.3, 44.1], [8.3, 44.2], [8.2, 44.2]]]});
+
+    for (query, field) in [
+        (json!({"from": ["r-404"]}), "from"),
+        (json!({"from": ["c-1"]}), "from"),
+        (json!({"max_hops": 11}), "max_hops"),
+        (json!({"max_hops": 0}), "max_hops"),
+        (
+            json!({"area": {"type": "Point", "coordinates": [8.2, 44.1]}}),
+            "area",
+        ),
+        (json!({"area": open_ring}), "area"),
+        (json!({"min_trust": -1}), "min_trust"),
+        (json!({"colour": "red"}), "query"),
+    ] {
+        for endpoint in ["/api/v1/reach", "/api/v1/coverage"] {
+            let response = app.post_json(endpoint, &query).await;
+            assert_eq!(
+                response.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{endpoint} {query}"
+            );
+            let error = error_of(response).await;
+            assert_eq!(error["code"], "invalid_query");
+            assert_eq!(error["field"], field, "{query}");
+        }
+    }
+    let text = app
+        .client
+        .post(app.url("/api/v1/reach"))
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(text.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+}
