@@ -21,6 +21,8 @@ pub(crate) struct TieFacts {
     pub verified: i32,
     /// Whether the two actors share a language.
     pub shared_language: bool,
+    /// The two nodes the tie joins.
+    pub ends: (u32, u32),
 }
 
 /// The relay graph of one version of the network.
@@ -106,6 +108,7 @@ impl RelayGraph {
                     .fold(0, |mask, c| mask | channel_bit(*c)),
                 verified: tie.last_verified.map_or(i32::MIN, day_number),
                 shared_language: languages[s as usize].shares_any(languages[t as usize]),
+                ends: (s, t),
             });
             ends.push((s, t));
         }

@@ -219,19 +219,19 @@ impl<'g> Prepared<'g> {
             .as_ref()
             .map(|cs| cs.iter().fold(0u8, |m, c| m | channel_bit(*c)));
         let since = query.verified_since.map(day_number);
-        let mut usable = vec![false; graph.tie_count()];
-        for v in 0..n as u32 {
-            for (w, tie) in graph.edges(v) {
-                if v > w || excluded[v as usize] || excluded[w as usize] {
-                    continue;
-                }
-                let facts = &graph.ties[tie as usize];
-                usable[tie as usize] = facts.trust >= query.min_trust
+        let usable: Vec<bool> = graph
+            .ties
+            .par_iter()
+            .map(|facts| {
+                let (a, b) = facts.ends;
+                !excluded[a as usize]
+                    && !excluded[b as usize]
+                    && facts.trust >= query.min_trust
                     && since.is_none_or(|day| facts.verified != i32::MIN && facts.verified >= day)
                     && channel_mask.is_none_or(|mask| facts.channels & mask != 0)
-                    && (!query.language_check || facts.shared_language);
-            }
-        }
+                    && (!query.language_check || facts.shared_language)
+            })
+            .collect();
         Ok(Self {
             graph,
             sources,
@@ -336,25 +336,26 @@ impl<'g> Prepared<'g> {
         let hops = self.hops_from(&self.sources, self.max_hops);
         check(self.cancel)?;
         let (best, parents) = self.reliability()?;
-        let mut reached = Vec::new();
-        let mut unreached = Vec::new();
-        let mut targets = 0;
-        for v in 0..self.graph.node_count() as u32 {
-            if !self.is_target[v as usize] {
-                continue;
-            }
-            targets += 1;
-            if hops[v as usize] <= self.max_hops {
-                reached.push(Reached {
-                    id: self.graph.ids[v as usize].clone(),
-                    hops: hops[v as usize],
-                    reliability: best[v as usize],
-                    path: self.path(&parents, v),
-                });
-            } else {
-                unreached.push(self.graph.ids[v as usize].clone());
-            }
-        }
+        let all: Vec<u32> = (0..self.graph.node_count() as u32)
+            .filter(|&v| self.is_target[v as usize])
+            .collect();
+        let targets = all.len();
+        // Paths and ids are most of the answer's cost: build them on every core, in id order.
+        let reached: Vec<Reached> = all
+            .par_iter()
+            .filter(|&&v| hops[v as usize] <= self.max_hops)
+            .map(|&v| Reached {
+                id: self.graph.ids[v as usize].clone(),
+                hops: hops[v as usize],
+                reliability: best[v as usize],
+                path: self.path(&parents, v),
+            })
+            .collect();
+        let unreached: Vec<ActorId> = all
+            .iter()
+            .filter(|&&v| hops[v as usize] > self.max_hops)
+            .map(|&v| self.graph.ids[v as usize].clone())
+            .collect();
         let coverage = if targets == 0 {
             1.0
         } else {

@@ -175,3 +175,20 @@ async fn bad_queries_get_a_422_naming_the_field() {
         .unwrap();
     assert_eq!(text.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
 }
+
+#[tokio::test]
+async fn a_query_over_its_time_budget_is_cancelled_with_a_503() {
+    // The demo city takes milliseconds; a zero budget runs out before any answer.
+    let app = crate::helpers::spawn_app_with(|config| {
+        config.demo = true;
+        config.query_timeout = std::time::Duration::ZERO;
+    })
+    .await;
+
+    let response = app
+        .post_json("/api/v1/coverage", &json!({"max_hops": 10}))
+        .await;
+
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(error_of(response).await["code"], "timeout");
+}

@@ -1,0 +1,129 @@
+//! Relay analysis benchmark (not a test): snapshot build, reach and coverage on a stored network,
+//! against a raw compressed-sparse-row breadth-first search over the same graph as the floor.
+//!
+//!   target/release/relaymap demo --db /tmp/city.db --migrants 100000
+//!   cargo bench --bench relay -- /tmp/city.db
+//!
+//! Prints medians; BENCHMARKS.md holds the figures and the machine.
+
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use relaymap::analysis::{RelayGraph, RelayQuery, coverage, reach};
+use relaymap::domain::{ActorKind, Network, TieKind};
+use relaymap::store::{GraphStore, SqliteStore};
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn time<T>(runs: usize, mut work: impl FnMut() -> T) -> (Duration, T) {
+    let mut samples = Vec::with_capacity(runs);
+    let mut last = None;
+    for _ in 0..runs {
+        let started = Instant::now();
+        last = Some(work());
+        samples.push(started.elapsed());
+    }
+    (median(samples), last.expect("at least one run"))
+}
+
+/// The floor: the same relay graph as plain CSR arrays, and a BFS from every responder with no
+/// conditions on ties and no hop limit. Returns how many actors it reaches.
+fn floor(network: &Network) -> impl FnMut() -> usize {
+    let relays: Vec<_> = network
+        .actors
+        .iter()
+        .filter(|a| a.record.kind != ActorKind::City)
+        .collect();
+    let index: std::collections::HashMap<_, u32> = relays
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.record.id.clone(), i as u32))
+        .collect();
+    let n = relays.len();
+    let mut edges: Vec<(u32, u32)> = Vec::new();
+    for t in &network.ties {
+        if t.record.kind == TieKind::LocatedIn {
+            continue;
+        }
+        let (s, d) = (index[&t.record.source], index[&t.record.target]);
+        edges.push((s, d));
+        edges.push((d, s));
+    }
+    edges.sort_unstable();
+    let mut offsets = vec![0u32; n + 1];
+    for &(s, _) in &edges {
+        offsets[s as usize + 1] += 1;
+    }
+    for v in 0..n {
+        offsets[v + 1] += offsets[v];
+    }
+    let targets: Vec<u32> = edges.iter().map(|&(_, d)| d).collect();
+    let sources: Vec<u32> = (0..n as u32)
+        .filter(|&v| relays[v as usize].record.kind == ActorKind::Responder)
+        .collect();
+    move || {
+        let mut seen = vec![false; n];
+        let mut queue = std::collections::VecDeque::new();
+        for &s in &sources {
+            seen[s as usize] = true;
+            queue.push_back(s);
+        }
+        let mut count = 0;
+        while let Some(v) = queue.pop_front() {
+            count += 1;
+            for &w in &targets[offsets[v as usize] as usize..offsets[v as usize + 1] as usize] {
+                if !seen[w as usize] {
+                    seen[w as usize] = true;
+                    queue.push_back(w);
+                }
+            }
+        }
+        count
+    }
+}
+
+fn main() {
+    let path = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with("--"))
+        .expect("usage: cargo bench --bench relay -- PATH_TO_SQLITE_DB");
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    let store = SqliteStore::open(std::path::Path::new(&path)).expect("the database opens");
+    let started = Instant::now();
+    let network = runtime
+        .block_on(store.network())
+        .expect("the network reads");
+    println!("store read: {:?}", started.elapsed());
+
+    let (build, graph) = time(5, || RelayGraph::build(&network, 1));
+    println!(
+        "snapshot: {} actors, {} ties; build {:?}; {:.0} bytes per tie",
+        graph.node_count(),
+        graph.tie_count(),
+        build,
+        graph.memory_bytes() as f64 / graph.tie_count() as f64
+    );
+    let (floor_time, floor_reached) = time(21, floor(&network));
+    println!("floor (raw CSR BFS from every responder): {floor_time:?}, {floor_reached} actors");
+    let never = AtomicBool::new(false);
+    let query = RelayQuery::default();
+    let (reach_time, report) = time(21, || reach(&graph, &query, &never).expect("reach runs"));
+    println!(
+        "reach (defaults, whole city): {reach_time:?} = {:.1}x floor; {} of {} reached",
+        reach_time.as_secs_f64() / floor_time.as_secs_f64(),
+        report.reached_count,
+        report.targets
+    );
+    let (coverage_time, report) = time(7, || {
+        coverage(&graph, &query, &never).expect("coverage runs")
+    });
+    println!(
+        "coverage (call list and single points of failure): {coverage_time:?} = {:.1}x floor; {} calls, {} points of failure",
+        coverage_time.as_secs_f64() / floor_time.as_secs_f64(),
+        report.call_list.len(),
+        report.single_points_of_failure.len()
+    );
+}
