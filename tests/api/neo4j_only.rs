@@ -145,3 +145,36 @@ async fn copying_sqlite_to_neo4j_and_back_keeps_the_exported_document_identical(
         "a copy into a non-empty store is refused"
     );
 }
+
+#[test]
+fn a_named_database_is_used_and_a_missing_one_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let password = dir.path().join("password");
+    std::fs::write(
+        &password,
+        std::env::var("RELAYMAP_TEST_NEO4J_PASSWORD").unwrap(),
+    )
+    .unwrap();
+
+    let named = relaymap(
+        &["migrate-schema", "--store", "neo4j", "--database", "neo4j"],
+        &password,
+    );
+    let missing = relaymap(
+        &["export", "--store", "neo4j", "--database", "nosuchdatabase"],
+        &password,
+    );
+
+    assert!(
+        named.status.success(),
+        "{}",
+        String::from_utf8_lossy(&named.stderr)
+    );
+    assert!(!missing.status.success());
+    let message = String::from_utf8_lossy(&missing.stderr);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(
+        message.contains("nosuchdatabase") || message.contains("Database"),
+        "{message}"
+    );
+}
