@@ -45,6 +45,8 @@ pub enum Command {
     Reach(AnalysisArgs),
     /// Reach, plus the call list, the single points of failure and the unreached by language.
     Coverage(AnalysisArgs),
+    /// Per-actor network metrics (NetworkX definitions) as CSV or JSON.
+    Metrics(MetricsArgs),
     /// Apply the store's schema (constraints, indexes, migrations); also done at every start.
     MigrateSchema(MigrateArgs),
     /// Copy the whole network from one store into another, empty one, and verify the copy.
@@ -59,6 +61,31 @@ pub struct AnalysisArgs {
     /// The query, as the JSON body of POST /api/v1/reach; `-` reads it from stdin.
     #[arg(long)]
     query: PathBuf,
+}
+
+/// Formats of `metrics`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum MetricsFormat {
+    /// `id,kind,` then one column per metric.
+    Csv,
+    /// An array of objects.
+    Json,
+}
+
+/// Flags of `metrics`.
+#[derive(Debug, clap::Args)]
+pub struct MetricsArgs {
+    #[command(flatten)]
+    store: StoreArgs,
+    /// The format.
+    #[arg(long, value_enum, default_value_t = MetricsFormat::Csv)]
+    format: MetricsFormat,
+    /// Only these metrics, comma-separated (default: all).
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<String>,
+    /// Write here instead of stdout (written whole or not at all).
+    #[arg(long)]
+    out: Option<PathBuf>,
 }
 
 /// Flags of `migrate-schema`.
@@ -173,6 +200,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         Command::Demo(args) => demo(args).await,
         Command::Reach(args) => analyse(args, false).await,
         Command::Coverage(args) => analyse(args, true).await,
+        Command::Metrics(args) => metrics(args).await,
         Command::MigrateSchema(args) => migrate_schema(args).await,
         Command::Copy(args) => copy(args).await,
     }
@@ -485,4 +513,49 @@ async fn analyse(args: AnalysisArgs, with_coverage: bool) -> anyhow::Result<()> 
     })
     .await
     .context("analysing")?
+}
+
+async fn metrics(args: MetricsArgs) -> anyhow::Result<()> {
+    use crate::analysis::{METRIC_NAMES, RelayGraph, actor_metrics, write_metrics};
+    let names: Vec<&'static str> = if args.only.is_empty() {
+        METRIC_NAMES.to_vec()
+    } else {
+        args.only
+            .iter()
+            .map(|name| {
+                METRIC_NAMES
+                    .iter()
+                    .copied()
+                    .find(|m| m == name)
+                    .ok_or_else(|| {
+                        anyhow::anyhow!(
+                            "unknown metric {name:?}: expected some of {}",
+                            METRIC_NAMES.join(",")
+                        )
+                    })
+            })
+            .collect::<anyhow::Result<_>>()?
+    };
+    let store = store::open(&args.store.store_config()?).await?;
+    let network = store
+        .network()
+        .await
+        .with_context(|| format!("reading {}", store.describe()))?;
+    let json = matches!(args.format, MetricsFormat::Json);
+    tokio::task::spawn_blocking(move || {
+        let graph = RelayGraph::build(&network, 0);
+        let rows = actor_metrics(&graph, &network);
+        match &args.out {
+            Some(path) => write_atomically(path, |out| write_metrics(&rows, &names, json, out)),
+            None => write_metrics(
+                &rows,
+                &names,
+                json,
+                BufWriter::new(std::io::stdout().lock()),
+            )
+            .context("writing to stdout"),
+        }
+    })
+    .await
+    .context("computing metrics")?
 }

@@ -3,12 +3,14 @@
 
 mod area;
 mod graph;
+mod metrics;
 mod query;
 mod relay;
 mod snapshot;
 
 pub use area::Area;
 pub use graph::RelayGraph;
+pub use metrics::{ActorMetrics, METRIC_NAMES, actor_metrics, write_metrics};
 pub use relay::{
     AnalysisError, CallEntry, CoverageReport, MAX_HOPS_LIMIT, PointOfFailure, ReachReport, Reached,
     RelayQuery, coverage, reach, reached_by,

@@ -269,3 +269,47 @@ fn reach_and_coverage_answer_a_query_file_and_refuse_a_bad_one_in_one_line() {
     assert_eq!(stderr(&bad).lines().count(), 1, "{}", stderr(&bad));
     assert!(stderr(&bad).contains("max_hops"), "{}", stderr(&bad));
 }
+
+#[test]
+fn metrics_are_written_as_csv_or_json_and_an_unknown_metric_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("relaymap.db");
+    let out = dir.path().join("metrics.csv");
+    assert!(
+        relaymap(&["demo", "--db", path(&db), "--migrants", "200"])
+            .status
+            .success()
+    );
+
+    let csv = relaymap(&[
+        "metrics",
+        "--db",
+        path(&db),
+        "--only",
+        "degree,pagerank",
+        "--out",
+        path(&out),
+    ]);
+    let json = relaymap(&["metrics", "--db", path(&db), "--format", "json"]);
+    let unknown = relaymap(&["metrics", "--db", path(&db), "--only", "fame"]);
+
+    assert!(csv.status.success(), "{}", stderr(&csv));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("id,kind,degree,pagerank"));
+    assert_eq!(
+        lines.count(),
+        200 + 4 + 8,
+        "one row per migrant, organisation and responder"
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let total: f64 = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["pagerank"].as_f64().unwrap())
+        .sum();
+    assert!((total - 1.0).abs() < 1e-9, "PageRank sums to one: {total}");
+    assert!(!unknown.status.success());
+    assert_eq!(stderr(&unknown).lines().count(), 1, "{}", stderr(&unknown));
+}

@@ -1,0 +1,95 @@
+"""Compares relaymap's per-actor metrics with NetworkX on published networks.
+
+Run by tests/run inside a virtual environment with a pinned NetworkX:
+    python tests/metrics/compare_networkx.py target/debug/relaymap
+
+Each network (Zachary's karate club, Les Miserables co-appearances, the Florentine families, as
+NetworkX ships them) is imported through relaymap's own importer as migrants joined by `knows`
+ties (trust = weight / largest weight), then `relaymap metrics --format json` is compared with
+NetworkX's functions of the same names: 1e-6, PageRank 1e-5.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import networkx as nx
+
+TOLERANCE = {"pagerank": 1e-5}
+
+
+def relaymap_metrics(binary, graph, workdir):
+    nodes = sorted(graph.nodes(), key=str)
+    ids = {node: f"m-{i:03d}" for i, node in enumerate(nodes)}
+    largest = max((d.get("weight", 1) for _, _, d in graph.edges(data=True)), default=1)
+    document = {
+        "actors": [{"id": ids[n], "kind": "migrant", "name": "n", "languages": ["aaa"]} for n in nodes],
+        "ties": [
+            {"id": f"t-{i:04d}", "source": ids[u], "target": ids[v], "kind": "knows",
+             "trust": data.get("weight", 1) / largest}
+            for i, (u, v, data) in enumerate(graph.edges(data=True))
+        ],
+    }
+    path = os.path.join(workdir, "network.json")
+    db = os.path.join(workdir, "network.db")
+    with open(path, "w") as f:
+        json.dump(document, f)
+    subprocess.run([binary, "import", "--db", db, "--json", path], check=True, capture_output=True)
+    out = subprocess.run([binary, "metrics", "--db", db, "--format", "json"], check=True, capture_output=True)
+    rows = {row["id"]: row for row in json.loads(out.stdout)}
+    return {node: rows[ids[node]] for node in nodes}, largest
+
+
+def expected(graph, largest):
+    strength = {n: sum(d.get("weight", 1) / largest for _, _, d in graph.edges(n, data=True)) for n in graph}
+    components = sorted(nx.connected_components(graph), key=lambda c: (-len(c),))
+    return {
+        "degree": dict(graph.degree()),
+        "strength": strength,
+        "betweenness": nx.betweenness_centrality(graph),
+        "closeness": nx.closeness_centrality(graph),
+        "harmonic": nx.harmonic_centrality(graph),
+        "pagerank": nx.pagerank(graph, alpha=0.85, weight=None, tol=1e-12, max_iter=1000),
+        "clustering": nx.clustering(graph),
+        "core_number": nx.core_number(graph),
+        "components": len(components),
+    }
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    networks = {
+        "karate club": nx.karate_club_graph(),
+        "les miserables": nx.les_miserables_graph(),
+        "florentine families": nx.florentine_families_graph(),
+    }
+    passed = failed = 0
+    for name, graph in networks.items():
+        with tempfile.TemporaryDirectory() as workdir:
+            got, largest = relaymap_metrics(binary, graph, workdir)
+        want = expected(graph, largest)
+        problems = []
+        for metric, values in want.items():
+            if metric == "components":
+                labels = {row["component"] for row in got.values()}
+                if len(labels) != values:
+                    problems.append(f"components: {len(labels)} != {values}")
+                continue
+            tolerance = TOLERANCE.get(metric, 1e-6)
+            for node, value in values.items():
+                if abs(got[node][metric] - value) > tolerance:
+                    problems.append(f"{metric}[{node}]: relaymap {got[node][metric]} != networkx {value}")
+        if problems:
+            failed += 1
+            print(f"FAIL {name}: {len(problems)} differences, first: {problems[:3]}")
+        else:
+            passed += 1
+            print(f"ok   {name}: {graph.number_of_nodes()} actors, {len(want) } metrics match NetworkX {nx.__version__}")
+    print(f"metrics: {passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
