@@ -299,8 +299,8 @@ fn metrics_are_written_as_csv_or_json_and_an_unknown_metric_is_refused() {
     assert_eq!(lines.next(), Some("id,kind,degree,pagerank"));
     assert_eq!(
         lines.count(),
-        200 + 4 + 8,
-        "one row per migrant, organisation and responder"
+        200 + 8 + 8,
+        "one row per migrant, organisation (at least 8) and responder"
     );
     let rows: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     let total: f64 = rows
