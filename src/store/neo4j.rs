@@ -192,6 +192,29 @@ impl Neo4jStore {
         .await
     }
 
+    /// Runs one listing statement and converts its rows.
+    async fn read_records<R, T>(
+        &self,
+        statement: String,
+        params: Vec<(&'static str, BoltType)>,
+        convert: fn(R) -> Result<T, StoreError>,
+    ) -> Result<Vec<T>, StoreError>
+    where
+        R: for<'de> Deserialize<'de> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.read(move |mut txn| async move {
+            let rows: Vec<R> = collect(&mut txn, query(&statement).params(params)).await?;
+            Ok((
+                rows.into_iter()
+                    .map(convert)
+                    .collect::<Result<Vec<_>, _>>()?,
+                txn,
+            ))
+        })
+        .await
+    }
+
     /// Runs `work` in a write transaction that first takes the version lock and moves the version.
     /// Dropping the transaction on an error rolls everything back.
     async fn write_with<T, F, Fut>(&self, work: F) -> Result<T, StoreError>
@@ -640,18 +663,7 @@ impl GraphStore for Neo4jStore {
             page,
             &mut params,
         );
-        let params: Vec<(String, BoltType)> =
-            params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
-        self.read(move |mut txn| async move {
-            let rows: Vec<ActorRow> = collect(&mut txn, query(&statement).params(params)).await?;
-            Ok((
-                rows.into_iter()
-                    .map(to_actor)
-                    .collect::<Result<Vec<_>, _>>()?,
-                txn,
-            ))
-        })
-        .await
+        self.read_records(statement, params, to_actor).await
     }
 
     #[tracing::instrument(skip_all, fields(actor_id = %id))]
@@ -715,18 +727,7 @@ impl GraphStore for Neo4jStore {
         };
         let statement =
             paged_statement(&pattern, "r.id", TIE_FIELDS, Vec::new(), page, &mut params);
-        let params: Vec<(String, BoltType)> =
-            params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
-        self.read(move |mut txn| async move {
-            let rows: Vec<TieRow> = collect(&mut txn, query(&statement).params(params)).await?;
-            Ok((
-                rows.into_iter()
-                    .map(to_tie)
-                    .collect::<Result<Vec<_>, _>>()?,
-                txn,
-            ))
-        })
-        .await
+        self.read_records(statement, params, to_tie).await
     }
 
     #[tracing::instrument(skip_all, fields(tie_id = %id))]
