@@ -12,16 +12,19 @@ use super::graph::RelayGraph;
 use crate::domain::{ActorId, ActorKind, Language, Network, TieKind};
 
 /// The metric names, in the order of the CSV columns (after `id,kind`).
-pub const METRIC_NAMES: [&str; 12] = [
+pub const METRIC_NAMES: [&str; 15] = [
     "degree",
     "strength",
     "betweenness",
     "closeness",
     "harmonic",
     "pagerank",
+    "eigenvector",
     "clustering",
     "core_number",
     "component",
+    "constraint",
+    "effective_size",
     "bonding",
     "bridging",
     "linking",
@@ -46,12 +49,19 @@ pub struct ActorMetrics {
     pub harmonic: f64,
     /// `pagerank`, alpha 0.85, unweighted.
     pub pagerank: f64,
+    /// `eigenvector_centrality`, unweighted, over the whole graph as NetworkX computes it (the
+    /// largest component dominates; small components tend to zero).
+    pub eigenvector: f64,
     /// `clustering`, unweighted.
     pub clustering: f64,
     /// `core_number`.
     pub core_number: usize,
     /// The connected component: 0 for the largest, then by size (ties: smallest member id).
     pub component: usize,
+    /// Burt's `constraint`; NaN (null in JSON, empty in CSV) for an isolated actor.
+    pub constraint: f64,
+    /// Burt's `effective_size`; NaN for an isolated actor.
+    pub effective_size: f64,
     /// Bonding ties: between two migrants sharing a first language, or a migrant and an
     /// organisation working in the migrant's first language.
     pub bonding: usize,
@@ -173,6 +183,8 @@ pub fn actor_metrics(graph: &RelayGraph, network: &Network) -> Vec<ActorMetrics>
         betweenness.iter_mut().for_each(|b| *b *= scale);
     }
     let pagerank = pagerank(&simple, 0.85);
+    let eigenvector = eigenvector(&simple);
+    let (constraint, effective_size) = structural_holes(&simple);
     let clustering = clustering(&simple);
     let cores = core_numbers(&simple);
     let components = components(&simple);
@@ -187,9 +199,12 @@ pub fn actor_metrics(graph: &RelayGraph, network: &Network) -> Vec<ActorMetrics>
             closeness: per_source[v].1,
             harmonic: per_source[v].2,
             pagerank: pagerank[v],
+            eigenvector: eigenvector[v],
             clustering: clustering[v],
             core_number: cores[v],
             component: components[v],
+            constraint: constraint[v],
+            effective_size: effective_size[v],
             bonding: profiles[v][0],
             bridging: profiles[v][1],
             linking: profiles[v][2],
@@ -228,6 +243,80 @@ fn pagerank(simple: &Simple, alpha: f64) -> Vec<f64> {
         }
     }
     rank
+}
+
+/// Eigenvector centrality as NetworkX computes it: power iteration on A + I from a uniform start,
+/// normalised to unit length, until the L1 change is below 1e-13 · n.
+fn eigenvector(simple: &Simple) -> Vec<f64> {
+    let n = simple.n();
+    let mut x = vec![1.0 / n.max(1) as f64; n];
+    for _ in 0..10_000 {
+        let mut next: Vec<f64> = (0..n)
+            .into_par_iter()
+            .map(|v| {
+                x[v] + simple.adjacency[v]
+                    .iter()
+                    .map(|&(w, _)| x[w as usize])
+                    .sum::<f64>()
+            })
+            .collect();
+        let norm = next.iter().map(|a| a * a).sum::<f64>().sqrt();
+        if norm == 0.0 {
+            return next;
+        }
+        next.iter_mut().for_each(|a| *a /= norm);
+        let change: f64 = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
+        x = next;
+        if change < 1e-13 * n as f64 {
+            break;
+        }
+    }
+    x
+}
+
+/// Burt's constraint and effective size, unweighted: with p(u, v) = 1/deg(u) for neighbours,
+/// constraint(v) = Σ_{w ∈ N(v)} (p(v, w) + Σ_{u ∈ N(v)} p(v, u) p(u, w))², and effective
+/// size(v) = deg(v) − 2·t/deg(v), t the ties among v's neighbours (Borgatti's form, which NetworkX
+/// uses for undirected unweighted graphs). Both NaN for an isolated actor, as in NetworkX.
+fn structural_holes(simple: &Simple) -> (Vec<f64>, Vec<f64>) {
+    let adjacent = |a: u32, b: u32| {
+        simple.adjacency[a as usize]
+            .binary_search_by_key(&b, |&(x, _)| x)
+            .is_ok()
+    };
+    let p = |a: u32, b: u32| {
+        if adjacent(a, b) {
+            1.0 / simple.adjacency[a as usize].len() as f64
+        } else {
+            0.0
+        }
+    };
+    (0..simple.n())
+        .into_par_iter()
+        .map(|v| {
+            let neighbours = &simple.adjacency[v];
+            let k = neighbours.len();
+            if k == 0 {
+                return (f64::NAN, f64::NAN);
+            }
+            let v = v as u32;
+            let constraint = neighbours
+                .iter()
+                .map(|&(w, _)| {
+                    let indirect: f64 = neighbours.iter().map(|&(u, _)| p(v, u) * p(u, w)).sum();
+                    (p(v, w) + indirect).powi(2)
+                })
+                .sum();
+            let mut ties = 0usize;
+            for (i, &(a, _)) in neighbours.iter().enumerate() {
+                ties += neighbours[i + 1..]
+                    .iter()
+                    .filter(|&&(b, _)| adjacent(a, b))
+                    .count();
+            }
+            (constraint, k as f64 - 2.0 * ties as f64 / k as f64)
+        })
+        .unzip()
 }
 
 /// Local clustering: triangles through v over deg(v)·(deg(v) − 1)/2.
@@ -392,6 +481,9 @@ impl ActorMetrics {
             "closeness" => json!(self.closeness),
             "harmonic" => json!(self.harmonic),
             "pagerank" => json!(self.pagerank),
+            "eigenvector" => json!(self.eigenvector),
+            "constraint" => json!(self.constraint),
+            "effective_size" => json!(self.effective_size),
             "clustering" => json!(self.clustering),
             "core_number" => json!(self.core_number),
             "component" => json!(self.component),
@@ -428,9 +520,13 @@ pub fn write_metrics(
     } else {
         writeln!(out, "id,kind,{}", names.join(","))?;
         for row in rows {
+            // NaN (an isolated actor's constraint) is an empty cell, as pandas and R read it.
             let values: Vec<String> = names
                 .iter()
-                .map(|n| row.value(n).unwrap_or_default().to_string())
+                .map(|n| match row.value(n).unwrap_or_default() {
+                    serde_json::Value::Null => String::new(),
+                    value => value.to_string(),
+                })
                 .collect();
             writeln!(out, "{},{},{}", row.id, row.kind, values.join(","))?;
         }
@@ -505,5 +601,18 @@ mod tests {
             "the largest component is 0"
         );
         assert_eq!(rows[2].core_number, 0);
+        assert!(
+            rows[2].constraint.is_nan() && rows[2].effective_size.is_nan(),
+            "isolated: NaN as in NetworkX"
+        );
+        let mut csv = Vec::new();
+        write_metrics(&rows, &["constraint"], false, &mut csv).unwrap();
+        assert!(
+            String::from_utf8(csv.clone())
+                .unwrap()
+                .ends_with("m-3,migrant,\n"),
+            "NaN is an empty cell: {:?}",
+            String::from_utf8(csv)
+        );
     }
 }
