@@ -544,7 +544,7 @@ async fn metrics(args: MetricsArgs) -> anyhow::Result<()> {
     let json = matches!(args.format, MetricsFormat::Json);
     tokio::task::spawn_blocking(move || {
         let graph = RelayGraph::build(&network, 0);
-        let rows = actor_metrics(&graph, &network);
+        let rows = actor_metrics(&graph, &network, &std::sync::atomic::AtomicBool::new(false))?;
         match &args.out {
             Some(path) => write_atomically(path, |out| write_metrics(&rows, &names, json, out)),
             None => write_metrics(

@@ -4,11 +4,13 @@
 //! searches (rayon).
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::graph::RelayGraph;
+use super::relay::AnalysisError;
 use crate::domain::{ActorId, ActorKind, Language, Network, TieKind};
 
 /// The metric names, in the order of the CSV columns (after `id,kind`).
@@ -132,19 +134,30 @@ impl Simple {
 /// * `graph` - the relay graph snapshot.
 /// * `network` - the network it was built from (for first languages and kinds of tie ends).
 ///
+/// * `cancel` - set it to stop early (the answer is then `Cancelled`).
+///
 /// # Returns
 /// One row per relaying actor, by id.
 ///
 /// # Complexity
 /// O(V·E) for betweenness, closeness and harmonic (one breadth-first search per actor, on every
 /// core); O(E) per PageRank iteration; O(E^1.5) for clustering.
-pub fn actor_metrics(graph: &RelayGraph, network: &Network) -> Vec<ActorMetrics> {
+pub fn actor_metrics(
+    graph: &RelayGraph,
+    network: &Network,
+    cancel: &AtomicBool,
+) -> Result<Vec<ActorMetrics>, AnalysisError> {
     let simple = Simple::new(graph);
     let n = simple.n();
-    // One search per source gives betweenness (Brandes), closeness and harmonic together.
-    let per_source: Vec<(Vec<f64>, f64, f64)> = (0..n)
+    // One search per source gives betweenness (Brandes), closeness and harmonic together. Each
+    // worker sums its own betweenness vector, so memory stays O(threads · n).
+    let zero = || (vec![0.0f64; n], Vec::<(usize, f64, f64)>::new());
+    let (mut betweenness, per_source) = (0..n)
         .into_par_iter()
-        .map(|s| {
+        .fold(zero, |(mut betweenness, mut per_source), s| {
+            if cancel.load(Ordering::Relaxed) {
+                return (betweenness, per_source);
+            }
             let (distance, order, sigma) = simple.bfs(s);
             let mut delta = vec![0.0; n];
             for &w in order.iter().rev() {
@@ -155,8 +168,10 @@ pub fn actor_metrics(graph: &RelayGraph, network: &Network) -> Vec<ActorMetrics>
                         delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
                     }
                 }
+                if w != s {
+                    betweenness[w] += delta[w];
+                }
             }
-            delta[s] = 0.0;
             let reachable = order.len() - 1;
             let total: usize = order.iter().map(|&v| distance[v as usize]).sum();
             let closeness = if total > 0 && n > 1 {
@@ -169,14 +184,22 @@ pub fn actor_metrics(graph: &RelayGraph, network: &Network) -> Vec<ActorMetrics>
                 .skip(1)
                 .map(|&v| 1.0 / distance[v as usize] as f64)
                 .sum();
-            (delta, closeness, harmonic)
+            per_source.push((s, closeness, harmonic));
+            (betweenness, per_source)
         })
-        .collect();
-    let mut betweenness = vec![0.0; n];
-    for (delta, _, _) in &per_source {
-        for (b, d) in betweenness.iter_mut().zip(delta) {
-            *b += d;
-        }
+        .reduce(zero, |(mut a, mut pa), (b, pb)| {
+            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+            pa.extend(pb);
+            (a, pa)
+        });
+    if cancel.load(Ordering::Relaxed) {
+        return Err(AnalysisError::Cancelled);
+    }
+    let mut closeness = vec![0.0; n];
+    let mut harmonic = vec![0.0; n];
+    for (s, c, h) in per_source {
+        closeness[s] = c;
+        harmonic[s] = h;
     }
     if n > 2 {
         let scale = 1.0 / ((n - 1) * (n - 2)) as f64;
@@ -189,15 +212,15 @@ pub fn actor_metrics(graph: &RelayGraph, network: &Network) -> Vec<ActorMetrics>
     let cores = core_numbers(&simple);
     let components = components(&simple);
     let profiles = profiles(graph, network);
-    (0..n)
+    Ok((0..n)
         .map(|v| ActorMetrics {
             id: graph.ids[v].clone(),
             kind: graph.kinds[v],
             degree: simple.adjacency[v].len(),
             strength: simple.adjacency[v].iter().map(|(_, t)| t).sum(),
             betweenness: betweenness[v],
-            closeness: per_source[v].1,
-            harmonic: per_source[v].2,
+            closeness: closeness[v],
+            harmonic: harmonic[v],
             pagerank: pagerank[v],
             eigenvector: eigenvector[v],
             clustering: clustering[v],
@@ -209,7 +232,7 @@ pub fn actor_metrics(graph: &RelayGraph, network: &Network) -> Vec<ActorMetrics>
             bridging: profiles[v][1],
             linking: profiles[v][2],
         })
-        .collect()
+        .collect())
 }
 
 /// PageRank by power iteration, dangling nodes spread uniformly, iterated until the L1 change is
@@ -546,7 +569,12 @@ mod tests {
         let network = read_json(&document.to_string(), WriteMode::Upsert)
             .unwrap()
             .into_network();
-        actor_metrics(&RelayGraph::build(&network, 1), &network)
+        actor_metrics(
+            &RelayGraph::build(&network, 1),
+            &network,
+            &AtomicBool::new(false),
+        )
+        .unwrap()
     }
 
     #[test]

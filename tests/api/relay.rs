@@ -192,3 +192,37 @@ async fn a_query_over_its_time_budget_is_cancelled_with_a_503() {
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(error_of(response).await["code"], "timeout");
 }
+
+#[tokio::test]
+async fn metrics_are_served_as_csv_or_json() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+
+    let csv = app.get("/api/v1/metrics?only=degree,linking").await;
+    let json_rows: Value = app
+        .get("/api/v1/metrics?format=json")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let unknown = app.get("/api/v1/metrics?only=fame").await;
+    let xlsx = app.get("/api/v1/metrics?format=xlsx").await;
+
+    assert_eq!(csv.status(), StatusCode::OK);
+    assert!(
+        csv.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    assert_eq!(
+        csv.text().await.unwrap(),
+        "id,kind,degree,linking\nm-1,migrant,2,0\nm-2,migrant,2,1\no-1,organisation,2,1\nr-1,responder,2,2\n"
+    );
+    let rows = json_rows.as_array().unwrap();
+    assert_eq!(rows.len(), 4, "cities are not measured");
+    assert_eq!(rows[0]["id"], "m-1");
+    assert!(rows[0]["betweenness"].is_number());
+    assert_eq!(error_of(unknown).await["field"], "only");
+    assert_eq!(error_of(xlsx).await["field"], "format");
+}

@@ -10,8 +10,8 @@ use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{
-    AnalysisError, CoverageReport, MAX_HOPS_LIMIT, ReachReport, Reached, RelayGraph, RelayQuery,
-    coverage, reach, reached_by,
+    AnalysisError, CoverageReport, MAX_HOPS_LIMIT, METRIC_NAMES, ReachReport, Reached, RelayGraph,
+    RelayQuery, actor_metrics, coverage, reach, reached_by, write_metrics,
 };
 use crate::domain::ActorId;
 use crate::http::extract::{Query, body_bytes, is_json};
@@ -22,6 +22,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/reach", post(post_reach))
         .route("/api/v1/coverage", post(post_coverage))
         .route("/api/v1/actors/{id}/reach", get(get_actor_reach))
+        .route("/api/v1/metrics", get(get_metrics))
 }
 
 /// Sets the cancel flag when the request goes away (finished, timed out or the client left), so
@@ -134,4 +135,66 @@ async fn get_actor_reach(
         max_hops,
         reached_by: reached,
     }))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MetricsQuery {
+    format: Option<String>,
+    only: Option<String>,
+}
+
+/// Per-actor metrics as CSV or JSON, within the analysis time budget.
+async fn get_metrics(
+    State(state): State<AppState>,
+    Query(query): Query<MetricsQuery>,
+) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse;
+    let json = match query.format.as_deref().unwrap_or("csv") {
+        "csv" => false,
+        "json" => true,
+        other => {
+            return Err(ApiError::bad_request(
+                "unsupported_format",
+                format!("unknown metrics format {other:?}: use csv or json"),
+                Some("format"),
+            ));
+        }
+    };
+    let names: Vec<&'static str> = match query.only.as_deref() {
+        None => METRIC_NAMES.to_vec(),
+        Some(list) => list
+            .split(',')
+            .map(|name| {
+                METRIC_NAMES
+                    .iter()
+                    .copied()
+                    .find(|m| *m == name.trim())
+                    .ok_or_else(|| {
+                        ApiError::bad_request(
+                            "invalid_query",
+                            format!("unknown metric {name:?}"),
+                            Some("only"),
+                        )
+                    })
+            })
+            .collect::<Result<_, _>>()?,
+    };
+    let network = Arc::new(state.store.network().await?);
+    let body = analyse(&state, move |_, cancel| {
+        // The graph is built from this very network, so its ties and languages agree with it
+        // even if a write lands meanwhile.
+        let graph = RelayGraph::build(&network, 0);
+        let rows = actor_metrics(&graph, &network, cancel)?;
+        let mut body = Vec::new();
+        write_metrics(&rows, &names, json, &mut body).expect("writing to memory cannot fail");
+        Ok(body)
+    })
+    .await?;
+    let content_type = if json {
+        "application/json"
+    } else {
+        "text/csv; charset=utf-8"
+    };
+    Ok(([(axum::http::header::CONTENT_TYPE, content_type)], body).into_response())
 }
