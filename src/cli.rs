@@ -83,6 +83,9 @@ pub struct MetricsArgs {
     /// Only these metrics, comma-separated (default: all).
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
+    /// The Louvain seed: the same seed gives the same communities.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
     /// Write here instead of stdout (written whole or not at all).
     #[arg(long)]
     out: Option<PathBuf>,
@@ -544,7 +547,12 @@ async fn metrics(args: MetricsArgs) -> anyhow::Result<()> {
     let json = matches!(args.format, MetricsFormat::Json);
     tokio::task::spawn_blocking(move || {
         let graph = RelayGraph::build(&network, 0);
-        let rows = actor_metrics(&graph, &network, &std::sync::atomic::AtomicBool::new(false))?;
+        let rows = actor_metrics(
+            &graph,
+            &network,
+            args.seed,
+            &std::sync::atomic::AtomicBool::new(false),
+        )?;
         match &args.out {
             Some(path) => write_atomically(path, |out| write_metrics(&rows, &names, json, out)),
             None => write_metrics(

@@ -14,7 +14,7 @@ use super::relay::AnalysisError;
 use crate::domain::{ActorId, ActorKind, Language, Network, TieKind};
 
 /// The metric names, in the order of the CSV columns (after `id,kind`).
-pub const METRIC_NAMES: [&str; 15] = [
+pub const METRIC_NAMES: [&str; 16] = [
     "degree",
     "strength",
     "betweenness",
@@ -25,6 +25,7 @@ pub const METRIC_NAMES: [&str; 15] = [
     "clustering",
     "core_number",
     "component",
+    "community",
     "constraint",
     "effective_size",
     "bonding",
@@ -60,6 +61,8 @@ pub struct ActorMetrics {
     pub core_number: usize,
     /// The connected component: 0 for the largest, then by size (ties: smallest member id).
     pub component: usize,
+    /// The Louvain community (seeded; 0 for the largest, then by size).
+    pub community: usize,
     /// Burt's `constraint`; NaN (null in JSON, empty in CSV) for an isolated actor.
     pub constraint: f64,
     /// Burt's `effective_size`; NaN for an isolated actor.
@@ -134,6 +137,7 @@ impl Simple {
 /// * `graph` - the relay graph snapshot.
 /// * `network` - the network it was built from (for first languages and kinds of tie ends).
 ///
+/// * `seed` - the Louvain visiting order; the same seed gives the same communities.
 /// * `cancel` - set it to stop early (the answer is then `Cancelled`).
 ///
 /// # Returns
@@ -145,6 +149,7 @@ impl Simple {
 pub fn actor_metrics(
     graph: &RelayGraph,
     network: &Network,
+    seed: u64,
     cancel: &AtomicBool,
 ) -> Result<Vec<ActorMetrics>, AnalysisError> {
     let simple = Simple::new(graph);
@@ -211,6 +216,12 @@ pub fn actor_metrics(
     let clustering = clustering(&simple);
     let cores = core_numbers(&simple);
     let components = components(&simple);
+    let plain: Vec<Vec<u32>> = simple
+        .adjacency
+        .iter()
+        .map(|ns| ns.iter().map(|&(w, _)| w).collect())
+        .collect();
+    let communities = super::community::louvain(&plain, seed);
     let profiles = profiles(graph, network);
     Ok((0..n)
         .map(|v| ActorMetrics {
@@ -226,6 +237,7 @@ pub fn actor_metrics(
             clustering: clustering[v],
             core_number: cores[v],
             component: components[v],
+            community: communities[v],
             constraint: constraint[v],
             effective_size: effective_size[v],
             bonding: profiles[v][0],
@@ -510,6 +522,7 @@ impl ActorMetrics {
             "clustering" => json!(self.clustering),
             "core_number" => json!(self.core_number),
             "component" => json!(self.component),
+            "community" => json!(self.community),
             "bonding" => json!(self.bonding),
             "bridging" => json!(self.bridging),
             "linking" => json!(self.linking),
@@ -572,6 +585,7 @@ mod tests {
         actor_metrics(
             &RelayGraph::build(&network, 1),
             &network,
+            1,
             &AtomicBool::new(false),
         )
         .unwrap()

@@ -2,6 +2,7 @@
 //! No I/O, no async; callers run it on a blocking thread.
 
 mod area;
+mod community;
 mod graph;
 mod metrics;
 mod query;
@@ -9,6 +10,7 @@ mod relay;
 mod snapshot;
 
 pub use area::Area;
+pub use community::{louvain, modularity};
 pub use graph::RelayGraph;
 pub use metrics::{ActorMetrics, METRIC_NAMES, actor_metrics, write_metrics};
 pub use relay::{

@@ -142,6 +142,7 @@ async fn get_actor_reach(
 struct MetricsQuery {
     format: Option<String>,
     only: Option<String>,
+    seed: Option<String>,
 }
 
 /// Per-actor metrics as CSV or JSON, within the analysis time budget.
@@ -180,12 +181,18 @@ async fn get_metrics(
             })
             .collect::<Result<_, _>>()?,
     };
+    let seed = match query.seed.as_deref() {
+        None => 1,
+        Some(raw) => raw.parse::<u64>().map_err(|_| {
+            ApiError::bad_request("invalid_query", "seed must be a whole number", Some("seed"))
+        })?,
+    };
     let network = Arc::new(state.store.network().await?);
     let body = analyse(&state, move |_, cancel| {
         // The graph is built from this very network, so its ties and languages agree with it
         // even if a write lands meanwhile.
         let graph = RelayGraph::build(&network, 0);
-        let rows = actor_metrics(&graph, &network, cancel)?;
+        let rows = actor_metrics(&graph, &network, seed, cancel)?;
         let mut body = Vec::new();
         write_metrics(&rows, &names, json, &mut body).expect("writing to memory cannot fail");
         Ok(body)
