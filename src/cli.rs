@@ -47,6 +47,9 @@ pub enum Command {
     Coverage(AnalysisArgs),
     /// Per-actor network metrics (NetworkX definitions) as CSV or JSON.
     Metrics(MetricsArgs),
+    /// The whole network in a few numbers (density, components, clustering, assortativity,
+    /// modularity, social capital overall, per city and per first language) as JSON.
+    Summary(SummaryArgs),
     /// Apply the store's schema (constraints, indexes, migrations); also done at every start.
     MigrateSchema(MigrateArgs),
     /// Copy the whole network from one store into another, empty one, and verify the copy.
@@ -89,6 +92,26 @@ pub struct MetricsArgs {
     /// Write here instead of stdout (written whole or not at all).
     #[arg(long)]
     out: Option<PathBuf>,
+}
+
+/// Flags of `summary`.
+#[derive(Debug, clap::Args)]
+pub struct SummaryArgs {
+    #[command(flatten)]
+    store: StoreArgs,
+    /// The format (JSON only).
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Json)]
+    format: SummaryFormat,
+    /// The Louvain seed.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+}
+
+/// Formats of `summary`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum SummaryFormat {
+    /// One JSON object.
+    Json,
 }
 
 /// Flags of `migrate-schema`.
@@ -204,6 +227,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         Command::Reach(args) => analyse(args, false).await,
         Command::Coverage(args) => analyse(args, true).await,
         Command::Metrics(args) => metrics(args).await,
+        Command::Summary(args) => summarise(args).await,
         Command::MigrateSchema(args) => migrate_schema(args).await,
         Command::Copy(args) => copy(args).await,
     }
@@ -566,4 +590,29 @@ async fn metrics(args: MetricsArgs) -> anyhow::Result<()> {
     })
     .await
     .context("computing metrics")?
+}
+
+async fn summarise(args: SummaryArgs) -> anyhow::Result<()> {
+    use crate::analysis::{RelayGraph, actor_metrics, summary};
+    let SummaryFormat::Json = args.format;
+    let store = store::open(&args.store.store_config()?).await?;
+    let network = store
+        .network()
+        .await
+        .with_context(|| format!("reading {}", store.describe()))?;
+    tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
+        let graph = RelayGraph::build(&network, 0);
+        let rows = actor_metrics(
+            &graph,
+            &network,
+            args.seed,
+            &std::sync::atomic::AtomicBool::new(false),
+        )?;
+        let mut out = BufWriter::new(std::io::stdout().lock());
+        serde_json::to_writer_pretty(&mut out, &summary(&graph, &network, &rows))?;
+        std::io::Write::write_all(&mut out, b"\n")?;
+        Ok(())
+    })
+    .await
+    .context("summarising")?
 }

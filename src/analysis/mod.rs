@@ -12,7 +12,9 @@ mod snapshot;
 pub use area::Area;
 pub use community::{louvain, modularity};
 pub use graph::RelayGraph;
-pub use metrics::{ActorMetrics, METRIC_NAMES, actor_metrics, write_metrics};
+pub use metrics::{
+    ActorMetrics, CapitalShares, METRIC_NAMES, Summary, actor_metrics, summary, write_metrics,
+};
 pub use relay::{
     AnalysisError, CallEntry, CoverageReport, MAX_HOPS_LIMIT, PointOfFailure, ReachReport, Reached,
     RelayQuery, coverage, reach, reached_by,

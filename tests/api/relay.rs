@@ -226,3 +226,30 @@ async fn metrics_are_served_as_csv_or_json() {
     assert_eq!(error_of(unknown).await["field"], "only");
     assert_eq!(error_of(xlsx).await["field"], "format");
 }
+
+#[tokio::test]
+async fn the_summary_describes_the_whole_graph() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+
+    let summary: Value = app.get("/api/v1/summary").await.json().await.unwrap();
+
+    // A 4-cycle: m-1 - m-2 - r-1 - o-1 - m-1.
+    assert_eq!(summary["actors"], 4);
+    assert_eq!(summary["ties"], 4);
+    assert!((summary["density"].as_f64().unwrap() - 4.0 / 6.0).abs() < 1e-12);
+    assert_eq!(summary["components"], 1);
+    assert_eq!(summary["transitivity"], 0.0);
+    assert_eq!(
+        summary["degree_assortativity"],
+        Value::Null,
+        "every degree is 2"
+    );
+    assert_eq!(summary["capital"]["ties"], 4);
+    assert_eq!(summary["capital"]["linking"], 0.5);
+    assert_eq!(
+        summary["capital_by_first_language"]["tir"]["ties"], 6,
+        "tie ends of m-1, m-2 and o-1"
+    );
+    assert_eq!(summary["capital_by_first_language"]["eng"]["ties"], 2);
+}

@@ -41,7 +41,8 @@ def relaymap_metrics(binary, graph, workdir):
     subprocess.run([binary, "import", "--db", db, "--json", path], check=True, capture_output=True)
     out = subprocess.run([binary, "metrics", "--db", db, "--format", "json"], check=True, capture_output=True)
     rows = {row["id"]: row for row in json.loads(out.stdout)}
-    return {node: rows[ids[node]] for node in nodes}, largest
+    summary = json.loads(subprocess.run([binary, "summary", "--db", db], check=True, capture_output=True).stdout)
+    return {node: rows[ids[node]] for node in nodes}, largest, summary
 
 
 def expected(graph, largest):
@@ -73,7 +74,7 @@ def main():
     passed = failed = 0
     for name, graph in networks.items():
         with tempfile.TemporaryDirectory() as workdir:
-            got, largest = relaymap_metrics(binary, graph, workdir)
+            got, largest, summary = relaymap_metrics(binary, graph, workdir)
         want = expected(graph, largest)
         problems = []
         for metric, values in want.items():
@@ -99,6 +100,17 @@ def main():
         q_networkx = nx.community.modularity(
             graph, nx.community.louvain_communities(graph, weight=None, seed=1), weight=None
         )
+        whole = {
+            "density": nx.density(graph),
+            "components": nx.number_connected_components(graph),
+            "average_clustering": nx.average_clustering(graph),
+            "transitivity": nx.transitivity(graph),
+            "degree_assortativity": nx.degree_assortativity_coefficient(graph),
+            "modularity": q_ours,
+        }
+        for key, value in whole.items():
+            if abs(summary[key] - value) > 1e-6:
+                problems.append(f"summary {key}: relaymap {summary[key]} != networkx {value}")
         if q_ours < q_networkx - 0.02:
             problems.append(f"modularity of relaymap's communities {q_ours:.4f} < networkx's {q_networkx:.4f}")
         if problems:
@@ -107,7 +119,7 @@ def main():
         else:
             passed += 1
             print(f"ok   {name}: {graph.number_of_nodes()} actors, {len(want)} metrics match NetworkX {nx.__version__};"
-                  f" Louvain modularity {q_ours:.4f} (NetworkX {q_networkx:.4f})")
+                  f" summary matches; Louvain modularity {q_ours:.4f} (NetworkX {q_networkx:.4f})")
     print(f"metrics: {passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 

@@ -1,5 +1,5 @@
-//! `/api/v1/reach`, `/api/v1/coverage` and `/api/v1/actors/{id}/reach`: the relay analysis over
-//! the shared snapshot, on the blocking pool, within the query time budget.
+//! The analyses over HTTP: `/api/v1/reach`, `/api/v1/coverage`, `/api/v1/actors/{id}/reach`,
+//! `/api/v1/metrics` and `/api/v1/summary`, on the blocking pool, within the query time budget.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::{
     AnalysisError, CoverageReport, MAX_HOPS_LIMIT, METRIC_NAMES, ReachReport, Reached, RelayGraph,
-    RelayQuery, actor_metrics, coverage, reach, reached_by, write_metrics,
+    RelayQuery, Summary, actor_metrics, coverage, reach, reached_by, summary, write_metrics,
 };
 use crate::domain::ActorId;
 use crate::http::extract::{Query, body_bytes, is_json};
@@ -23,6 +23,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/coverage", post(post_coverage))
         .route("/api/v1/actors/{id}/reach", get(get_actor_reach))
         .route("/api/v1/metrics", get(get_metrics))
+        .route("/api/v1/summary", get(get_summary))
 }
 
 /// Sets the cancel flag when the request goes away (finished, timed out or the client left), so
@@ -204,4 +205,34 @@ async fn get_metrics(
         "text/csv; charset=utf-8"
     };
     Ok(([(axum::http::header::CONTENT_TYPE, content_type)], body).into_response())
+}
+
+fn parse_seed(raw: Option<&str>) -> Result<u64, ApiError> {
+    raw.map_or(Ok(1), |raw| {
+        raw.parse::<u64>().map_err(|_| {
+            ApiError::bad_request("invalid_query", "seed must be a whole number", Some("seed"))
+        })
+    })
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SummaryQuery {
+    seed: Option<String>,
+}
+
+/// The graph summary, within the analysis time budget.
+async fn get_summary(
+    State(state): State<AppState>,
+    Query(query): Query<SummaryQuery>,
+) -> Result<Json<Summary>, ApiError> {
+    let seed = parse_seed(query.seed.as_deref())?;
+    let network = Arc::new(state.store.network().await?);
+    let result = analyse(&state, move |_, cancel| {
+        let graph = RelayGraph::build(&network, 0);
+        let rows = actor_metrics(&graph, &network, seed, cancel)?;
+        Ok(summary(&graph, &network, &rows))
+    })
+    .await?;
+    Ok(Json(result))
 }
