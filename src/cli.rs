@@ -359,10 +359,7 @@ async fn import(args: ImportArgs) -> anyhow::Result<()> {
 
 async fn export(args: ExportArgs) -> anyhow::Result<()> {
     let store = store::open(&args.store.store_config()?).await?;
-    let network = store
-        .network()
-        .await
-        .with_context(|| format!("reading {}", store.describe()))?;
+    let network = read_network(store.as_ref()).await?;
     let ExportFormat::Json = args.format;
     tokio::task::spawn_blocking(move || match &args.out {
         Some(path) => write_atomically(path, |out| write_json(&network, out)),
@@ -435,10 +432,7 @@ fn store_spec(raw: &str, neo4j: &Neo4jArgs) -> anyhow::Result<StoreConfig> {
 /// The SHA-256 of the network's export document, in hex.
 async fn checksum(store: &dyn GraphStore) -> anyhow::Result<(String, crate::store::Stats)> {
     use sha2::{Digest, Sha256};
-    let network = store
-        .network()
-        .await
-        .with_context(|| format!("reading {}", store.describe()))?;
+    let network = read_network(store).await?;
     let stats = store
         .stats()
         .await
@@ -475,10 +469,7 @@ async fn copy(args: CopyArgs) -> anyhow::Result<()> {
             target.describe()
         );
     }
-    let network = source
-        .network()
-        .await
-        .with_context(|| format!("reading {}", source.describe()))?;
+    let network = read_network(source.as_ref()).await?;
     let written = target
         .write(network.into_batch(WriteMode::Create))
         .await
@@ -516,10 +507,7 @@ async fn analyse(args: AnalysisArgs, with_coverage: bool) -> anyhow::Result<()> 
         .version()
         .await
         .with_context(|| format!("reading {}", store.describe()))?;
-    let network = store
-        .network()
-        .await
-        .with_context(|| format!("reading {}", store.describe()))?;
+    let network = read_network(store.as_ref()).await?;
     tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
         let graph = RelayGraph::build(&network, version);
         let never = std::sync::atomic::AtomicBool::new(false);
@@ -564,10 +552,7 @@ async fn metrics(args: MetricsArgs) -> anyhow::Result<()> {
             .collect::<anyhow::Result<_>>()?
     };
     let store = store::open(&args.store.store_config()?).await?;
-    let network = store
-        .network()
-        .await
-        .with_context(|| format!("reading {}", store.describe()))?;
+    let network = read_network(store.as_ref()).await?;
     let json = matches!(args.format, MetricsFormat::Json);
     tokio::task::spawn_blocking(move || {
         let graph = RelayGraph::build(&network, 0);
@@ -596,10 +581,7 @@ async fn summarise(args: SummaryArgs) -> anyhow::Result<()> {
     use crate::analysis::{RelayGraph, actor_metrics, summary};
     let SummaryFormat::Json = args.format;
     let store = store::open(&args.store.store_config()?).await?;
-    let network = store
-        .network()
-        .await
-        .with_context(|| format!("reading {}", store.describe()))?;
+    let network = read_network(store.as_ref()).await?;
     tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
         let graph = RelayGraph::build(&network, 0);
         let rows = actor_metrics(
@@ -615,4 +597,12 @@ async fn summarise(args: SummaryArgs) -> anyhow::Result<()> {
     })
     .await
     .context("summarising")?
+}
+
+/// Reads the whole network from a store, naming the store when that fails.
+async fn read_network(store: &dyn GraphStore) -> anyhow::Result<crate::domain::Network> {
+    store
+        .network()
+        .await
+        .with_context(|| format!("reading {}", store.describe()))
 }

@@ -176,7 +176,9 @@ impl Neo4jStore {
         Ok(())
     }
 
-    async fn read<T, F, Fut>(&self, work: F) -> Result<T, StoreError>
+    /// Runs `work` in one transaction, in its own task; a write first takes the version lock and
+    /// moves the version. Dropping the transaction on an error rolls everything back.
+    async fn transaction<T, F, Fut>(&self, write: bool, work: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
         F: FnOnce(Txn) -> Fut + Send + 'static,
@@ -184,12 +186,28 @@ impl Neo4jStore {
     {
         let graph = self.graph.clone();
         detached(async move {
-            let txn = graph.start_txn().await.map_err(classify)?;
+            let mut txn = graph.start_txn().await.map_err(classify)?;
+            if write {
+                txn.run(query(
+                    "MATCH (m:RelaymapMeta {key: 'version'}) SET m.value = m.value + 1",
+                ))
+                .await
+                .map_err(classify)?;
+            }
             let (value, txn) = work(txn).await?;
             txn.commit().await.map_err(classify)?;
             Ok(value)
         })
         .await
+    }
+
+    async fn read<T, F, Fut>(&self, work: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(Txn) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<(T, Txn), StoreError>> + Send,
+    {
+        self.transaction(false, work).await
     }
 
     /// Runs one listing statement and converts its rows.
@@ -215,27 +233,13 @@ impl Neo4jStore {
         .await
     }
 
-    /// Runs `work` in a write transaction that first takes the version lock and moves the version.
-    /// Dropping the transaction on an error rolls everything back.
     async fn write_with<T, F, Fut>(&self, work: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
         F: FnOnce(Txn) -> Fut + Send + 'static,
         Fut: Future<Output = Result<(T, Txn), StoreError>> + Send,
     {
-        let graph = self.graph.clone();
-        detached(async move {
-            let mut txn = graph.start_txn().await.map_err(classify)?;
-            txn.run(query(
-                "MATCH (m:RelaymapMeta {key: 'version'}) SET m.value = m.value + 1",
-            ))
-            .await
-            .map_err(classify)?;
-            let (value, txn) = work(txn).await?;
-            txn.commit().await.map_err(classify)?;
-            Ok(value)
-        })
-        .await
+        self.transaction(true, work).await
     }
 }
 
