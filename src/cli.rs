@@ -5,6 +5,7 @@ use std::fs::File;
 use std::io::{BufReader, BufWriter, IsTerminal, Read};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -86,7 +87,12 @@ pub struct MetricsArgs {
     /// Only these metrics, comma-separated (default: all).
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
-    /// The Louvain seed: the same seed gives the same communities.
+    /// Estimate betweenness from K sources drawn at random (exact when K is at least the number
+    /// of actors). Closeness and harmonic stay exact, one search per actor: leave them out with
+    /// --only on large networks.
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u64).range(1..))]
+    sample: Option<u64>,
+    /// The seed of Louvain and of the sampled sources: the same seed gives the same answer.
     #[arg(long, default_value_t = 1)]
     seed: u64,
     /// Write here instead of stdout (written whole or not at all).
@@ -510,7 +516,7 @@ async fn analyse(args: AnalysisArgs, with_coverage: bool) -> anyhow::Result<()> 
     let network = read_network(store.as_ref()).await?;
     tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
         let graph = RelayGraph::build(&network, version);
-        let never = std::sync::atomic::AtomicBool::new(false);
+        let never = AtomicBool::new(false);
         let mut out = BufWriter::new(std::io::stdout().lock());
         if with_coverage {
             serde_json::to_writer_pretty(
@@ -531,46 +537,24 @@ async fn analyse(args: AnalysisArgs, with_coverage: bool) -> anyhow::Result<()> 
 }
 
 async fn metrics(args: MetricsArgs) -> anyhow::Result<()> {
-    use crate::analysis::{METRIC_NAMES, RelayGraph, actor_metrics, write_metrics};
-    let names: Vec<&'static str> = if args.only.is_empty() {
-        METRIC_NAMES.to_vec()
-    } else {
-        args.only
-            .iter()
-            .map(|name| {
-                METRIC_NAMES
-                    .iter()
-                    .copied()
-                    .find(|m| m == name)
-                    .ok_or_else(|| {
-                        anyhow::anyhow!(
-                            "unknown metric {name:?}: expected some of {}",
-                            METRIC_NAMES.join(",")
-                        )
-                    })
-            })
-            .collect::<anyhow::Result<_>>()?
+    use crate::analysis::{MetricsOptions, RelayGraph, actor_metrics, write_metrics};
+    let options = MetricsOptions {
+        names: MetricsOptions::select(&args.only)?,
+        seed: args.seed,
+        sample: args
+            .sample
+            .map(|k| usize::try_from(k).unwrap_or(usize::MAX)),
     };
     let store = store::open(&args.store.store_config()?).await?;
     let network = read_network(store.as_ref()).await?;
     let json = matches!(args.format, MetricsFormat::Json);
     tokio::task::spawn_blocking(move || {
         let graph = RelayGraph::build(&network, 0);
-        let rows = actor_metrics(
-            &graph,
-            &network,
-            args.seed,
-            &std::sync::atomic::AtomicBool::new(false),
-        )?;
+        let table = actor_metrics(&graph, &network, &options, &AtomicBool::new(false))?;
         match &args.out {
-            Some(path) => write_atomically(path, |out| write_metrics(&rows, &names, json, out)),
-            None => write_metrics(
-                &rows,
-                &names,
-                json,
-                BufWriter::new(std::io::stdout().lock()),
-            )
-            .context("writing to stdout"),
+            Some(path) => write_atomically(path, |out| write_metrics(&table, json, out)),
+            None => write_metrics(&table, json, BufWriter::new(std::io::stdout().lock()))
+                .context("writing to stdout"),
         }
     })
     .await
@@ -578,20 +562,15 @@ async fn metrics(args: MetricsArgs) -> anyhow::Result<()> {
 }
 
 async fn summarise(args: SummaryArgs) -> anyhow::Result<()> {
-    use crate::analysis::{RelayGraph, actor_metrics, summary};
+    use crate::analysis::{RelayGraph, summary};
     let SummaryFormat::Json = args.format;
     let store = store::open(&args.store.store_config()?).await?;
     let network = read_network(store.as_ref()).await?;
     tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
         let graph = RelayGraph::build(&network, 0);
-        let rows = actor_metrics(
-            &graph,
-            &network,
-            args.seed,
-            &std::sync::atomic::AtomicBool::new(false),
-        )?;
+        let summary = summary(&graph, &network, args.seed, &AtomicBool::new(false))?;
         let mut out = BufWriter::new(std::io::stdout().lock());
-        serde_json::to_writer_pretty(&mut out, &summary(&graph, &network, &rows))?;
+        serde_json::to_writer_pretty(&mut out, &summary)?;
         std::io::Write::write_all(&mut out, b"\n")?;
         Ok(())
     })

@@ -4,6 +4,8 @@
 
 use std::collections::HashSet;
 
+use crate::rng::Rng;
+
 use crate::domain::{
     Actor, ActorId, ActorKind, Attributes, Batch, Channel, Channels, Date, Draft, Languages,
     Location, Name, RowRef, Tie, TieId, TieKind, Trust, WriteMode,
@@ -168,28 +170,14 @@ const RESPONDERS: [(&str, &[&str]); 8] = [
     ("Migrant Help Desk (City Hall)", &["ara", "tir", "prs"]),
 ];
 
-/// A small, fast, well-mixed generator (SplitMix64): enough for a demo, and stable forever, unlike
-/// a library generator whose stream may change between versions.
-struct Rng(u64);
+/// The demo's draws on top of the shared generator.
+trait Draw {
+    fn chance(&mut self, p: f64) -> bool;
+    fn range(&mut self, low: f64, high: f64) -> f64;
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T;
+}
 
-impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.unit() * n as f64) as usize
-    }
-
+impl Draw for Rng {
     fn chance(&mut self, p: f64) -> bool {
         self.unit() < p
     }
@@ -325,7 +313,7 @@ const OFFICE_CHANNELS: [(Channel, f64); 6] = [
 pub fn generate(seed: u64, migrants: usize) -> Batch {
     let migrants = migrants.max(1);
     let mut b = Builder {
-        rng: Rng(seed ^ 0x005E_ED0F_A57E),
+        rng: Rng::new(seed ^ 0x005E_ED0F_A57E),
         actors: Vec::new(),
         ties: Vec::new(),
         verified_until: Date::from_ymd_opt(VERIFIED_UNTIL.0, VERIFIED_UNTIL.1, VERIFIED_UNTIL.2)

@@ -12,5 +12,6 @@ pub mod demo;
 pub mod document;
 pub mod domain;
 pub mod http;
+mod rng;
 pub mod store;
 pub mod telemetry;

@@ -3,25 +3,7 @@
 
 use std::collections::HashMap;
 
-/// A small, stable generator (SplitMix64) so that a seed always gives the same communities.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            items.swap(i, j);
-        }
-    }
-}
+use crate::rng::Rng;
 
 /// Modularity of a partition of an undirected simple graph given as sorted neighbour lists.
 ///
@@ -60,7 +42,7 @@ pub fn modularity(adjacency: &[Vec<u32>], community: &[usize]) -> f64 {
 /// About O(E) per pass; a few passes per level, a few levels.
 pub fn louvain(adjacency: &[Vec<u32>], seed: u64) -> Vec<usize> {
     let n = adjacency.len();
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     // The current level: weighted neighbour lists (self-loops included as `self_loop`).
     let mut level: Vec<Vec<(usize, f64)>> = adjacency
         .iter()

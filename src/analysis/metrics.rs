@@ -33,57 +33,124 @@ pub const METRIC_NAMES: [&str; 16] = [
     "linking",
 ];
 
-/// The metrics of one actor.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ActorMetrics {
-    /// The actor.
-    pub id: ActorId,
-    /// Its kind.
-    pub kind: ActorKind,
-    /// Number of neighbours.
-    pub degree: usize,
-    /// Sum of the trust of its ties.
-    pub strength: f64,
-    /// `betweenness_centrality`, normalized, unweighted.
-    pub betweenness: f64,
-    /// `closeness_centrality` with the Wasserman–Faust correction.
-    pub closeness: f64,
-    /// `harmonic_centrality`.
-    pub harmonic: f64,
-    /// `pagerank`, alpha 0.85, unweighted.
-    pub pagerank: f64,
-    /// `eigenvector_centrality`, unweighted, over the whole graph as NetworkX computes it (the
-    /// largest component dominates; small components tend to zero).
-    pub eigenvector: f64,
-    /// `clustering`, unweighted.
-    pub clustering: f64,
-    /// `core_number`.
-    pub core_number: usize,
-    /// The connected component: 0 for the largest, then by size (ties: smallest member id).
-    pub component: usize,
-    /// The Louvain community (seeded; 0 for the largest, then by size).
-    pub community: usize,
-    /// Burt's `constraint`; NaN (null in JSON, empty in CSV) for an isolated actor.
-    pub constraint: f64,
-    /// Burt's `effective_size`; NaN for an isolated actor.
-    pub effective_size: f64,
-    /// Bonding ties: between two migrants sharing a first language, or a migrant and an
-    /// organisation working in the migrant's first language.
-    pub bonding: usize,
-    /// Bridging ties: every relaying tie that is neither bonding nor linking.
-    pub bridging: usize,
-    /// Linking ties: ties touching a responder.
-    pub linking: usize,
+/// What [`actor_metrics`] computes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricsOptions {
+    /// The metrics, in the order of their columns; only these are computed.
+    pub names: Vec<&'static str>,
+    /// Louvain's visiting order and the choice of sampled sources: the same seed gives the same
+    /// answer.
+    pub seed: u64,
+    /// Estimate betweenness from this many sources chosen at random (NetworkX's `k`); `None` or
+    /// at least the number of actors gives the exact value.
+    pub sample: Option<usize>,
 }
 
-/// The undirected simple graph the metrics are measured on.
-struct Simple {
+impl Default for MetricsOptions {
+    fn default() -> Self {
+        Self {
+            names: METRIC_NAMES.to_vec(),
+            seed: 1,
+            sample: None,
+        }
+    }
+}
+
+impl MetricsOptions {
+    /// Checks a list of metric names (`--only`, `?only=`): each known, none twice. An empty list
+    /// means every metric.
+    pub fn select<S: AsRef<str>>(names: &[S]) -> Result<Vec<&'static str>, AnalysisError> {
+        if names.is_empty() {
+            return Ok(METRIC_NAMES.to_vec());
+        }
+        let mut chosen: Vec<&'static str> = Vec::new();
+        for name in names {
+            let name = name.as_ref().trim();
+            let known = METRIC_NAMES.iter().find(|m| **m == name).ok_or_else(|| {
+                AnalysisError::invalid(
+                    "only",
+                    format!(
+                        "unknown metric {name:?}: expected some of {}",
+                        METRIC_NAMES.join(",")
+                    ),
+                )
+            })?;
+            if chosen.contains(known) {
+                return Err(AnalysisError::invalid(
+                    "only",
+                    format!("metric {name} is named twice"),
+                ));
+            }
+            chosen.push(known);
+        }
+        Ok(chosen)
+    }
+
+    fn wants(&self, name: &str) -> bool {
+        self.names.contains(&name)
+    }
+}
+
+/// The values of one metric for every actor.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Column {
+    /// Whole numbers (degree, core number, labels, tie counts).
+    Count(Vec<usize>),
+    /// Real numbers; NaN where undefined (an isolated actor's constraint).
+    Real(Vec<f64>),
+}
+
+impl Column {
+    /// The value of one actor, as JSON (NaN is null).
+    pub fn value(&self, row: usize) -> serde_json::Value {
+        match self {
+            Column::Count(values) => values[row].into(),
+            Column::Real(values) if values[row].is_finite() => values[row].into(),
+            Column::Real(_) => serde_json::Value::Null,
+        }
+    }
+}
+
+/// Per-actor metrics: one row per relaying actor (by id), one column per chosen metric.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricsTable {
+    /// The actors, sorted by id.
+    pub ids: Vec<ActorId>,
+    /// Their kinds.
+    pub kinds: Vec<ActorKind>,
+    /// The chosen metrics, in the order asked for.
+    pub columns: Vec<(&'static str, Column)>,
+}
+
+impl MetricsTable {
+    /// A metric's column, if it was computed.
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, c)| c)
+    }
+
+    /// The number of actors.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether there is no actor.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+/// The relay graph taken undirected and simple, as the metrics measure it.
+pub struct SimpleGraph {
     /// Sorted neighbour lists with the highest trust among parallel ties.
     adjacency: Vec<Vec<(u32, f64)>>,
 }
 
-impl Simple {
-    fn new(graph: &RelayGraph) -> Self {
+impl SimpleGraph {
+    /// Merges parallel ties (keeping the highest trust) and drops their direction.
+    pub fn new(graph: &RelayGraph) -> Self {
         let adjacency = (0..graph.node_count() as u32)
             .map(|v| {
                 let mut list: Vec<(u32, f64)> = graph
@@ -98,8 +165,30 @@ impl Simple {
         Self { adjacency }
     }
 
-    fn n(&self) -> usize {
+    /// The number of actors.
+    pub fn n(&self) -> usize {
         self.adjacency.len()
+    }
+
+    /// The number of ties (parallel ties merged).
+    pub fn edge_count(&self) -> usize {
+        self.adjacency.iter().map(Vec::len).sum::<usize>() / 2
+    }
+
+    /// Every edge once, as (smaller index, larger index): actors are indexed in id order.
+    pub fn edges(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.adjacency.iter().enumerate().flat_map(|(v, ns)| {
+            ns.iter()
+                .filter(move |&&(w, _)| w as usize > v)
+                .map(move |&(w, _)| (v as u32, w))
+        })
+    }
+
+    fn plain(&self) -> Vec<Vec<u32>> {
+        self.adjacency
+            .iter()
+            .map(|ns| ns.iter().map(|&(w, _)| w).collect())
+            .collect()
     }
 
     /// Breadth-first distances from `s` (usize::MAX: unreachable), with the visiting order,
@@ -129,127 +218,233 @@ impl Simple {
         }
         (distance, order, sigma)
     }
+
+    /// Betweenness (`betweenness_centrality`, normalized, unweighted), exact or estimated from
+    /// `sample` sources drawn with `seed`, scaled as NetworkX 3.6 scales a sample (sources and
+    /// other actors apart, so that sampling every actor gives the exact value).
+    ///
+    /// # Complexity
+    /// O(k·E) for k sources, on every core; memory O(threads · V).
+    pub fn betweenness(
+        &self,
+        sample: Option<usize>,
+        seed: u64,
+        cancel: &AtomicBool,
+    ) -> Result<Vec<f64>, AnalysisError> {
+        let n = self.n();
+        let sources: Option<Vec<usize>> = sample
+            .filter(|&k| k < n)
+            .map(|k| crate::rng::Rng::new(seed).sample(n, k));
+        let (mut betweenness, _) = self.searches(sources.as_deref(), false, cancel)?;
+        if n > 2 {
+            let pairs = (n - 2) as f64;
+            match &sources {
+                None => {
+                    let scale = 1.0 / ((n - 1) as f64 * pairs);
+                    betweenness.iter_mut().for_each(|b| *b *= scale);
+                }
+                Some(sources) => {
+                    let k = sources.len() as f64;
+                    let source_scale = if k > 1.0 {
+                        1.0 / ((k - 1.0) * pairs)
+                    } else {
+                        f64::NAN
+                    };
+                    let other_scale = 1.0 / (k * pairs);
+                    let mut is_source = vec![false; n];
+                    sources.iter().for_each(|&s| is_source[s] = true);
+                    for (v, b) in betweenness.iter_mut().enumerate() {
+                        *b *= if is_source[v] {
+                            source_scale
+                        } else {
+                            other_scale
+                        };
+                    }
+                }
+            }
+        }
+        Ok(betweenness)
+    }
+
+    /// Closeness (Wasserman–Faust corrected) and harmonic centrality, from one search per actor.
+    ///
+    /// # Complexity
+    /// O(V·E), on every core.
+    pub fn closeness_and_harmonic(
+        &self,
+        cancel: &AtomicBool,
+    ) -> Result<(Vec<f64>, Vec<f64>), AnalysisError> {
+        let (_, distances) = self.searches(Some(&[]), true, cancel)?;
+        Ok(distances.into_iter().unzip())
+    }
+
+    /// Runs Brandes' searches: betweenness dependencies accumulated from `sources` (every actor
+    /// when `None`; none when empty), and when `distances` is set, a search from every actor for
+    /// closeness and harmonic centrality. Unscaled.
+    #[allow(clippy::type_complexity)]
+    fn searches(
+        &self,
+        sources: Option<&[usize]>,
+        distances: bool,
+        cancel: &AtomicBool,
+    ) -> Result<(Vec<f64>, Vec<(f64, f64)>), AnalysisError> {
+        let n = self.n();
+        let mut accumulate = vec![sources.is_none(); n];
+        sources
+            .unwrap_or_default()
+            .iter()
+            .for_each(|&s| accumulate[s] = true);
+        let starts: Vec<usize> = if distances {
+            (0..n).collect()
+        } else {
+            (0..n).filter(|&s| accumulate[s]).collect()
+        };
+        // Each worker sums its own betweenness vector, so memory stays O(threads · n).
+        let zero = || (vec![0.0f64; n], Vec::<(usize, f64, f64)>::new());
+        let (betweenness, per_source) = starts
+            .into_par_iter()
+            .fold(zero, |(mut betweenness, mut per_source), s| {
+                if cancel.load(Ordering::Relaxed) {
+                    return (betweenness, per_source);
+                }
+                let (distance, order, sigma) = self.bfs(s);
+                if accumulate[s] {
+                    let mut delta = vec![0.0; n];
+                    for &w in order.iter().rev() {
+                        let w = w as usize;
+                        for &(v, _) in &self.adjacency[w] {
+                            let v = v as usize;
+                            if distance[v] != usize::MAX && distance[v] + 1 == distance[w] {
+                                delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+                            }
+                        }
+                        if w != s {
+                            betweenness[w] += delta[w];
+                        }
+                    }
+                }
+                if distances {
+                    let reachable = order.len() - 1;
+                    let total: usize = order.iter().map(|&v| distance[v as usize]).sum();
+                    let closeness = if total > 0 && n > 1 {
+                        (reachable as f64 / total as f64) * (reachable as f64 / (n - 1) as f64)
+                    } else {
+                        0.0
+                    };
+                    let harmonic: f64 = order
+                        .iter()
+                        .skip(1)
+                        .map(|&v| 1.0 / distance[v as usize] as f64)
+                        .sum();
+                    per_source.push((s, closeness, harmonic));
+                }
+                (betweenness, per_source)
+            })
+            .reduce(zero, |(mut a, mut pa), (b, pb)| {
+                a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+                pa.extend(pb);
+                (a, pa)
+            });
+        if cancel.load(Ordering::Relaxed) {
+            return Err(AnalysisError::Cancelled);
+        }
+        let mut by_actor = vec![(0.0, 0.0); if distances { n } else { 0 }];
+        for (s, c, h) in per_source {
+            by_actor[s] = (c, h);
+        }
+        Ok((betweenness, by_actor))
+    }
+
+    /// Louvain communities (seeded, resolution 1, unweighted): 0 for the largest.
+    pub fn louvain(&self, seed: u64) -> Vec<usize> {
+        super::community::louvain(&self.plain(), seed)
+    }
 }
 
-/// Computes every per-actor metric.
+/// Computes the chosen per-actor metrics.
 ///
 /// # Arguments
 /// * `graph` - the relay graph snapshot.
 /// * `network` - the network it was built from (for first languages and kinds of tie ends).
-///
-/// * `seed` - the Louvain visiting order; the same seed gives the same communities.
+/// * `options` - which metrics, the seed, and betweenness sampling.
 /// * `cancel` - set it to stop early (the answer is then `Cancelled`).
 ///
 /// # Returns
-/// One row per relaying actor, by id.
+/// One row per relaying actor, by id; one column per chosen metric.
 ///
 /// # Complexity
-/// O(V·E) for betweenness, closeness and harmonic (one breadth-first search per actor, on every
-/// core); O(E) per PageRank iteration; O(E^1.5) for clustering.
+/// O(V·E) for exact betweenness and for closeness and harmonic (one breadth-first search per
+/// actor, on every core), O(k·E) for betweenness sampled from k sources; O(E) per PageRank
+/// iteration; O(E^1.5) for clustering and structural holes.
 pub fn actor_metrics(
     graph: &RelayGraph,
     network: &Network,
-    seed: u64,
+    options: &MetricsOptions,
     cancel: &AtomicBool,
-) -> Result<Vec<ActorMetrics>, AnalysisError> {
-    let simple = Simple::new(graph);
-    let n = simple.n();
-    // One search per source gives betweenness (Brandes), closeness and harmonic together. Each
-    // worker sums its own betweenness vector, so memory stays O(threads · n).
-    let zero = || (vec![0.0f64; n], Vec::<(usize, f64, f64)>::new());
-    let (mut betweenness, per_source) = (0..n)
-        .into_par_iter()
-        .fold(zero, |(mut betweenness, mut per_source), s| {
-            if cancel.load(Ordering::Relaxed) {
-                return (betweenness, per_source);
-            }
-            let (distance, order, sigma) = simple.bfs(s);
-            let mut delta = vec![0.0; n];
-            for &w in order.iter().rev() {
-                let w = w as usize;
-                for &(v, _) in &simple.adjacency[w] {
-                    let v = v as usize;
-                    if distance[v] != usize::MAX && distance[v] + 1 == distance[w] {
-                        delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
-                    }
-                }
-                if w != s {
-                    betweenness[w] += delta[w];
-                }
-            }
-            let reachable = order.len() - 1;
-            let total: usize = order.iter().map(|&v| distance[v as usize]).sum();
-            let closeness = if total > 0 && n > 1 {
-                (reachable as f64 / total as f64) * (reachable as f64 / (n - 1) as f64)
-            } else {
-                0.0
-            };
-            let harmonic: f64 = order
-                .iter()
-                .skip(1)
-                .map(|&v| 1.0 / distance[v as usize] as f64)
-                .sum();
-            per_source.push((s, closeness, harmonic));
-            (betweenness, per_source)
-        })
-        .reduce(zero, |(mut a, mut pa), (b, pb)| {
-            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-            pa.extend(pb);
-            (a, pa)
-        });
-    if cancel.load(Ordering::Relaxed) {
-        return Err(AnalysisError::Cancelled);
-    }
-    let mut closeness = vec![0.0; n];
-    let mut harmonic = vec![0.0; n];
-    for (s, c, h) in per_source {
-        closeness[s] = c;
-        harmonic[s] = h;
-    }
-    if n > 2 {
-        let scale = 1.0 / ((n - 1) * (n - 2)) as f64;
-        betweenness.iter_mut().for_each(|b| *b *= scale);
-    }
-    let pagerank = pagerank(&simple, 0.85);
-    let eigenvector = eigenvector(&simple);
-    let (constraint, effective_size) = structural_holes(&simple);
-    let clustering = clustering(&simple);
-    let cores = core_numbers(&simple);
-    let components = components(&simple);
-    let plain: Vec<Vec<u32>> = simple
-        .adjacency
+) -> Result<MetricsTable, AnalysisError> {
+    let simple = SimpleGraph::new(graph);
+    let betweenness = options
+        .wants("betweenness")
+        .then(|| simple.betweenness(options.sample, options.seed, cancel))
+        .transpose()?;
+    let (closeness, harmonic) = if options.wants("closeness") || options.wants("harmonic") {
+        let (c, h) = simple.closeness_and_harmonic(cancel)?;
+        (Some(c), Some(h))
+    } else {
+        (None, None)
+    };
+    let holes = (options.wants("constraint") || options.wants("effective_size"))
+        .then(|| structural_holes(&simple));
+    let profiles = ["bonding", "bridging", "linking"]
         .iter()
-        .map(|ns| ns.iter().map(|&(w, _)| w).collect())
-        .collect();
-    let communities = super::community::louvain(&plain, seed);
-    let profiles = profiles(graph, network);
-    Ok((0..n)
-        .map(|v| ActorMetrics {
-            id: graph.ids[v].clone(),
-            kind: graph.kinds[v],
-            degree: simple.adjacency[v].len(),
-            strength: simple.adjacency[v].iter().map(|(_, t)| t).sum(),
-            betweenness: betweenness[v],
-            closeness: closeness[v],
-            harmonic: harmonic[v],
-            pagerank: pagerank[v],
-            eigenvector: eigenvector[v],
-            clustering: clustering[v],
-            core_number: cores[v],
-            component: components[v],
-            community: communities[v],
-            constraint: constraint[v],
-            effective_size: effective_size[v],
-            bonding: profiles[v][0],
-            bridging: profiles[v][1],
-            linking: profiles[v][2],
-        })
-        .collect())
+        .any(|n| options.wants(n))
+        .then(|| profiles(graph, network));
+    let profile = |class: usize| {
+        let profiles = profiles.as_ref().expect("computed when asked for");
+        Column::Count(profiles.iter().map(|p| p[class]).collect())
+    };
+    let mut columns = Vec::with_capacity(options.names.len());
+    for &name in &options.names {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(AnalysisError::Cancelled);
+        }
+        let column = match name {
+            "degree" => Column::Count(simple.adjacency.iter().map(Vec::len).collect()),
+            "strength" => Column::Real(
+                simple
+                    .adjacency
+                    .iter()
+                    .map(|ns| ns.iter().map(|(_, t)| t).sum())
+                    .collect(),
+            ),
+            "betweenness" => Column::Real(betweenness.clone().expect("computed when asked for")),
+            "closeness" => Column::Real(closeness.clone().expect("computed when asked for")),
+            "harmonic" => Column::Real(harmonic.clone().expect("computed when asked for")),
+            "pagerank" => Column::Real(pagerank(&simple, 0.85)),
+            "eigenvector" => Column::Real(eigenvector(&simple)),
+            "clustering" => Column::Real(clustering(&simple)),
+            "core_number" => Column::Count(core_numbers(&simple)),
+            "component" => Column::Count(components(&simple)),
+            "community" => Column::Count(simple.louvain(options.seed)),
+            "constraint" => Column::Real(holes.as_ref().expect("computed").0.clone()),
+            "effective_size" => Column::Real(holes.as_ref().expect("computed").1.clone()),
+            "bonding" => profile(0),
+            "bridging" => profile(1),
+            "linking" => profile(2),
+            other => unreachable!("MetricsOptions::select knows no metric {other}"),
+        };
+        columns.push((name, column));
+    }
+    Ok(MetricsTable {
+        ids: graph.ids.clone(),
+        kinds: graph.kinds.clone(),
+        columns,
+    })
 }
 
 /// PageRank by power iteration, dangling nodes spread uniformly, iterated until the L1 change is
 /// below 1e-12 · n (tighter than NetworkX's 1e-6 · n, so both land on the same vector).
-fn pagerank(simple: &Simple, alpha: f64) -> Vec<f64> {
+fn pagerank(simple: &SimpleGraph, alpha: f64) -> Vec<f64> {
     let n = simple.n();
     if n == 0 {
         return Vec::new();
@@ -282,7 +477,7 @@ fn pagerank(simple: &Simple, alpha: f64) -> Vec<f64> {
 
 /// Eigenvector centrality as NetworkX computes it: power iteration on A + I from a uniform start,
 /// normalised to unit length, until the L1 change is below 1e-13 · n.
-fn eigenvector(simple: &Simple) -> Vec<f64> {
+fn eigenvector(simple: &SimpleGraph) -> Vec<f64> {
     let n = simple.n();
     let mut x = vec![1.0 / n.max(1) as f64; n];
     for _ in 0..10_000 {
@@ -313,7 +508,7 @@ fn eigenvector(simple: &Simple) -> Vec<f64> {
 /// constraint(v) = Σ_{w ∈ N(v)} (p(v, w) + Σ_{u ∈ N(v)} p(v, u) p(u, w))², and effective
 /// size(v) = deg(v) − 2·t/deg(v), t the ties among v's neighbours (Borgatti's form, which NetworkX
 /// uses for undirected unweighted graphs). Both NaN for an isolated actor, as in NetworkX.
-fn structural_holes(simple: &Simple) -> (Vec<f64>, Vec<f64>) {
+fn structural_holes(simple: &SimpleGraph) -> (Vec<f64>, Vec<f64>) {
     let adjacent = |a: u32, b: u32| {
         simple.adjacency[a as usize]
             .binary_search_by_key(&b, |&(x, _)| x)
@@ -355,7 +550,7 @@ fn structural_holes(simple: &Simple) -> (Vec<f64>, Vec<f64>) {
 }
 
 /// Local clustering: triangles through v over deg(v)·(deg(v) − 1)/2.
-fn clustering(simple: &Simple) -> Vec<f64> {
+fn clustering(simple: &SimpleGraph) -> Vec<f64> {
     (0..simple.n())
         .into_par_iter()
         .map(|v| {
@@ -379,7 +574,7 @@ fn clustering(simple: &Simple) -> Vec<f64> {
 }
 
 /// Core numbers by repeatedly peeling the lowest-degree node (Batagelj–Zaversnik, bucketed).
-fn core_numbers(simple: &Simple) -> Vec<usize> {
+fn core_numbers(simple: &SimpleGraph) -> Vec<usize> {
     let n = simple.n();
     let mut degree: Vec<usize> = simple.adjacency.iter().map(Vec::len).collect();
     let max = degree.iter().copied().max().unwrap_or(0);
@@ -416,7 +611,7 @@ fn core_numbers(simple: &Simple) -> Vec<usize> {
 }
 
 /// Component labels: 0 for the largest component, then by size, ties by smallest member id.
-fn components(simple: &Simple) -> Vec<usize> {
+fn components(simple: &SimpleGraph) -> Vec<usize> {
     let n = simple.n();
     let mut label = vec![usize::MAX; n];
     let mut found: Vec<(usize, u32)> = Vec::new(); // (size, smallest member index)
@@ -505,48 +700,21 @@ fn profiles(graph: &RelayGraph, network: &Network) -> Vec<[usize; 3]> {
     counts
 }
 
-impl ActorMetrics {
-    /// The value of a metric by name, as written in CSV and JSON.
-    pub fn value(&self, name: &str) -> Option<serde_json::Value> {
-        use serde_json::json;
-        Some(match name {
-            "degree" => json!(self.degree),
-            "strength" => json!(self.strength),
-            "betweenness" => json!(self.betweenness),
-            "closeness" => json!(self.closeness),
-            "harmonic" => json!(self.harmonic),
-            "pagerank" => json!(self.pagerank),
-            "eigenvector" => json!(self.eigenvector),
-            "constraint" => json!(self.constraint),
-            "effective_size" => json!(self.effective_size),
-            "clustering" => json!(self.clustering),
-            "core_number" => json!(self.core_number),
-            "component" => json!(self.component),
-            "community" => json!(self.community),
-            "bonding" => json!(self.bonding),
-            "bridging" => json!(self.bridging),
-            "linking" => json!(self.linking),
-            _ => return None,
-        })
-    }
-}
-
-/// Writes metrics as CSV (`id,kind,` then the chosen metrics) or as a JSON array of objects.
+/// Writes metrics as CSV (`id,kind,` then the table's metrics) or as a JSON array of objects.
+/// NaN is an empty CSV cell (as pandas and R read it) and null in JSON.
 pub fn write_metrics(
-    rows: &[ActorMetrics],
-    names: &[&str],
+    table: &MetricsTable,
     json: bool,
     mut out: impl std::io::Write,
 ) -> std::io::Result<()> {
     if json {
-        let objects: Vec<serde_json::Map<String, serde_json::Value>> = rows
-            .iter()
+        let objects: Vec<serde_json::Map<String, serde_json::Value>> = (0..table.len())
             .map(|row| {
                 let mut object = serde_json::Map::new();
-                object.insert("id".into(), row.id.as_str().into());
-                object.insert("kind".into(), row.kind.as_str().into());
-                for name in names {
-                    object.insert((*name).into(), row.value(name).unwrap_or_default());
+                object.insert("id".into(), table.ids[row].as_str().into());
+                object.insert("kind".into(), table.kinds[row].as_str().into());
+                for (name, column) in &table.columns {
+                    object.insert((*name).into(), column.value(row));
                 }
                 object
             })
@@ -554,17 +722,17 @@ pub fn write_metrics(
         serde_json::to_writer(&mut out, &objects)?;
         writeln!(out)?;
     } else {
+        let names: Vec<&str> = table.columns.iter().map(|(n, _)| *n).collect();
         writeln!(out, "id,kind,{}", names.join(","))?;
-        for row in rows {
-            // NaN (an isolated actor's constraint) is an empty cell, as pandas and R read it.
-            let values: Vec<String> = names
-                .iter()
-                .map(|n| match row.value(n).unwrap_or_default() {
-                    serde_json::Value::Null => String::new(),
-                    value => value.to_string(),
-                })
-                .collect();
-            writeln!(out, "{},{},{}", row.id, row.kind, values.join(","))?;
+        for row in 0..table.len() {
+            write!(out, "{},{}", table.ids[row], table.kinds[row])?;
+            for (_, column) in &table.columns {
+                match column.value(row) {
+                    serde_json::Value::Null => write!(out, ",")?,
+                    value => write!(out, ",{value}")?,
+                }
+            }
+            writeln!(out)?;
         }
     }
     out.flush()
@@ -578,17 +746,27 @@ mod tests {
     use crate::document::read_json;
     use crate::domain::WriteMode;
 
-    fn metrics(document: serde_json::Value) -> Vec<ActorMetrics> {
-        let network = read_json(&document.to_string(), WriteMode::Upsert)
+    fn network(document: serde_json::Value) -> Network {
+        read_json(&document.to_string(), WriteMode::Upsert)
             .unwrap()
-            .into_network();
+            .into_network()
+    }
+
+    fn metrics(document: serde_json::Value) -> MetricsTable {
+        let network = network(document);
         actor_metrics(
             &RelayGraph::build(&network, 1),
             &network,
-            1,
+            &MetricsOptions::default(),
             &AtomicBool::new(false),
         )
         .unwrap()
+    }
+
+    /// The value of a metric for an actor, as JSON.
+    fn value(table: &MetricsTable, id: &str, name: &str) -> serde_json::Value {
+        let row = table.ids.iter().position(|i| i.as_str() == id).unwrap();
+        table.column(name).unwrap().value(row)
     }
 
     #[test]
@@ -612,14 +790,100 @@ mod tests {
                 {"source": "r-1", "target": "m-3", "kind": "serves"}
             ]
         }));
-        let profile = |id: &str| {
-            let row = rows.iter().find(|r| r.id.as_str() == id).unwrap();
-            (row.bonding, row.bridging, row.linking)
+        let profile =
+            |id: &str| ["bonding", "bridging", "linking"].map(|name| value(&rows, id, name));
+        assert_eq!(profile("m-1"), [2, 1, 0].map(serde_json::Value::from));
+        assert_eq!(profile("m-3"), [0, 2, 1].map(serde_json::Value::from));
+        assert_eq!(profile("o-1"), [1, 1, 0].map(serde_json::Value::from));
+        assert_eq!(profile("r-1"), [0, 0, 1].map(serde_json::Value::from));
+    }
+
+    /// A seeded random network of `n` migrants with about `ties` ties.
+    fn random_network(n: usize, ties: usize, seed: u64) -> Network {
+        let mut rng = crate::rng::Rng::new(seed);
+        let actors: Vec<serde_json::Value> = (0..n)
+            .map(|i| json!({"id": format!("m-{i:03}"), "kind": "migrant", "name": "x"}))
+            .collect();
+        let ties: Vec<serde_json::Value> = (0..ties)
+            .map(|_| (rng.below(n), rng.below(n)))
+            .filter(|(a, b)| a != b)
+            .map(|(a, b)| {
+                json!({"source": format!("m-{a:03}"), "target": format!("m-{b:03}"), "kind": "knows"})
+            })
+            .collect();
+        network(json!({"actors": actors, "ties": ties}))
+    }
+
+    #[test]
+    fn sampled_betweenness_is_exact_with_every_source_and_unbiased_with_fewer() {
+        let network = random_network(60, 150, 3);
+        let graph = SimpleGraph::new(&RelayGraph::build(&network, 1));
+        let never = AtomicBool::new(false);
+        let exact = graph.betweenness(None, 1, &never).unwrap();
+        let every = graph.betweenness(Some(60), 9, &never).unwrap();
+        let more = graph.betweenness(Some(1000), 9, &never).unwrap();
+        assert_eq!(every, exact);
+        assert_eq!(more, exact);
+
+        let one = graph.betweenness(Some(15), 4, &never).unwrap();
+        assert_eq!(one, graph.betweenness(Some(15), 4, &never).unwrap());
+        assert_ne!(one, graph.betweenness(Some(15), 5, &never).unwrap());
+        // The oracle: pair dependencies from all-pairs shortest-path counts, summed over the
+        // sampled sources and scaled as NetworkX 3.6 does (sources by 1/((k-1)(n-2)), the
+        // others by 1/(k(n-2))).
+        let n = 60;
+        let (distance, sigma): (Vec<Vec<usize>>, Vec<Vec<f64>>) = (0..n)
+            .map(|s| {
+                let (d, _, g) = graph.bfs(s);
+                (d, g)
+            })
+            .unzip();
+        let sources = crate::rng::Rng::new(4).sample(n, 15);
+        for v in 0..n {
+            let mut dependency = 0.0;
+            for &s in sources.iter().filter(|&&s| s != v) {
+                for t in (0..n).filter(|&t| t != s && t != v) {
+                    let through = distance[s][v] != usize::MAX
+                        && distance[v][t] != usize::MAX
+                        && distance[s][v] + distance[v][t] == distance[s][t];
+                    if through {
+                        dependency += sigma[s][v] * sigma[v][t] / sigma[s][t];
+                    }
+                }
+            }
+            let scale = if sources.contains(&v) { 14.0 } else { 15.0 } * 58.0;
+            assert!(
+                (one[v] - dependency / scale).abs() < 1e-12,
+                "actor {v}: {} against {}",
+                one[v],
+                dependency / scale
+            );
+        }
+    }
+
+    #[test]
+    fn only_the_chosen_metrics_are_computed_in_the_order_asked() {
+        let network = random_network(20, 40, 1);
+        let options = MetricsOptions {
+            names: MetricsOptions::select(&["pagerank", "degree"]).unwrap(),
+            ..MetricsOptions::default()
         };
-        assert_eq!(profile("m-1"), (2, 1, 0));
-        assert_eq!(profile("m-3"), (0, 2, 1));
-        assert_eq!(profile("o-1"), (1, 1, 0));
-        assert_eq!(profile("r-1"), (0, 0, 1));
+        let table = actor_metrics(
+            &RelayGraph::build(&network, 1),
+            &network,
+            &options,
+            &AtomicBool::new(false),
+        )
+        .unwrap();
+        let names: Vec<&str> = table.columns.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, ["pagerank", "degree"]);
+        assert_eq!(table.len(), 20);
+        assert!(matches!(
+            MetricsOptions::select(&["degree", "fame"]),
+            Err(AnalysisError::InvalidQuery { field: "only", .. })
+        ));
+        assert!(MetricsOptions::select(&["degree", "degree"]).is_err());
+        assert_eq!(MetricsOptions::select::<&str>(&[]).unwrap(), METRIC_NAMES);
     }
 
     #[test]
@@ -635,20 +899,28 @@ mod tests {
                 {"source": "m-2", "target": "m-1", "kind": "knows", "trust": 0.7}
             ]
         }));
-        assert_eq!(rows[0].degree, 1);
-        assert!((rows[0].strength - 0.7).abs() < 1e-12);
+        assert_eq!(value(&rows, "m-1", "degree"), 1);
+        assert!((value(&rows, "m-1", "strength").as_f64().unwrap() - 0.7).abs() < 1e-12);
         assert_eq!(
-            (rows[0].component, rows[2].component),
-            (0, 1),
+            (
+                value(&rows, "m-1", "component"),
+                value(&rows, "m-3", "component")
+            ),
+            (0.into(), 1.into()),
             "the largest component is 0"
         );
-        assert_eq!(rows[2].core_number, 0);
+        assert_eq!(value(&rows, "m-3", "core_number"), 0);
         assert!(
-            rows[2].constraint.is_nan() && rows[2].effective_size.is_nan(),
+            value(&rows, "m-3", "constraint").is_null()
+                && value(&rows, "m-3", "effective_size").is_null(),
             "isolated: NaN as in NetworkX"
         );
         let mut csv = Vec::new();
-        write_metrics(&rows, &["constraint"], false, &mut csv).unwrap();
+        let only = MetricsTable {
+            columns: vec![("constraint", rows.column("constraint").unwrap().clone())],
+            ..rows
+        };
+        write_metrics(&only, false, &mut csv).unwrap();
         assert!(
             String::from_utf8(csv.clone())
                 .unwrap()
@@ -722,31 +994,44 @@ pub struct Summary {
     pub capital_by_first_language: BTreeMap<String, CapitalShares>,
 }
 
-/// Summarises the graph from its per-actor metrics.
+/// Summarises the graph.
+///
+/// # Arguments
+/// * `seed` - Louvain's visiting order, for the communities and their modularity.
 ///
 /// # Complexity
-/// O(V + E^1.5) (triangles), after [`actor_metrics`].
-pub fn summary(graph: &RelayGraph, network: &Network, rows: &[ActorMetrics]) -> Summary {
-    let simple = Simple::new(graph);
+/// O(E^1.5) (triangles) plus Louvain; no shortest paths.
+pub fn summary(
+    graph: &RelayGraph,
+    network: &Network,
+    seed: u64,
+    cancel: &AtomicBool,
+) -> Result<Summary, AnalysisError> {
+    let simple = SimpleGraph::new(graph);
     let n = simple.n();
-    let edges: usize = simple.adjacency.iter().map(Vec::len).sum::<usize>() / 2;
+    let edges = simple.edge_count();
     let density = if n > 1 {
         2.0 * edges as f64 / (n * (n - 1)) as f64
     } else {
         0.0
     };
-    let components = rows.iter().map(|r| r.component + 1).max().unwrap_or(0);
-    let largest = rows.iter().filter(|r| r.component == 0).count();
+    let component = components(&simple);
+    let components = component.iter().map(|c| c + 1).max().unwrap_or(0);
+    let largest = component.iter().filter(|&&c| c == 0).count();
+    let clustering = clustering(&simple);
     let average_clustering = if n == 0 {
         0.0
     } else {
-        rows.iter().map(|r| r.clustering).sum::<f64>() / n as f64
+        clustering.iter().sum::<f64>() / n as f64
     };
+    if cancel.load(Ordering::Relaxed) {
+        return Err(AnalysisError::Cancelled);
+    }
     let mut closed = 0.0;
     let mut triads = 0.0;
-    for (v, row) in rows.iter().enumerate() {
+    for (v, c) in clustering.iter().enumerate() {
         let k = simple.adjacency[v].len() as f64;
-        closed += row.clustering * k * (k - 1.0) / 2.0;
+        closed += c * k * (k - 1.0) / 2.0;
         triads += k * (k - 1.0) / 2.0;
     }
     let transitivity = if triads == 0.0 { 0.0 } else { closed / triads };
@@ -769,17 +1054,16 @@ pub fn summary(graph: &RelayGraph, network: &Network, rows: &[ActorMetrics]) -> 
             (variance > 1e-12).then(|| (sxy / count - mean * mean) / variance)
         })
         .flatten();
-    let plain: Vec<Vec<u32>> = simple
-        .adjacency
-        .iter()
-        .map(|ns| ns.iter().map(|&(w, _)| w).collect())
-        .collect();
-    let labels: Vec<usize> = rows.iter().map(|r| r.community).collect();
-    let modularity = super::community::modularity(&plain, &labels);
+    let labels = simple.louvain(seed);
+    if cancel.load(Ordering::Relaxed) {
+        return Err(AnalysisError::Cancelled);
+    }
+    let modularity = super::community::modularity(&simple.plain(), &labels);
     let communities = labels.iter().map(|c| c + 1).max().unwrap_or(0);
-    let (b, r, l) = rows.iter().fold((0, 0, 0), |(b, r, l), row| {
-        (b + row.bonding, r + row.bridging, l + row.linking)
-    });
+    let profiles = profiles(graph, network);
+    let (b, r, l) = profiles
+        .iter()
+        .fold((0, 0, 0), |(b, r, l), p| (b + p[0], r + p[1], l + p[2]));
     // Each tie has two ends among the actors: halve for the overall count.
     let capital = CapitalShares::from_counts(b / 2, r / 2, l / 2);
     let city_of: BTreeMap<&ActorId, String> = network
@@ -797,16 +1081,16 @@ pub fn summary(graph: &RelayGraph, network: &Network, rows: &[ActorMetrics]) -> 
         .collect();
     let mut by_city: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
     let mut by_language: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
-    for (v, row) in rows.iter().enumerate() {
+    for (v, profile) in profiles.iter().enumerate() {
         let language = graph.first_language[v].map_or("und".to_owned(), |l| l.to_string());
         for (key, map) in [
-            (city_of[&row.id].clone(), &mut by_city),
+            (city_of[&graph.ids[v]].clone(), &mut by_city),
             (language, &mut by_language),
         ] {
             let entry = map.entry(key).or_default();
-            entry.0 += row.bonding;
-            entry.1 += row.bridging;
-            entry.2 += row.linking;
+            entry.0 += profile[0];
+            entry.1 += profile[1];
+            entry.2 += profile[2];
         }
     }
     let shares = |map: BTreeMap<String, (usize, usize, usize)>| {
@@ -814,7 +1098,7 @@ pub fn summary(graph: &RelayGraph, network: &Network, rows: &[ActorMetrics]) -> 
             .map(|(k, (b, r, l))| (k, CapitalShares::from_counts(b, r, l)))
             .collect()
     };
-    Summary {
+    Ok(Summary {
         actors: n,
         ties: edges,
         density,
@@ -832,5 +1116,5 @@ pub fn summary(graph: &RelayGraph, network: &Network, rows: &[ActorMetrics]) -> 
         capital,
         capital_by_city: shares(by_city),
         capital_by_first_language: shares(by_language),
-    }
+    })
 }

@@ -13,7 +13,8 @@ pub use area::Area;
 pub use community::{louvain, modularity};
 pub use graph::RelayGraph;
 pub use metrics::{
-    ActorMetrics, CapitalShares, METRIC_NAMES, Summary, actor_metrics, summary, write_metrics,
+    CapitalShares, Column, METRIC_NAMES, MetricsOptions, MetricsTable, SimpleGraph, Summary,
+    actor_metrics, summary, write_metrics,
 };
 pub use relay::{
     AnalysisError, CallEntry, CoverageReport, MAX_HOPS_LIMIT, PointOfFailure, ReachReport, Reached,

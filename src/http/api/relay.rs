@@ -10,8 +10,9 @@ use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{
-    AnalysisError, CoverageReport, MAX_HOPS_LIMIT, METRIC_NAMES, ReachReport, Reached, RelayGraph,
-    RelayQuery, Summary, actor_metrics, coverage, reach, reached_by, summary, write_metrics,
+    AnalysisError, CoverageReport, MAX_HOPS_LIMIT, MetricsOptions, ReachReport, Reached,
+    RelayGraph, RelayQuery, Summary, actor_metrics, coverage, reach, reached_by, summary,
+    write_metrics,
 };
 use crate::domain::ActorId;
 use crate::http::extract::{Query, body_bytes, is_json};
@@ -143,7 +144,39 @@ async fn get_actor_reach(
 struct MetricsQuery {
     format: Option<String>,
     only: Option<String>,
+    sample: Option<String>,
     seed: Option<String>,
+}
+
+/// Reads `only`, `sample` and `seed` from a query string (as in `relaymap metrics`).
+pub(crate) fn metrics_options(
+    only: Option<&str>,
+    sample: Option<&str>,
+    seed: Option<&str>,
+) -> Result<MetricsOptions, ApiError> {
+    let names: Vec<&str> = only.map(|l| l.split(',').collect()).unwrap_or_default();
+    let names = MetricsOptions::select(&names).map_err(|error| match error {
+        AnalysisError::InvalidQuery { field, message } => {
+            ApiError::bad_request("invalid_query", message, Some(field))
+        }
+        AnalysisError::Cancelled => ApiError::from(error),
+    })?;
+    let sample = sample
+        .map(|raw| {
+            raw.parse::<usize>().ok().filter(|&k| k > 0).ok_or_else(|| {
+                ApiError::bad_request(
+                    "invalid_query",
+                    "sample must be a whole number of sources, at least 1",
+                    Some("sample"),
+                )
+            })
+        })
+        .transpose()?;
+    Ok(MetricsOptions {
+        names,
+        seed: parse_seed(seed)?,
+        sample,
+    })
 }
 
 /// Per-actor metrics as CSV or JSON, within the analysis time budget.
@@ -163,39 +196,19 @@ async fn get_metrics(
             ));
         }
     };
-    let names: Vec<&'static str> = match query.only.as_deref() {
-        None => METRIC_NAMES.to_vec(),
-        Some(list) => list
-            .split(',')
-            .map(|name| {
-                METRIC_NAMES
-                    .iter()
-                    .copied()
-                    .find(|m| *m == name.trim())
-                    .ok_or_else(|| {
-                        ApiError::bad_request(
-                            "invalid_query",
-                            format!("unknown metric {name:?}"),
-                            Some("only"),
-                        )
-                    })
-            })
-            .collect::<Result<_, _>>()?,
-    };
-    let seed = match query.seed.as_deref() {
-        None => 1,
-        Some(raw) => raw.parse::<u64>().map_err(|_| {
-            ApiError::bad_request("invalid_query", "seed must be a whole number", Some("seed"))
-        })?,
-    };
+    let options = metrics_options(
+        query.only.as_deref(),
+        query.sample.as_deref(),
+        query.seed.as_deref(),
+    )?;
     let network = Arc::new(state.store.network().await?);
     let body = analyse(&state, move |_, cancel| {
         // The graph is built from this very network, so its ties and languages agree with it
         // even if a write lands meanwhile.
         let graph = RelayGraph::build(&network, 0);
-        let rows = actor_metrics(&graph, &network, seed, cancel)?;
+        let table = actor_metrics(&graph, &network, &options, cancel)?;
         let mut body = Vec::new();
-        write_metrics(&rows, &names, json, &mut body).expect("writing to memory cannot fail");
+        write_metrics(&table, json, &mut body).expect("writing to memory cannot fail");
         Ok(body)
     })
     .await?;
@@ -230,8 +243,7 @@ async fn get_summary(
     let network = Arc::new(state.store.network().await?);
     let result = analyse(&state, move |_, cancel| {
         let graph = RelayGraph::build(&network, 0);
-        let rows = actor_metrics(&graph, &network, seed, cancel)?;
-        Ok(summary(&graph, &network, &rows))
+        summary(&graph, &network, seed, cancel)
     })
     .await?;
     Ok(Json(result))
