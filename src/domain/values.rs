@@ -298,6 +298,25 @@ impl Location {
     pub fn lon(&self) -> f64 {
         self.lon
     }
+
+    /// The centre of this location's cell in a grid of cells about `metres` on a side, so that
+    /// everyone in one cell shares one position. Rows are `metres / 111 320` degrees of latitude
+    /// from the south pole; within a row, columns are that many degrees divided by the cosine of
+    /// the row's central latitude (at most 360°), from 180° W. A location moves at most about
+    /// 0.71 × `metres`; snapping twice changes nothing.
+    pub fn snapped(self, metres: f64) -> Location {
+        const METRES_PER_DEGREE: f64 = 111_320.0;
+        if !(metres.is_finite() && metres > 0.0) {
+            return self;
+        }
+        let step = (metres / METRES_PER_DEGREE).min(180.0);
+        let row = ((self.lat + 90.0) / step).floor();
+        let lat = (-90.0 + (row + 0.5) * step).clamp(-90.0, 90.0);
+        let lon_step = (step / lat.to_radians().cos().max(1e-6)).min(360.0);
+        let column = ((self.lon + 180.0) / lon_step).floor();
+        let lon = (-180.0 + (column + 0.5) * lon_step).clamp(-180.0, 180.0);
+        Location { lat, lon }
+    }
 }
 
 impl fmt::Debug for Location {
@@ -454,6 +473,38 @@ mod tests {
             Location::parse(0.0, 180.5),
             Err(DomainError::LongitudeOutOfRange)
         );
+    }
+
+    #[test]
+    fn snapping_moves_a_location_to_its_cell_centre_nearby() {
+        // Great-circle distance in metres.
+        let metres = |a: Location, b: Location| {
+            let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
+            let dp = p2 - p1;
+            let dl = (b.lon - a.lon).to_radians();
+            let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+            2.0 * 6_371_000.0 * h.sqrt().asin()
+        };
+        let mut rng = crate::rng::Rng::new(5);
+        for _ in 0..2000 {
+            let lat = rng.unit() * 160.0 - 80.0;
+            let lon = rng.unit() * 360.0 - 180.0;
+            let at = Location::parse(lat, lon).unwrap();
+            for grid in [100.0, 1000.0] {
+                let cell = at.snapped(grid);
+                assert!(metres(at, cell) < 0.75 * grid, "{lat},{lon} moved too far");
+                assert!(cell != at);
+                assert_eq!(cell.snapped(grid), cell, "snapping twice changes nothing");
+                assert!(Location::parse(cell.lat, cell.lon).is_ok());
+            }
+        }
+        // Two homes in one street share one cell; a home 2 km away does not.
+        let home = Location::parse(44.4301, 26.1001).unwrap();
+        let next_door = Location::parse(44.4302, 26.1002).unwrap();
+        let far = Location::parse(44.4481, 26.1001).unwrap();
+        assert_eq!(home.snapped(1000.0), next_door.snapped(1000.0));
+        assert_ne!(home.snapped(1000.0), far.snapped(1000.0));
+        assert_eq!(home.snapped(0.0), home, "0 keeps the location");
     }
 
     #[test]

@@ -197,6 +197,11 @@ pub trait GraphStore: Send + Sync {
 
     /// The change version: it moves on every committed write, including other processes'.
     async fn version(&self) -> Result<u64, StoreError>;
+
+    /// The deployment's secret called `name`: `fresh` the first time it is asked for, and the
+    /// same bytes ever after, from any process (for instance the key of research pseudonyms).
+    /// Secrets are not part of the network: they do not move the version and are never exported.
+    async fn secret(&self, name: &str, fresh: &[u8; 32]) -> Result<Vec<u8>, StoreError>;
 }
 
 /// Which store to open, decided once from the configuration.

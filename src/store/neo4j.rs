@@ -585,6 +585,11 @@ struct CountRow {
 }
 
 #[derive(Deserialize)]
+struct SecretRow {
+    secret: String,
+}
+
+#[derive(Deserialize)]
 struct KindCountRow {
     kind: String,
     n: i64,
@@ -824,6 +829,39 @@ impl GraphStore for Neo4jStore {
             Ok((stats, txn))
         })
         .await
+    }
+
+    async fn secret(&self, name: &str, fresh: &[u8; 32]) -> Result<Vec<u8>, StoreError> {
+        let key = format!("secret:{name}");
+        let fresh: String = fresh.iter().map(|b| format!("{b:02x}")).collect();
+        // MERGE on the unique meta key: concurrent first uses agree on one secret. Not a write of
+        // the network, so the version stays.
+        let hex = self
+            .read(move |mut txn| async move {
+                let rows: Vec<SecretRow> = collect(
+                    &mut txn,
+                    query(
+                        "MERGE (m:RelaymapMeta {key: $key}) ON CREATE SET m.secret = $fresh \
+                         RETURN m.secret AS secret",
+                    )
+                    .param("key", key)
+                    .param("fresh", fresh),
+                )
+                .await?;
+                let secret = rows
+                    .into_iter()
+                    .next()
+                    .map(|r| r.secret)
+                    .ok_or_else(|| corrupt("secret", "MERGE returned no row"))?;
+                Ok((secret, txn))
+            })
+            .await?;
+        (0..hex.len())
+            .step_by(2)
+            .map(|i| hex.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok()))
+            .collect::<Option<Vec<u8>>>()
+            .filter(|bytes| bytes.len() == 32)
+            .ok_or_else(|| corrupt("secret", "not 32 bytes of hex"))
     }
 
     async fn version(&self) -> Result<u64, StoreError> {

@@ -19,7 +19,10 @@ use crate::domain::{
 };
 
 /// The schema migrations, applied in order; `PRAGMA user_version` counts the applied ones.
-const MIGRATIONS: [&str; 1] = [include_str!("../../graph-schema/sqlite/001_network.sql")];
+const MIGRATIONS: [&str; 2] = [
+    include_str!("../../graph-schema/sqlite/001_network.sql"),
+    include_str!("../../graph-schema/sqlite/002_secrets.sql"),
+];
 const READERS: usize = 4;
 
 const ACTOR_COLUMNS: &str = "id, kind, name, languages, lat, lon, city, channels, consent, attributes, created_at, updated_at";
@@ -555,6 +558,30 @@ impl GraphStore for SqliteStore {
             Ok(stats)
         })
         .await
+    }
+
+    async fn secret(&self, name: &str, fresh: &[u8; 32]) -> Result<Vec<u8>, StoreError> {
+        let (name, fresh) = (name.to_owned(), *fresh);
+        let inner = self.inner.clone();
+        // Not through `write_with`: a secret is not part of the network, so the version stays.
+        tokio::task::spawn_blocking(move || {
+            let connection = lock(&inner.writer);
+            connection
+                .execute(
+                    "INSERT INTO secrets (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING",
+                    rusqlite::params![name, fresh.as_slice()],
+                )
+                .map_err(StoreError::backend)?;
+            connection
+                .query_row(
+                    "SELECT value FROM secrets WHERE name = ?1",
+                    [&name],
+                    |row| row.get::<_, Vec<u8>>(0),
+                )
+                .map_err(StoreError::backend)
+        })
+        .await
+        .map_err(StoreError::backend)?
     }
 
     async fn version(&self) -> Result<u64, StoreError> {

@@ -194,6 +194,23 @@ pub async fn modes_guard_creates_and_replacements(store: &dyn GraphStore) {
     assert_eq!((stats.actor_total(), stats.tie_total()), (5, 5));
 }
 
+pub async fn a_secret_is_made_once_and_kept(store: &dyn GraphStore) {
+    let version = store.version().await.unwrap();
+
+    let first = store.secret("pseudonym-key", &[7; 32]).await.unwrap();
+    let again = store.secret("pseudonym-key", &[9; 32]).await.unwrap();
+    let other = store.secret("other", &[9; 32]).await.unwrap();
+
+    assert_eq!(first, vec![7; 32]);
+    assert_eq!(again, first, "the first secret stays");
+    assert_eq!(other, vec![9; 32], "each name has its own secret");
+    assert_eq!(
+        store.version().await.unwrap(),
+        version,
+        "a secret is not a change of the network"
+    );
+}
+
 macro_rules! store_contract {
     ($backend:ident, $harness:ident $(, #[$attribute:meta])?) => {
         mod $backend {
@@ -213,6 +230,7 @@ macro_rules! store_contract {
             contract_test!(deleting_an_actor_cascades_to_its_ties);
             contract_test!(listings_filter_and_page_in_id_order);
             contract_test!(modes_guard_creates_and_replacements);
+            contract_test!(a_secret_is_made_once_and_kept);
         }
     };
 }
