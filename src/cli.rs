@@ -16,6 +16,7 @@ use crate::config::{
 };
 use crate::document::{CsvFile, DocumentError, read_csv, read_json, write_json};
 use crate::domain::{RowError, WriteMode};
+use crate::export::ExportFormat;
 use crate::store::{self, GraphStore, StoreConfig, StoreError};
 use crate::telemetry::LogFormat;
 
@@ -76,14 +77,9 @@ pub enum MetricsFormat {
     Json,
 }
 
-/// Flags of `metrics`.
+/// Which metrics, and how: shared by `metrics` and `export --with-metrics`.
 #[derive(Debug, clap::Args)]
-pub struct MetricsArgs {
-    #[command(flatten)]
-    store: StoreArgs,
-    /// The format.
-    #[arg(long, value_enum, default_value_t = MetricsFormat::Csv)]
-    format: MetricsFormat,
+pub struct MetricsFlags {
     /// Only these metrics, comma-separated (default: all).
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
@@ -95,6 +91,30 @@ pub struct MetricsArgs {
     /// The seed of Louvain and of the sampled sources: the same seed gives the same answer.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+}
+
+impl MetricsFlags {
+    fn options(&self) -> anyhow::Result<crate::analysis::MetricsOptions> {
+        Ok(crate::analysis::MetricsOptions {
+            names: crate::analysis::MetricsOptions::select(&self.only)?,
+            seed: self.seed,
+            sample: self
+                .sample
+                .map(|k| usize::try_from(k).unwrap_or(usize::MAX)),
+        })
+    }
+}
+
+/// Flags of `metrics`.
+#[derive(Debug, clap::Args)]
+pub struct MetricsArgs {
+    #[command(flatten)]
+    store: StoreArgs,
+    /// The format.
+    #[arg(long, value_enum, default_value_t = MetricsFormat::Csv)]
+    format: MetricsFormat,
+    #[command(flatten)]
+    metrics: MetricsFlags,
     /// Write here instead of stdout (written whole or not at all).
     #[arg(long)]
     out: Option<PathBuf>,
@@ -180,13 +200,6 @@ pub struct ImportArgs {
     ties: Option<PathBuf>,
 }
 
-/// Export formats.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum ExportFormat {
-    /// The import document: importing it into an empty store gives the same network.
-    Json,
-}
-
 /// Flags of `export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
@@ -195,6 +208,15 @@ pub struct ExportArgs {
     /// The format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     format: ExportFormat,
+    /// For research: keyed pseudonyms for ids, no names, channels, notes, attributes or record
+    /// times, locations on a 1 km grid, migrants without consent left out.
+    #[arg(long)]
+    pseudonymize: bool,
+    /// Attach per-actor metrics as node attributes (chosen with --only, --sample, --seed).
+    #[arg(long)]
+    with_metrics: bool,
+    #[command(flatten)]
+    metrics: MetricsFlags,
     /// Write here instead of stdout (written whole or not at all).
     #[arg(long)]
     out: Option<PathBuf>,
@@ -364,13 +386,44 @@ async fn import(args: ImportArgs) -> anyhow::Result<()> {
 }
 
 async fn export(args: ExportArgs) -> anyhow::Result<()> {
+    use crate::analysis::{RelayGraph, actor_metrics};
+    use crate::export::{ExportOptions, prepare, pseudonymizer, write_export};
+    let metrics_options = args
+        .with_metrics
+        .then(|| args.metrics.options())
+        .transpose()?;
     let store = store::open(&args.store.store_config()?).await?;
+    let snapshot_at = crate::domain::now();
     let network = read_network(store.as_ref()).await?;
-    let ExportFormat::Json = args.format;
-    tokio::task::spawn_blocking(move || match &args.out {
-        Some(path) => write_atomically(path, |out| write_json(&network, out)),
-        None => write_json(&network, BufWriter::new(std::io::stdout().lock()))
-            .context("writing to stdout"),
+    let pseudonymize = if args.pseudonymize {
+        Some(
+            pseudonymizer(store.as_ref())
+                .await
+                .with_context(|| format!("reading the pseudonym key of {}", store.describe()))?,
+        )
+    } else {
+        None
+    };
+    let format = args.format;
+    tokio::task::spawn_blocking(move || {
+        let metrics = metrics_options
+            .map(|options| -> anyhow::Result<_> {
+                let graph = RelayGraph::build(&network, 0);
+                let table = actor_metrics(&graph, &network, &options, &AtomicBool::new(false))?;
+                Ok((table, options))
+            })
+            .transpose()?;
+        let options = ExportOptions {
+            pseudonymize,
+            metrics,
+        };
+        let prepared = prepare(&network, format, options, &snapshot_at)?;
+        drop(network);
+        match &args.out {
+            Some(path) => write_atomically(path, |out| write_export(&prepared, format, out)),
+            None => write_export(&prepared, format, BufWriter::new(std::io::stdout().lock()))
+                .context("writing to stdout"),
+        }
     })
     .await
     .context("exporting")?
@@ -537,14 +590,8 @@ async fn analyse(args: AnalysisArgs, with_coverage: bool) -> anyhow::Result<()> 
 }
 
 async fn metrics(args: MetricsArgs) -> anyhow::Result<()> {
-    use crate::analysis::{MetricsOptions, RelayGraph, actor_metrics, write_metrics};
-    let options = MetricsOptions {
-        names: MetricsOptions::select(&args.only)?,
-        seed: args.seed,
-        sample: args
-            .sample
-            .map(|k| usize::try_from(k).unwrap_or(usize::MAX)),
-    };
+    use crate::analysis::{RelayGraph, actor_metrics, write_metrics};
+    let options = args.metrics.options()?;
     let store = store::open(&args.store.store_config()?).await?;
     let network = read_network(store.as_ref()).await?;
     let json = matches!(args.format, MetricsFormat::Json);

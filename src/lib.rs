@@ -11,6 +11,7 @@ pub mod config;
 pub mod demo;
 pub mod document;
 pub mod domain;
+pub mod export;
 pub mod http;
 mod rng;
 pub mod store;

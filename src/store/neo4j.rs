@@ -858,7 +858,10 @@ impl GraphStore for Neo4jStore {
             .await?;
         (0..hex.len())
             .step_by(2)
-            .map(|i| hex.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok()))
+            .map(|i| {
+                hex.get(i..i + 2)
+                    .and_then(|b| u8::from_str_radix(b, 16).ok())
+            })
             .collect::<Option<Vec<u8>>>()
             .filter(|bytes| bytes.len() == 32)
             .ok_or_else(|| corrupt("secret", "not 32 bytes of hex"))

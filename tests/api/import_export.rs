@@ -1,7 +1,7 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{error_of, small_network, spawn_app, spawn_app_with};
+use crate::helpers::{TestApp, error_of, small_network, spawn_app, spawn_app_with};
 
 #[tokio::test]
 async fn export_then_import_into_an_empty_store_then_export_gives_the_same_document() {
@@ -219,4 +219,240 @@ async fn an_unknown_export_format_is_refused() {
 
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert_eq!(error_of(response).await["field"], "format");
+}
+
+/// The body of a successful export, with its media type and file name checked.
+async fn download(app: &TestApp, query: &str, media_type: &str, file: &str) -> Vec<u8> {
+    let response = app.get(&format!("/api/v1/export?{query}")).await;
+    assert_eq!(response.status(), StatusCode::OK, "{query}");
+    assert_eq!(response.headers()["content-type"], media_type, "{query}");
+    assert_eq!(
+        response.headers()["content-disposition"],
+        format!("attachment; filename=\"{file}\"").as_str()
+    );
+    response.bytes().await.unwrap().to_vec()
+}
+
+/// The files of a zip, by name.
+fn unzip(bytes: Vec<u8>) -> std::collections::BTreeMap<String, String> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).unwrap();
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut file, &mut text).unwrap();
+            (file.name().unwrap().into_owned(), text)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn every_export_format_is_a_download_of_the_whole_network() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+
+    let graphml = download(
+        &app,
+        "format=graphml",
+        "application/graphml+xml",
+        "relaymap-network.graphml",
+    )
+    .await;
+    let gexf = download(
+        &app,
+        "format=gexf",
+        "application/gexf+xml",
+        "relaymap-network.gexf",
+    )
+    .await;
+    let geojson: Value = serde_json::from_slice(
+        &download(
+            &app,
+            "format=geojson",
+            "application/geo+json",
+            "relaymap-network.geojson",
+        )
+        .await,
+    )
+    .unwrap();
+    let nodelink: Value = serde_json::from_slice(
+        &download(
+            &app,
+            "format=nodelink&with_metrics=true&only=degree,linking",
+            "application/json",
+            "relaymap-network.nodelink.json",
+        )
+        .await,
+    )
+    .unwrap();
+    let tables = unzip(
+        download(
+            &app,
+            "format=csv",
+            "application/zip",
+            "relaymap-network.zip",
+        )
+        .await,
+    );
+
+    let graphml = String::from_utf8(graphml).unwrap();
+    assert_eq!(graphml.matches("<node id=").count(), 5);
+    assert_eq!(graphml.matches("<edge id=").count(), 5);
+    assert!(
+        graphml.contains(r#"<key id="n2" for="node" attr.name="languages" attr.type="string"/>"#)
+    );
+    let gexf = String::from_utf8(gexf).unwrap();
+    assert!(gexf.contains(r#"<node id="m-1" label="Selam">"#));
+    assert!(gexf.contains(r#"source="o-1" target="r-1" weight="0.7""#));
+    let features = geojson["features"].as_array().unwrap();
+    assert_eq!(features.len(), 10, "5 actors and 5 ties");
+    let selam = features.iter().find(|f| f["id"] == "m-1").unwrap();
+    assert_eq!(
+        selam["geometry"],
+        json!({"type": "Point", "coordinates": [8.21, 44.11]})
+    );
+    let t1 = features.iter().find(|f| f["id"] == "t-1").unwrap();
+    assert!(t1["geometry"].is_null(), "m-2 has no location");
+    assert_eq!(nodelink["directed"], true);
+    let m1 = nodelink["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == "m-1")
+        .unwrap();
+    assert_eq!(
+        (&m1["degree"], &m1["linking"], &m1["languages"]),
+        (&json!(2), &json!(0), &json!(["tir"]))
+    );
+    assert_eq!(
+        nodelink["graph"]["metrics"]["names"],
+        json!(["degree", "linking"])
+    );
+    assert_eq!(
+        tables.keys().collect::<Vec<_>>(),
+        ["actors.csv", "metadata.json", "ties.csv"]
+    );
+    assert!(
+        tables["actors.csv"].starts_with("id,kind,name,languages,lat,lon,city,channels,consent\n")
+    );
+    assert!(tables["ties.csv"].contains("t-4,r-1,m-2,serves,0.5,,,case worker\n"));
+}
+
+#[tokio::test]
+async fn a_pseudonymised_export_names_nobody_and_links_up_across_exports() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let hidden = json!({"id": "m-3", "kind": "migrant", "name": "Hidden", "languages": ["tir"],
+                        "location": {"lat": 44.12345, "lon": 8.23456}});
+    assert_eq!(
+        app.post_json("/api/v1/actors", &hidden).await.status(),
+        StatusCode::CREATED
+    );
+    let personal = [
+        "Selam",
+        "Dawit",
+        "Hidden",
+        "Eritrean",
+        "Fire service",
+        "Port Aster",
+        "whatsapp",
+        "phone",
+        "radio",
+        "case worker",
+        "household",
+        "\"m-1\"",
+        ">m-1<",
+        "m-3",
+        "44.12345",
+        "8.23456",
+    ];
+
+    let mut ids = Vec::new();
+    for (format, media_type, file) in [
+        ("json", "application/json", "relaymap-network.json"),
+        ("csv", "application/zip", "relaymap-network.zip"),
+        (
+            "graphml",
+            "application/graphml+xml",
+            "relaymap-network.graphml",
+        ),
+        ("gexf", "application/gexf+xml", "relaymap-network.gexf"),
+        (
+            "geojson",
+            "application/geo+json",
+            "relaymap-network.geojson",
+        ),
+        (
+            "nodelink",
+            "application/json",
+            "relaymap-network.nodelink.json",
+        ),
+    ] {
+        let body = download(
+            &app,
+            &format!("format={format}&pseudonymize=true"),
+            media_type,
+            file,
+        )
+        .await;
+        let text = if format == "csv" {
+            unzip(body).into_values().collect::<Vec<_>>().join("\n")
+        } else {
+            String::from_utf8(body).unwrap()
+        };
+        for word in personal {
+            assert!(!text.contains(word), "{format} holds {word:?}");
+        }
+        assert!(text.contains("\"pseudonymized\":true") || text.contains("pseudonymized"));
+        if format == "nodelink" {
+            let document: Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(
+                document["nodes"].as_array().unwrap().len(),
+                5,
+                "m-3 has not consented"
+            );
+            assert_eq!(document["graph"]["migrants_left_out"], 1);
+            assert_eq!(document["graph"]["location_grid_m"], 1000);
+            for node in document["nodes"].as_array().unwrap() {
+                assert!(node["lat"].is_null() || node["lat"] != 44.11);
+                ids.push(node["id"].as_str().unwrap().to_owned());
+            }
+        }
+    }
+    let again: Value = serde_json::from_slice(
+        &download(
+            &app,
+            "format=nodelink&pseudonymize=true",
+            "application/json",
+            "relaymap-network.nodelink.json",
+        )
+        .await,
+    )
+    .unwrap();
+    let again: Vec<String> = again["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(again, ids, "one deployment, one pseudonym per actor");
+}
+
+#[tokio::test]
+async fn export_options_that_do_not_fit_are_refused() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+
+    for (query, field) in [
+        ("format=json&with_metrics=true", "with_metrics"),
+        ("format=graphml&only=degree", "with_metrics"),
+        ("format=graphml&pseudonymize=yes", "pseudonymize"),
+        ("format=graphml&with_metrics=true&only=fame", "only"),
+        ("format=graphml&with_metrics=true&sample=0", "sample"),
+        ("format=xlsx", "format"),
+    ] {
+        let response = app.get(&format!("/api/v1/export?{query}")).await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{query}");
+        assert_eq!(error_of(response).await["field"], field, "{query}");
+    }
 }

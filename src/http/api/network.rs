@@ -4,13 +4,19 @@ use std::collections::BTreeMap;
 
 use axum::extract::{DefaultBodyLimit, Multipart, Request, State};
 use axum::http::header;
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
-use crate::document::{CsvFile, DocumentError, read_csv, read_json, write_json};
+use crate::analysis::{RelayGraph, actor_metrics};
+use crate::document::{CsvFile, DocumentError, read_csv, read_json};
+use crate::domain::now;
 use crate::domain::{Batch, WriteMode, WriteSummary};
+use crate::export::{
+    ExportError, ExportFormat, ExportOptions, prepare, pseudonymizer, write_export,
+};
+use crate::http::api::relay::{metrics_options, within_budget};
 use crate::http::extract::{Query, body_bytes, content_type, is_json};
 use crate::http::{ApiError, AppState};
 use crate::store::StoreError;
@@ -146,40 +152,114 @@ fn multipart_error(error: axum::extract::multipart::MultipartError, limit: usize
 #[serde(deny_unknown_fields)]
 struct ExportQuery {
     format: Option<String>,
+    pseudonymize: Option<String>,
+    with_metrics: Option<String>,
+    only: Option<String>,
+    sample: Option<String>,
+    seed: Option<String>,
 }
 
+/// A `true`/`false` query parameter (absent: false).
+fn flag(raw: Option<&str>, field: &'static str) -> Result<bool, ApiError> {
+    match raw {
+        None | Some("false") => Ok(false),
+        Some("true") => Ok(true),
+        Some(_) => Err(ApiError::bad_request(
+            "invalid_query",
+            format!("{field} must be true or false"),
+            Some(field),
+        )),
+    }
+}
+
+/// The network in any export format, pseudonymised and with metrics when asked, within the
+/// analysis time budget.
 async fn export_network(
     State(state): State<AppState>,
     Query(query): Query<ExportQuery>,
-) -> Result<impl IntoResponse, ApiError> {
-    match query.format.as_deref().unwrap_or("json") {
-        "json" => {}
-        other => {
-            return Err(ApiError::bad_request(
-                "unsupported_format",
-                format!("unknown export format {other:?}: this relaymap exports json"),
-                Some("format"),
-            ));
-        }
+) -> Result<Response, ApiError> {
+    let raw_format = query.format.as_deref().unwrap_or("json");
+    let format = ExportFormat::parse(raw_format).ok_or_else(|| {
+        let names: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.name()).collect();
+        ApiError::bad_request(
+            "unsupported_format",
+            format!(
+                "unknown export format {raw_format:?}: use one of {}",
+                names.join(", ")
+            ),
+            Some("format"),
+        )
+    })?;
+    let pseudonymize = flag(query.pseudonymize.as_deref(), "pseudonymize")?;
+    let with_metrics = flag(query.with_metrics.as_deref(), "with_metrics")?;
+    let metrics_options = if with_metrics {
+        Some(metrics_options(
+            query.only.as_deref(),
+            query.sample.as_deref(),
+            query.seed.as_deref(),
+        )?)
+    } else if query.only.is_some() || query.sample.is_some() || query.seed.is_some() {
+        return Err(ApiError::bad_request(
+            "invalid_query",
+            "only, sample and seed choose the metrics of with_metrics=true",
+            Some("with_metrics"),
+        ));
+    } else {
+        None
+    };
+    if format == ExportFormat::Json && with_metrics {
+        return Err(ApiError::bad_request(
+            "invalid_query",
+            ExportError::MetricsInJson.to_string(),
+            Some("with_metrics"),
+        ));
     }
+    let snapshot_at = now();
     let network = state.store.network().await?;
-    let body = tokio::task::spawn_blocking(move || {
+    let pseudonymized = pseudonymize;
+    let pseudonymize = if pseudonymize {
+        Some(pseudonymizer(state.store.as_ref()).await?)
+    } else {
+        None
+    };
+    let body = within_budget(&state, move |cancel| {
+        let metrics = match metrics_options {
+            Some(options) => {
+                let graph = RelayGraph::build(&network, 0);
+                Some((actor_metrics(&graph, &network, &options, cancel)?, options))
+            }
+            None => None,
+        };
+        let options = ExportOptions {
+            pseudonymize,
+            metrics,
+        };
+        let prepared = prepare(&network, format, options, &snapshot_at)
+            .map_err(|e| ApiError::bad_request("invalid_query", e.to_string(), None))?;
+        drop(network);
         let mut body = Vec::new();
-        write_json(&network, &mut body).map(|()| body)
+        write_export(&prepared, format, &mut body).map_err(|e| ApiError::Internal(e.into()))?;
+        Ok(body)
     })
-    .await?
-    .map_err(|e| ApiError::Internal(e.into()))?;
-    tracing::info!(bytes = body.len(), "network exported");
+    .await?;
+    tracing::info!(
+        format = format.name(),
+        pseudonymized,
+        with_metrics,
+        bytes = body.len(),
+        "network exported"
+    );
     Ok((
         [
-            (header::CONTENT_TYPE, "application/json"),
+            (header::CONTENT_TYPE, format.content_type().to_owned()),
             (
                 header::CONTENT_DISPOSITION,
-                "attachment; filename=\"relaymap-network.json\"",
+                format!("attachment; filename=\"{}\"", format.file_name()),
             ),
         ],
         body,
-    ))
+    )
+        .into_response())
 }
 
 #[derive(Serialize)]

@@ -42,11 +42,23 @@ async fn analyse<T: Send + 'static>(
     work: impl FnOnce(&RelayGraph, &AtomicBool) -> Result<T, AnalysisError> + Send + 'static,
 ) -> Result<T, ApiError> {
     let graph = state.snapshots.current(state.store.as_ref()).await?;
+    within_budget(state, move |cancel| {
+        work(&graph, cancel).map_err(ApiError::from)
+    })
+    .await
+}
+
+/// Runs blocking work within the query time budget: past it the answer is a 503, and the work
+/// is told to stop (through the flag) when the request goes away.
+pub(crate) async fn within_budget<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce(&AtomicBool) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
     let cancel = Arc::new(AtomicBool::new(false));
     let _guard = CancelOnDrop(cancel.clone());
-    let task = tokio::task::spawn_blocking(move || work(&graph, &cancel));
+    let task = tokio::task::spawn_blocking(move || work(&cancel));
     match tokio::time::timeout(state.query_timeout, task).await {
-        Ok(joined) => joined?.map_err(ApiError::from),
+        Ok(joined) => joined?,
         Err(_) => Err(ApiError::Timeout(state.query_timeout)),
     }
 }

@@ -1,0 +1,72 @@
+//! GeoJSON (RFC 7946) for QGIS: one FeatureCollection of actors (Points at their location) and
+//! ties (LineStrings between their ends' locations). Features without a known position carry a
+//! null geometry, so the counts stay whole. Properties are the actor's or tie's attributes plus
+//! `feature` (`actor` or `tie`); the metadata block is a foreign member `metadata`.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use serde_json::{Map, Value as Json, json};
+
+use super::Prepared;
+
+pub(super) fn write_geojson(prepared: &Prepared, out: impl Write) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(out);
+    write!(out, "{{\"type\":\"FeatureCollection\",\"metadata\":")?;
+    serde_json::to_writer(&mut out, prepared.metadata())?;
+    write!(out, ",\"features\":[")?;
+    let (actor_count, tie_count) = prepared.counts();
+    let mut positions: HashMap<String, (f64, f64)> = HashMap::new();
+    let mut first = true;
+    let mut feature = |out: &mut std::io::BufWriter<_>,
+                       id: &str,
+                       geometry: Json,
+                       properties|
+     -> std::io::Result<()> {
+        let separator = if first { "" } else { "," };
+        first = false;
+        write!(out, "{separator}")?;
+        serde_json::to_writer(
+            &mut *out,
+            &json!({"type": "Feature", "id": id, "geometry": geometry, "properties": properties}),
+        )?;
+        Ok(())
+    };
+    for index in 0..actor_count {
+        let (id, at, attributes) = prepared.actor(index);
+        let mut properties = Map::new();
+        properties.insert("feature".into(), "actor".into());
+        properties.insert("id".into(), id.into());
+        for (name, value) in attributes {
+            properties.insert(name.into(), value.json());
+        }
+        let geometry = match at {
+            Some((lat, lon)) => {
+                positions.insert(id.to_owned(), (lat, lon));
+                json!({"type": "Point", "coordinates": [lon, lat]})
+            }
+            None => Json::Null,
+        };
+        feature(&mut out, id, geometry, properties)?;
+    }
+    for index in 0..tie_count {
+        let (id, source, target, attributes) = prepared.tie(index);
+        let mut properties = Map::new();
+        properties.insert("feature".into(), "tie".into());
+        properties.insert("id".into(), id.into());
+        properties.insert("source".into(), source.into());
+        properties.insert("target".into(), target.into());
+        for (name, value) in attributes {
+            properties.insert(name.into(), value.json());
+        }
+        let geometry = match (positions.get(source), positions.get(target)) {
+            (Some(&(lat1, lon1)), Some(&(lat2, lon2))) => {
+                json!({"type": "LineString", "coordinates": [[lon1, lat1], [lon2, lat2]]})
+            }
+            _ => Json::Null,
+        };
+        feature(&mut out, id, geometry, properties)?;
+    }
+    writeln!(out, "]}}")?;
+    out.flush()
+}

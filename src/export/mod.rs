@@ -1,0 +1,549 @@
+//! Exports of the network for research and mapping tools: the import document (JSON), a zip of
+//! CSV tables, GraphML and GEXF (Gephi, NetworkX, igraph, R), NetworkX's node-link JSON, and
+//! GeoJSON (QGIS). Optionally pseudonymised, optionally with per-actor metrics as node attributes.
+//!
+//! Every format is written from one [`Prepared`] view, so they all carry the same actors, ties
+//! and attributes; the formats differ only in how they spell them.
+
+mod geojson;
+mod nodelink;
+mod pseudonym;
+mod tables;
+mod xml;
+
+use std::collections::HashSet;
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::analysis::{Column, MetricsOptions, MetricsTable};
+use crate::document::{ActorRecord, TieRecord, write_json};
+use crate::domain::{ActorId, ActorKind, Location, Network, Timestamp, format_timestamp};
+
+pub use pseudonym::Pseudonymizer;
+
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// The import document: importing it into an empty store gives the same network.
+    Json,
+    /// A zip of `actors.csv`, `ties.csv` (the importer's columns) and `metadata.json`.
+    Csv,
+    /// GraphML with typed attributes (Gephi, NetworkX, igraph, R).
+    Graphml,
+    /// GEXF 1.3 with typed attributes (Gephi, NetworkX).
+    Gexf,
+    /// A FeatureCollection of actors (Points) and ties (LineStrings), for QGIS.
+    Geojson,
+    /// NetworkX's `node_link_data` (edges under `edges`).
+    Nodelink,
+}
+
+impl ExportFormat {
+    /// Every format, in the order the documentation lists them.
+    pub const ALL: [ExportFormat; 6] = [
+        ExportFormat::Json,
+        ExportFormat::Csv,
+        ExportFormat::Graphml,
+        ExportFormat::Gexf,
+        ExportFormat::Geojson,
+        ExportFormat::Nodelink,
+    ];
+
+    /// The format's name in `--format` and `?format=`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "json",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Graphml => "graphml",
+            ExportFormat::Gexf => "gexf",
+            ExportFormat::Geojson => "geojson",
+            ExportFormat::Nodelink => "nodelink",
+        }
+    }
+
+    /// A format by name.
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.name() == raw)
+    }
+
+    /// The file name an export is saved under.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "relaymap-network.json",
+            ExportFormat::Csv => "relaymap-network.zip",
+            ExportFormat::Graphml => "relaymap-network.graphml",
+            ExportFormat::Gexf => "relaymap-network.gexf",
+            ExportFormat::Geojson => "relaymap-network.geojson",
+            ExportFormat::Nodelink => "relaymap-network.nodelink.json",
+        }
+    }
+
+    /// The media type of an export.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            ExportFormat::Json | ExportFormat::Nodelink => "application/json",
+            ExportFormat::Csv => "application/zip",
+            ExportFormat::Graphml => "application/graphml+xml",
+            ExportFormat::Gexf => "application/gexf+xml",
+            ExportFormat::Geojson => "application/geo+json",
+        }
+    }
+}
+
+/// Why an export cannot be made as asked.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ExportError {
+    /// The JSON document is the import format: it has no place for metrics.
+    #[error(
+        "the json document carries no metrics: use --with-metrics with csv, graphml, gexf, geojson or nodelink, or relaymap metrics"
+    )]
+    MetricsInJson,
+}
+
+/// What an export holds besides the network.
+#[derive(Debug, Clone, Default)]
+pub struct ExportOptions {
+    /// Pseudonymise with this deployment's key.
+    pub pseudonymize: Option<Pseudonymizer>,
+    /// Per-actor metrics to attach, and how they were computed.
+    pub metrics: Option<(MetricsTable, MetricsOptions)>,
+}
+
+/// The block that tells a study what it cites: when, by what, with which parameters.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Metadata {
+    /// `relaymap` and its version.
+    pub generator: String,
+    /// When the network was read from the store (RFC 3339, UTC).
+    pub snapshot_at: String,
+    /// The format.
+    pub format: &'static str,
+    /// Whether ids are pseudonyms and personal fields are left out.
+    pub pseudonymized: bool,
+    /// The side of the location grid in metres, when locations are coarsened.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location_grid_m: Option<u32>,
+    /// Migrants without consent, left out with their ties (pseudonymised exports only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub migrants_left_out: Option<usize>,
+    /// Actors in the export.
+    pub actors: usize,
+    /// Ties in the export.
+    pub ties: usize,
+    /// The metrics attached, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metrics: Option<MetricsMetadata>,
+}
+
+/// How the attached metrics were computed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetricsMetadata {
+    /// The metric names, as attribute names.
+    pub names: Vec<&'static str>,
+    /// The seed of Louvain and of the sampled sources.
+    pub seed: u64,
+    /// Sources of the betweenness estimate (absent: exact).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub betweenness_sample: Option<usize>,
+    /// What the metrics describe.
+    pub graph: &'static str,
+}
+
+/// An attribute value.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value {
+    Text(String),
+    Real(f64),
+    Count(u64),
+    Flag(bool),
+    /// Written as `a;b` where the format has no lists.
+    List(Vec<String>),
+}
+
+/// An attribute's type, as the typed formats declare it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Type {
+    Text,
+    Real,
+    Count,
+    Flag,
+    List,
+}
+
+impl Value {
+    fn kind(&self) -> Type {
+        match self {
+            Value::Text(_) => Type::Text,
+            Value::Real(_) => Type::Real,
+            Value::Count(_) => Type::Count,
+            Value::Flag(_) => Type::Flag,
+            Value::List(_) => Type::List,
+        }
+    }
+
+    /// The value as one string, for XML and CSV (lists joined by `;`, as the importer reads).
+    pub(crate) fn text(&self) -> String {
+        match self {
+            Value::Text(s) => s.clone(),
+            Value::Real(x) => x.to_string(),
+            Value::Count(n) => n.to_string(),
+            Value::Flag(b) => b.to_string(),
+            Value::List(items) => items.join(";"),
+        }
+    }
+
+    /// The value as JSON (lists stay lists).
+    pub(crate) fn json(&self) -> serde_json::Value {
+        match self {
+            Value::Text(s) => s.as_str().into(),
+            Value::Real(x) => (*x).into(),
+            Value::Count(n) => (*n).into(),
+            Value::Flag(b) => (*b).into(),
+            Value::List(items) => items.clone().into(),
+        }
+    }
+}
+
+/// Named attribute values of one actor or tie, in schema order, absent ones left out.
+pub(crate) type Properties = Vec<(&'static str, Value)>;
+
+/// The network in export form: records already pseudonymised when asked, metrics joined.
+#[derive(Debug)]
+pub struct Prepared {
+    actors: Vec<ActorRecord>,
+    /// Each exported actor's row in the metrics table (cities have none).
+    metric_rows: Vec<Option<usize>>,
+    ties: Vec<TieRecord>,
+    metrics: Option<MetricsTable>,
+    metadata: Metadata,
+    /// The untouched network, for the plain JSON document.
+    plain: Option<Network>,
+}
+
+impl Prepared {
+    /// The metadata block the export carries.
+    pub fn metadata(&self) -> &Metadata {
+        &self.metadata
+    }
+
+    /// An actor's id, position (if known) and attributes.
+    pub(crate) fn actor(&self, index: usize) -> (&str, Option<(f64, f64)>, Properties) {
+        let record = &self.actors[index];
+        let mut properties: Properties = Vec::new();
+        let mut text = |name, value: &Option<String>| {
+            if let Some(value) = value {
+                properties.push((name, Value::Text(value.clone())));
+            }
+        };
+        text("kind", &record.kind);
+        text("name", &record.name);
+        if !record.languages.is_empty() {
+            properties.push(("languages", Value::List(record.languages.clone())));
+        }
+        if let Some(location) = &record.location {
+            properties.push(("lat", Value::Real(location.lat)));
+            properties.push(("lon", Value::Real(location.lon)));
+        }
+        if let Some(city) = &record.city {
+            properties.push(("city", Value::Text(city.clone())));
+        }
+        if !record.channels.is_empty() {
+            properties.push(("channels", Value::List(record.channels.clone())));
+        }
+        properties.push(("consent", Value::Flag(record.consent)));
+        if let Some(attributes) = record
+            .attributes
+            .as_ref()
+            .filter(|a| a.as_object().is_none_or(|o| !o.is_empty()))
+        {
+            properties.push(("attributes", Value::Text(attributes.to_string())));
+        }
+        for (name, value) in [
+            ("created_at", &record.created_at),
+            ("updated_at", &record.updated_at),
+        ] {
+            if let Some(value) = value {
+                properties.push((name, Value::Text(value.clone())));
+            }
+        }
+        if let (Some(table), Some(row)) = (&self.metrics, self.metric_rows[index]) {
+            for (name, column) in &table.columns {
+                match column {
+                    Column::Count(values) => {
+                        properties.push((name, Value::Count(values[row] as u64)));
+                    }
+                    Column::Real(values) if values[row].is_finite() => {
+                        properties.push((name, Value::Real(values[row])));
+                    }
+                    Column::Real(_) => {}
+                }
+            }
+        }
+        let id = self.actors[index].id.as_deref().unwrap_or_default();
+        let at = record.location.as_ref().map(|l| (l.lat, l.lon));
+        (id, at, properties)
+    }
+
+    /// A tie's id, ends and attributes.
+    pub(crate) fn tie(&self, index: usize) -> (&str, &str, &str, Properties) {
+        let record = &self.ties[index];
+        let mut properties: Properties = Vec::new();
+        if let Some(kind) = &record.kind {
+            properties.push(("kind", Value::Text(kind.clone())));
+        }
+        if let Some(trust) = record.trust {
+            properties.push(("trust", Value::Real(trust)));
+        }
+        if !record.channels.is_empty() {
+            properties.push(("channels", Value::List(record.channels.clone())));
+        }
+        for (name, value) in [
+            ("last_verified", &record.last_verified),
+            ("note", &record.note),
+            ("created_at", &record.created_at),
+            ("updated_at", &record.updated_at),
+        ] {
+            if let Some(value) = value {
+                properties.push((name, Value::Text(value.clone())));
+            }
+        }
+        let id = record.id.as_deref().unwrap_or_default();
+        let source = record.source.as_deref().unwrap_or_default();
+        let target = record.target.as_deref().unwrap_or_default();
+        (id, source, target, properties)
+    }
+
+    /// How many actors and ties.
+    pub(crate) fn counts(&self) -> (usize, usize) {
+        (self.actors.len(), self.ties.len())
+    }
+
+    /// Every attribute name used by some actor (or tie), with its type, in the order of
+    /// [`ACTOR_ATTRIBUTES`] (or [`TIE_ATTRIBUTES`]) and then the metrics: the schema the typed
+    /// formats declare.
+    pub(crate) fn schema(&self, ties: bool) -> Vec<(&'static str, Type)> {
+        let mut seen: Vec<(&'static str, Type)> = Vec::new();
+        let count = if ties {
+            self.ties.len()
+        } else {
+            self.actors.len()
+        };
+        for index in 0..count {
+            let properties = if ties {
+                self.tie(index).3
+            } else {
+                self.actor(index).2
+            };
+            for (name, value) in properties {
+                if !seen.iter().any(|(n, _)| *n == name) {
+                    seen.push((name, value.kind()));
+                }
+            }
+        }
+        let order: Vec<&str> = if ties {
+            TIE_ATTRIBUTES.to_vec()
+        } else {
+            ACTOR_ATTRIBUTES
+                .iter()
+                .copied()
+                .chain(
+                    self.metrics
+                        .iter()
+                        .flat_map(|t| t.columns.iter().map(|(n, _)| *n)),
+                )
+                .collect()
+        };
+        seen.sort_by_key(|(name, _)| order.iter().position(|n| n == name));
+        seen
+    }
+}
+
+/// The attributes of actors, in the order exports declare them (metrics follow).
+pub const ACTOR_ATTRIBUTES: [&str; 11] = [
+    "kind",
+    "name",
+    "languages",
+    "lat",
+    "lon",
+    "city",
+    "channels",
+    "consent",
+    "attributes",
+    "created_at",
+    "updated_at",
+];
+
+/// The attributes of ties, in the order exports declare them.
+pub const TIE_ATTRIBUTES: [&str; 7] = [
+    "kind",
+    "trust",
+    "channels",
+    "last_verified",
+    "note",
+    "created_at",
+    "updated_at",
+];
+
+/// The deployment's pseudonymizer: its key is a store secret, made on first use.
+pub async fn pseudonymizer(
+    store: &dyn crate::store::GraphStore,
+) -> Result<Pseudonymizer, crate::store::StoreError> {
+    let mut fresh = [0u8; 32];
+    getrandom::fill(&mut fresh).map_err(crate::store::StoreError::backend)?;
+    let key = store.secret(Pseudonymizer::SECRET_NAME, &fresh).await?;
+    Ok(Pseudonymizer::new(&key))
+}
+
+/// Prepares the network for export: pseudonymises it when asked (dropping names, channels,
+/// attributes, notes and record times, snapping locations to the grid, leaving out migrants
+/// without consent and their ties) and joins the metrics.
+///
+/// # Errors
+/// [`ExportError::MetricsInJson`] when metrics are asked of the JSON document.
+pub fn prepare(
+    network: &Network,
+    format: ExportFormat,
+    options: ExportOptions,
+    snapshot_at: &Timestamp,
+) -> Result<Prepared, ExportError> {
+    if format == ExportFormat::Json && options.metrics.is_some() {
+        return Err(ExportError::MetricsInJson);
+    }
+    let pseudonyms = options.pseudonymize.as_ref();
+    let left_out: HashSet<&ActorId> = match pseudonyms {
+        Some(_) => network
+            .actors
+            .iter()
+            .filter(|a| a.record.kind == ActorKind::Migrant && !a.record.consent)
+            .map(|a| &a.record.id)
+            .collect(),
+        None => HashSet::new(),
+    };
+    let (table, metrics_options) = options.metrics.unzip();
+    let mut actors = Vec::with_capacity(network.actors.len() - left_out.len());
+    let mut metric_rows = Vec::with_capacity(actors.capacity());
+    for stored in network
+        .actors
+        .iter()
+        .filter(|a| !left_out.contains(&a.record.id))
+    {
+        let mut record = ActorRecord::from(stored);
+        if let Some(p) = pseudonyms {
+            record.id = Some(p.actor(stored.record.id.as_str()));
+            record.city = stored.record.city.as_ref().map(|c| p.actor(c.as_str()));
+            record.location = stored.record.location.map(|l| {
+                let cell: Location = p.location(l);
+                crate::document::LocationRecord {
+                    lat: cell.lat(),
+                    lon: cell.lon(),
+                }
+            });
+            record.name = None;
+            record.channels.clear();
+            record.attributes = None;
+            record.created_at = None;
+            record.updated_at = None;
+        }
+        metric_rows.push(
+            table
+                .as_ref()
+                .and_then(|t| t.ids.binary_search(&stored.record.id).ok()),
+        );
+        actors.push(record);
+    }
+    let ties: Vec<TieRecord> = network
+        .ties
+        .iter()
+        .filter(|t| !left_out.contains(&t.record.source) && !left_out.contains(&t.record.target))
+        .map(|stored| {
+            let mut record = TieRecord::from(stored);
+            if let Some(p) = pseudonyms {
+                let tie = &stored.record;
+                record.id = Some(p.tie(tie.id.as_str()));
+                record.source = Some(p.actor(tie.source.as_str()));
+                record.target = Some(p.actor(tie.target.as_str()));
+                record.channels.clear();
+                record.note = None;
+                record.created_at = None;
+                record.updated_at = None;
+            }
+            record
+        })
+        .collect();
+    let metadata = Metadata {
+        generator: format!("relaymap {}", env!("CARGO_PKG_VERSION")),
+        snapshot_at: format_timestamp(snapshot_at),
+        format: format.name(),
+        pseudonymized: pseudonyms.is_some(),
+        location_grid_m: pseudonyms.map(|_| Pseudonymizer::GRID_METRES),
+        migrants_left_out: pseudonyms.map(|_| left_out.len()),
+        actors: actors.len(),
+        ties: ties.len(),
+        metrics: metrics_options.map(|o| MetricsMetadata {
+            names: o.names.clone(),
+            seed: o.seed,
+            betweenness_sample: o.sample,
+            graph: "the relay graph of the whole network (undirected, simple), including \
+                    people an export leaves out",
+        }),
+    };
+    let plain = (format == ExportFormat::Json && pseudonyms.is_none()).then(|| network.clone());
+    Ok(Prepared {
+        actors,
+        metric_rows,
+        ties,
+        metrics: table,
+        metadata,
+        plain,
+    })
+}
+
+/// Writes a prepared export in a format.
+pub fn write_export(
+    prepared: &Prepared,
+    format: ExportFormat,
+    mut out: impl Write,
+) -> std::io::Result<()> {
+    match format {
+        ExportFormat::Json => match &prepared.plain {
+            Some(network) => write_json(network, out),
+            None => write_document(prepared, &mut out),
+        },
+        ExportFormat::Csv => tables::write_zip(prepared, out),
+        ExportFormat::Graphml => xml::write_graphml(prepared, out),
+        ExportFormat::Gexf => xml::write_gexf(prepared, out),
+        ExportFormat::Geojson => geojson::write_geojson(prepared, out),
+        ExportFormat::Nodelink => nodelink::write_nodelink(prepared, out),
+    }
+}
+
+/// The pseudonymised import document: the metadata block, then actors and ties with only the
+/// fields they keep.
+fn write_document(prepared: &Prepared, out: &mut impl Write) -> std::io::Result<()> {
+    fn compact(value: impl Serialize) -> std::io::Result<serde_json::Value> {
+        let mut value = serde_json::to_value(value)?;
+        if let Some(object) = value.as_object_mut() {
+            object.retain(|_, v| !(v.is_null() || v.as_array().is_some_and(Vec::is_empty)));
+        }
+        Ok(value)
+    }
+    write!(out, "{{\"metadata\":")?;
+    serde_json::to_writer(&mut *out, &prepared.metadata)?;
+    write!(out, ",\"actors\":[")?;
+    for (i, actor) in prepared.actors.iter().enumerate() {
+        if i > 0 {
+            write!(out, ",")?;
+        }
+        serde_json::to_writer(&mut *out, &compact(actor)?)?;
+    }
+    write!(out, "],\"ties\":[")?;
+    for (i, tie) in prepared.ties.iter().enumerate() {
+        if i > 0 {
+            write!(out, ",")?;
+        }
+        serde_json::to_writer(&mut *out, &compact(tie)?)?;
+    }
+    writeln!(out, "]}}")?;
+    out.flush()
+}
