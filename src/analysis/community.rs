@@ -39,7 +39,7 @@ pub fn modularity(adjacency: &[Vec<u32>], community: &[usize]) -> f64 {
 /// A community label per node: 0 for the largest community, then by size (ties: smallest node).
 ///
 /// # Complexity
-/// About O(E) per pass; a few passes per level, a few levels.
+/// O(E) for the first sweep of each level, then work in proportion to the moves; a few levels.
 pub fn louvain(adjacency: &[Vec<u32>], seed: u64) -> Vec<usize> {
     let n = adjacency.len();
     let mut rng = Rng::new(seed);
@@ -64,36 +64,52 @@ pub fn louvain(adjacency: &[Vec<u32>], seed: u64) -> Vec<usize> {
         let mut order: Vec<usize> = (0..size).collect();
         rng.shuffle(&mut order);
         let mut moved_any = false;
-        loop {
-            let mut moved = false;
-            for &v in &order {
-                let mut links: HashMap<usize, f64> = HashMap::new();
-                for &(w, weight) in &level[v] {
-                    *links.entry(community[w]).or_insert(0.0) += weight;
+        // Links from the node being moved to each neighbouring community: a dense scratch row,
+        // cleared after each node through the list of communities it touched.
+        let mut links = vec![0.0f64; size];
+        let mut touched: Vec<usize> = Vec::new();
+        // Local moving visits every node once in the seeded order, then only the neighbours of
+        // nodes that moved (outside their new community), until no node gains by moving: the
+        // same local optimum as sweeping every node until none moves, for far less work
+        // (Ozaki, Tezuka and Inaba's pruning).
+        let mut queue: std::collections::VecDeque<usize> = order.iter().copied().collect();
+        let mut queued = vec![true; size];
+        while let Some(v) = queue.pop_front() {
+            queued[v] = false;
+            for &(w, weight) in &level[v] {
+                let c = community[w];
+                if links[c] == 0.0 {
+                    touched.push(c);
                 }
-                let own = community[v];
-                total[own] -= strength[v];
-                let gain = |c: usize, links_to: f64| links_to - total[c] * strength[v] / twice_m;
-                let mut best = own;
-                let mut best_gain = gain(own, links.get(&own).copied().unwrap_or(0.0));
-                let mut candidates: Vec<(usize, f64)> = links.into_iter().collect();
-                candidates.sort_by_key(|&(c, _)| c);
-                for (c, links_to) in candidates {
-                    let g = gain(c, links_to);
-                    if g > best_gain + 1e-12 {
-                        best = c;
-                        best_gain = g;
-                    }
-                }
-                total[best] += strength[v];
-                if best != own {
-                    community[v] = best;
-                    moved = true;
-                    moved_any = true;
+                links[c] += weight;
+            }
+            let own = community[v];
+            total[own] -= strength[v];
+            let gain = |c: usize, links_to: f64| links_to - total[c] * strength[v] / twice_m;
+            let mut best = own;
+            let mut best_gain = gain(own, links[own]);
+            touched.sort_unstable();
+            for &c in &touched {
+                let g = gain(c, links[c]);
+                if g > best_gain + 1e-12 {
+                    best = c;
+                    best_gain = g;
                 }
             }
-            if !moved {
-                break;
+            for &c in &touched {
+                links[c] = 0.0;
+            }
+            touched.clear();
+            total[best] += strength[v];
+            if best != own {
+                community[v] = best;
+                moved_any = true;
+                for &(w, _) in &level[v] {
+                    if !queued[w] && community[w] != best {
+                        queued[w] = true;
+                        queue.push_back(w);
+                    }
+                }
             }
         }
         if !moved_any {
