@@ -144,79 +144,80 @@ impl MetricsTable {
 
 /// The relay graph taken undirected and simple, as the metrics measure it.
 pub struct SimpleGraph {
-    /// Sorted neighbour lists with the highest trust among parallel ties.
-    adjacency: Vec<Vec<(u32, f64)>>,
+    /// Where each actor's neighbours start in `targets` (compressed sparse rows; n + 1 entries).
+    offsets: Vec<usize>,
+    /// Neighbours, sorted within each actor.
+    targets: Vec<u32>,
+    /// The highest trust among the parallel ties to each neighbour.
+    trust: Vec<f64>,
 }
 
 impl SimpleGraph {
     /// Merges parallel ties (keeping the highest trust) and drops their direction.
     pub fn new(graph: &RelayGraph) -> Self {
-        let adjacency = (0..graph.node_count() as u32)
-            .map(|v| {
-                let mut list: Vec<(u32, f64)> = graph
+        let n = graph.node_count();
+        let mut offsets = Vec::with_capacity(n + 1);
+        let mut targets = Vec::new();
+        let mut trust = Vec::new();
+        let mut list: Vec<(u32, f64)> = Vec::new();
+        offsets.push(0);
+        for v in 0..n as u32 {
+            list.clear();
+            list.extend(
+                graph
                     .edges(v)
-                    .map(|(w, tie)| (w, graph.ties[tie as usize].trust))
-                    .collect();
-                list.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-                list.dedup_by_key(|(w, _)| *w);
-                list
-            })
-            .collect();
-        Self { adjacency }
+                    .map(|(w, tie)| (w, graph.ties[tie as usize].trust)),
+            );
+            list.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            list.dedup_by_key(|(w, _)| *w);
+            targets.extend(list.iter().map(|&(w, _)| w));
+            trust.extend(list.iter().map(|&(_, t)| t));
+            offsets.push(targets.len());
+        }
+        Self {
+            offsets,
+            targets,
+            trust,
+        }
     }
 
     /// The number of actors.
     pub fn n(&self) -> usize {
-        self.adjacency.len()
+        self.offsets.len() - 1
     }
 
     /// The number of ties (parallel ties merged).
     pub fn edge_count(&self) -> usize {
-        self.adjacency.iter().map(Vec::len).sum::<usize>() / 2
+        self.targets.len() / 2
+    }
+
+    /// An actor's neighbours, sorted.
+    fn neighbours(&self, v: usize) -> &[u32] {
+        &self.targets[self.offsets[v]..self.offsets[v + 1]]
+    }
+
+    /// An actor's number of neighbours.
+    fn degree(&self, v: usize) -> usize {
+        self.offsets[v + 1] - self.offsets[v]
+    }
+
+    /// Whether two actors are neighbours.
+    fn adjacent(&self, a: u32, b: u32) -> bool {
+        self.neighbours(a as usize).binary_search(&b).is_ok()
     }
 
     /// Every edge once, as (smaller index, larger index): actors are indexed in id order.
     pub fn edges(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
-        self.adjacency.iter().enumerate().flat_map(|(v, ns)| {
-            ns.iter()
-                .filter(move |&&(w, _)| w as usize > v)
-                .map(move |&(w, _)| (v as u32, w))
+        (0..self.n()).flat_map(move |v| {
+            self.neighbours(v)
+                .iter()
+                .filter(move |&&w| w as usize > v)
+                .map(move |&w| (v as u32, w))
         })
     }
 
     fn plain(&self) -> Vec<Vec<u32>> {
-        self.adjacency
-            .iter()
-            .map(|ns| ns.iter().map(|&(w, _)| w).collect())
-            .collect()
-    }
-
-    /// Breadth-first distances from `s` (usize::MAX: unreachable), with the visiting order,
-    /// shortest-path counts and predecessors for Brandes' accumulation.
-    fn bfs(&self, s: usize) -> (Vec<usize>, Vec<u32>, Vec<f64>) {
-        let n = self.n();
-        let mut distance = vec![usize::MAX; n];
-        let mut sigma = vec![0.0; n];
-        let mut order = Vec::with_capacity(n);
-        distance[s] = 0;
-        sigma[s] = 1.0;
-        order.push(s as u32);
-        let mut head = 0;
-        while head < order.len() {
-            let v = order[head] as usize;
-            head += 1;
-            for &(w, _) in &self.adjacency[v] {
-                let w = w as usize;
-                if distance[w] == usize::MAX {
-                    distance[w] = distance[v] + 1;
-                    order.push(w as u32);
-                }
-                if distance[w] == distance[v] + 1 {
-                    sigma[w] += sigma[v];
-                }
-            }
-        }
-        (distance, order, sigma)
+        (0..self.n()).map(|v| self.neighbours(v).to_vec()).collect()
     }
 
     /// Betweenness (`betweenness_centrality`, normalized, unweighted), exact or estimated from
@@ -288,6 +289,9 @@ impl SimpleGraph {
         distances: bool,
         cancel: &AtomicBool,
     ) -> Result<(Vec<f64>, Vec<(f64, f64)>), AnalysisError> {
+        /// Sources are summed in this many fixed chunks, each in order, and the chunks in order:
+        /// the same answer to the last bit whatever the number of threads, in O(CHUNKS · n) memory.
+        const CHUNKS: usize = 32;
         let n = self.n();
         let mut accumulate = vec![sources.is_none(); n];
         sources
@@ -299,58 +303,38 @@ impl SimpleGraph {
         } else {
             (0..n).filter(|&s| accumulate[s]).collect()
         };
-        // Each worker sums its own betweenness vector, so memory stays O(threads · n).
-        let zero = || (vec![0.0f64; n], Vec::<(usize, f64, f64)>::new());
-        let (betweenness, per_source) = starts
-            .into_par_iter()
-            .fold(zero, |(mut betweenness, mut per_source), s| {
-                if cancel.load(Ordering::Relaxed) {
-                    return (betweenness, per_source);
-                }
-                let (distance, order, sigma) = self.bfs(s);
-                if accumulate[s] {
-                    let mut delta = vec![0.0; n];
-                    for &w in order.iter().rev() {
-                        let w = w as usize;
-                        for &(v, _) in &self.adjacency[w] {
-                            let v = v as usize;
-                            if distance[v] != usize::MAX && distance[v] + 1 == distance[w] {
-                                delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
-                            }
-                        }
-                        if w != s {
-                            betweenness[w] += delta[w];
-                        }
+        let chunk = starts.len().div_ceil(CHUNKS).max(1);
+        let parts: Vec<(Vec<f64>, Vec<(usize, f64, f64)>)> = starts
+            .par_chunks(chunk)
+            .map(|chunk| {
+                let mut search = Search::new(n);
+                let mut betweenness = vec![0.0f64; n];
+                let mut per_source = Vec::new();
+                for &s in chunk {
+                    if cancel.load(Ordering::Relaxed) {
+                        break;
                     }
-                }
-                if distances {
-                    let reachable = order.len() - 1;
-                    let total: usize = order.iter().map(|&v| distance[v as usize]).sum();
-                    let closeness = if total > 0 && n > 1 {
-                        (reachable as f64 / total as f64) * (reachable as f64 / (n - 1) as f64)
-                    } else {
-                        0.0
-                    };
-                    let harmonic: f64 = order
-                        .iter()
-                        .skip(1)
-                        .map(|&v| 1.0 / distance[v as usize] as f64)
-                        .sum();
-                    per_source.push((s, closeness, harmonic));
+                    search.run(self, s);
+                    if accumulate[s] {
+                        search.accumulate(self, s, &mut betweenness);
+                    }
+                    if distances {
+                        per_source.push((s, search.closeness(n), search.harmonic()));
+                    }
                 }
                 (betweenness, per_source)
             })
-            .reduce(zero, |(mut a, mut pa), (b, pb)| {
-                a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-                pa.extend(pb);
-                (a, pa)
-            });
+            .collect();
         if cancel.load(Ordering::Relaxed) {
             return Err(AnalysisError::Cancelled);
         }
+        let mut betweenness = vec![0.0f64; n];
         let mut by_actor = vec![(0.0, 0.0); if distances { n } else { 0 }];
-        for (s, c, h) in per_source {
-            by_actor[s] = (c, h);
+        for (part, per_source) in parts {
+            betweenness.iter_mut().zip(part).for_each(|(x, y)| *x += y);
+            for (s, c, h) in per_source {
+                by_actor[s] = (c, h);
+            }
         }
         Ok((betweenness, by_actor))
     }
@@ -358,6 +342,121 @@ impl SimpleGraph {
     /// Louvain communities (seeded, resolution 1, unweighted): 0 for the largest.
     pub fn louvain(&self, seed: u64) -> Vec<usize> {
         super::community::louvain(&self.plain(), seed)
+    }
+
+    /// PageRank (`pagerank`, unweighted), to 1e-12 · n in L1.
+    pub fn pagerank(&self, alpha: f64) -> Vec<f64> {
+        pagerank(self, alpha)
+    }
+
+    /// Local clustering coefficients (`clustering`).
+    pub fn clustering(&self) -> Vec<f64> {
+        clustering(self)
+    }
+
+    /// Core numbers (`core_number`).
+    pub fn core_numbers(&self) -> Vec<usize> {
+        core_numbers(self)
+    }
+
+    /// Connected component labels: 0 for the largest.
+    pub fn components(&self) -> Vec<usize> {
+        components(self)
+    }
+}
+
+/// One breadth-first search with Brandes' bookkeeping, its buffers reused from source to source
+/// (only the entries a search touched are reset).
+struct Search {
+    /// Hops from the source; `u32::MAX`: not reached.
+    distance: Vec<u32>,
+    /// Shortest paths from the source.
+    sigma: Vec<f64>,
+    /// Dependencies of the source on each actor.
+    delta: Vec<f64>,
+    /// Actors in the order reached, the source first.
+    order: Vec<u32>,
+}
+
+impl Search {
+    fn new(n: usize) -> Self {
+        Self {
+            distance: vec![u32::MAX; n],
+            sigma: vec![0.0; n],
+            delta: vec![0.0; n],
+            order: Vec::with_capacity(n),
+        }
+    }
+
+    fn run(&mut self, graph: &SimpleGraph, s: usize) {
+        for &v in &self.order {
+            let v = v as usize;
+            self.distance[v] = u32::MAX;
+            self.sigma[v] = 0.0;
+            self.delta[v] = 0.0;
+        }
+        self.order.clear();
+        self.distance[s] = 0;
+        self.sigma[s] = 1.0;
+        self.order.push(s as u32);
+        let mut head = 0;
+        while head < self.order.len() {
+            let v = self.order[head] as usize;
+            head += 1;
+            let next = self.distance[v] + 1;
+            for &w in graph.neighbours(v) {
+                let w = w as usize;
+                if self.distance[w] == u32::MAX {
+                    self.distance[w] = next;
+                    self.order.push(w as u32);
+                }
+                if self.distance[w] == next {
+                    self.sigma[w] += self.sigma[v];
+                }
+            }
+        }
+    }
+
+    /// Adds the source's dependencies to `betweenness` (Brandes' accumulation, unscaled).
+    fn accumulate(&mut self, graph: &SimpleGraph, s: usize, betweenness: &mut [f64]) {
+        for &w in self.order.iter().rev() {
+            let w = w as usize;
+            let before = self.distance[w].wrapping_sub(1);
+            let carried = (1.0 + self.delta[w]) / self.sigma[w];
+            for &v in graph.neighbours(w) {
+                let v = v as usize;
+                if self.distance[v] == before {
+                    self.delta[v] += self.sigma[v] * carried;
+                }
+            }
+            if w != s {
+                betweenness[w] += self.delta[w];
+            }
+        }
+    }
+
+    /// Closeness with the Wasserman–Faust correction, from the last search.
+    fn closeness(&self, n: usize) -> f64 {
+        let reachable = self.order.len() - 1;
+        let total: u64 = self
+            .order
+            .iter()
+            .map(|&v| u64::from(self.distance[v as usize]))
+            .sum();
+        if total > 0 && n > 1 {
+            (reachable as f64 / total as f64) * (reachable as f64 / (n - 1) as f64)
+        } else {
+            0.0
+        }
+    }
+
+    /// Harmonic centrality, from the last search.
+    fn harmonic(&self) -> f64 {
+        self.order
+            .iter()
+            .skip(1)
+            .map(|&v| 1.0 / f64::from(self.distance[v as usize]))
+            .sum()
     }
 }
 
@@ -409,12 +508,14 @@ pub fn actor_metrics(
             return Err(AnalysisError::Cancelled);
         }
         let column = match name {
-            "degree" => Column::Count(simple.adjacency.iter().map(Vec::len).collect()),
+            "degree" => Column::Count((0..simple.n()).map(|v| simple.degree(v)).collect()),
             "strength" => Column::Real(
-                simple
-                    .adjacency
-                    .iter()
-                    .map(|ns| ns.iter().map(|(_, t)| t).sum())
+                (0..simple.n())
+                    .map(|v| {
+                        simple.trust[simple.offsets[v]..simple.offsets[v + 1]]
+                            .iter()
+                            .sum()
+                    })
                     .collect(),
             ),
             "betweenness" => Column::Real(betweenness.clone().expect("computed when asked for")),
@@ -450,19 +551,25 @@ fn pagerank(simple: &SimpleGraph, alpha: f64) -> Vec<f64> {
         return Vec::new();
     }
     let mut rank = vec![1.0 / n as f64; n];
+    let mut share = vec![0.0; n];
     for _ in 0..1000 {
-        let dangling: f64 = (0..n)
-            .filter(|&v| simple.adjacency[v].is_empty())
-            .map(|v| rank[v])
-            .sum();
+        // What each actor passes to each neighbour; dangling actors spread over everyone.
+        let mut dangling = 0.0;
+        for v in 0..n {
+            match simple.degree(v) {
+                0 => dangling += rank[v],
+                d => share[v] = rank[v] / d as f64,
+            }
+        }
         let base = (1.0 - alpha) / n as f64 + alpha * dangling / n as f64;
         let next: Vec<f64> = (0..n)
             .into_par_iter()
             .map(|v| {
                 base + alpha
-                    * simple.adjacency[v]
+                    * simple
+                        .neighbours(v)
                         .iter()
-                        .map(|&(w, _)| rank[w as usize] / simple.adjacency[w as usize].len() as f64)
+                        .map(|&w| share[w as usize])
                         .sum::<f64>()
             })
             .collect();
@@ -484,9 +591,10 @@ fn eigenvector(simple: &SimpleGraph) -> Vec<f64> {
         let mut next: Vec<f64> = (0..n)
             .into_par_iter()
             .map(|v| {
-                x[v] + simple.adjacency[v]
+                x[v] + simple
+                    .neighbours(v)
                     .iter()
-                    .map(|&(w, _)| x[w as usize])
+                    .map(|&w| x[w as usize])
                     .sum::<f64>()
             })
             .collect();
@@ -509,14 +617,10 @@ fn eigenvector(simple: &SimpleGraph) -> Vec<f64> {
 /// size(v) = deg(v) − 2·t/deg(v), t the ties among v's neighbours (Borgatti's form, which NetworkX
 /// uses for undirected unweighted graphs). Both NaN for an isolated actor, as in NetworkX.
 fn structural_holes(simple: &SimpleGraph) -> (Vec<f64>, Vec<f64>) {
-    let adjacent = |a: u32, b: u32| {
-        simple.adjacency[a as usize]
-            .binary_search_by_key(&b, |&(x, _)| x)
-            .is_ok()
-    };
+    let adjacent = |a: u32, b: u32| simple.adjacent(a, b);
     let p = |a: u32, b: u32| {
         if adjacent(a, b) {
-            1.0 / simple.adjacency[a as usize].len() as f64
+            1.0 / simple.degree(a as usize) as f64
         } else {
             0.0
         }
@@ -524,7 +628,7 @@ fn structural_holes(simple: &SimpleGraph) -> (Vec<f64>, Vec<f64>) {
     (0..simple.n())
         .into_par_iter()
         .map(|v| {
-            let neighbours = &simple.adjacency[v];
+            let neighbours = simple.neighbours(v);
             let k = neighbours.len();
             if k == 0 {
                 return (f64::NAN, f64::NAN);
@@ -532,16 +636,16 @@ fn structural_holes(simple: &SimpleGraph) -> (Vec<f64>, Vec<f64>) {
             let v = v as u32;
             let constraint = neighbours
                 .iter()
-                .map(|&(w, _)| {
-                    let indirect: f64 = neighbours.iter().map(|&(u, _)| p(v, u) * p(u, w)).sum();
+                .map(|&w| {
+                    let indirect: f64 = neighbours.iter().map(|&u| p(v, u) * p(u, w)).sum();
                     (p(v, w) + indirect).powi(2)
                 })
                 .sum();
             let mut ties = 0usize;
-            for (i, &(a, _)) in neighbours.iter().enumerate() {
+            for (i, &a) in neighbours.iter().enumerate() {
                 ties += neighbours[i + 1..]
                     .iter()
-                    .filter(|&&(b, _)| adjacent(a, b))
+                    .filter(|&&b| adjacent(a, b))
                     .count();
             }
             (constraint, k as f64 - 2.0 * ties as f64 / k as f64)
@@ -554,20 +658,30 @@ fn clustering(simple: &SimpleGraph) -> Vec<f64> {
     (0..simple.n())
         .into_par_iter()
         .map(|v| {
-            let neighbours = &simple.adjacency[v];
+            let neighbours = simple.neighbours(v);
             let k = neighbours.len();
             if k < 2 {
                 return 0.0;
             }
-            let mut links = 0usize;
-            for (i, &(a, _)) in neighbours.iter().enumerate() {
-                let of_a = &simple.adjacency[a as usize];
-                for &(b, _) in &neighbours[i + 1..] {
-                    if of_a.binary_search_by_key(&b, |&(x, _)| x).is_ok() {
-                        links += 1;
+            // Each link among the neighbours, counted from both of its ends by merging sorted
+            // neighbour lists.
+            let mut twice_links = 0usize;
+            for &a in neighbours {
+                let of_a = simple.neighbours(a as usize);
+                let (mut i, mut j) = (0, 0);
+                while i < neighbours.len() && j < of_a.len() {
+                    match neighbours[i].cmp(&of_a[j]) {
+                        std::cmp::Ordering::Less => i += 1,
+                        std::cmp::Ordering::Greater => j += 1,
+                        std::cmp::Ordering::Equal => {
+                            twice_links += 1;
+                            i += 1;
+                            j += 1;
+                        }
                     }
                 }
             }
+            let links = twice_links / 2;
             2.0 * links as f64 / (k * (k - 1)) as f64
         })
         .collect()
@@ -576,7 +690,7 @@ fn clustering(simple: &SimpleGraph) -> Vec<f64> {
 /// Core numbers by repeatedly peeling the lowest-degree node (Batagelj–Zaversnik, bucketed).
 fn core_numbers(simple: &SimpleGraph) -> Vec<usize> {
     let n = simple.n();
-    let mut degree: Vec<usize> = simple.adjacency.iter().map(Vec::len).collect();
+    let mut degree: Vec<usize> = (0..n).map(|v| simple.degree(v)).collect();
     let max = degree.iter().copied().max().unwrap_or(0);
     let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); max + 1];
     for v in 0..n {
@@ -597,7 +711,7 @@ fn core_numbers(simple: &SimpleGraph) -> Vec<usize> {
         done[v] = true;
         processed += 1;
         core[v] = current;
-        for &(w, _) in &simple.adjacency[v] {
+        for &w in simple.neighbours(v) {
             let w = w as usize;
             if !done[w] && degree[w] > current {
                 degree[w] -= 1;
@@ -625,7 +739,7 @@ fn components(simple: &SimpleGraph) -> Vec<usize> {
         let mut size = 0;
         while let Some(v) = stack.pop() {
             size += 1;
-            for &(w, _) in &simple.adjacency[v] {
+            for &w in simple.neighbours(v) {
                 if label[w as usize] == usize::MAX {
                     label[w as usize] = id;
                     stack.push(w as usize);
@@ -834,7 +948,28 @@ mod tests {
         let n = 60;
         let (distance, sigma): (Vec<Vec<usize>>, Vec<Vec<f64>>) = (0..n)
             .map(|s| {
-                let (d, _, g) = graph.bfs(s);
+                // Distances and path counts, level by level.
+                let mut d = vec![usize::MAX; n];
+                let mut g = vec![0.0; n];
+                d[s] = 0;
+                g[s] = 1.0;
+                let mut frontier = vec![s];
+                while !frontier.is_empty() {
+                    let mut next = Vec::new();
+                    for &v in &frontier {
+                        for &w in graph.neighbours(v) {
+                            let w = w as usize;
+                            if d[w] == usize::MAX {
+                                d[w] = d[v] + 1;
+                                next.push(w);
+                            }
+                            if d[w] == d[v] + 1 {
+                                g[w] += g[v];
+                            }
+                        }
+                    }
+                    frontier = next;
+                }
                 (d, g)
             })
             .unzip();
@@ -1030,7 +1165,7 @@ pub fn summary(
     let mut closed = 0.0;
     let mut triads = 0.0;
     for (v, c) in clustering.iter().enumerate() {
-        let k = simple.adjacency[v].len() as f64;
+        let k = simple.degree(v) as f64;
         closed += c * k * (k - 1.0) / 2.0;
         triads += k * (k - 1.0) / 2.0;
     }
@@ -1038,9 +1173,9 @@ pub fn summary(
     // Pearson correlation of the degrees at the two ends of every tie, both ways round.
     let (mut sx, mut sxx, mut sxy, mut count) = (0.0, 0.0, 0.0, 0.0);
     for v in 0..n {
-        let dv = simple.adjacency[v].len() as f64;
-        for &(w, _) in &simple.adjacency[v] {
-            let dw = simple.adjacency[w as usize].len() as f64;
+        let dv = simple.degree(v) as f64;
+        for &w in simple.neighbours(v) {
+            let dw = simple.degree(w as usize) as f64;
             sx += dv;
             sxx += dv * dv;
             sxy += dv * dw;

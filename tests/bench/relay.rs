@@ -7,27 +7,14 @@
 //! Prints medians; BENCHMARKS.md holds the figures and the machine.
 
 use std::sync::atomic::AtomicBool;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use relaymap::analysis::{RelayGraph, RelayQuery, coverage, reach};
 use relaymap::domain::{ActorKind, Network, TieKind};
-use relaymap::store::{GraphStore, SqliteStore};
 
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
-fn time<T>(runs: usize, mut work: impl FnMut() -> T) -> (Duration, T) {
-    let mut samples = Vec::with_capacity(runs);
-    let mut last = None;
-    for _ in 0..runs {
-        let started = Instant::now();
-        last = Some(work());
-        samples.push(started.elapsed());
-    }
-    (median(samples), last.expect("at least one run"))
-}
+#[path = "common.rs"]
+mod common;
+use common::{read_network, time};
 
 /// The floor: the same relay graph as plain CSR arrays, and a BFS from every responder with no
 /// conditions on ties and no hop limit. Returns how many actors it reaches.
@@ -90,12 +77,8 @@ fn main() {
         .skip(1)
         .find(|a| !a.starts_with("--"))
         .expect("usage: cargo bench --bench relay -- PATH_TO_SQLITE_DB");
-    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
-    let store = SqliteStore::open(std::path::Path::new(&path)).expect("the database opens");
     let started = Instant::now();
-    let network = runtime
-        .block_on(store.network())
-        .expect("the network reads");
+    let network = read_network(&path);
     println!("store read: {:?}", started.elapsed());
 
     let (build, graph) = time(5, || RelayGraph::build(&network, 1));
