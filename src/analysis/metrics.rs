@@ -997,6 +997,30 @@ mod tests {
     }
 
     #[test]
+    fn betweenness_is_the_same_to_the_bit_on_one_thread_or_many() {
+        let network = random_network(120, 400, 11);
+        let graph = SimpleGraph::new(&RelayGraph::build(&network, 1));
+        let on = |threads: usize| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap()
+                .install(|| {
+                    let never = AtomicBool::new(false);
+                    let (closeness, harmonic) = graph.closeness_and_harmonic(&never).unwrap();
+                    (
+                        graph.betweenness(None, 1, &never).unwrap(),
+                        closeness,
+                        harmonic,
+                    )
+                })
+        };
+        let one = on(1);
+        assert_eq!(on(3), one);
+        assert_eq!(on(8), one);
+    }
+
+    #[test]
     fn only_the_chosen_metrics_are_computed_in_the_order_asked() {
         let network = random_network(20, 40, 1);
         let options = MetricsOptions {
