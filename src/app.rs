@@ -7,7 +7,7 @@ use anyhow::Context;
 use tokio::net::TcpListener;
 
 use crate::config::ServeConfig;
-use crate::domain::WriteSummary;
+use crate::domain::{Role, Token, TokenSecret, WriteSummary};
 use crate::http::{AppState, router};
 use crate::store::{self, GraphStore};
 
@@ -16,12 +16,21 @@ pub struct Application {
     listener: TcpListener,
     address: SocketAddr,
     router: axum::Router,
+    first_admin: Option<TokenSecret>,
 }
 
 impl Application {
     /// Opens the store (loading the demo city into it when asked and it is empty) and binds.
     pub async fn build(config: &ServeConfig) -> anyhow::Result<Self> {
+        if !config.bind.ip().is_loopback() && !config.behind_proxy {
+            anyhow::bail!(
+                "refusing to listen on {} without TLS: relaymap does not terminate TLS itself, so \
+                 put it behind a TLS-terminating proxy and pass --behind-proxy, or bind to 127.0.0.1",
+                config.bind
+            );
+        }
         let store = store::open(&config.store).await?;
+        let first_admin = first_admin(store.as_ref()).await?;
         if config.demo {
             load_demo_if_empty(store.as_ref()).await?;
         }
@@ -39,7 +48,14 @@ impl Application {
             listener,
             address,
             router: router(state, &config.static_dir),
+            first_admin,
         })
+    }
+
+    /// The secret of the admin token made at this start because the store had no working admin
+    /// token: to be shown once, to whoever started the server.
+    pub fn first_admin(&self) -> Option<&TokenSecret> {
+        self.first_admin.as_ref()
     }
 
     /// The address the server listens on.
@@ -61,6 +77,46 @@ impl Application {
             .with_graceful_shutdown(shutdown)
             .await
     }
+}
+
+/// Makes an admin token when the store has no working one (a first start, or every admin token
+/// revoked or expired), so that someone can always sign in.
+async fn first_admin(store: &dyn GraphStore) -> anyhow::Result<Option<TokenSecret>> {
+    let tokens = store.tokens().await.context("reading the tokens")?;
+    let at = crate::domain::now();
+    if tokens
+        .iter()
+        .any(|t| t.role == Role::Admin && t.is_valid_at(&at))
+    {
+        return Ok(None);
+    }
+    let (token, secret) = new_token(Role::Admin, "first admin".into(), None)?;
+    store
+        .create_token(&token, &secret.hash())
+        .await
+        .context("storing the first admin token")?;
+    tracing::info!(token = %token.id, "made the first admin token");
+    Ok(Some(secret))
+}
+
+/// A new token and its secret (not yet stored).
+pub fn new_token(
+    role: Role,
+    label: String,
+    expires_at: Option<crate::domain::Timestamp>,
+) -> anyhow::Result<(Token, TokenSecret)> {
+    let secret = TokenSecret::generate().context("drawing a random secret")?;
+    let mut id = [0u8; 6];
+    getrandom::fill(&mut id).context("drawing a random id")?;
+    let token = Token {
+        id: format!("tok-{}", crate::domain::hex(&id)),
+        label,
+        role,
+        created_at: crate::domain::now(),
+        expires_at,
+        revoked_at: None,
+    };
+    Ok((token, secret))
 }
 
 async fn load_demo_if_empty(store: &dyn GraphStore) -> anyhow::Result<()> {

@@ -56,6 +56,10 @@ pub enum Command {
     MigrateSchema(MigrateArgs),
     /// Copy the whole network from one store into another, empty one, and verify the copy.
     Copy(CopyArgs),
+    /// Make, list and revoke API tokens.
+    Token(TokenArgs),
+    /// Print the audit trail, newest first.
+    Audit(AuditArgs),
 }
 
 /// Flags of `reach` and `coverage`.
@@ -181,6 +185,57 @@ pub struct ServeArgs {
     #[arg(long, env = "RELAYMAP_QUERY_TIMEOUT_SECS", default_value_t = DEFAULT_QUERY_TIMEOUT_SECS,
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     query_timeout_secs: u64,
+    /// A TLS-terminating proxy stands in front: allows --bind beyond loopback.
+    #[arg(long, env = "RELAYMAP_BEHIND_PROXY")]
+    behind_proxy: bool,
+}
+
+/// Flags of `token`.
+#[derive(Debug, clap::Args)]
+pub struct TokenArgs {
+    #[command(subcommand)]
+    action: TokenAction,
+}
+
+/// What `token` does.
+#[derive(Debug, clap::Subcommand)]
+pub enum TokenAction {
+    /// Make a token and print its secret, once.
+    Create {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// admin, coordinator, analyst or viewer.
+        #[arg(long)]
+        role: String,
+        /// Who holds it, as the audit trail shows it ("crisis cell laptop").
+        #[arg(long)]
+        name: String,
+        /// Stop working after this many days.
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..=3650))]
+        expires: Option<u64>,
+    },
+    /// List the tokens (never their secrets).
+    List {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Revoke a token by id.
+    Revoke {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// The token's id (`tok-...`), from `token list`.
+        id: String,
+    },
+}
+
+/// Flags of `audit`.
+#[derive(Debug, clap::Args)]
+pub struct AuditArgs {
+    #[command(flatten)]
+    store: StoreArgs,
+    /// How many entries, newest first.
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    limit: u64,
 }
 
 /// Flags of `import`.
@@ -258,6 +313,8 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         Command::Summary(args) => summarise(args).await,
         Command::MigrateSchema(args) => migrate_schema(args).await,
         Command::Copy(args) => copy(args).await,
+        Command::Token(args) => token(args).await,
+        Command::Audit(args) => audit(args).await,
     }
 }
 
@@ -269,11 +326,18 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         static_dir: args.static_dir,
         max_import_bytes: args.max_import_bytes,
         query_timeout: std::time::Duration::from_secs(args.query_timeout_secs),
+        behind_proxy: args.behind_proxy,
     };
     let app = crate::app::Application::build(&config).await?;
     let address = app.address();
     tracing::info!(%address, "relaymap is serving");
     println!("relaymap is serving on http://{address}/");
+    if let Some(secret) = app.first_admin() {
+        println!(
+            "relaymap: no admin token yet, so here is one; it is shown only now. Keep it safe:\n\n    {}\n\nSend it as Authorization: Bearer <token> (the web sign-in at http://{address}/ comes next).",
+            secret.expose()
+        );
+    }
     app.run_until(crate::app::shutdown_signal())
         .await
         .context("serving")
@@ -631,4 +695,100 @@ async fn read_network(store: &dyn GraphStore) -> anyhow::Result<crate::domain::N
         .network()
         .await
         .with_context(|| format!("reading {}", store.describe()))
+}
+
+async fn token(args: TokenArgs) -> anyhow::Result<()> {
+    use crate::domain::{Role, Token, format_timestamp};
+    let store_args = match &args.action {
+        TokenAction::Create { store, .. }
+        | TokenAction::List { store }
+        | TokenAction::Revoke { store, .. } => store,
+    };
+    let store = store::open(&store_args.store_config()?).await?;
+    let audit = |action: &str, target: &str| crate::domain::AuditEntry {
+        seq: 0,
+        at: crate::domain::now(),
+        who: "cli".into(),
+        role: None,
+        action: action.into(),
+        target: Some(target.into()),
+        outcome: "ok".into(),
+    };
+    match args.action {
+        TokenAction::Create {
+            role,
+            name,
+            expires,
+            ..
+        } => {
+            let role = Role::parse(&role)?;
+            let label = Token::parse_label(&name)?;
+            let expires_at =
+                expires.map(|days| crate::domain::now() + chrono::Duration::days(days as i64));
+            let (token, secret) = crate::app::new_token(role, label, expires_at)?;
+            store
+                .create_token(&token, &secret.hash())
+                .await
+                .with_context(|| format!("storing the token in {}", store.describe()))?;
+            store
+                .append_audit(&audit("token.create", &token.id))
+                .await?;
+            eprintln!(
+                "relaymap: made {} token {} ({}); its secret is shown only now:",
+                token.role, token.id, token.label
+            );
+            println!("{}", secret.expose());
+        }
+        TokenAction::List { .. } => {
+            let at = crate::domain::now();
+            println!("id\trole\tlabel\tcreated_at\texpires_at\tstate");
+            for token in store.tokens().await? {
+                let state = match (&token.revoked_at, token.is_valid_at(&at)) {
+                    (Some(_), _) => "revoked",
+                    (None, false) => "expired",
+                    (None, true) => "active",
+                };
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{state}",
+                    token.id,
+                    token.role,
+                    token.label,
+                    format_timestamp(&token.created_at),
+                    token
+                        .expires_at
+                        .as_ref()
+                        .map(format_timestamp)
+                        .unwrap_or_default(),
+                );
+            }
+        }
+        TokenAction::Revoke { id, .. } => {
+            store
+                .revoke_token(&id, &crate::domain::now())
+                .await
+                .with_context(|| format!("revoking {id}"))?;
+            store.append_audit(&audit("token.revoke", &id)).await?;
+            eprintln!("relaymap: revoked {id}");
+        }
+    }
+    Ok(())
+}
+
+async fn audit(args: AuditArgs) -> anyhow::Result<()> {
+    let store = store::open(&args.store.store_config()?).await?;
+    let limit = usize::try_from(args.limit).unwrap_or(usize::MAX);
+    println!("seq\tat\twho\trole\taction\ttarget\toutcome");
+    for entry in store.audit(None, limit).await? {
+        println!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            entry.seq,
+            crate::domain::format_timestamp(&entry.at),
+            entry.who,
+            entry.role.map_or("", crate::domain::Role::as_str),
+            entry.action,
+            entry.target.unwrap_or_default(),
+            entry.outcome
+        );
+    }
+    Ok(())
 }

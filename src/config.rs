@@ -115,6 +115,8 @@ pub struct ServeConfig {
     pub max_import_bytes: usize,
     /// The longest a relay analysis may run.
     pub query_timeout: std::time::Duration,
+    /// A TLS-terminating proxy stands in front: listening beyond loopback is then allowed.
+    pub behind_proxy: bool,
 }
 
 impl ServeConfig {
@@ -127,6 +129,7 @@ impl ServeConfig {
             static_dir: default_static_dir(),
             max_import_bytes: DEFAULT_MAX_IMPORT_BYTES,
             query_timeout: std::time::Duration::from_secs(DEFAULT_QUERY_TIMEOUT_SECS),
+            behind_proxy: false,
         }
     }
 }

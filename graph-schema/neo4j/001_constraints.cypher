@@ -19,3 +19,8 @@ CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:RelaymapMeta) REQUIRE m.key IS U
 CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind);
 CREATE INDEX actor_city IF NOT EXISTS FOR (a:Actor) ON (a.city);
 CREATE POINT INDEX actor_location IF NOT EXISTS FOR (a:Actor) ON (a.location);
+
+// API tokens (only their secret's hash) and the append-only audit trail.
+CREATE CONSTRAINT token_id IF NOT EXISTS FOR (t:RelaymapToken) REQUIRE t.id IS UNIQUE;
+CREATE CONSTRAINT token_secret_hash IF NOT EXISTS FOR (t:RelaymapToken) REQUIRE t.secret_hash IS UNIQUE;
+CREATE CONSTRAINT audit_seq IF NOT EXISTS FOR (a:RelaymapAudit) REQUIRE a.seq IS UNIQUE;

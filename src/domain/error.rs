@@ -46,6 +46,12 @@ pub enum DomainError {
     /// Trust outside (0, 1].
     #[error("trust must be greater than 0 and at most 1")]
     TrustOutOfRange,
+    /// A role that does not exist.
+    #[error("unknown role {0:?}: expected admin, coordinator, analyst or viewer")]
+    UnknownRole(String),
+    /// A token label that is empty, too long or has control characters.
+    #[error("a label must be 1 to 100 characters without control characters")]
+    InvalidLabel,
     /// A value that should be a number is not.
     #[error("{0:?} is not a number")]
     NotANumber(String),
@@ -151,6 +157,8 @@ impl DomainError {
             Self::AlreadyExists(_) => "already_exists",
             Self::NotFound(_) => "not_found",
             Self::UnknownColumn(_) => "unknown_column",
+            Self::UnknownRole(_) => "unknown_role",
+            Self::InvalidLabel => "invalid_label",
         }
     }
 }

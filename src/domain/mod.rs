@@ -6,12 +6,14 @@
 //!
 //! Names, locations and notes are personal data: they must never reach a log line.
 
+mod access;
 mod actor;
 mod batch;
 mod error;
 mod tie;
 mod values;
 
+pub use access::{AuditEntry, Role, Token, TokenSecret, hash_secret, hex};
 pub use actor::{Actor, ActorKind};
 pub use batch::{
     Batch, Draft, Existing, RowError, RowRef, WriteMode, WriteSummary, check_references,

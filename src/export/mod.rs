@@ -395,6 +395,51 @@ pub async fn pseudonymizer(
     Ok(Pseudonymizer::new(&key))
 }
 
+/// Metrics as a role without access to personal data may see them: migrants without consent
+/// left out, ids replaced by their pseudonyms, rows in pseudonym order (the order of ids could
+/// hint at them).
+pub fn pseudonymize_metrics(
+    table: MetricsTable,
+    network: &Network,
+    pseudonyms: &Pseudonymizer,
+) -> MetricsTable {
+    let hidden: HashSet<&ActorId> = network
+        .actors
+        .iter()
+        .filter(|a| a.record.kind == ActorKind::Migrant && !a.record.consent)
+        .map(|a| &a.record.id)
+        .collect();
+    let mut rows: Vec<(ActorId, usize)> = table
+        .ids
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| !hidden.contains(id))
+        .map(|(row, id)| {
+            let pseudonym =
+                ActorId::parse(&pseudonyms.actor(id.as_str())).expect("pseudonyms are valid ids");
+            (pseudonym, row)
+        })
+        .collect();
+    rows.sort();
+    let pick_count = |values: &Vec<usize>| rows.iter().map(|&(_, r)| values[r]).collect();
+    let pick_real = |values: &Vec<f64>| rows.iter().map(|&(_, r)| values[r]).collect();
+    MetricsTable {
+        kinds: rows.iter().map(|&(_, r)| table.kinds[r]).collect(),
+        columns: table
+            .columns
+            .iter()
+            .map(|(name, column)| {
+                let column = match column {
+                    Column::Count(values) => Column::Count(pick_count(values)),
+                    Column::Real(values) => Column::Real(pick_real(values)),
+                };
+                (*name, column)
+            })
+            .collect(),
+        ids: rows.into_iter().map(|(id, _)| id).collect(),
+    }
+}
+
 /// Prepares the network for export: pseudonymises it when asked (dropping names, channels,
 /// attributes, notes and record times, snapping locations to the grid, leaving out migrants
 /// without consent and their ties) and joins the metrics.

@@ -44,6 +44,12 @@ pub enum ApiError {
     /// The method is not allowed on the route.
     #[error("method not allowed")]
     MethodNotAllowed,
+    /// No token, or one that is unknown, expired or revoked.
+    #[error("{0}")]
+    Unauthenticated(&'static str),
+    /// The token's role may not do this.
+    #[error("{0}")]
+    Forbidden(String),
     /// A relay query breaks a rule.
     #[error("{message}")]
     InvalidQuery {
@@ -92,6 +98,8 @@ impl ApiError {
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Self::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::InvalidQuery { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Timeout(_) | Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -131,6 +139,10 @@ impl ApiError {
             Self::UnsupportedMediaType(message) => {
                 json!({"code": "unsupported_media_type", "message": message})
             }
+            Self::Unauthenticated(message) => {
+                json!({"code": "unauthenticated", "message": message})
+            }
+            Self::Forbidden(message) => json!({"code": "forbidden", "message": message}),
             Self::MethodNotAllowed => {
                 json!({"code": "method_not_allowed", "message": self.to_string()})
             }
@@ -188,6 +200,13 @@ impl IntoResponse for ApiError {
             }
             _ => tracing::debug!(status = status.as_u16(), "request refused"),
         }
-        (status, Json(json!({ "error": self.body() }))).into_response()
+        let mut response = (status, Json(json!({ "error": self.body() }))).into_response();
+        if matches!(self, Self::Unauthenticated(_)) {
+            response.headers_mut().insert(
+                axum::http::header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static("Bearer"),
+            );
+        }
+        response
     }
 }

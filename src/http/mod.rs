@@ -1,6 +1,7 @@
 //! The HTTP face of relaymap: the JSON API under `/api/v1` and the web pages. Handlers are thin:
 //! extract, call the store (or, later, the analysis), map to a DTO that lives beside the handler.
 
+pub mod access;
 mod api;
 mod error;
 mod extract;
@@ -34,15 +35,40 @@ pub struct AppState {
     pub query_timeout: std::time::Duration,
 }
 
-/// Builds the whole router: API, pages, static files, request tracing.
+/// Every route of the API and the pages, each with its access rule.
+pub fn routes(max_import_bytes: usize) -> access::Routes {
+    api::routes(max_import_bytes).merge(pages::routes())
+}
+
+/// Builds the whole router: API and pages behind the access check, static files, security
+/// headers, request tracing.
 pub fn router(state: AppState, static_dir: &Path) -> Router {
-    Router::new()
-        .merge(api::router(state.max_import_bytes))
-        .merge(pages::router())
+    use axum::http::{HeaderValue, header};
+    use tower_http::set_header::SetResponseHeaderLayer;
+    let (guarded, _) = routes(state.max_import_bytes).finish(state.store.clone());
+    let headers = [
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; \
+             form-action 'self'; frame-ancestors 'none'",
+        ),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+    ];
+    let mut router = Router::new()
+        .merge(guarded)
         .nest_service("/static", ServeDir::new(static_dir))
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
-        .layer(DefaultBodyLimit::max(API_BODY_LIMIT))
+        .layer(DefaultBodyLimit::max(API_BODY_LIMIT));
+    for (name, value) in headers {
+        router = router.layer(SetResponseHeaderLayer::overriding(
+            name,
+            HeaderValue::from_static(value),
+        ));
+    }
+    router
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &Request| {
                 // The matched route (`/api/v1/actors/{id}`), not the URI: paths and queries can carry

@@ -1,15 +1,15 @@
 //! The web pages (askama templates in `templates/`). For now the dashboard: counts only, no names.
 
 use askama::Template;
-use axum::Router;
 use axum::extract::State;
 use axum::response::Html;
-use axum::routing::get;
 
+use crate::http::access::{Access, Routes};
 use crate::http::{ApiError, AppState};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/", get(get_dashboard))
+pub fn routes() -> Routes {
+    // Counts by kind only, until web sign-in comes: no personal data.
+    Routes::new().get("/", Access::Public, get_dashboard)
 }
 
 /// A row of a counts table.

@@ -18,9 +18,9 @@ use serde::Deserialize;
 use super::{ActorFilter, GraphStore, Page, Stats, StoreError, TieFilter};
 use crate::document::{ActorRecord, LocationRecord, TieRecord};
 use crate::domain::{
-    Actor, ActorId, ActorKind, Batch, Draft, Existing, Network, RowRef, Stored, StoredActor,
-    StoredTie, Tie, TieId, TieKind, Timestamp, WriteSummary, check_references, format_timestamp,
-    now, parse_timestamp,
+    Actor, ActorId, ActorKind, AuditEntry, Batch, Draft, Existing, Network, Role, RowRef, Stored,
+    StoredActor, StoredTie, Tie, TieId, TieKind, Timestamp, Token, WriteSummary, check_references,
+    format_timestamp, now, parse_timestamp,
 };
 
 /// The schema, applied in order and idempotently at every connection.
@@ -199,6 +199,17 @@ impl Neo4jStore {
             Ok(value)
         })
         .await
+    }
+
+    /// A write outside the network (secrets, tokens, the audit trail): committed, but without
+    /// the version lock, so the version stays and analysis snapshots stay valid.
+    async fn side_write<T, F, Fut>(&self, work: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(Txn) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<(T, Txn), StoreError>> + Send,
+    {
+        self.transaction(false, work).await
     }
 
     async fn read<T, F, Fut>(&self, work: F) -> Result<T, StoreError>
@@ -584,6 +595,65 @@ struct CountRow {
     n: i64,
 }
 
+const TOKEN_FIELDS: &str = "t.id AS id, t.label AS label, t.role AS role, \
+     t.created_at AS created_at, t.expires_at AS expires_at, t.revoked_at AS revoked_at";
+
+#[derive(Deserialize)]
+struct TokenRow {
+    id: String,
+    label: String,
+    role: String,
+    created_at: String,
+    expires_at: Option<String>,
+    revoked_at: Option<String>,
+}
+
+fn stored_time(raw: &str) -> Result<Timestamp, StoreError> {
+    parse_timestamp(raw).map_err(|_| corrupt("timestamp", raw))
+}
+
+impl TokenRow {
+    fn into_token(self) -> Result<Token, StoreError> {
+        Ok(Token {
+            role: Role::parse(&self.role).map_err(|_| corrupt("role", &self.role))?,
+            created_at: stored_time(&self.created_at)?,
+            expires_at: self.expires_at.as_deref().map(stored_time).transpose()?,
+            revoked_at: self.revoked_at.as_deref().map(stored_time).transpose()?,
+            id: self.id,
+            label: self.label,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+struct AuditRow {
+    seq: i64,
+    at: String,
+    who: String,
+    role: Option<String>,
+    action: String,
+    target: Option<String>,
+    outcome: String,
+}
+
+impl AuditRow {
+    fn into_entry(self) -> Result<AuditEntry, StoreError> {
+        Ok(AuditEntry {
+            seq: self.seq as u64,
+            at: stored_time(&self.at)?,
+            role: self
+                .role
+                .as_deref()
+                .map(|r| Role::parse(r).map_err(|_| corrupt("role", r)))
+                .transpose()?,
+            who: self.who,
+            action: self.action,
+            target: self.target,
+            outcome: self.outcome,
+        })
+    }
+}
+
 #[derive(Deserialize)]
 struct SecretRow {
     secret: String,
@@ -837,7 +907,7 @@ impl GraphStore for Neo4jStore {
         // MERGE on the unique meta key: concurrent first uses agree on one secret. Not a write of
         // the network, so the version stays.
         let hex = self
-            .read(move |mut txn| async move {
+            .side_write(move |mut txn| async move {
                 let rows: Vec<SecretRow> = collect(
                     &mut txn,
                     query(
@@ -865,6 +935,140 @@ impl GraphStore for Neo4jStore {
             .collect::<Option<Vec<u8>>>()
             .filter(|bytes| bytes.len() == 32)
             .ok_or_else(|| corrupt("secret", "not 32 bytes of hex"))
+    }
+
+    async fn create_token(&self, token: &Token, secret_hash: &str) -> Result<(), StoreError> {
+        let (token, hash) = (token.clone(), secret_hash.to_owned());
+        self.side_write(move |mut txn| async move {
+            let taken: Vec<CountRow> = collect(
+                &mut txn,
+                query(
+                    "MATCH (t:RelaymapToken) WHERE t.id = $id OR t.secret_hash = $hash \
+                     RETURN count(t) AS n",
+                )
+                .param("id", token.id.clone())
+                .param("hash", hash.clone()),
+            )
+            .await?;
+            if taken.first().is_some_and(|r| r.n > 0) {
+                return Err(StoreError::Conflict(format!(
+                    "token {} already exists",
+                    token.id
+                )));
+            }
+            txn.run(
+                query(
+                    "CREATE (:RelaymapToken {id: $id, label: $label, role: $role, \
+                     secret_hash: $hash, created_at: $created_at, expires_at: $expires_at, \
+                     revoked_at: $revoked_at})",
+                )
+                .param("id", token.id.clone())
+                .param("label", token.label.clone())
+                .param("role", token.role.as_str())
+                .param("hash", hash)
+                .param("created_at", format_timestamp(&token.created_at))
+                .param(
+                    "expires_at",
+                    token.expires_at.as_ref().map(format_timestamp),
+                )
+                .param(
+                    "revoked_at",
+                    token.revoked_at.as_ref().map(format_timestamp),
+                ),
+            )
+            .await
+            .map_err(classify)?;
+            Ok(((), txn))
+        })
+        .await
+    }
+
+    async fn tokens(&self) -> Result<Vec<Token>, StoreError> {
+        self.read_records(
+            format!("MATCH (t:RelaymapToken) RETURN {TOKEN_FIELDS} ORDER BY t.created_at, t.id"),
+            Vec::new(),
+            TokenRow::into_token,
+        )
+        .await
+    }
+
+    async fn token_by_hash(&self, secret_hash: &str) -> Result<Option<Token>, StoreError> {
+        let tokens = self
+            .read_records(
+                format!("MATCH (t:RelaymapToken {{secret_hash: $hash}}) RETURN {TOKEN_FIELDS}"),
+                vec![("hash", secret_hash.into())],
+                TokenRow::into_token,
+            )
+            .await?;
+        Ok(tokens.into_iter().next())
+    }
+
+    async fn revoke_token(&self, id: &str, at: &Timestamp) -> Result<(), StoreError> {
+        let (id, at) = (id.to_owned(), format_timestamp(at));
+        self.side_write(move |mut txn| async move {
+            let rows: Vec<CountRow> = collect(
+                &mut txn,
+                query(
+                    "MATCH (t:RelaymapToken {id: $id}) \
+                     SET t.revoked_at = coalesce(t.revoked_at, $at) RETURN count(t) AS n",
+                )
+                .param("id", id.clone())
+                .param("at", at),
+            )
+            .await?;
+            if rows.first().is_none_or(|r| r.n == 0) {
+                return Err(StoreError::NotFound(format!("token {id}")));
+            }
+            Ok(((), txn))
+        })
+        .await
+    }
+
+    async fn append_audit(&self, entry: &AuditEntry) -> Result<u64, StoreError> {
+        let entry = entry.clone();
+        self.side_write(move |mut txn| async move {
+            // The counter node's lock orders concurrent appends.
+            let rows: Vec<CountRow> = collect(
+                &mut txn,
+                query(
+                    "MERGE (c:RelaymapMeta {key: 'audit_seq'}) \
+                     SET c.value = coalesce(c.value, 0) + 1 \
+                     CREATE (:RelaymapAudit {seq: c.value, at: $at, who: $who, role: $role, \
+                     action: $action, target: $target, outcome: $outcome}) \
+                     RETURN c.value AS n",
+                )
+                .param("at", format_timestamp(&entry.at))
+                .param("who", entry.who)
+                .param("role", entry.role.map(Role::as_str))
+                .param("action", entry.action)
+                .param("target", entry.target)
+                .param("outcome", entry.outcome),
+            )
+            .await?;
+            let seq = rows
+                .first()
+                .map(|r| r.n as u64)
+                .ok_or_else(|| corrupt("audit", "no sequence number"))?;
+            Ok((seq, txn))
+        })
+        .await
+    }
+
+    async fn audit(
+        &self,
+        before: Option<u64>,
+        limit: usize,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        let before = before.map_or(i64::MAX, |b| b.min(i64::MAX as u64) as i64);
+        self.read_records(
+            "MATCH (a:RelaymapAudit) WHERE a.seq < $before \
+             RETURN a.seq AS seq, a.at AS at, a.who AS who, a.role AS role, a.action AS action, \
+             a.target AS target, a.outcome AS outcome ORDER BY a.seq DESC LIMIT $limit"
+                .to_owned(),
+            vec![("before", before.into()), ("limit", (limit as i64).into())],
+            AuditRow::into_entry,
+        )
+        .await
     }
 
     async fn version(&self) -> Result<u64, StoreError> {

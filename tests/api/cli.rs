@@ -309,3 +309,82 @@ fn metrics_are_written_as_csv_or_json_and_an_unknown_metric_is_refused() {
     assert!(!unknown.status.success());
     assert_eq!(stderr(&unknown).lines().count(), 1, "{}", stderr(&unknown));
 }
+
+#[test]
+fn tokens_are_made_listed_and_revoked_from_the_command_line_and_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("access.db");
+
+    let created = relaymap(&[
+        "token",
+        "create",
+        "--db",
+        path(&db),
+        "--role",
+        "analyst",
+        "--name",
+        "study",
+        "--expires",
+        "30",
+    ]);
+    let secret = String::from_utf8(created.stdout.clone()).unwrap();
+    let listed = relaymap(&["token", "list", "--db", path(&db)]);
+    let listing = String::from_utf8(listed.stdout.clone()).unwrap();
+    let id = listing
+        .lines()
+        .nth(1)
+        .and_then(|l| l.split('\t').next())
+        .unwrap()
+        .to_owned();
+    let revoked = relaymap(&["token", "revoke", "--db", path(&db), &id]);
+    let listed_again = relaymap(&["token", "list", "--db", path(&db)]);
+    let unknown = relaymap(&["token", "revoke", "--db", path(&db), "tok-nobody"]);
+    let bad_role = relaymap(&[
+        "token",
+        "create",
+        "--db",
+        path(&db),
+        "--role",
+        "root",
+        "--name",
+        "x",
+    ]);
+    let audit = relaymap(&["audit", "--db", path(&db)]);
+
+    assert!(created.status.success(), "{}", stderr(&created));
+    assert!(secret.trim().starts_with("rm_") && secret.trim().len() == 67);
+    assert!(listing.contains("\tanalyst\tstudy\t") && listing.contains("\tactive"));
+    assert!(
+        !listing.contains(secret.trim()),
+        "the secret is shown once, never listed"
+    );
+    assert!(revoked.status.success(), "{}", stderr(&revoked));
+    assert!(
+        String::from_utf8(listed_again.stdout)
+            .unwrap()
+            .contains("\trevoked")
+    );
+    assert!(!unknown.status.success() && stderr(&unknown).contains("tok-nobody"));
+    assert!(stderr(&bad_role).contains("unknown role"));
+    let trail = String::from_utf8(audit.stdout).unwrap();
+    assert!(
+        trail.contains(&format!("\tcli\t\ttoken.revoke\t{id}\tok")),
+        "{trail}"
+    );
+    assert!(trail.contains("\ttoken.create\t"));
+}
+
+#[test]
+fn serve_refuses_to_listen_beyond_loopback_without_a_proxy() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bind.db");
+
+    let output = relaymap(&["serve", "--db", path(&db), "--bind", "0.0.0.0:0"]);
+
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("--behind-proxy"),
+        "{}",
+        stderr(&output)
+    );
+}

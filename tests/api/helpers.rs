@@ -94,7 +94,10 @@ pub async fn fresh_store() -> (StoreConfig, Option<TempDir>) {
 
 pub struct TestApp {
     pub address: String,
+    /// Sends the admin token made at first start with every request.
     pub client: reqwest::Client,
+    /// The secret of that admin token.
+    pub admin_token: String,
     config: ServeConfig,
     stop: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<std::io::Result<()>>>,
@@ -112,13 +115,31 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut ServeConfig)) -> TestApp {
     let (store, dir) = fresh_store().await;
     let mut config = ServeConfig::new(store, "127.0.0.1:0".parse().expect("an address"));
     adjust(&mut config);
-    start(config, dir).await
+    start(config, dir, None).await
 }
 
-async fn start(config: ServeConfig, dir: Option<TempDir>) -> TestApp {
+/// A client that sends `token` as its bearer token.
+pub fn client_with(token: &str) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::AUTHORIZATION,
+        format!("Bearer {token}").parse().expect("a header value"),
+    );
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .build()
+        .expect("a client")
+}
+
+async fn start(config: ServeConfig, dir: Option<TempDir>, admin: Option<String>) -> TestApp {
     let app = Application::build(&config)
         .await
         .expect("the application builds");
+    let admin_token = app
+        .first_admin()
+        .map(|s| s.expose().to_owned())
+        .or(admin)
+        .expect("a fresh store gets a first admin token");
     let address = format!("http://127.0.0.1:{}", app.port());
     let (stop, stopped) = oneshot::channel::<()>();
     let server = tokio::spawn(app.run_until(async move {
@@ -126,7 +147,8 @@ async fn start(config: ServeConfig, dir: Option<TempDir>) -> TestApp {
     }));
     TestApp {
         address,
-        client: reqwest::Client::new(),
+        client: client_with(&admin_token),
+        admin_token,
         config,
         stop: Some(stop),
         server: Some(server),
@@ -157,7 +179,39 @@ impl TestApp {
         self.shut_down().await;
         let mut config = self.config.clone();
         config.bind = "127.0.0.1:0".parse().expect("an address");
-        start(config, self.dir.take()).await
+        start(config, self.dir.take(), Some(self.admin_token.clone())).await
+    }
+
+    /// Makes a token of a role through the store, as `relaymap token create` does; its secret.
+    pub async fn token(&self, role: relaymap::domain::Role) -> String {
+        let store = relaymap::store::open(&self.config.store)
+            .await
+            .expect("the store opens");
+        let (token, secret) =
+            relaymap::app::new_token(role, format!("test {role}"), None).expect("a token");
+        store
+            .create_token(&token, &secret.hash())
+            .await
+            .expect("the token is stored");
+        secret.expose().to_owned()
+    }
+
+    /// A GET with another token (or none).
+    pub async fn get_as(&self, token: Option<&str>, path: &str) -> Response {
+        let client = match token {
+            Some(token) => client_with(token),
+            None => reqwest::Client::new(),
+        };
+        client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("GET is answered")
+    }
+
+    /// The store the server runs on.
+    pub fn store_config(&self) -> &StoreConfig {
+        &self.config.store
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -1,6 +1,7 @@
 //! Integration tests: a real server on a free port, driven over HTTP; the CLI binary; and the
 //! store contract run against every store.
 
+mod access;
 mod actors;
 mod cli;
 mod helpers;

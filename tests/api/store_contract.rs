@@ -211,6 +211,61 @@ pub async fn a_secret_is_made_once_and_kept(store: &dyn GraphStore) {
     );
 }
 
+pub async fn tokens_are_found_by_hash_and_revoked(store: &dyn GraphStore) {
+    use relaymap::domain::Role;
+    let (token, secret) = relaymap::app::new_token(Role::Analyst, "study".into(), None).unwrap();
+    let version = store.version().await.unwrap();
+
+    store.create_token(&token, &secret.hash()).await.unwrap();
+    let again = store.create_token(&token, &secret.hash()).await;
+    let found = store.token_by_hash(&secret.hash()).await.unwrap();
+    let missing = store.token_by_hash("0".repeat(64).as_str()).await.unwrap();
+    let at = relaymap::domain::now();
+    store.revoke_token(&token.id, &at).await.unwrap();
+    let unknown = store.revoke_token("tok-nobody", &at).await;
+
+    assert!(matches!(again, Err(StoreError::Conflict(_))));
+    assert_eq!(found.as_ref(), Some(&token));
+    assert_eq!(missing, None);
+    let listed = store.tokens().await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].revoked_at, Some(at));
+    assert!(!listed[0].is_valid_at(&at));
+    assert!(matches!(unknown, Err(StoreError::NotFound(_))));
+    assert_eq!(store.version().await.unwrap(), version);
+}
+
+pub async fn the_audit_trail_keeps_entries_in_order(store: &dyn GraphStore) {
+    use relaymap::domain::{AuditEntry, Role};
+    let entry = |n: usize| AuditEntry {
+        seq: 0,
+        at: relaymap::domain::now(),
+        who: format!("token {n}"),
+        role: n.is_multiple_of(2).then_some(Role::Coordinator),
+        action: "POST /api/v1/actors".into(),
+        target: n.is_multiple_of(3).then(|| format!("m-{n}")),
+        outcome: "ok".into(),
+    };
+    let mut seqs = Vec::new();
+    for n in 0..5 {
+        seqs.push(store.append_audit(&entry(n)).await.unwrap());
+    }
+
+    let newest = store.audit(None, 3).await.unwrap();
+    let older = store.audit(Some(newest[2].seq), 10).await.unwrap();
+
+    assert!(seqs.windows(2).all(|w| w[0] < w[1]));
+    let who: Vec<&str> = newest
+        .iter()
+        .chain(&older)
+        .map(|e| e.who.as_str())
+        .collect();
+    assert_eq!(who, ["token 4", "token 3", "token 2", "token 1", "token 0"]);
+    assert_eq!(older[1].role, Some(Role::Coordinator));
+    assert_eq!(older[1].target.as_deref(), Some("m-0"));
+    assert_eq!(newest[1].role, None);
+}
+
 macro_rules! store_contract {
     ($backend:ident, $harness:ident $(, #[$attribute:meta])?) => {
         mod $backend {
@@ -231,6 +286,8 @@ macro_rules! store_contract {
             contract_test!(listings_filter_and_page_in_id_order);
             contract_test!(modes_guard_creates_and_replacements);
             contract_test!(a_secret_is_made_once_and_kept);
+            contract_test!(tokens_are_found_by_hash_and_revoked);
+            contract_test!(the_audit_trail_keeps_entries_in_order);
         }
     };
 }

@@ -1,27 +1,27 @@
 //! `/api/v1/actors`: list, create, read, replace and delete actors; an actor's ties.
 
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use axum::routing::get;
-use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
 use super::{PageQuery, next_cursor, parse_param, single_write};
 use crate::document::{ActorRecord, TieRecord};
 use crate::domain::{ActorId, ActorKind, Language, WriteMode};
+use crate::http::access::{Access, Routes};
 use crate::http::extract::{Query, RecordJson};
 use crate::http::{ApiError, AppState};
 use crate::store::{ActorFilter, BoundingBox, TieFilter};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/actors", get(list_actors).post(create_actor))
-        .route(
-            "/api/v1/actors/{id}",
-            get(get_actor).put(replace_actor).delete(delete_actor),
-        )
-        .route("/api/v1/actors/{id}/ties", get(list_actor_ties))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/api/v1/actors", Access::Network, list_actors)
+        .post("/api/v1/actors", Access::Network, create_actor)
+        .get("/api/v1/actors/{id}", Access::Network, get_actor)
+        .put("/api/v1/actors/{id}", Access::Network, replace_actor)
+        .delete("/api/v1/actors/{id}", Access::Network, delete_actor)
+        .get("/api/v1/actors/{id}/ties", Access::Network, list_actor_ties)
 }
 
 #[derive(Debug, Deserialize)]

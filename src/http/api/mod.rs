@@ -5,21 +5,21 @@ mod network;
 mod relay;
 mod ties;
 
-use axum::Router;
 use serde::Deserialize;
 
-use super::{ApiError, AppState};
+use super::ApiError;
+use super::access::Routes;
 use crate::document::Record;
 use crate::domain::{Batch, DomainError, RowError, RowRef, WriteMode};
 use crate::store::Page;
 
-/// The API routes.
-pub fn router(max_import_bytes: usize) -> Router<AppState> {
-    Router::new()
-        .merge(actors::router())
-        .merge(ties::router())
-        .merge(network::router(max_import_bytes))
-        .merge(relay::router())
+/// The API routes, each with its access rule.
+pub fn routes(max_import_bytes: usize) -> Routes {
+    Routes::new()
+        .merge(actors::routes())
+        .merge(ties::routes())
+        .merge(network::routes(max_import_bytes))
+        .merge(relay::routes())
 }
 
 /// Answers routes that do not exist.

@@ -2,11 +2,11 @@
 
 use std::collections::BTreeMap;
 
+use axum::Json;
 use axum::extract::{DefaultBodyLimit, Multipart, Request, State};
-use axum::http::header;
+use axum::http::{Method, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::routing::post;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{RelayGraph, actor_metrics};
@@ -16,21 +16,26 @@ use crate::domain::{Batch, WriteMode, WriteSummary};
 use crate::export::{
     ExportError, ExportFormat, ExportOptions, prepare, pseudonymizer, write_export,
 };
+use crate::http::access::{Access, Caller, Routes};
 use crate::http::api::relay::{metrics_options, within_budget};
 use crate::http::extract::{Query, body_bytes, content_type, is_json};
 use crate::http::{ApiError, AppState};
 use crate::store::StoreError;
 
-pub fn router(max_import_bytes: usize) -> Router<AppState> {
-    Router::new()
-        .route(
+pub fn routes(max_import_bytes: usize) -> Routes {
+    Routes::new()
+        .add(
+            Method::POST,
             "/api/v1/import",
+            Access::Network,
+            true,
             post(import_network).layer(DefaultBodyLimit::max(max_import_bytes)),
         )
-        .route("/api/v1/export", get(export_network))
-        .route("/api/v1/stats", get(get_stats))
-        .route("/api/v1/healthz", get(get_health))
-        .route("/healthz", get(get_health))
+        .get_audited("/api/v1/export", Access::Research, export_network)
+        .get("/api/v1/stats", Access::Aggregates, get_stats)
+        .get("/api/v1/healthz", Access::Public, get_health)
+        .get("/healthz", Access::Public, get_health)
+        .get_audited("/api/v1/audit", Access::Admin, get_audit)
 }
 
 #[derive(Serialize)]
@@ -176,6 +181,7 @@ fn flag(raw: Option<&str>, field: &'static str) -> Result<bool, ApiError> {
 /// analysis time budget.
 async fn export_network(
     State(state): State<AppState>,
+    caller: Caller,
     Query(query): Query<ExportQuery>,
 ) -> Result<Response, ApiError> {
     let raw_format = query.format.as_deref().unwrap_or("json");
@@ -190,7 +196,20 @@ async fn export_network(
             Some("format"),
         )
     })?;
-    let pseudonymize = flag(query.pseudonymize.as_deref(), "pseudonymize")?;
+    let pseudonymize = match (
+        caller.role.sees_personal_data(),
+        flag(query.pseudonymize.as_deref(), "pseudonymize")?,
+    ) {
+        (true, asked) => asked,
+        // Analysts get pseudonymised exports, whether they ask or not.
+        (false, _) if query.pseudonymize.as_deref() == Some("false") => {
+            return Err(ApiError::Forbidden(format!(
+                "a {} token gets pseudonymised exports only",
+                caller.role
+            )));
+        }
+        (false, _) => true,
+    };
     let with_metrics = flag(query.with_metrics.as_deref(), "with_metrics")?;
     let metrics_options = if with_metrics {
         Some(metrics_options(
@@ -300,4 +319,74 @@ struct HealthDto {
 
 async fn get_health() -> Json<HealthDto> {
     Json(HealthDto { status: "ok" })
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AuditQuery {
+    before: Option<String>,
+    limit: Option<String>,
+}
+
+#[derive(Serialize)]
+struct AuditEntryDto {
+    seq: u64,
+    at: String,
+    who: String,
+    role: Option<&'static str>,
+    action: String,
+    target: Option<String>,
+    outcome: String,
+}
+
+#[derive(Serialize)]
+struct AuditDto {
+    entries: Vec<AuditEntryDto>,
+    /// Pass as `before` for the next (older) page; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next_before: Option<u64>,
+}
+
+/// The audit trail, newest first, for admins.
+async fn get_audit(
+    State(state): State<AppState>,
+    Query(query): Query<AuditQuery>,
+) -> Result<Json<AuditDto>, ApiError> {
+    let number = |field: &'static str, raw: Option<&str>, max: u64| {
+        raw.map(|raw| {
+            raw.trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|n| (1..=max).contains(n))
+                .ok_or_else(|| {
+                    ApiError::bad_request(
+                        "invalid_query",
+                        format!("{field} must be a whole number from 1 to {max}"),
+                        Some(field),
+                    )
+                })
+        })
+        .transpose()
+    };
+    let before = number("before", query.before.as_deref(), u64::MAX / 2)?;
+    let limit = number("limit", query.limit.as_deref(), 1000)?.unwrap_or(100) as usize;
+    let entries = state.store.audit(before, limit).await?;
+    let next_before = (entries.len() == limit)
+        .then(|| entries.last().map(|e| e.seq))
+        .flatten();
+    Ok(Json(AuditDto {
+        entries: entries
+            .into_iter()
+            .map(|e| AuditEntryDto {
+                seq: e.seq,
+                at: crate::domain::format_timestamp(&e.at),
+                who: e.who,
+                role: e.role.map(crate::domain::Role::as_str),
+                action: e.action,
+                target: e.target,
+                outcome: e.outcome,
+            })
+            .collect(),
+        next_before,
+    }))
 }

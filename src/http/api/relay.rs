@@ -4,9 +4,10 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use axum::Json;
 use axum::extract::{Path, Request, State};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::http::Method;
+use axum::routing::post;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{
@@ -15,16 +16,34 @@ use crate::analysis::{
     write_metrics,
 };
 use crate::domain::ActorId;
+use crate::http::access::{Access, Caller, Routes};
 use crate::http::extract::{Query, body_bytes, is_json};
 use crate::http::{API_BODY_LIMIT, ApiError, AppState};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/reach", post(post_reach))
-        .route("/api/v1/coverage", post(post_coverage))
-        .route("/api/v1/actors/{id}/reach", get(get_actor_reach))
-        .route("/api/v1/metrics", get(get_metrics))
-        .route("/api/v1/summary", get(get_summary))
+pub fn routes() -> Routes {
+    // Relay queries are reads: not audited.
+    Routes::new()
+        .add(
+            Method::POST,
+            "/api/v1/reach",
+            Access::Network,
+            false,
+            post(post_reach),
+        )
+        .add(
+            Method::POST,
+            "/api/v1/coverage",
+            Access::Network,
+            false,
+            post(post_coverage),
+        )
+        .get(
+            "/api/v1/actors/{id}/reach",
+            Access::Network,
+            get_actor_reach,
+        )
+        .get("/api/v1/metrics", Access::Research, get_metrics)
+        .get("/api/v1/summary", Access::Research, get_summary)
 }
 
 /// Sets the cancel flag when the request goes away (finished, timed out or the client left), so
@@ -194,6 +213,7 @@ pub(crate) fn metrics_options(
 /// Per-actor metrics as CSV or JSON, within the analysis time budget.
 async fn get_metrics(
     State(state): State<AppState>,
+    caller: Caller,
     Query(query): Query<MetricsQuery>,
 ) -> Result<axum::response::Response, ApiError> {
     use axum::response::IntoResponse;
@@ -214,11 +234,20 @@ async fn get_metrics(
         query.seed.as_deref(),
     )?;
     let network = Arc::new(state.store.network().await?);
+    // Roles without access to personal data see pseudonyms, and no one without consent.
+    let pseudonyms = if caller.role.sees_personal_data() {
+        None
+    } else {
+        Some(crate::export::pseudonymizer(state.store.as_ref()).await?)
+    };
     let body = analyse(&state, move |_, cancel| {
         // The graph is built from this very network, so its ties and languages agree with it
         // even if a write lands meanwhile.
         let graph = RelayGraph::build(&network, 0);
-        let table = actor_metrics(&graph, &network, &options, cancel)?;
+        let mut table = actor_metrics(&graph, &network, &options, cancel)?;
+        if let Some(pseudonyms) = &pseudonyms {
+            table = crate::export::pseudonymize_metrics(table, &network, pseudonyms);
+        }
         let mut body = Vec::new();
         write_metrics(&table, json, &mut body).expect("writing to memory cannot fail");
         Ok(body)

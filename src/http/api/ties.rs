@@ -1,27 +1,27 @@
 //! `/api/v1/ties`: list, create, read, replace and delete ties.
 
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use axum::routing::get;
-use axum::{Json, Router};
 use serde::Deserialize;
 
 use super::actors::TieList;
 use super::{PageQuery, next_cursor, parse_param, single_write};
 use crate::document::TieRecord;
 use crate::domain::{ActorId, TieId, TieKind, WriteMode};
+use crate::http::access::{Access, Routes};
 use crate::http::extract::{Query, RecordJson};
 use crate::http::{ApiError, AppState};
 use crate::store::TieFilter;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/ties", get(list_ties).post(create_tie))
-        .route(
-            "/api/v1/ties/{id}",
-            get(get_tie).put(replace_tie).delete(delete_tie),
-        )
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/api/v1/ties", Access::Network, list_ties)
+        .post("/api/v1/ties", Access::Network, create_tie)
+        .get("/api/v1/ties/{id}", Access::Network, get_tie)
+        .put("/api/v1/ties/{id}", Access::Network, replace_tie)
+        .delete("/api/v1/ties/{id}", Access::Network, delete_tie)
 }
 
 #[derive(Debug, Deserialize)]
