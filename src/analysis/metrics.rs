@@ -1052,7 +1052,7 @@ mod tests {
             let n = graph.n();
             let clustering = graph.clustering();
             let cores = graph.core_numbers();
-            for v in 0..n {
+            for (v, &measured) in clustering.iter().enumerate() {
                 let ns = graph.neighbours(v);
                 let k = ns.len();
                 let mut links = 0;
