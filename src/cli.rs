@@ -334,7 +334,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     println!("relaymap is serving on http://{address}/");
     if let Some(secret) = app.first_admin() {
         println!(
-            "relaymap: no admin token yet, so here is one; it is shown only now. Keep it safe:\n\n    {}\n\nSend it as Authorization: Bearer <token> (the web sign-in at http://{address}/ comes next).",
+            "relaymap: no admin token yet, so here is one; it is shown only now. Keep it safe:\n\n    {}\n\nSend it with every API request as Authorization: Bearer <token>; make tokens for others with relaymap token create.",
             secret.expose()
         );
     }
