@@ -482,7 +482,6 @@ async fn export(args: ExportArgs) -> anyhow::Result<()> {
             metrics,
         };
         let prepared = prepare(&network, format, options, &snapshot_at)?;
-        drop(network);
         match &args.out {
             Some(path) => write_atomically(path, |out| write_export(&prepared, format, out)),
             None => write_export(&prepared, format, BufWriter::new(std::io::stdout().lock()))

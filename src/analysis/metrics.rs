@@ -482,18 +482,23 @@ pub fn actor_metrics(
     cancel: &AtomicBool,
 ) -> Result<MetricsTable, AnalysisError> {
     let simple = SimpleGraph::new(graph);
-    let betweenness = options
+    let mut betweenness = options
         .wants("betweenness")
         .then(|| simple.betweenness(options.sample, options.seed, cancel))
         .transpose()?;
-    let (closeness, harmonic) = if options.wants("closeness") || options.wants("harmonic") {
+    let (mut closeness, mut harmonic) = if options.wants("closeness") || options.wants("harmonic") {
         let (c, h) = simple.closeness_and_harmonic(cancel)?;
         (Some(c), Some(h))
     } else {
         (None, None)
     };
-    let holes = (options.wants("constraint") || options.wants("effective_size"))
-        .then(|| structural_holes(&simple));
+    let (mut constraint, mut effective_size) =
+        if options.wants("constraint") || options.wants("effective_size") {
+            let (c, e) = structural_holes(&simple);
+            (Some(c), Some(e))
+        } else {
+            (None, None)
+        };
     let profiles = ["bonding", "bridging", "linking"]
         .iter()
         .any(|n| options.wants(n))
@@ -501,6 +506,10 @@ pub fn actor_metrics(
     let profile = |class: usize| {
         let profiles = profiles.as_ref().expect("computed when asked for");
         Column::Count(profiles.iter().map(|p| p[class]).collect())
+    };
+    // Each name appears once (`MetricsOptions::select`), so each computed vector is taken once.
+    let computed = |values: &mut Option<Vec<f64>>| {
+        Column::Real(values.take().expect("computed when asked for"))
     };
     let mut columns = Vec::with_capacity(options.names.len());
     for &name in &options.names {
@@ -518,17 +527,17 @@ pub fn actor_metrics(
                     })
                     .collect(),
             ),
-            "betweenness" => Column::Real(betweenness.clone().expect("computed when asked for")),
-            "closeness" => Column::Real(closeness.clone().expect("computed when asked for")),
-            "harmonic" => Column::Real(harmonic.clone().expect("computed when asked for")),
+            "betweenness" => computed(&mut betweenness),
+            "closeness" => computed(&mut closeness),
+            "harmonic" => computed(&mut harmonic),
             "pagerank" => Column::Real(pagerank(&simple, 0.85)),
             "eigenvector" => Column::Real(eigenvector(&simple)),
             "clustering" => Column::Real(clustering(&simple)),
             "core_number" => Column::Count(core_numbers(&simple)),
             "component" => Column::Count(components(&simple)),
             "community" => Column::Count(simple.louvain(options.seed)),
-            "constraint" => Column::Real(holes.as_ref().expect("computed").0.clone()),
-            "effective_size" => Column::Real(holes.as_ref().expect("computed").1.clone()),
+            "constraint" => computed(&mut constraint),
+            "effective_size" => computed(&mut effective_size),
             "bonding" => profile(0),
             "bridging" => profile(1),
             "linking" => profile(2),

@@ -210,18 +210,18 @@ pub(crate) type Properties = Vec<(&'static str, Value)>;
 
 /// The network in export form: records already pseudonymised when asked, metrics joined.
 #[derive(Debug)]
-pub struct Prepared {
+pub struct Prepared<'a> {
     actors: Vec<ActorRecord>,
     /// Each exported actor's row in the metrics table (cities have none).
     metric_rows: Vec<Option<usize>>,
     ties: Vec<TieRecord>,
     metrics: Option<MetricsTable>,
     metadata: Metadata,
-    /// The untouched network, for the plain JSON document.
-    plain: Option<Network>,
+    /// The untouched network, for the plain JSON document (then no records are made).
+    plain: Option<&'a Network>,
 }
 
-impl Prepared {
+impl Prepared<'_> {
     /// The metadata block the export carries.
     pub fn metadata(&self) -> &Metadata {
         &self.metadata
@@ -446,16 +446,18 @@ pub fn pseudonymize_metrics(
 ///
 /// # Errors
 /// [`ExportError::MetricsInJson`] when metrics are asked of the JSON document.
-pub fn prepare(
-    network: &Network,
+pub fn prepare<'a>(
+    network: &'a Network,
     format: ExportFormat,
     options: ExportOptions,
     snapshot_at: &Timestamp,
-) -> Result<Prepared, ExportError> {
+) -> Result<Prepared<'a>, ExportError> {
     if format == ExportFormat::Json && options.metrics.is_some() {
         return Err(ExportError::MetricsInJson);
     }
     let pseudonyms = options.pseudonymize.as_ref();
+    // The plain import document is written straight from the network.
+    let plain = (format == ExportFormat::Json && pseudonyms.is_none()).then_some(network);
     let left_out: HashSet<&ActorId> = match pseudonyms {
         Some(_) => network
             .actors
@@ -471,7 +473,7 @@ pub fn prepare(
     for stored in network
         .actors
         .iter()
-        .filter(|a| !left_out.contains(&a.record.id))
+        .filter(|a| plain.is_none() && !left_out.contains(&a.record.id))
     {
         let mut record = ActorRecord::from(stored);
         if let Some(p) = pseudonyms {
@@ -500,7 +502,11 @@ pub fn prepare(
     let ties: Vec<TieRecord> = network
         .ties
         .iter()
-        .filter(|t| !left_out.contains(&t.record.source) && !left_out.contains(&t.record.target))
+        .filter(|t| {
+            plain.is_none()
+                && !left_out.contains(&t.record.source)
+                && !left_out.contains(&t.record.target)
+        })
         .map(|stored| {
             let mut record = TieRecord::from(stored);
             if let Some(p) = pseudonyms {
@@ -523,8 +529,8 @@ pub fn prepare(
         pseudonymized: pseudonyms.is_some(),
         location_grid_m: pseudonyms.map(|_| Pseudonymizer::GRID_METRES),
         migrants_left_out: pseudonyms.map(|_| left_out.len()),
-        actors: actors.len(),
-        ties: ties.len(),
+        actors: plain.map_or(actors.len(), |n| n.actors.len()),
+        ties: plain.map_or(ties.len(), |n| n.ties.len()),
         metrics: metrics_options.map(|o| MetricsMetadata {
             names: o.names.clone(),
             seed: o.seed,
@@ -533,7 +539,6 @@ pub fn prepare(
                     people an export leaves out",
         }),
     };
-    let plain = (format == ExportFormat::Json && pseudonyms.is_none()).then(|| network.clone());
     Ok(Prepared {
         actors,
         metric_rows,
@@ -546,12 +551,12 @@ pub fn prepare(
 
 /// Writes a prepared export in a format.
 pub fn write_export(
-    prepared: &Prepared,
+    prepared: &Prepared<'_>,
     format: ExportFormat,
     mut out: impl Write,
 ) -> std::io::Result<()> {
     match format {
-        ExportFormat::Json => match &prepared.plain {
+        ExportFormat::Json => match prepared.plain {
             Some(network) => write_json(network, out),
             None => write_document(prepared, &mut out),
         },
@@ -565,7 +570,7 @@ pub fn write_export(
 
 /// The pseudonymised import document: the metadata block, then actors and ties with only the
 /// fields they keep.
-fn write_document(prepared: &Prepared, out: &mut impl Write) -> std::io::Result<()> {
+fn write_document(prepared: &Prepared<'_>, out: &mut impl Write) -> std::io::Result<()> {
     fn compact(value: impl Serialize) -> std::io::Result<serde_json::Value> {
         let mut value = serde_json::to_value(value)?;
         if let Some(object) = value.as_object_mut() {

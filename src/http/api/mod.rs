@@ -45,28 +45,36 @@ pub struct PageQuery {
 
 impl PageQuery {
     fn page(&self) -> Result<Page, ApiError> {
-        let number = |field: &str, raw: &Option<String>, range: std::ops::RangeInclusive<usize>| {
-            let Some(raw) = raw else { return Ok(None) };
-            match raw.trim().parse::<usize>() {
-                Ok(n) if range.contains(&n) => Ok(Some(n)),
-                _ => Err(ApiError::bad_request(
-                    "invalid_query",
-                    format!(
-                        "{field} must be a whole number from {} to {}",
-                        range.start(),
-                        range.end()
-                    ),
-                    Some(field),
-                )),
-            }
-        };
-        let limit = number("limit", &self.limit, 1..=MAX_PAGE)?.unwrap_or(Page::default().limit);
-        let offset = number("offset", &self.offset, 0..=usize::MAX / 2)?.unwrap_or(0);
+        let limit = whole_number("limit", self.limit.as_deref(), 1..=MAX_PAGE)?
+            .unwrap_or(Page::default().limit);
+        let offset =
+            whole_number("offset", self.offset.as_deref(), 0..=usize::MAX / 2)?.unwrap_or(0);
         Ok(Page {
             limit,
             offset,
             after: self.cursor.clone(),
         })
+    }
+}
+
+/// A whole-number query parameter within a range, if given; the error names the parameter.
+fn whole_number(
+    field: &str,
+    raw: Option<&str>,
+    range: std::ops::RangeInclusive<usize>,
+) -> Result<Option<usize>, ApiError> {
+    let Some(raw) = raw else { return Ok(None) };
+    match raw.trim().parse::<usize>() {
+        Ok(n) if range.contains(&n) => Ok(Some(n)),
+        _ => Err(ApiError::bad_request(
+            "invalid_query",
+            format!(
+                "{field} must be a whole number from {} to {}",
+                range.start(),
+                range.end()
+            ),
+            Some(field),
+        )),
     }
 }
 

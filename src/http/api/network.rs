@@ -18,6 +18,7 @@ use crate::export::{
 };
 use crate::http::access::{Access, Caller, Routes};
 use crate::http::api::relay::{metrics_options, within_budget};
+use crate::http::api::whole_number;
 use crate::http::extract::{Query, body_bytes, content_type, is_json};
 use crate::http::{ApiError, AppState};
 use crate::store::StoreError;
@@ -255,7 +256,6 @@ async fn export_network(
         };
         let prepared = prepare(&network, format, options, &snapshot_at)
             .map_err(|e| ApiError::bad_request("invalid_query", e.to_string(), None))?;
-        drop(network);
         let mut body = Vec::new();
         write_export(&prepared, format, &mut body).map_err(|e| ApiError::Internal(e.into()))?;
         Ok(body)
@@ -352,25 +352,9 @@ async fn get_audit(
     State(state): State<AppState>,
     Query(query): Query<AuditQuery>,
 ) -> Result<Json<AuditDto>, ApiError> {
-    let number = |field: &'static str, raw: Option<&str>, max: u64| {
-        raw.map(|raw| {
-            raw.trim()
-                .parse::<u64>()
-                .ok()
-                .filter(|n| (1..=max).contains(n))
-                .ok_or_else(|| {
-                    ApiError::bad_request(
-                        "invalid_query",
-                        format!("{field} must be a whole number from 1 to {max}"),
-                        Some(field),
-                    )
-                })
-        })
-        .transpose()
-    };
-    let before = number("before", query.before.as_deref(), u64::MAX / 2)?;
-    let limit = number("limit", query.limit.as_deref(), 1000)?.unwrap_or(100) as usize;
-    let entries = state.store.audit(before, limit).await?;
+    let before = whole_number("before", query.before.as_deref(), 1..=usize::MAX / 2)?;
+    let limit = whole_number("limit", query.limit.as_deref(), 1..=1000)?.unwrap_or(100);
+    let entries = state.store.audit(before.map(|b| b as u64), limit).await?;
     let next_before = (entries.len() == limit)
         .then(|| entries.last().map(|e| e.seq))
         .flatten();
