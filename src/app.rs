@@ -2,12 +2,23 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::Request;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
+use tower::ServiceExt;
+use tower_http::timeout::TimeoutBody;
 
 use crate::config::ServeConfig;
 use crate::domain::{Role, Token, TokenSecret, WriteSummary};
+use crate::http::session::Limiter;
 use crate::http::{AppState, router};
 use crate::store::{self, GraphStore};
 
@@ -17,6 +28,7 @@ pub struct Application {
     address: SocketAddr,
     router: axum::Router,
     first_admin: Option<TokenSecret>,
+    client_timeout: Duration,
 }
 
 impl Application {
@@ -29,7 +41,7 @@ impl Application {
                 config.bind
             );
         }
-        let store = store::open(&config.store).await?;
+        let store = store::open(&config.store, config.person_precision_m).await?;
         let first_admin = first_admin(store.as_ref()).await?;
         if config.demo {
             load_demo_if_empty(store.as_ref()).await?;
@@ -43,12 +55,16 @@ impl Application {
             max_import_bytes: config.max_import_bytes,
             snapshots: Default::default(),
             query_timeout: config.query_timeout,
+            sessions: Default::default(),
+            limiter: Arc::new(Limiter::new(config.failure_limit, config.failure_window)),
+            behind_proxy: config.behind_proxy,
         };
         Ok(Self {
             listener,
             address,
             router: router(state, &config.static_dir),
             first_admin,
+            client_timeout: config.client_timeout,
         })
     }
 
@@ -69,13 +85,49 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes, then lets in-flight requests finish.
+    ///
+    /// A client that takes longer than the client timeout to send a request's headers, or
+    /// pauses that long inside its body, is disconnected: slow clients cannot hold connections.
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown)
-            .await
+        let connections = GracefulShutdown::new();
+        let mut shutdown = std::pin::pin!(shutdown);
+        let timeout = self.client_timeout;
+        loop {
+            let (stream, peer) = tokio::select! {
+                accepted = self.listener.accept() => match accepted {
+                    Ok(accepted) => accepted,
+                    Err(error) => {
+                        // Out of file descriptors and the like: wait, then accept again.
+                        tracing::warn!(%error, "accepting a connection failed");
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                        continue;
+                    }
+                },
+                () = &mut shutdown => break,
+            };
+            let router = self.router.clone();
+            let service = hyper::service::service_fn(move |request: Request<Incoming>| {
+                let mut request = request.map(|body| Body::new(TimeoutBody::new(timeout, body)));
+                request.extensions_mut().insert(ConnectInfo(peer));
+                router.clone().oneshot(request)
+            });
+            let connection = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(timeout)
+                .serve_connection(TokioIo::new(stream), service);
+            let connection = connections.watch(connection);
+            tokio::spawn(async move {
+                if let Err(error) = connection.await {
+                    tracing::debug!(%error, "connection ended with an error");
+                }
+            });
+        }
+        drop(self.listener);
+        connections.shutdown().await;
+        Ok(())
     }
 }
 

@@ -11,8 +11,8 @@ use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::config::{
-    DEFAULT_MAX_IMPORT_BYTES, DEFAULT_QUERY_TIMEOUT_SECS, Neo4jArgs, ServeConfig, StoreArgs,
-    default_static_dir,
+    DEFAULT_CLIENT_TIMEOUT_SECS, DEFAULT_MAX_IMPORT_BYTES, DEFAULT_QUERY_TIMEOUT_SECS, Neo4jArgs,
+    PrecisionArgs, ServeConfig, StoreArgs, default_static_dir,
 };
 use crate::document::{CsvFile, DocumentError, read_csv, read_json, write_json};
 use crate::domain::{RowError, WriteMode};
@@ -162,6 +162,8 @@ pub struct CopyArgs {
     to: String,
     #[command(flatten)]
     neo4j: Neo4jArgs,
+    #[command(flatten)]
+    precision: PrecisionArgs,
 }
 
 /// Flags of `serve`.
@@ -185,7 +187,13 @@ pub struct ServeArgs {
     #[arg(long, env = "RELAYMAP_QUERY_TIMEOUT_SECS", default_value_t = DEFAULT_QUERY_TIMEOUT_SECS,
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     query_timeout_secs: u64,
-    /// A TLS-terminating proxy stands in front: allows --bind beyond loopback.
+    /// Seconds a client may take to send a request's headers, or pause inside its body, before
+    /// it is disconnected.
+    #[arg(long, env = "RELAYMAP_CLIENT_TIMEOUT_SECS", default_value_t = DEFAULT_CLIENT_TIMEOUT_SECS,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    client_timeout_secs: u64,
+    /// A TLS-terminating proxy stands in front: allows --bind beyond loopback, marks session
+    /// cookies Secure, and takes the client's address from the last X-Forwarded-For entry.
     #[arg(long, env = "RELAYMAP_BEHIND_PROXY")]
     behind_proxy: bool,
 }
@@ -320,13 +328,14 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let config = ServeConfig {
-        store: args.store.store_config()?,
-        bind: args.bind,
         demo: args.demo,
         static_dir: args.static_dir,
         max_import_bytes: args.max_import_bytes,
         query_timeout: std::time::Duration::from_secs(args.query_timeout_secs),
         behind_proxy: args.behind_proxy,
+        person_precision_m: args.store.precision.person_precision_m,
+        client_timeout: std::time::Duration::from_secs(args.client_timeout_secs),
+        ..ServeConfig::new(args.store.store_config()?, args.bind)
     };
     let app = crate::app::Application::build(&config).await?;
     let address = app.address();
@@ -334,7 +343,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     println!("relaymap is serving on http://{address}/");
     if let Some(secret) = app.first_admin() {
         println!(
-            "relaymap: no admin token yet, so here is one; it is shown only now. Keep it safe:\n\n    {}\n\nSend it with every API request as Authorization: Bearer <token>; make tokens for others with relaymap token create.",
+            "relaymap: no admin token yet, so here is one; it is shown only now. Keep it safe:\n\n    {}\n\nSign in with it at http://{address}/signin, or send it with every API request as Authorization: Bearer <token>; make tokens for others with relaymap token create.",
             secret.expose()
         );
     }
@@ -383,7 +392,7 @@ fn report_rows(rows: &[RowError]) -> anyhow::Error {
 }
 
 async fn import(args: ImportArgs) -> anyhow::Result<()> {
-    let store = store::open(&args.store.store_config()?).await?;
+    let store = args.store.open().await?;
     let parsed =
         tokio::task::spawn_blocking(move || -> anyhow::Result<Result<_, DocumentError>> {
             if let Some(path) = &args.json {
@@ -456,7 +465,7 @@ async fn export(args: ExportArgs) -> anyhow::Result<()> {
         .with_metrics
         .then(|| args.metrics.options())
         .transpose()?;
-    let store = store::open(&args.store.store_config()?).await?;
+    let store = args.store.open().await?;
     let snapshot_at = crate::domain::now();
     let network = read_network(store.as_ref()).await?;
     let pseudonymize = if args.pseudonymize {
@@ -514,7 +523,7 @@ fn write_atomically(
 }
 
 async fn demo(args: DemoArgs) -> anyhow::Result<()> {
-    let store = store::open(&args.store.store_config()?).await?;
+    let store = args.store.open().await?;
     let migrants = usize::try_from(args.migrants).context("too many migrants for this machine")?;
     match crate::app::load_demo(store.as_ref(), args.seed, migrants).await? {
         Some(summary) => {
@@ -535,7 +544,7 @@ async fn demo(args: DemoArgs) -> anyhow::Result<()> {
 
 async fn migrate_schema(args: MigrateArgs) -> anyhow::Result<()> {
     // Opening a store brings its schema up to date.
-    let store = store::open(&args.store.store_config()?).await?;
+    let store = args.store.open().await?;
     eprintln!("relaymap: the schema of {} is up to date", store.describe());
     Ok(())
 }
@@ -579,8 +588,8 @@ async fn copy(args: CopyArgs) -> anyhow::Result<()> {
     if from.describe() == to.describe() {
         bail!("--from and --to are the same store");
     }
-    let source = store::open(&from).await?;
-    let target = store::open(&to).await?;
+    let source = store::open(&from, args.precision.person_precision_m).await?;
+    let target = store::open(&to, args.precision.person_precision_m).await?;
     let target_stats = target
         .stats()
         .await
@@ -624,7 +633,7 @@ async fn analyse(args: AnalysisArgs, with_coverage: bool) -> anyhow::Result<()> 
             .with_context(|| format!("reading the query {}", args.query.display()))?
     };
     let query = RelayQuery::from_json(&text).context("invalid query")?;
-    let store = store::open(&args.store.store_config()?).await?;
+    let store = args.store.open().await?;
     let version = store
         .version()
         .await
@@ -655,7 +664,7 @@ async fn analyse(args: AnalysisArgs, with_coverage: bool) -> anyhow::Result<()> 
 async fn metrics(args: MetricsArgs) -> anyhow::Result<()> {
     use crate::analysis::{RelayGraph, actor_metrics, write_metrics};
     let options = args.metrics.options()?;
-    let store = store::open(&args.store.store_config()?).await?;
+    let store = args.store.open().await?;
     let network = read_network(store.as_ref()).await?;
     let json = matches!(args.format, MetricsFormat::Json);
     tokio::task::spawn_blocking(move || {
@@ -674,7 +683,7 @@ async fn metrics(args: MetricsArgs) -> anyhow::Result<()> {
 async fn summarise(args: SummaryArgs) -> anyhow::Result<()> {
     use crate::analysis::{RelayGraph, summary};
     let SummaryFormat::Json = args.format;
-    let store = store::open(&args.store.store_config()?).await?;
+    let store = args.store.open().await?;
     let network = read_network(store.as_ref()).await?;
     tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
         let graph = RelayGraph::build(&network, 0);
@@ -703,7 +712,7 @@ async fn token(args: TokenArgs) -> anyhow::Result<()> {
         | TokenAction::List { store }
         | TokenAction::Revoke { store, .. } => store,
     };
-    let store = store::open(&store_args.store_config()?).await?;
+    let store = store_args.open().await?;
     let audit = |action: &str, target: &str| crate::domain::AuditEntry {
         seq: 0,
         at: crate::domain::now(),
@@ -774,7 +783,7 @@ async fn token(args: TokenArgs) -> anyhow::Result<()> {
 }
 
 async fn audit(args: AuditArgs) -> anyhow::Result<()> {
-    let store = store::open(&args.store.store_config()?).await?;
+    let store = args.store.open().await?;
     let limit = usize::try_from(args.limit).unwrap_or(usize::MAX);
     println!("seq\tat\twho\trole\taction\ttarget\toutcome");
     for entry in store.audit(None, limit).await? {

@@ -30,6 +30,18 @@ pub struct StoreArgs {
     pub db: PathBuf,
     #[command(flatten)]
     pub neo4j: Neo4jArgs,
+    #[command(flatten)]
+    pub precision: PrecisionArgs,
+}
+
+/// Location minimisation, a deployment setting applied to every write.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PrecisionArgs {
+    /// Every migrant's location is snapped to a grid of this many metres when written, so that
+    /// no home address is stored; 0 keeps locations as given.
+    #[arg(long, env = "RELAYMAP_PERSON_PRECISION_M", default_value_t = crate::store::DEFAULT_PERSON_PRECISION_M,
+          value_parser = clap::value_parser!(u32).range(0..=100_000))]
+    pub person_precision_m: u32,
 }
 
 /// How to reach Neo4j. The password comes from a file or from `RELAYMAP_NEO4J_PASSWORD`, never
@@ -89,6 +101,11 @@ impl Neo4jArgs {
 }
 
 impl StoreArgs {
+    /// Opens the store these flags choose, with their location minimisation.
+    pub async fn open(&self) -> anyhow::Result<std::sync::Arc<dyn crate::store::GraphStore>> {
+        crate::store::open(&self.store_config()?, self.precision.person_precision_m).await
+    }
+
     /// The store these flags choose.
     pub fn store_config(&self) -> anyhow::Result<StoreConfig> {
         match self.store {
@@ -117,6 +134,15 @@ pub struct ServeConfig {
     pub query_timeout: std::time::Duration,
     /// A TLS-terminating proxy stands in front: listening beyond loopback is then allowed.
     pub behind_proxy: bool,
+    /// Migrants' locations are snapped to cells of this many metres when written (0: as given).
+    pub person_precision_m: u32,
+    /// The longest a client may take to send a request's headers, or pause inside its body.
+    pub client_timeout: std::time::Duration,
+    /// Failed sign-ins and bad tokens a client may send within `failure_window` before it is
+    /// refused with 429 for the rest of the window.
+    pub failure_limit: usize,
+    /// See `failure_limit`.
+    pub failure_window: std::time::Duration,
 }
 
 impl ServeConfig {
@@ -130,9 +156,22 @@ impl ServeConfig {
             max_import_bytes: DEFAULT_MAX_IMPORT_BYTES,
             query_timeout: std::time::Duration::from_secs(DEFAULT_QUERY_TIMEOUT_SECS),
             behind_proxy: false,
+            person_precision_m: crate::store::DEFAULT_PERSON_PRECISION_M,
+            client_timeout: std::time::Duration::from_secs(DEFAULT_CLIENT_TIMEOUT_SECS),
+            failure_limit: DEFAULT_FAILURE_LIMIT,
+            failure_window: std::time::Duration::from_secs(DEFAULT_FAILURE_WINDOW_SECS),
         }
     }
 }
+
+/// How long a client may take to send headers, or pause inside a body, by default.
+pub const DEFAULT_CLIENT_TIMEOUT_SECS: u64 = 30;
+
+/// Failed sign-ins and bad tokens a client may send per window by default.
+pub const DEFAULT_FAILURE_LIMIT: usize = 10;
+
+/// The window of [`DEFAULT_FAILURE_LIMIT`], in seconds.
+pub const DEFAULT_FAILURE_WINDOW_SECS: u64 = 300;
 
 /// How long a relay analysis may run by default before it is cancelled with a 503.
 pub const DEFAULT_QUERY_TIMEOUT_SECS: u64 = 30;

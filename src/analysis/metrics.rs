@@ -1178,6 +1178,8 @@ mod tests {
 /// Shares of bonding, bridging and linking tie ends.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
 pub struct CapitalShares {
+    /// Relaying actors counted.
+    pub actors: usize,
     /// Tie ends counted.
     pub ties: usize,
     /// Share that is bonding.
@@ -1189,7 +1191,7 @@ pub struct CapitalShares {
 }
 
 impl CapitalShares {
-    fn from_counts(bonding: usize, bridging: usize, linking: usize) -> Self {
+    fn from_counts(actors: usize, [bonding, bridging, linking]: [usize; 3]) -> Self {
         let ties = bonding + bridging + linking;
         let share = |k: usize| {
             if ties == 0 {
@@ -1199,6 +1201,7 @@ impl CapitalShares {
             }
         };
         Self {
+            actors,
             ties,
             bonding: share(bonding),
             bridging: share(bridging),
@@ -1236,6 +1239,25 @@ pub struct Summary {
     pub capital_by_city: BTreeMap<String, CapitalShares>,
     /// Social capital of the tie ends of the actors of each first language (`und`: unknown).
     pub capital_by_first_language: BTreeMap<String, CapitalShares>,
+    /// Groups of fewer actors than the small-cell threshold, left out of the two breakdowns above
+    /// for roles that see no personal data (0 for the others).
+    pub suppressed_groups: usize,
+}
+
+impl Summary {
+    /// Leaves out of the per-city and per-language breakdowns every group of fewer than `min`
+    /// actors: a group of one or two shows how those few people are tied.
+    pub fn without_small_groups(mut self, min: usize) -> Self {
+        for map in [
+            &mut self.capital_by_city,
+            &mut self.capital_by_first_language,
+        ] {
+            let before = map.len();
+            map.retain(|_, shares| shares.actors >= min);
+            self.suppressed_groups += before - map.len();
+        }
+        self
+    }
 }
 
 /// Summarises the graph.
@@ -1309,7 +1331,7 @@ pub fn summary(
         .iter()
         .fold((0, 0, 0), |(b, r, l), p| (b + p[0], r + p[1], l + p[2]));
     // Each tie has two ends among the actors: halve for the overall count.
-    let capital = CapitalShares::from_counts(b / 2, r / 2, l / 2);
+    let capital = CapitalShares::from_counts(n, [b / 2, r / 2, l / 2]);
     let city_of: BTreeMap<&ActorId, String> = network
         .actors
         .iter()
@@ -1323,8 +1345,9 @@ pub fn summary(
             )
         })
         .collect();
-    let mut by_city: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
-    let mut by_language: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    // Per group: actors, then bonding, bridging and linking tie ends.
+    let mut by_city: BTreeMap<String, (usize, [usize; 3])> = BTreeMap::new();
+    let mut by_language: BTreeMap<String, (usize, [usize; 3])> = BTreeMap::new();
     for (v, profile) in profiles.iter().enumerate() {
         let language = graph.first_language[v].map_or("und".to_owned(), |l| l.to_string());
         for (key, map) in [
@@ -1332,14 +1355,15 @@ pub fn summary(
             (language, &mut by_language),
         ] {
             let entry = map.entry(key).or_default();
-            entry.0 += profile[0];
-            entry.1 += profile[1];
-            entry.2 += profile[2];
+            entry.0 += 1;
+            for (sum, count) in entry.1.iter_mut().zip(profile) {
+                *sum += count;
+            }
         }
     }
-    let shares = |map: BTreeMap<String, (usize, usize, usize)>| {
+    let shares = |map: BTreeMap<String, (usize, [usize; 3])>| {
         map.into_iter()
-            .map(|(k, (b, r, l))| (k, CapitalShares::from_counts(b, r, l)))
+            .map(|(k, (actors, ends))| (k, CapitalShares::from_counts(actors, ends)))
             .collect()
     };
     Ok(Summary {
@@ -1360,5 +1384,6 @@ pub fn summary(
         capital,
         capital_by_city: shares(by_city),
         capital_by_first_language: shares(by_language),
+        suppressed_groups: 0,
     })
 }

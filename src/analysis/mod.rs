@@ -1,6 +1,7 @@
 //! The analysis engine: pure, synchronous functions over an immutable snapshot of the relay graph.
 //! No I/O, no async; callers run it on a blocking thread.
 
+mod aggregates;
 mod area;
 mod community;
 mod graph;
@@ -9,6 +10,7 @@ mod query;
 mod relay;
 mod snapshot;
 
+pub use aggregates::{Aggregates, Cell, SMALL_CELL, aggregates};
 pub use area::Area;
 pub use community::{louvain, modularity};
 pub use graph::RelayGraph;

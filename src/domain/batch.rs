@@ -107,6 +107,17 @@ impl Batch {
     pub fn tie_ids(&self) -> HashSet<&TieId> {
         self.ties.iter().map(|d| &d.record.id).collect()
     }
+
+    /// Snaps every migrant's location to the grid of [`super::Location::snapped`] with cells of
+    /// `metres` (0 keeps locations as given), so that no home address is written. Organisations,
+    /// responders and cities are places, not people: they keep their locations.
+    pub fn snap_people(&mut self, metres: f64) {
+        for draft in &mut self.actors {
+            if draft.record.kind == ActorKind::Migrant {
+                draft.record.location = draft.record.location.map(|l| l.snapped(metres));
+            }
+        }
+    }
 }
 
 /// What the store already holds of the ids a batch touches.

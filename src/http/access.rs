@@ -11,9 +11,12 @@ use axum::handler::Handler;
 use axum::http::request::Parts;
 use axum::http::{Method, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::MethodRouter;
 
+use super::session::{
+    CSRF_HEADER, Limiter, SESSION_COOKIE, Session, Sessions, client, cookie, same_secret,
+};
 use super::{ApiError, AppState};
 use crate::domain::{AuditEntry, Role, hash_secret, now};
 use crate::store::GraphStore;
@@ -194,11 +197,14 @@ impl Routes {
     }
 
     /// The router, guarded by the access middleware, and the rules it holds.
-    pub fn finish(self, store: Arc<dyn GraphStore>) -> (Router<AppState>, Arc<Vec<Rule>>) {
+    pub fn finish(self, state: &AppState) -> (Router<AppState>, Arc<Vec<Rule>>) {
         let rules = Arc::new(self.rules);
         let gate = Gate {
-            store,
+            store: state.store.clone(),
             rules: rules.clone(),
+            sessions: state.sessions.clone(),
+            limiter: state.limiter.clone(),
+            behind_proxy: state.behind_proxy,
         };
         let router = self
             .router
@@ -214,6 +220,8 @@ pub struct Caller {
     pub label: String,
     /// The token's role.
     pub role: Role,
+    /// The CSRF token of the caller's web session; `None` for bearer tokens.
+    pub csrf: Option<String>,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Caller {
@@ -230,11 +238,19 @@ impl<S: Send + Sync> FromRequestParts<S> for Caller {
     }
 }
 
+/// What a handler may put in its response's extensions to replace the audit entry's target (an
+/// erasure records `erased`, never the erased person's id).
+#[derive(Debug, Clone)]
+pub struct AuditTarget(pub String);
+
 /// What the middleware needs.
 #[derive(Clone)]
 struct Gate {
     store: Arc<dyn GraphStore>,
     rules: Arc<Vec<Rule>>,
+    sessions: Arc<Sessions>,
+    limiter: Arc<Limiter>,
+    behind_proxy: bool,
 }
 
 /// The bearer token of a request, if it carries one.
@@ -258,6 +274,83 @@ fn path_target(route: &str, path: &str) -> Option<String> {
         .map(|(_, value)| value)
         .collect();
     (!values.is_empty()).then(|| values.join("/"))
+}
+
+/// Appends to the audit trail; a failure is logged, never shown to the caller.
+pub(crate) async fn audit(
+    store: &dyn GraphStore,
+    who: String,
+    role: Option<Role>,
+    action: String,
+    target: Option<String>,
+    outcome: &str,
+) {
+    let entry = AuditEntry {
+        seq: 0,
+        at: now(),
+        who,
+        role,
+        action,
+        target,
+        outcome: outcome.to_owned(),
+    };
+    if let Err(error) = store.append_audit(&entry).await {
+        tracing::error!(error = %crate::telemetry::chain(&error), "audit trail write failed");
+    }
+}
+
+/// How a request proves who sent it.
+enum Credential {
+    /// `Authorization: Bearer …`.
+    Bearer(String),
+    /// A web session's cookie, and the session.
+    Session(String, Session),
+}
+
+/// The largest form body the CSRF check reads.
+const MAX_FORM_BYTES: usize = 64 * 1024;
+
+/// Checks the CSRF token of a write sent with a session cookie: from the `X-CSRF-Token` header,
+/// or the `csrf` field of a form body (which is read and handed on unchanged).
+async fn csrf_checked(request: Request, expected: &str) -> Result<Request, ApiError> {
+    let refused = || ApiError::Forbidden("the form or request lacks a valid CSRF token".into());
+    if let Some(sent) = request.headers().get(CSRF_HEADER) {
+        return match sent.to_str() {
+            Ok(sent) if same_secret(sent, expected) => Ok(request),
+            _ => Err(refused()),
+        };
+    }
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Err(refused());
+    }
+    let (parts, body) = request.into_parts();
+    let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
+        .await
+        .map_err(|_| ApiError::PayloadTooLarge(MAX_FORM_BYTES))?;
+    let sent = form_urlencoded::parse(&bytes)
+        .find(|(key, _)| key == "csrf")
+        .map(|(_, value)| value.into_owned());
+    match sent {
+        Some(sent) if same_secret(&sent, expected) => {
+            Ok(Request::from_parts(parts, axum::body::Body::from(bytes)))
+        }
+        _ => Err(refused()),
+    }
+}
+
+/// Whether a browser asked for a page (so that a missing sign-in is a redirect, not JSON).
+fn wants_page(request: &Request) -> bool {
+    !request.uri().path().starts_with("/api/")
+        && request
+            .headers()
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
 }
 
 async fn authorize(State(gate): State<Gate>, mut request: Request, next: Next) -> Response {
@@ -294,57 +387,104 @@ async fn authorize(State(gate): State<Gate>, mut request: Request, next: Next) -
         path_target(rule.path, request.uri().path())
     };
     let action = format!("{} {}", rule.method, rule.path);
-    let record = |who: String, role: Option<Role>, outcome: String| {
-        let store = gate.store.clone();
-        let entry = AuditEntry {
-            seq: 0,
-            at: now(),
-            who,
-            role,
-            action: action.clone(),
-            target: target.clone(),
-            outcome,
-        };
-        async move {
-            if let Err(error) = store.append_audit(&entry).await {
-                tracing::error!(error = %crate::telemetry::chain(&error), "audit trail write failed");
-            }
-        }
+    let credential = match bearer(&request) {
+        Some(secret) => Some(Credential::Bearer(hash_secret(secret))),
+        None => cookie(request.headers(), SESSION_COOKIE).and_then(|value| {
+            gate.sessions
+                .get(value)
+                .map(|session| Credential::Session(value.to_owned(), session))
+        }),
     };
-    let Some(secret) = bearer(&request) else {
+    let Some(credential) = credential else {
+        if wants_page(&request) {
+            return Redirect::to("/signin").into_response();
+        }
         return ApiError::Unauthenticated("send a token: Authorization: Bearer <token>")
             .into_response();
     };
-    let token = match gate.store.token_by_hash(&hash_secret(secret)).await {
+    let client = client(request.headers(), request.extensions(), gate.behind_proxy);
+    if let Some(wait) = gate.limiter.blocked(client) {
+        return ApiError::TooManyFailures(wait).into_response();
+    }
+    let token_hash = match &credential {
+        Credential::Bearer(hash) => hash,
+        Credential::Session(_, session) => &session.token_hash,
+    };
+    let token = match gate.store.token_by_hash(token_hash).await {
         Ok(token) => token.filter(|t| t.is_valid_at(&now())),
         Err(error) => return ApiError::from(error).into_response(),
     };
     let Some(token) = token else {
-        record("anonymous".into(), None, "unauthenticated".into()).await;
+        let store = gate.store.as_ref();
+        if let Credential::Session(cookie, _) = &credential {
+            // The token was revoked or expired since sign-in: so is the session.
+            gate.sessions.end(cookie);
+        } else {
+            gate.limiter.failed(client);
+        }
+        audit(
+            store,
+            "anonymous".into(),
+            None,
+            action,
+            target,
+            "unauthenticated",
+        )
+        .await;
         return ApiError::Unauthenticated("the token is unknown, expired or revoked")
             .into_response();
     };
+    let csrf = match credential {
+        Credential::Session(_, session) => Some(session.csrf),
+        Credential::Bearer(_) => None,
+    };
+    if let Some(expected) = &csrf
+        && rule.method != Method::GET
+    {
+        request = match csrf_checked(request, expected).await {
+            Ok(request) => request,
+            Err(error) => {
+                let (who, role) = (token.label.clone(), Some(token.role));
+                audit(gate.store.as_ref(), who, role, action, target, "csrf").await;
+                return error.into_response();
+            }
+        };
+    }
     if !rule.access.allows(token.role) {
         if rule.audited {
-            record(token.label.clone(), Some(token.role), "forbidden".into()).await;
+            let (who, role) = (token.label.clone(), Some(token.role));
+            audit(gate.store.as_ref(), who, role, action, target, "forbidden").await;
         }
         return ApiError::Forbidden(format!("a {} token may not do this", token.role))
             .into_response();
     }
-    let caller = Caller {
+    request.extensions_mut().insert(Caller {
         label: token.label.clone(),
         role: token.role,
-    };
-    request.extensions_mut().insert(caller);
+        csrf,
+    });
     let response = next.run(request).await;
     if rule.audited {
         let status = response.status();
-        let outcome = if status.is_success() {
+        let outcome = if status.is_success() || status.is_redirection() {
             "ok".to_owned()
         } else {
             status.as_u16().to_string()
         };
-        record(token.label, Some(token.role), outcome).await;
+        let target = match response.extensions().get::<AuditTarget>() {
+            Some(AuditTarget(withheld)) => Some(withheld.clone()),
+            None => target,
+        };
+        let store = gate.store.as_ref();
+        audit(
+            store,
+            token.label,
+            Some(token.role),
+            action,
+            target,
+            &outcome,
+        )
+        .await;
     }
     response
 }

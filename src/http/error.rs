@@ -50,6 +50,9 @@ pub enum ApiError {
     /// The token's role may not do this.
     #[error("{0}")]
     Forbidden(String),
+    /// Too many failed sign-ins or bad tokens from this client; retry after the duration.
+    #[error("too many failed sign-ins or bad tokens from this client; retry in {} s", .0.as_secs())]
+    TooManyFailures(std::time::Duration),
     /// A relay query breaks a rule.
     #[error("{message}")]
     InvalidQuery {
@@ -100,6 +103,7 @@ impl ApiError {
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::TooManyFailures(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::InvalidQuery { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Timeout(_) | Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -143,6 +147,9 @@ impl ApiError {
                 json!({"code": "unauthenticated", "message": message})
             }
             Self::Forbidden(message) => json!({"code": "forbidden", "message": message}),
+            Self::TooManyFailures(_) => {
+                json!({"code": "too_many_failures", "message": self.to_string()})
+            }
             Self::MethodNotAllowed => {
                 json!({"code": "method_not_allowed", "message": self.to_string()})
             }
@@ -206,6 +213,11 @@ impl IntoResponse for ApiError {
                 axum::http::header::WWW_AUTHENTICATE,
                 axum::http::HeaderValue::from_static("Bearer"),
             );
+        }
+        if let Self::TooManyFailures(wait) = self {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, wait.as_secs().into());
         }
         response
     }

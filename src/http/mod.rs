@@ -6,6 +6,7 @@ mod api;
 mod error;
 mod extract;
 mod pages;
+pub mod session;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -33,6 +34,13 @@ pub struct AppState {
     pub snapshots: Arc<crate::analysis::Snapshots>,
     /// The longest an analysis may run before it is cancelled with a 503.
     pub query_timeout: std::time::Duration,
+    /// Web sessions.
+    pub sessions: Arc<session::Sessions>,
+    /// The limit on failed sign-ins and bad tokens.
+    pub limiter: Arc<session::Limiter>,
+    /// A TLS-terminating proxy stands in front: cookies are Secure, and the client is the one
+    /// the proxy names in `X-Forwarded-For`.
+    pub behind_proxy: bool,
 }
 
 /// Every route of the API and the pages, each with its access rule.
@@ -45,7 +53,7 @@ pub fn routes(max_import_bytes: usize) -> access::Routes {
 pub fn router(state: AppState, static_dir: &Path) -> Router {
     use axum::http::{HeaderValue, header};
     use tower_http::set_header::SetResponseHeaderLayer;
-    let (guarded, _) = routes(state.max_import_bytes).finish(state.store.clone());
+    let (guarded, _) = routes(state.max_import_bytes).finish(&state);
     let headers = [
         (
             header::CONTENT_SECURITY_POLICY,

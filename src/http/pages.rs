@@ -1,31 +1,28 @@
-//! The web pages (askama templates in `templates/`). For now the dashboard: counts only, no names.
+//! The web pages (askama templates in `templates/`): sign-in, sign-out and the dashboard, which
+//! shows every role the same suppressed counts (no names, no places of people).
 
 use askama::Template;
-use axum::extract::State;
-use axum::response::Html;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 
-use crate::http::access::{Access, Routes};
+use crate::analysis::{Aggregates, aggregates};
+use crate::domain::{ActorKind, hash_secret, now};
+use crate::http::access::{Access, Caller, Routes, audit};
+use crate::http::session::{
+    SESSION_COOKIE, SESSION_LIFETIME, SIGNIN_CSRF_COOKIE, client, cookie, random_secret,
+    same_secret, set_cookie,
+};
 use crate::http::{ApiError, AppState};
 
 pub fn routes() -> Routes {
-    // Counts by kind only, until web sign-in comes: no personal data.
-    Routes::new().get("/", Access::Public, get_dashboard)
-}
-
-/// A row of a counts table.
-struct CountRow {
-    kind: &'static str,
-    count: u64,
-}
-
-#[derive(Template)]
-#[template(path = "pages/dashboard.html")]
-struct DashboardPage {
-    actors: Vec<CountRow>,
-    ties: Vec<CountRow>,
-    actor_total: u64,
-    tie_total: u64,
-    store: String,
+    Routes::new()
+        .get("/", Access::Aggregates, get_dashboard)
+        .get("/signin", Access::Public, get_signin)
+        // Public: there is no session yet. The form carries its own CSRF token, checked against
+        // a cookie, and failures count towards the client's limit.
+        .post("/signin", Access::Public, post_signin)
+        .post("/signout", Access::Aggregates, post_signout)
 }
 
 /// Renders a page; a template error is an internal error, never a page showing it.
@@ -35,28 +32,178 @@ fn render(page: &impl Template) -> Result<Html<String>, ApiError> {
         .map_err(|e| ApiError::Internal(e.into()))
 }
 
-async fn get_dashboard(State(state): State<AppState>) -> Result<Html<String>, ApiError> {
-    let stats = state.store.stats().await?;
+/// A row of a counts table; `None`: suppressed.
+struct CountRow {
+    label: String,
+    count: Option<u64>,
+}
+
+#[derive(Template)]
+#[template(path = "pages/dashboard.html")]
+struct DashboardPage {
+    label: String,
+    role: &'static str,
+    csrf: String,
+    kinds: Vec<CountRow>,
+    cities: Vec<CountRow>,
+    languages: Vec<CountRow>,
+    threshold: u64,
+    suppressed: usize,
+    personal: bool,
+}
+
+async fn get_dashboard(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Html<String>, ApiError> {
+    let network = state.store.network().await?;
+    let counts: Aggregates = tokio::task::spawn_blocking(move || aggregates(&network)).await?;
+    let rows = |cells: &[crate::analysis::Cell], by_city: bool| -> Vec<CountRow> {
+        cells
+            .iter()
+            .map(|cell| CountRow {
+                label: if by_city {
+                    cell.city.clone().unwrap_or_default()
+                } else {
+                    cell.language.clone().unwrap_or_default()
+                },
+                count: cell.count,
+            })
+            .collect()
+    };
     let page = DashboardPage {
-        actor_total: stats.actor_total(),
-        tie_total: stats.tie_total(),
-        actors: stats
-            .actors
+        label: caller.label,
+        role: caller.role.as_str(),
+        // Signed in with a bearer token (no session): there is no session to sign out of.
+        csrf: caller.csrf.unwrap_or_default(),
+        kinds: ActorKind::ALL
             .iter()
-            .map(|(k, &count)| CountRow {
-                kind: k.as_str(),
-                count,
+            .map(|kind| CountRow {
+                label: kind.as_str().to_owned(),
+                count: counts.actors_by_kind.get(kind).copied().flatten(),
             })
             .collect(),
-        ties: stats
-            .ties
-            .iter()
-            .map(|(k, &count)| CountRow {
-                kind: k.as_str(),
-                count,
-            })
-            .collect(),
-        store: state.store.describe(),
+        cities: rows(&counts.migrants_by_city, true),
+        languages: rows(&counts.migrants_by_first_language, false),
+        threshold: counts.small_cell_threshold,
+        suppressed: counts.suppressed_cells,
+        personal: caller.role.sees_personal_data(),
     };
     render(&page)
+}
+
+#[derive(Template)]
+#[template(path = "pages/signin.html")]
+struct SignInPage {
+    csrf: String,
+    message: Option<String>,
+}
+
+/// The sign-in form, with a fresh CSRF token in a hidden field and in a cookie.
+fn signin_page(status: StatusCode, message: Option<String>, secure: bool) -> Response {
+    let csrf = random_secret();
+    let page = SignInPage {
+        csrf: csrf.clone(),
+        message,
+    };
+    let cookie = set_cookie(
+        SIGNIN_CSRF_COOKIE,
+        Some(&csrf),
+        std::time::Duration::from_secs(3600),
+        secure,
+    );
+    match render(&page) {
+        Ok(html) => (status, [(header::SET_COOKIE, cookie)], html).into_response(),
+        Err(error) => error.into_response(),
+    }
+}
+
+async fn get_signin(State(state): State<AppState>) -> Response {
+    signin_page(StatusCode::OK, None, state.behind_proxy)
+}
+
+/// The largest sign-in form read.
+const MAX_SIGNIN_BYTES: usize = 4096;
+
+async fn post_signin(State(state): State<AppState>, request: Request) -> Response {
+    let secure = state.behind_proxy;
+    let (parts, body) = request.into_parts();
+    let client = client(&parts.headers, &parts.extensions, state.behind_proxy);
+    if let Some(wait) = state.limiter.blocked(client) {
+        let mut response = signin_page(
+            StatusCode::TOO_MANY_REQUESTS,
+            Some(format!(
+                "Too many failed sign-ins from here. Try again in {} seconds.",
+                wait.as_secs()
+            )),
+            secure,
+        );
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(wait.as_secs()));
+        return response;
+    }
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_SIGNIN_BYTES).await else {
+        return ApiError::PayloadTooLarge(MAX_SIGNIN_BYTES).into_response();
+    };
+    let field = |name: &str| {
+        form_urlencoded::parse(&bytes)
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.into_owned())
+    };
+    let expected = cookie(&parts.headers, SIGNIN_CSRF_COOKIE);
+    let csrf_ok = matches!((field("csrf"), expected), (Some(sent), Some(expected)) if same_secret(&sent, expected));
+    if !csrf_ok {
+        return signin_page(
+            StatusCode::FORBIDDEN,
+            Some("The form was too old or not sent from this site. Please sign in again.".into()),
+            secure,
+        );
+    }
+    let store = state.store.as_ref();
+    let action = "POST /signin".to_owned();
+    let secret = field("token").unwrap_or_default();
+    let token = match store.token_by_hash(&hash_secret(secret.trim())).await {
+        Ok(token) => token.filter(|t| t.is_valid_at(&now())),
+        Err(error) => return ApiError::from(error).into_response(),
+    };
+    let Some(token) = token else {
+        state.limiter.failed(client);
+        audit(store, "anonymous".into(), None, action, None, "failed").await;
+        return signin_page(
+            StatusCode::UNAUTHORIZED,
+            Some("That token is unknown, expired or revoked.".into()),
+            secure,
+        );
+    };
+    audit(
+        store,
+        token.label.clone(),
+        Some(token.role),
+        action,
+        None,
+        "ok",
+    )
+    .await;
+    let session = state.sessions.start(hash_secret(secret.trim()));
+    let mut response = Redirect::to("/").into_response();
+    let headers = response.headers_mut();
+    for value in [
+        set_cookie(SESSION_COOKIE, Some(&session), SESSION_LIFETIME, secure),
+        set_cookie(SIGNIN_CSRF_COOKIE, None, SESSION_LIFETIME, secure),
+    ] {
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            headers.append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+/// Ends the session (its CSRF token was checked by the access middleware) and clears the cookie.
+async fn post_signout(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(value) = cookie(&headers, SESSION_COOKIE) {
+        state.sessions.end(value);
+    }
+    let clear = set_cookie(SESSION_COOKIE, None, SESSION_LIFETIME, state.behind_proxy);
+    ([(header::SET_COOKIE, clear)], Redirect::to("/signin")).into_response()
 }

@@ -2,6 +2,7 @@
 //! (the default) and, later, by Neo4j. Callers hold an `Arc<dyn GraphStore>` and never see SQL,
 //! Cypher or driver errors.
 
+mod minimise;
 mod neo4j;
 mod sqlite;
 
@@ -174,7 +175,11 @@ pub trait GraphStore: Send + Sync {
     ) -> Result<Vec<StoredActor>, StoreError>;
 
     /// Deletes an actor and its ties. A city that other actors name as their `city` is a conflict.
-    async fn delete_actor(&self, id: &ActorId) -> Result<(), StoreError>;
+    ///
+    /// With `erase`, the same transaction also replaces the actor's id and the ids of its ties
+    /// wherever the audit trail names them as a target with `erased`: the only change the audit
+    /// trail ever allows, so that no record of the person remains.
+    async fn delete_actor(&self, id: &ActorId, erase: bool) -> Result<(), StoreError>;
 
     /// One tie.
     async fn get_tie(&self, id: &TieId) -> Result<Option<StoredTie>, StoreError>;
@@ -246,17 +251,25 @@ impl StoreConfig {
     }
 }
 
-/// Opens the configured store, creating and migrating its schema when needed.
-pub async fn open(config: &StoreConfig) -> anyhow::Result<Arc<dyn GraphStore>> {
+/// The default of `RELAYMAP_PERSON_PRECISION_M`: migrants' locations are kept to 100 m cells.
+pub const DEFAULT_PERSON_PRECISION_M: u32 = 100;
+
+/// Opens the configured store, creating and migrating its schema when needed. Every write
+/// through it snaps migrants' locations to cells of `person_precision_m` metres (0: as given).
+pub async fn open(
+    config: &StoreConfig,
+    person_precision_m: u32,
+) -> anyhow::Result<Arc<dyn GraphStore>> {
     use anyhow::Context;
-    match config {
+    let store: Arc<dyn GraphStore> = match config {
         StoreConfig::Sqlite { path } => {
             let path = path.clone();
             let store = tokio::task::spawn_blocking(move || SqliteStore::open(&path))
                 .await
                 .context("opening the SQLite store")??;
-            Ok(Arc::new(store))
+            Arc::new(store)
         }
-        StoreConfig::Neo4j(config) => Ok(Arc::new(Neo4jStore::connect(config).await?)),
-    }
+        StoreConfig::Neo4j(config) => Arc::new(Neo4jStore::connect(config).await?),
+    };
+    Ok(minimise::Minimised::wrap(store, person_precision_m))
 }

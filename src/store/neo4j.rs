@@ -746,7 +746,7 @@ impl GraphStore for Neo4jStore {
     }
 
     #[tracing::instrument(skip_all, fields(actor_id = %id))]
-    async fn delete_actor(&self, id: &ActorId) -> Result<(), StoreError> {
+    async fn delete_actor(&self, id: &ActorId, erase: bool) -> Result<(), StoreError> {
         let id = id.to_string();
         self.write_with(move |mut txn| async move {
             let q = query("MATCH (a:Actor {id: $id}) RETURN a.id AS id, a.kind AS kind").param("id", id.as_str());
@@ -761,6 +761,14 @@ impl GraphStore for Neo4jStore {
                         "city {id} is the city of {members} actor(s); move them to another city first"
                     )));
                 }
+            }
+            if erase {
+                let redact = "MATCH (a:Actor {id: $id}) \
+                              OPTIONAL MATCH (a)-[r]-() \
+                              WITH [$id] + collect(r.id) AS ids \
+                              MATCH (e:RelaymapAudit) WHERE e.target IN ids \
+                              SET e.target = 'erased'";
+                txn.run(query(redact).param("id", id.as_str())).await.map_err(classify)?;
             }
             txn.run(query("MATCH (a:Actor {id: $id}) DETACH DELETE a").param("id", id.as_str()))
                 .await

@@ -20,10 +20,11 @@ use crate::domain::{
 };
 
 /// The schema migrations, applied in order; `PRAGMA user_version` counts the applied ones.
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     include_str!("../../graph-schema/sqlite/001_network.sql"),
     include_str!("../../graph-schema/sqlite/002_secrets.sql"),
     include_str!("../../graph-schema/sqlite/003_access.sql"),
+    include_str!("../../graph-schema/sqlite/004_erasure.sql"),
 ];
 const READERS: usize = 4;
 
@@ -451,7 +452,7 @@ impl GraphStore for SqliteStore {
     }
 
     #[tracing::instrument(skip_all, fields(actor_id = %id))]
-    async fn delete_actor(&self, id: &ActorId) -> Result<(), StoreError> {
+    async fn delete_actor(&self, id: &ActorId, erase: bool) -> Result<(), StoreError> {
         let id = id.clone();
         self.write_with(move |transaction| {
             let kind: Option<String> = transaction
@@ -470,6 +471,15 @@ impl GraphStore for SqliteStore {
                         "city {id} is the city of {members} actor(s); move them to another city first"
                     )));
                 }
+            }
+            if erase {
+                transaction
+                    .execute(
+                        "UPDATE audit SET target = 'erased' WHERE target = ?1 OR target IN \
+                         (SELECT id FROM ties WHERE source = ?1 OR target = ?1)",
+                        [id.as_str()],
+                    )
+                    .map_err(backend)?;
             }
             transaction.execute("DELETE FROM actors WHERE id = ?1", [id.as_str()]).map_err(backend)?;
             Ok(())

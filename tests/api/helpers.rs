@@ -184,7 +184,7 @@ impl TestApp {
 
     /// Makes a token of a role through the store, as `relaymap token create` does; its secret.
     pub async fn token(&self, role: relaymap::domain::Role) -> String {
-        let store = relaymap::store::open(&self.config.store)
+        let store = relaymap::store::open(&self.config.store, 0)
             .await
             .expect("the store opens");
         let (token, secret) =
@@ -333,6 +333,20 @@ pub fn small_network() -> Value {
             {"id": "t-5", "source": "m-1", "target": "c-1", "kind": "located_in", "trust": 1}
         ]
     })
+}
+
+/// Where a migrant's location is stored: snapped to the default grid of
+/// `RELAYMAP_PERSON_PRECISION_M`, as `{"lat", "lon"}`.
+pub fn stored_home(lat: f64, lon: f64) -> Value {
+    let metres = f64::from(relaymap::store::DEFAULT_PERSON_PRECISION_M);
+    let cell = relaymap::domain::Location::parse(lat, lon)
+        .expect("a location")
+        .snapped(metres);
+    assert!(
+        (cell.lat(), cell.lon()) != (lat, lon),
+        "the grid moves this location"
+    );
+    json!({"lat": cell.lat(), "lon": cell.lon()})
 }
 
 /// Reads an error body and checks its shape: `{"error": {"code", "message", ...}}`.

@@ -1,13 +1,333 @@
-use reqwest::StatusCode;
+//! The web pages: sign-in with a token, the session cookie, CSRF on every form and scripted
+//! write, sign-out, the limit on failures, slow clients, and the dashboard's suppressed counts.
 
-use crate::helpers::spawn_app;
+use relaymap::domain::Role;
+use reqwest::StatusCode;
+use reqwest::header::HeaderMap;
+use serde_json::json;
+
+use crate::helpers::{TestApp, spawn_app, spawn_app_with};
+
+/// A browser without a token: no redirects followed, cookies handled by hand.
+fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// The `Set-Cookie` header of `name` in a response.
+fn set_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .map(str::to_owned)
+}
+
+/// A cookie's value from its `Set-Cookie` header.
+fn value(set_cookie: &str) -> String {
+    set_cookie
+        .split(';')
+        .next()
+        .and_then(|pair| pair.split_once('='))
+        .map(|(_, v)| v.to_owned())
+        .unwrap()
+}
+
+/// The hidden CSRF field of a page.
+fn hidden_csrf(page: &str) -> String {
+    let start = page.find(r#"name="csrf" value=""#).expect("a CSRF field") + 19;
+    page[start..start + 64].to_owned()
+}
+
+/// The sign-in form: its CSRF cookie and field.
+async fn signin_form(app: &TestApp) -> (String, String) {
+    let response = browser().get(app.url("/signin")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let cookie = set_cookie(response.headers(), "relaymap_signin").expect("a CSRF cookie");
+    let page = response.text().await.unwrap();
+    (value(&cookie), hidden_csrf(&page))
+}
+
+/// Posts the sign-in form.
+async fn post_signin(app: &TestApp, cookie: &str, csrf: &str, token: &str) -> reqwest::Response {
+    browser()
+        .post(app.url("/signin"))
+        .header("cookie", format!("relaymap_signin={cookie}"))
+        .form(&[("csrf", csrf), ("token", token)])
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Signs in with a token; the session cookie's `Set-Cookie` header.
+async fn sign_in(app: &TestApp, token: &str) -> String {
+    let (cookie, csrf) = signin_form(app).await;
+    let response = post_signin(app, &cookie, &csrf, token).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()["location"], "/");
+    set_cookie(response.headers(), "relaymap_session").expect("a session cookie")
+}
+
+/// A GET with a session cookie.
+async fn get_with(app: &TestApp, session: &str, path: &str) -> reqwest::Response {
+    browser()
+        .get(app.url(path))
+        .header("cookie", format!("relaymap_session={session}"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap()
+}
 
 #[tokio::test]
-async fn the_dashboard_shows_counts_by_kind_and_no_names() {
+async fn pages_send_a_browser_without_a_session_to_sign_in() {
+    let app = spawn_app().await;
+
+    let page = browser()
+        .get(app.url("/"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    let api = browser().get(app.url("/")).send().await.unwrap();
+
+    assert_eq!(page.status(), StatusCode::SEE_OTHER);
+    assert_eq!(page.headers()["location"], "/signin");
+    assert_eq!(
+        api.status(),
+        StatusCode::UNAUTHORIZED,
+        "scripts get the JSON 401"
+    );
+}
+
+#[tokio::test]
+async fn signing_in_with_a_token_gives_a_strict_http_only_session() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let viewer = app.token(Role::Viewer).await;
+
+    let set = sign_in(&app, &viewer).await;
+
+    for attribute in ["HttpOnly", "SameSite=Strict", "Path=/"] {
+        assert!(set.contains(attribute), "{set}");
+    }
+    assert!(!set.contains("Secure"), "plain http on loopback: {set}");
+    let session = value(&set);
+    let dashboard = get_with(&app, &session, "/").await;
+    assert_eq!(dashboard.status(), StatusCode::OK);
+    let page = dashboard.text().await.unwrap();
+    assert!(
+        page.contains("test viewer") && page.contains("(viewer)"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("Selam") && !page.contains("Port Aster"),
+        "no names: {page}"
+    );
+    // Sessions reach the API with the token's role, and no further.
+    let stats = get_with(&app, &session, "/api/v1/aggregates").await;
+    assert_eq!(stats.status(), StatusCode::OK);
+    let actors = get_with(&app, &session, "/api/v1/actors").await;
+    assert_eq!(actors.status(), StatusCode::FORBIDDEN);
+    // The sign-in is in the audit trail.
+    let trail: serde_json::Value = app.get("/api/v1/audit").await.json().await.unwrap();
+    assert!(
+        trail["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "POST /signin"
+                && e["who"] == "test viewer"
+                && e["outcome"] == "ok"),
+        "{trail}"
+    );
+}
+
+#[tokio::test]
+async fn behind_a_tls_proxy_the_session_cookie_is_secure() {
+    let app = spawn_app_with(|config| config.behind_proxy = true).await;
+    let viewer = app.token(Role::Viewer).await;
+
+    let set = sign_in(&app, &viewer).await;
+
+    assert!(set.contains("; Secure"), "{set}");
+}
+
+#[tokio::test]
+async fn forms_and_scripted_writes_without_the_csrf_token_are_refused() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let coordinator = app.token(Role::Coordinator).await;
+    let session = value(&sign_in(&app, &coordinator).await);
+    let page = get_with(&app, &session, "/").await.text().await.unwrap();
+    let csrf = hidden_csrf(&page);
+    let cookie = format!("relaymap_session={session}");
+    let actor = json!({"id": "o-9", "kind": "organisation", "name": "Language school"});
+
+    // A write with the session cookie alone (what a cross-site form would send) is refused...
+    let bare = browser()
+        .post(app.url("/api/v1/actors"))
+        .header("cookie", &cookie)
+        .json(&actor)
+        .send()
+        .await
+        .unwrap();
+    let wrong = browser()
+        .post(app.url("/signout"))
+        .header("cookie", &cookie)
+        .form(&[("csrf", "0".repeat(64))])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bare.status(), StatusCode::FORBIDDEN);
+    assert_eq!(wrong.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.get("/api/v1/actors/o-9").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    // ...and the same write with the session's token goes through.
+    let scripted = browser()
+        .post(app.url("/api/v1/actors"))
+        .header("cookie", &cookie)
+        .header("x-csrf-token", &csrf)
+        .json(&actor)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(scripted.status(), StatusCode::CREATED);
+    // The sign-in form checks its own token against its cookie.
+    let (form_cookie, _) = signin_form(&app).await;
+    let forged = post_signin(&app, &form_cookie, &"1".repeat(64), &coordinator).await;
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    assert!(set_cookie(forged.headers(), "relaymap_session").is_none());
+}
+
+#[tokio::test]
+async fn signing_out_ends_the_session() {
+    let app = spawn_app().await;
+    let viewer = app.token(Role::Viewer).await;
+    let session = value(&sign_in(&app, &viewer).await);
+    let csrf = hidden_csrf(&get_with(&app, &session, "/").await.text().await.unwrap());
+
+    let out = browser()
+        .post(app.url("/signout"))
+        .header("cookie", format!("relaymap_session={session}"))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(out.status(), StatusCode::SEE_OTHER);
+    assert_eq!(out.headers()["location"], "/signin");
+    let cleared = set_cookie(out.headers(), "relaymap_session").unwrap();
+    assert!(cleared.contains("Max-Age=0"), "{cleared}");
+    let after = get_with(&app, &session, "/").await;
+    assert_eq!(
+        after.status(),
+        StatusCode::SEE_OTHER,
+        "the old cookie is dead"
+    );
+}
+
+#[tokio::test]
+async fn revoking_a_token_ends_its_sessions() {
+    let app = spawn_app().await;
+    let viewer = app.token(Role::Viewer).await;
+    let session = value(&sign_in(&app, &viewer).await);
+    let store = relaymap::store::open(app.store_config(), 0).await.unwrap();
+    let id = store
+        .tokens()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|t| t.role == Role::Viewer)
+        .unwrap()
+        .id;
+
+    store
+        .revoke_token(&id, &relaymap::domain::now())
+        .await
+        .unwrap();
+
+    let after = get_with(&app, &session, "/api/v1/aggregates").await;
+    assert_eq!(after.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn failed_sign_ins_and_bad_tokens_engage_the_limit() {
+    let app = spawn_app_with(|config| config.failure_limit = 3).await;
+    let viewer = app.token(Role::Viewer).await;
+
+    // Two bad bearer tokens and one failed sign-in: the limit of three is reached.
+    for _ in 0..2 {
+        let response = app.get_as(Some("rm_not-a-token"), "/api/v1/stats").await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    let (cookie, csrf) = signin_form(&app).await;
+    let failed = post_signin(&app, &cookie, &csrf, "rm_guess").await;
+    assert_eq!(failed.status(), StatusCode::UNAUTHORIZED);
+
+    // Now even a good token from this client waits, and so does the form.
+    let limited = app.get_as(Some(&viewer), "/api/v1/stats").await;
+    assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = limited.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(wait > 0 && wait <= 301, "{wait}");
+    let (cookie, csrf) = signin_form(&app).await;
+    let form = post_signin(&app, &cookie, &csrf, &viewer).await;
+    assert_eq!(form.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(set_cookie(form.headers(), "relaymap_session").is_none());
+    // Requests without any credential are not what the limit is for: health checks still answer.
+    assert_eq!(app.get_as(None, "/healthz").await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_client_too_slow_to_send_its_headers_is_disconnected() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app =
+        spawn_app_with(|config| config.client_timeout = std::time::Duration::from_secs(1)).await;
+    let address = app.address.trim_start_matches("http://").to_owned();
+    let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+
+    stream
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: relaymap\r\n")
+        .await
+        .unwrap();
+    let mut buffer = Vec::new();
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(20),
+        stream.read_to_end(&mut buffer),
+    )
+    .await;
+
+    assert!(
+        read.is_ok(),
+        "the server still holds the connection after 20 s"
+    );
+    assert!(
+        !String::from_utf8_lossy(&buffer).contains("200 OK"),
+        "the request was never completed"
+    );
+}
+
+#[tokio::test]
+async fn the_dashboard_shows_suppressed_counts_and_no_names() {
     let app = spawn_app().await;
     app.seed_small_network().await;
 
-    let response = app.get("/").await;
+    let response = app
+        .client
+        .get(app.url("/"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap();
 
     assert_eq!(response.status(), StatusCode::OK);
     assert!(
@@ -17,7 +337,16 @@ async fn the_dashboard_shows_counts_by_kind_and_no_names() {
             .starts_with("text/html")
     );
     let page = response.text().await.unwrap();
-    assert!(page.contains("5 actors and 5 ties"), "{page}");
+    assert!(page.contains("Migrants by first language"), "{page}");
+    // Two migrants: a cell of fewer than five people shows as a dash.
+    assert!(
+        page.contains("<td>tir</td><td class=\"num\">–</td>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<td>responder</td><td class=\"num\">1</td>"),
+        "{page}"
+    );
     assert!(
         !page.contains("Selam"),
         "the dashboard must not show people's names"

@@ -111,7 +111,7 @@ pub async fn a_refused_batch_writes_nothing(store: &dyn GraphStore) {
 pub async fn deleting_an_actor_cascades_to_its_ties(store: &dyn GraphStore) {
     store.write(small_batch(WriteMode::Create)).await.unwrap();
 
-    store.delete_actor(&actor_id("m-1")).await.unwrap();
+    store.delete_actor(&actor_id("m-1"), false).await.unwrap();
 
     let remaining: Vec<String> = store
         .network()
@@ -123,11 +123,11 @@ pub async fn deleting_an_actor_cascades_to_its_ties(store: &dyn GraphStore) {
         .collect();
     assert_eq!(remaining, ["t-3", "t-4"]);
     assert!(matches!(
-        store.delete_actor(&actor_id("m-1")).await,
+        store.delete_actor(&actor_id("m-1"), false).await,
         Err(StoreError::NotFound(_))
     ));
     assert!(matches!(
-        store.delete_actor(&actor_id("c-1")).await,
+        store.delete_actor(&actor_id("c-1"), false).await,
         Err(StoreError::Conflict(_))
     ));
 }

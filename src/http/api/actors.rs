@@ -1,15 +1,16 @@
 //! `/api/v1/actors`: list, create, read, replace and delete actors; an actor's ties.
 
+use axum::Extension;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
-use super::{PageQuery, next_cursor, parse_param, single_write};
+use super::{PageQuery, flag, next_cursor, parse_param, single_write};
 use crate::document::{ActorRecord, TieRecord};
 use crate::domain::{ActorId, ActorKind, Language, WriteMode};
-use crate::http::access::{Access, Routes};
+use crate::http::access::{Access, AuditTarget, Routes};
 use crate::http::extract::{Query, RecordJson};
 use crate::http::{ApiError, AppState};
 use crate::store::{ActorFilter, BoundingBox, TieFilter};
@@ -123,14 +124,35 @@ async fn replace_actor(
     Ok(Json(read_back(&state, &id).await?))
 }
 
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeleteQuery {
+    erase: Option<String>,
+}
+
+/// Deletes an actor and its ties. With `erase=true`, also redacts the actor's id and its ties'
+/// ids from the audit trail, and records the erasure itself without the id.
 async fn delete_actor(
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> Result<StatusCode, ApiError> {
+    Query(query): Query<DeleteQuery>,
+) -> Result<Response, ApiError> {
+    let erase = flag(query.erase.as_deref(), "erase")?;
     let id = path_id(&id)?;
-    state.store.delete_actor(&id).await?;
-    tracing::info!(actor_id = %id, "actor deleted");
-    Ok(StatusCode::NO_CONTENT)
+    if !erase {
+        state.store.delete_actor(&id, false).await?;
+        tracing::info!(actor_id = %id, "actor deleted");
+        return Ok(StatusCode::NO_CONTENT.into_response());
+    }
+    // Whatever happens, the audit entry of an erasure does not name the person.
+    let withheld = AuditTarget("erased".into());
+    match state.store.delete_actor(&id, true).await {
+        Ok(()) => {
+            tracing::info!("an actor was erased");
+            Ok((StatusCode::NO_CONTENT, Extension(withheld)).into_response())
+        }
+        Err(error) => Ok((Extension(withheld), ApiError::from(error)).into_response()),
+    }
 }
 
 async fn list_actor_ties(

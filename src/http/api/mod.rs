@@ -78,6 +78,19 @@ fn whole_number(
     }
 }
 
+/// A `true`/`false` query parameter (absent: false).
+fn flag(raw: Option<&str>, field: &'static str) -> Result<bool, ApiError> {
+    match raw {
+        None | Some("false") => Ok(false),
+        Some("true") => Ok(true),
+        Some(_) => Err(ApiError::bad_request(
+            "invalid_query",
+            format!("{field} must be true or false"),
+            Some(field),
+        )),
+    }
+}
+
 /// The cursor for the next page: the last id, when the page was full.
 fn next_cursor(ids: &[&str], page: &Page) -> Option<String> {
     (ids.len() == page.limit)

@@ -9,16 +9,16 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{RelayGraph, actor_metrics};
+use crate::analysis::{Aggregates, RelayGraph, SMALL_CELL, actor_metrics, aggregates};
 use crate::document::{CsvFile, DocumentError, read_csv, read_json};
 use crate::domain::now;
-use crate::domain::{Batch, WriteMode, WriteSummary};
+use crate::domain::{ActorKind, Batch, WriteMode, WriteSummary};
 use crate::export::{
     ExportError, ExportFormat, ExportOptions, prepare, pseudonymizer, write_export,
 };
 use crate::http::access::{Access, Caller, Routes};
 use crate::http::api::relay::{metrics_options, within_budget};
-use crate::http::api::whole_number;
+use crate::http::api::{flag, whole_number};
 use crate::http::extract::{Query, body_bytes, content_type, is_json};
 use crate::http::{ApiError, AppState};
 use crate::store::StoreError;
@@ -34,6 +34,7 @@ pub fn routes(max_import_bytes: usize) -> Routes {
         )
         .get_audited("/api/v1/export", Access::Research, export_network)
         .get("/api/v1/stats", Access::Aggregates, get_stats)
+        .get("/api/v1/aggregates", Access::Aggregates, get_aggregates)
         .get("/api/v1/healthz", Access::Public, get_health)
         .get("/healthz", Access::Public, get_health)
         .get_audited("/api/v1/audit", Access::Admin, get_audit)
@@ -165,19 +166,6 @@ struct ExportQuery {
     seed: Option<String>,
 }
 
-/// A `true`/`false` query parameter (absent: false).
-fn flag(raw: Option<&str>, field: &'static str) -> Result<bool, ApiError> {
-    match raw {
-        None | Some("false") => Ok(false),
-        Some("true") => Ok(true),
-        Some(_) => Err(ApiError::bad_request(
-            "invalid_query",
-            format!("{field} must be true or false"),
-            Some(field),
-        )),
-    }
-}
-
 /// The network in any export format, pseudonymised and with metrics when asked, within the
 /// analysis time budget.
 async fn export_network(
@@ -284,32 +272,51 @@ async fn export_network(
 #[derive(Serialize)]
 struct CountsDto<K: Ord> {
     #[serde(flatten)]
-    by_kind: BTreeMap<K, u64>,
-    total: u64,
+    by_kind: BTreeMap<K, Option<u64>>,
+    total: Option<u64>,
+}
+
+impl<K: Ord> CountsDto<K> {
+    fn new(by_kind: BTreeMap<K, u64>) -> Self {
+        Self {
+            total: Some(by_kind.values().sum()),
+            by_kind: by_kind.into_iter().map(|(k, n)| (k, Some(n))).collect(),
+        }
+    }
 }
 
 #[derive(Serialize)]
 struct StatsDto {
-    actors: CountsDto<crate::domain::ActorKind>,
+    actors: CountsDto<ActorKind>,
     ties: CountsDto<crate::domain::TieKind>,
     version: u64,
 }
 
-async fn get_stats(State(state): State<AppState>) -> Result<Json<StatsDto>, ApiError> {
+/// Counts by kind. For roles without access to personal data, a migrant count below the
+/// small-cell threshold is `null`, and so is the actor total that would give it away.
+async fn get_stats(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Json<StatsDto>, ApiError> {
     let stats = state.store.stats().await?;
     let version = state.store.version().await?;
-    let (actor_total, tie_total) = (stats.actor_total(), stats.tie_total());
+    let mut actors = CountsDto::new(stats.actors);
+    let migrants = actors.by_kind.get(&ActorKind::Migrant).copied().flatten();
+    if !caller.role.sees_personal_data() && migrants.is_some_and(|n| n > 0 && n < SMALL_CELL) {
+        actors.by_kind.insert(ActorKind::Migrant, None);
+        actors.total = None;
+    }
     Ok(Json(StatsDto {
-        actors: CountsDto {
-            total: actor_total,
-            by_kind: stats.actors,
-        },
-        ties: CountsDto {
-            total: tie_total,
-            by_kind: stats.ties,
-        },
+        actors,
+        ties: CountsDto::new(stats.ties),
         version,
     }))
+}
+
+/// Migrants by city and first language, actors by kind, small cells suppressed: for every role.
+async fn get_aggregates(State(state): State<AppState>) -> Result<Json<Aggregates>, ApiError> {
+    let network = state.store.network().await?;
+    Ok(Json(aggregates(&network)))
 }
 
 #[derive(Serialize)]

@@ -278,6 +278,7 @@ struct SummaryQuery {
 /// The graph summary, within the analysis time budget.
 async fn get_summary(
     State(state): State<AppState>,
+    caller: Caller,
     Query(query): Query<SummaryQuery>,
 ) -> Result<Json<Summary>, ApiError> {
     let seed = parse_seed(query.seed.as_deref())?;
@@ -287,5 +288,10 @@ async fn get_summary(
         summary(&graph, &network, seed, cancel)
     })
     .await?;
-    Ok(Json(result))
+    // Groups of a few people show how those few are tied: only for roles that may see them.
+    Ok(Json(if caller.role.sees_personal_data() {
+        result
+    } else {
+        result.without_small_groups(crate::analysis::SMALL_CELL as usize)
+    }))
 }

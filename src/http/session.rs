@@ -1,0 +1,246 @@
+//! Web sign-in: a token typed once into the sign-in form becomes a session cookie (HttpOnly,
+//! SameSite=Strict, Secure behind TLS); sessions live in memory and end at sign-out, after
+//! [`SESSION_LIFETIME`], when the server restarts, or as soon as their token is revoked or
+//! expires. Also the limit on failed sign-ins and bad tokens, per client.
+
+use std::collections::{HashMap, VecDeque};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use axum::extract::ConnectInfo;
+use axum::http::{Extensions, HeaderMap, header};
+
+use crate::domain::{hash_secret, hex};
+
+/// The session cookie.
+pub const SESSION_COOKIE: &str = "relaymap_session";
+/// The cookie that carries the sign-in form's CSRF token before there is a session.
+pub const SIGNIN_CSRF_COOKIE: &str = "relaymap_signin";
+/// The header that carries a session's CSRF token on scripted writes.
+pub const CSRF_HEADER: &str = "x-csrf-token";
+/// How long a session lasts at most.
+pub const SESSION_LIFETIME: Duration = Duration::from_secs(12 * 3600);
+
+/// A signed-in browser.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// The hash of the token it signed in with: checked again on every request.
+    pub token_hash: String,
+    /// The token every form and scripted write of this session must carry.
+    pub csrf: String,
+    expires: Instant,
+}
+
+/// The live sessions, by the hash of their cookie (the cookie itself is never kept).
+#[derive(Default)]
+pub struct Sessions {
+    live: Mutex<HashMap<String, Session>>,
+}
+
+/// A random secret: 32 bytes, hex.
+pub fn random_secret() -> String {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).expect("the system's random source");
+    hex(&bytes)
+}
+
+impl Sessions {
+    /// Starts a session for a token; returns the cookie's value.
+    pub fn start(&self, token_hash: String) -> String {
+        let cookie = random_secret();
+        let session = Session {
+            token_hash,
+            csrf: random_secret(),
+            expires: Instant::now() + SESSION_LIFETIME,
+        };
+        let mut live = self.live.lock().expect("sessions");
+        let now = Instant::now();
+        live.retain(|_, s| s.expires > now);
+        live.insert(hash_secret(&cookie), session);
+        cookie
+    }
+
+    /// The session a cookie belongs to, if it is live.
+    pub fn get(&self, cookie: &str) -> Option<Session> {
+        let mut live = self.live.lock().expect("sessions");
+        let key = hash_secret(cookie);
+        match live.get(&key) {
+            Some(session) if session.expires > Instant::now() => Some(session.clone()),
+            Some(_) => {
+                live.remove(&key);
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// Ends the session of a cookie (nothing when there is none).
+    pub fn end(&self, cookie: &str) {
+        self.live
+            .lock()
+            .expect("sessions")
+            .remove(&hash_secret(cookie));
+    }
+}
+
+/// A cookie's value from the request's `Cookie` headers.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
+/// A `Set-Cookie` value: HttpOnly, SameSite=Strict, for the whole site; Secure when the server
+/// sits behind TLS. `None` as the value deletes the cookie.
+pub fn set_cookie(name: &str, value: Option<&str>, max_age: Duration, secure: bool) -> String {
+    let (value, max_age) = match value {
+        Some(value) => (value, max_age.as_secs()),
+        None => ("", 0),
+    };
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}")
+}
+
+/// Compares two secrets in time that does not depend on where they differ.
+pub fn same_secret(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |diff, (x, y)| diff | (x ^ y))
+            == 0
+}
+
+/// Who is calling, for the limit on failures: the peer's address, or behind a proxy the address
+/// the proxy appended last to `X-Forwarded-For` (the only entry a client cannot forge).
+pub fn client(headers: &HeaderMap, extensions: &Extensions, behind_proxy: bool) -> IpAddr {
+    if behind_proxy {
+        let forwarded = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .last()
+            .and_then(|last| last.trim().parse::<IpAddr>().ok());
+        if let Some(address) = forwarded {
+            return address;
+        }
+    }
+    extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip())
+}
+
+/// Failed sign-ins and requests with bad tokens, per client: after `max` failures within
+/// `window`, the client's credentials are not even checked until the oldest failure leaves the
+/// window (429 with `Retry-After`).
+pub struct Limiter {
+    failures: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
+    max: usize,
+    window: Duration,
+}
+
+/// The most clients the limiter tracks at once; beyond it, the stalest are forgotten.
+const MAX_CLIENTS: usize = 100_000;
+
+impl Limiter {
+    /// A limit of `max` failures per `window`.
+    pub fn new(max: usize, window: Duration) -> Self {
+        Self {
+            failures: Mutex::new(HashMap::new()),
+            max: max.max(1),
+            window,
+        }
+    }
+
+    /// How long the client must wait, if it is over the limit.
+    pub fn blocked(&self, client: IpAddr) -> Option<Duration> {
+        let mut failures = self.failures.lock().expect("limiter");
+        let now = Instant::now();
+        let times = failures.get_mut(&client)?;
+        while times
+            .front()
+            .is_some_and(|&t| now.duration_since(t) >= self.window)
+        {
+            times.pop_front();
+        }
+        if times.is_empty() {
+            failures.remove(&client);
+            return None;
+        }
+        (times.len() >= self.max).then(|| {
+            let oldest = *times.front().expect("not empty");
+            self.window.saturating_sub(now.duration_since(oldest)) + Duration::from_secs(1)
+        })
+    }
+
+    /// Counts a failure.
+    pub fn failed(&self, client: IpAddr) {
+        let mut failures = self.failures.lock().expect("limiter");
+        let now = Instant::now();
+        if failures.len() >= MAX_CLIENTS && !failures.contains_key(&client) {
+            let window = self.window;
+            failures.retain(|_, times| {
+                times
+                    .back()
+                    .is_some_and(|&t| now.duration_since(t) < window)
+            });
+        }
+        let times = failures.entry(client).or_default();
+        times.push_back(now);
+        while times.len() > self.max {
+            times.pop_front();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_limit_engages_after_max_failures_and_lifts_after_the_window() {
+        let limiter = Limiter::new(3, Duration::from_millis(200));
+        let a: IpAddr = "10.0.0.1".parse().unwrap();
+        let b: IpAddr = "10.0.0.2".parse().unwrap();
+        for _ in 0..2 {
+            limiter.failed(a);
+        }
+        assert!(limiter.blocked(a).is_none());
+        limiter.failed(a);
+        assert!(limiter.blocked(a).is_some());
+        assert!(
+            limiter.blocked(b).is_none(),
+            "other clients are not affected"
+        );
+        std::thread::sleep(Duration::from_millis(250));
+        assert!(limiter.blocked(a).is_none());
+    }
+
+    #[test]
+    fn sessions_are_found_by_cookie_and_end() {
+        let sessions = Sessions::default();
+        let cookie = sessions.start("hash".into());
+        let session = sessions.get(&cookie).expect("live");
+        assert_eq!(session.token_hash, "hash");
+        assert_eq!(session.csrf.len(), 64);
+        assert!(sessions.get("someone-else").is_none());
+        sessions.end(&cookie);
+        assert!(sessions.get(&cookie).is_none());
+    }
+
+    #[test]
+    fn cookies_are_read_from_any_cookie_header() {
+        let mut headers = HeaderMap::new();
+        headers.append(header::COOKIE, "a=1; relaymap_session=abc".parse().unwrap());
+        assert_eq!(cookie(&headers, SESSION_COOKIE), Some("abc"));
+        assert_eq!(cookie(&headers, "b"), None);
+        assert!(set_cookie("x", Some("v"), SESSION_LIFETIME, true).contains("HttpOnly"));
+        assert!(same_secret("abc", "abc") && !same_secret("abc", "abd"));
+    }
+}

@@ -1,0 +1,119 @@
+//! Location minimisation on every write: a store wrapper that snaps migrants' locations to the
+//! deployment's grid (`RELAYMAP_PERSON_PRECISION_M`) before the wrapped store sees them. Every
+//! write of actors goes through [`GraphStore::write`], and [`super::open`] wraps every store it
+//! opens, so no write path can store a home address.
+
+use std::sync::Arc;
+
+use super::{ActorFilter, GraphStore, Page, Stats, StoreError, TieFilter};
+use crate::domain::{
+    ActorId, AuditEntry, Batch, Network, StoredActor, StoredTie, TieId, Timestamp, Token,
+    WriteSummary,
+};
+
+/// A store whose migrants' locations are snapped to cells of `metres` when written.
+pub(super) struct Minimised {
+    inner: Arc<dyn GraphStore>,
+    metres: f64,
+}
+
+impl Minimised {
+    /// Wraps `inner`; with 0 metres, `inner` itself is returned (locations kept as given).
+    pub(super) fn wrap(inner: Arc<dyn GraphStore>, metres: u32) -> Arc<dyn GraphStore> {
+        if metres == 0 {
+            return inner;
+        }
+        Arc::new(Self {
+            inner,
+            metres: f64::from(metres),
+        })
+    }
+}
+
+#[async_trait::async_trait]
+impl GraphStore for Minimised {
+    fn describe(&self) -> String {
+        self.inner.describe()
+    }
+
+    async fn write(&self, mut batch: Batch) -> Result<WriteSummary, StoreError> {
+        batch.snap_people(self.metres);
+        self.inner.write(batch).await
+    }
+
+    async fn get_actor(&self, id: &ActorId) -> Result<Option<StoredActor>, StoreError> {
+        self.inner.get_actor(id).await
+    }
+
+    async fn list_actors(
+        &self,
+        filter: &ActorFilter,
+        page: &Page,
+    ) -> Result<Vec<StoredActor>, StoreError> {
+        self.inner.list_actors(filter, page).await
+    }
+
+    async fn delete_actor(&self, id: &ActorId, erase: bool) -> Result<(), StoreError> {
+        self.inner.delete_actor(id, erase).await
+    }
+
+    async fn get_tie(&self, id: &TieId) -> Result<Option<StoredTie>, StoreError> {
+        self.inner.get_tie(id).await
+    }
+
+    async fn list_ties(
+        &self,
+        filter: &TieFilter,
+        page: &Page,
+    ) -> Result<Vec<StoredTie>, StoreError> {
+        self.inner.list_ties(filter, page).await
+    }
+
+    async fn delete_tie(&self, id: &TieId) -> Result<(), StoreError> {
+        self.inner.delete_tie(id).await
+    }
+
+    async fn network(&self) -> Result<Network, StoreError> {
+        self.inner.network().await
+    }
+
+    async fn stats(&self) -> Result<Stats, StoreError> {
+        self.inner.stats().await
+    }
+
+    async fn version(&self) -> Result<u64, StoreError> {
+        self.inner.version().await
+    }
+
+    async fn secret(&self, name: &str, fresh: &[u8; 32]) -> Result<Vec<u8>, StoreError> {
+        self.inner.secret(name, fresh).await
+    }
+
+    async fn create_token(&self, token: &Token, secret_hash: &str) -> Result<(), StoreError> {
+        self.inner.create_token(token, secret_hash).await
+    }
+
+    async fn tokens(&self) -> Result<Vec<Token>, StoreError> {
+        self.inner.tokens().await
+    }
+
+    async fn token_by_hash(&self, secret_hash: &str) -> Result<Option<Token>, StoreError> {
+        self.inner.token_by_hash(secret_hash).await
+    }
+
+    async fn revoke_token(&self, id: &str, at: &Timestamp) -> Result<(), StoreError> {
+        self.inner.revoke_token(id, at).await
+    }
+
+    async fn append_audit(&self, entry: &AuditEntry) -> Result<u64, StoreError> {
+        self.inner.append_audit(entry).await
+    }
+
+    async fn audit(
+        &self,
+        before: Option<u64>,
+        limit: usize,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        self.inner.audit(before, limit).await
+    }
+}
