@@ -8,6 +8,7 @@ fn relaymap(args: &[&str]) -> Output {
         .args(args)
         .env_remove("RELAYMAP_DB")
         .env_remove("RELAYMAP_LOG")
+        .env_remove("RELAYMAP_PERSON_PRECISION_M")
         .output()
         .expect("the relaymap binary runs")
 }
@@ -119,6 +120,60 @@ fn a_csv_import_with_a_bad_row_names_it_exits_non_zero_and_writes_nothing() {
     let export = relaymap(&["export", "--db", path(&db)]);
     let document: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
     assert_eq!(document, serde_json::json!({"actors": [], "ties": []}));
+}
+
+#[test]
+fn imports_snap_migrants_locations_unless_the_deployment_keeps_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let document = dir.path().join("network.json");
+    std::fs::write(
+        &document,
+        r#"{"actors": [{"id": "m-1", "kind": "migrant", "name": "Ana",
+                        "location": {"lat": 38.72231, "lon": -9.13987}}], "ties": []}"#,
+    )
+    .unwrap();
+    let location = |db: &Path| -> serde_json::Value {
+        let export = relaymap(&["export", "--db", path(db)]);
+        let document: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+        document["actors"][0]["location"].clone()
+    };
+    let (snapped, kept, refused) = (
+        dir.path().join("snapped.db"),
+        dir.path().join("kept.db"),
+        dir.path().join("refused.db"),
+    );
+
+    let default = relaymap(&["import", "--db", path(&snapped), "--json", path(&document)]);
+    let zero = Command::new(env!("CARGO_BIN_EXE_relaymap"))
+        .args(["import", "--db", path(&kept), "--json", path(&document)])
+        .env("RELAYMAP_PERSON_PRECISION_M", "0")
+        .output()
+        .unwrap();
+    let negative = relaymap(&[
+        "import",
+        "--db",
+        path(&refused),
+        "--json",
+        path(&document),
+        "--person-precision-m=-5",
+    ]);
+
+    assert!(default.status.success() && zero.status.success());
+    assert_eq!(
+        location(&snapped),
+        crate::helpers::stored_home(38.72231, -9.13987)
+    );
+    assert_eq!(
+        location(&kept),
+        serde_json::json!({"lat": 38.72231, "lon": -9.13987})
+    );
+    assert!(!negative.status.success());
+    assert!(
+        stderr(&negative).contains("person-precision-m"),
+        "{}",
+        stderr(&negative)
+    );
+    assert!(!refused.exists(), "nothing was written");
 }
 
 #[test]

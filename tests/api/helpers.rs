@@ -209,6 +209,17 @@ impl TestApp {
             .expect("GET is answered")
     }
 
+    /// A GET with another token, read as JSON.
+    pub async fn json_as(&self, token: &str, path: &str) -> Value {
+        let response = self.get_as(Some(token), path).await;
+        assert!(
+            response.status().is_success(),
+            "GET {path}: {}",
+            response.status()
+        );
+        response.json().await.expect("a JSON body")
+    }
+
     /// The store the server runs on.
     pub fn store_config(&self) -> &StoreConfig {
         &self.config.store

@@ -8,6 +8,7 @@ mod helpers;
 mod import_export;
 mod neo4j_only;
 mod pages;
+mod privacy;
 mod relay;
 mod schema;
 mod store_contract;
