@@ -467,7 +467,7 @@ async fn export(args: ExportArgs) -> anyhow::Result<()> {
         .transpose()?;
     let store = args.store.open().await?;
     let snapshot_at = crate::domain::now();
-    let network = read_network(store.as_ref()).await?;
+    let mut network = read_network(store.as_ref()).await?;
     let pseudonymize = if args.pseudonymize {
         Some(
             pseudonymizer(store.as_ref())
@@ -490,7 +490,7 @@ async fn export(args: ExportArgs) -> anyhow::Result<()> {
             pseudonymize,
             metrics,
         };
-        let prepared = prepare(&network, format, options, &snapshot_at)?;
+        let prepared = prepare(&mut network, format, options, &snapshot_at)?;
         match &args.out {
             Some(path) => write_atomically(path, |out| write_export(&prepared, format, out)),
             None => write_export(&prepared, format, BufWriter::new(std::io::stdout().lock()))

@@ -124,9 +124,8 @@ pub struct Metadata {
     /// The side of the location grid in metres, when locations are coarsened.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location_grid_m: Option<u32>,
-    /// Migrants without consent, left out with their ties (pseudonymised exports only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub migrants_left_out: Option<usize>,
+    /// Migrants without consent, left out with their ties (of every export).
+    pub migrants_left_out: usize,
     /// Actors in the export.
     pub actors: usize,
     /// Ties in the export.
@@ -440,14 +439,32 @@ pub fn pseudonymize_metrics(
     }
 }
 
-/// Prepares the network for export: pseudonymises it when asked (dropping names, channels,
-/// attributes, notes and record times, snapping locations to the grid, leaving out migrants
-/// without consent and their ties) and joins the metrics.
+/// Leaves migrants without consent, and every tie they are part of, out of the network: no
+/// export ever carries them. Returns how many were left out.
+fn leave_out_without_consent(network: &mut Network) -> usize {
+    let left_out: HashSet<ActorId> = network
+        .actors
+        .iter()
+        .filter(|a| a.record.kind == ActorKind::Migrant && !a.record.consent)
+        .map(|a| a.record.id.clone())
+        .collect();
+    if !left_out.is_empty() {
+        network.actors.retain(|a| !left_out.contains(&a.record.id));
+        network.ties.retain(|t| {
+            !left_out.contains(&t.record.source) && !left_out.contains(&t.record.target)
+        });
+    }
+    left_out.len()
+}
+
+/// Prepares the network for export: leaves out migrants without consent and their ties (from
+/// every export), pseudonymises when asked (dropping names, channels, attributes, notes and
+/// record times, snapping locations to the grid) and joins the metrics.
 ///
 /// # Errors
 /// [`ExportError::MetricsInJson`] when metrics are asked of the JSON document.
 pub fn prepare<'a>(
-    network: &'a Network,
+    network: &'a mut Network,
     format: ExportFormat,
     options: ExportOptions,
     snapshot_at: &Timestamp,
@@ -455,26 +472,15 @@ pub fn prepare<'a>(
     if format == ExportFormat::Json && options.metrics.is_some() {
         return Err(ExportError::MetricsInJson);
     }
+    let left_out = leave_out_without_consent(network);
+    let network: &'a Network = network;
     let pseudonyms = options.pseudonymize.as_ref();
     // The plain import document is written straight from the network.
     let plain = (format == ExportFormat::Json && pseudonyms.is_none()).then_some(network);
-    let left_out: HashSet<&ActorId> = match pseudonyms {
-        Some(_) => network
-            .actors
-            .iter()
-            .filter(|a| a.record.kind == ActorKind::Migrant && !a.record.consent)
-            .map(|a| &a.record.id)
-            .collect(),
-        None => HashSet::new(),
-    };
     let (table, metrics_options) = options.metrics.unzip();
-    let mut actors = Vec::with_capacity(network.actors.len() - left_out.len());
+    let mut actors = Vec::with_capacity(network.actors.len());
     let mut metric_rows = Vec::with_capacity(actors.capacity());
-    for stored in network
-        .actors
-        .iter()
-        .filter(|a| plain.is_none() && !left_out.contains(&a.record.id))
-    {
+    for stored in network.actors.iter().filter(|_| plain.is_none()) {
         let mut record = ActorRecord::from(stored);
         if let Some(p) = pseudonyms {
             record.id = Some(p.actor(stored.record.id.as_str()));
@@ -502,11 +508,7 @@ pub fn prepare<'a>(
     let ties: Vec<TieRecord> = network
         .ties
         .iter()
-        .filter(|t| {
-            plain.is_none()
-                && !left_out.contains(&t.record.source)
-                && !left_out.contains(&t.record.target)
-        })
+        .filter(|_| plain.is_none())
         .map(|stored| {
             let mut record = TieRecord::from(stored);
             if let Some(p) = pseudonyms {
@@ -528,7 +530,7 @@ pub fn prepare<'a>(
         format: format.name(),
         pseudonymized: pseudonyms.is_some(),
         location_grid_m: pseudonyms.map(|_| Pseudonymizer::GRID_METRES),
-        migrants_left_out: pseudonyms.map(|_| left_out.len()),
+        migrants_left_out: left_out,
         actors: plain.map_or(actors.len(), |n| n.actors.len()),
         ties: plain.map_or(ties.len(), |n| n.ties.len()),
         metrics: metrics_options.map(|o| MetricsMetadata {

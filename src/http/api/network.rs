@@ -223,7 +223,7 @@ async fn export_network(
         ));
     }
     let snapshot_at = now();
-    let network = state.store.network().await?;
+    let mut network = state.store.network().await?;
     let pseudonymized = pseudonymize;
     let pseudonymize = if pseudonymize {
         Some(pseudonymizer(state.store.as_ref()).await?)
@@ -242,7 +242,7 @@ async fn export_network(
             pseudonymize,
             metrics,
         };
-        let prepared = prepare(&network, format, options, &snapshot_at)
+        let prepared = prepare(&mut network, format, options, &snapshot_at)
             .map_err(|e| ApiError::bad_request("invalid_query", e.to_string(), None))?;
         let mut body = Vec::new();
         write_export(&prepared, format, &mut body).map_err(|e| ApiError::Internal(e.into()))?;
