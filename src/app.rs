@@ -62,7 +62,7 @@ impl Application {
         Ok(Self {
             listener,
             address,
-            router: router(state, &config.static_dir),
+            router: router(state, &config.static_dir, &config.vendor_dir),
             first_admin,
             client_timeout: config.client_timeout,
         })

@@ -12,7 +12,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::config::{
     DEFAULT_CLIENT_TIMEOUT_SECS, DEFAULT_MAX_IMPORT_BYTES, DEFAULT_QUERY_TIMEOUT_SECS, Neo4jArgs,
-    PrecisionArgs, ServeConfig, StoreArgs, default_static_dir,
+    PrecisionArgs, ServeConfig, StoreArgs, default_static_dir, default_vendor_dir,
 };
 use crate::document::{CsvFile, DocumentError, read_csv, read_json, write_json};
 use crate::domain::{RowError, WriteMode};
@@ -180,6 +180,9 @@ pub struct ServeArgs {
     /// The folder of static assets.
     #[arg(long, env = "RELAYMAP_STATIC_DIR", default_value_os_t = default_static_dir())]
     static_dir: PathBuf,
+    /// The folder of the front-end libraries (node_modules/, filled by npm when building).
+    #[arg(long, env = "RELAYMAP_VENDOR_DIR", default_value_os_t = default_vendor_dir())]
+    vendor_dir: PathBuf,
     /// The largest import body accepted over HTTP, in bytes.
     #[arg(long, env = "RELAYMAP_MAX_IMPORT_BYTES", default_value_t = DEFAULT_MAX_IMPORT_BYTES)]
     max_import_bytes: usize,
@@ -330,6 +333,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let config = ServeConfig {
         demo: args.demo,
         static_dir: args.static_dir,
+        vendor_dir: args.vendor_dir,
         max_import_bytes: args.max_import_bytes,
         query_timeout: std::time::Duration::from_secs(args.query_timeout_secs),
         behind_proxy: args.behind_proxy,

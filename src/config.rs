@@ -128,6 +128,8 @@ pub struct ServeConfig {
     pub demo: bool,
     /// The folder of static assets (`static/`).
     pub static_dir: PathBuf,
+    /// The folder of the front-end libraries fetched by npm (`node_modules/`).
+    pub vendor_dir: PathBuf,
     /// The largest accepted import body, in bytes.
     pub max_import_bytes: usize,
     /// The longest a relay analysis may run.
@@ -153,6 +155,7 @@ impl ServeConfig {
             bind,
             demo: false,
             static_dir: default_static_dir(),
+            vendor_dir: default_vendor_dir(),
             max_import_bytes: DEFAULT_MAX_IMPORT_BYTES,
             query_timeout: std::time::Duration::from_secs(DEFAULT_QUERY_TIMEOUT_SECS),
             behind_proxy: false,
@@ -178,6 +181,11 @@ pub const DEFAULT_QUERY_TIMEOUT_SECS: u64 = 30;
 
 /// The largest import body accepted by default: 256 MiB, enough for a city of 100,000 migrants.
 pub const DEFAULT_MAX_IMPORT_BYTES: usize = 256 * 1024 * 1024;
+
+/// `node_modules/` beside the sources this binary was built from (filled by build.rs).
+pub fn default_vendor_dir() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/node_modules"))
+}
 
 /// `static/` beside the sources this binary was built from.
 pub fn default_static_dir() -> PathBuf {

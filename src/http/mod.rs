@@ -48,9 +48,9 @@ pub fn routes(max_import_bytes: usize) -> access::Routes {
     api::routes(max_import_bytes).merge(pages::routes())
 }
 
-/// Builds the whole router: API and pages behind the access check, static files, security
-/// headers, request tracing.
-pub fn router(state: AppState, static_dir: &Path) -> Router {
+/// Builds the whole router: API and pages behind the access check, static files and the
+/// front-end libraries, security headers, request tracing.
+pub fn router(state: AppState, static_dir: &Path, vendor_dir: &Path) -> Router {
     use axum::http::{HeaderValue, header};
     use tower_http::set_header::SetResponseHeaderLayer;
     let (guarded, _) = routes(state.max_import_bytes).finish(&state);
@@ -67,6 +67,11 @@ pub fn router(state: AppState, static_dir: &Path) -> Router {
     let mut router = Router::new()
         .merge(guarded)
         .nest_service("/static", ServeDir::new(static_dir))
+        // Only the built files of the pinned libraries, never the rest of node_modules.
+        .nest_service(
+            "/vendor/leaflet",
+            ServeDir::new(vendor_dir.join("leaflet/dist")),
+        )
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
         .layer(DefaultBodyLimit::max(API_BODY_LIMIT));

@@ -7,7 +7,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use crate::analysis::{Aggregates, aggregates};
-use crate::domain::{ActorKind, hash_secret, now};
+use crate::domain::{ActorKind, Channel, hash_secret, now};
 use crate::http::access::{Access, Caller, Routes, audit};
 use crate::http::session::{
     SESSION_COOKIE, SESSION_LIFETIME, SIGNIN_CSRF_COOKIE, client, cookie, random_secret,
@@ -18,6 +18,8 @@ use crate::http::{ApiError, AppState};
 pub fn routes() -> Routes {
     Routes::new()
         .get("/", Access::Aggregates, get_dashboard)
+        .get("/map", Access::Network, get_map)
+        .get("/scenario", Access::Network, get_scenario)
         .get("/signin", Access::Public, get_signin)
         // Public: there is no session yet. The form carries its own CSRF token, checked against
         // a cookie, and failures count towards the client's limit.
@@ -38,18 +40,36 @@ struct CountRow {
     count: Option<u64>,
 }
 
+/// What the navigation bar of a signed-in page shows.
+struct Nav {
+    label: String,
+    role: &'static str,
+    /// The session's CSRF token; empty when signed in with a bearer token (no session).
+    csrf: String,
+    /// Whether the role sees the network itself (the map and scenario pages).
+    personal: bool,
+}
+
+impl From<Caller> for Nav {
+    fn from(caller: Caller) -> Self {
+        Self {
+            label: caller.label,
+            role: caller.role.as_str(),
+            csrf: caller.csrf.unwrap_or_default(),
+            personal: caller.role.sees_personal_data(),
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "pages/dashboard.html")]
 struct DashboardPage {
-    label: String,
-    role: &'static str,
-    csrf: String,
+    nav: Nav,
     kinds: Vec<CountRow>,
     cities: Vec<CountRow>,
     languages: Vec<CountRow>,
     threshold: u64,
     suppressed: usize,
-    personal: bool,
 }
 
 async fn get_dashboard(
@@ -72,10 +92,7 @@ async fn get_dashboard(
             .collect()
     };
     let page = DashboardPage {
-        label: caller.label,
-        role: caller.role.as_str(),
-        // Signed in with a bearer token (no session): there is no session to sign out of.
-        csrf: caller.csrf.unwrap_or_default(),
+        nav: Nav::from(caller),
         kinds: ActorKind::ALL
             .iter()
             .map(|kind| CountRow {
@@ -87,9 +104,38 @@ async fn get_dashboard(
         languages: rows(&counts.migrants_by_first_language, false),
         threshold: counts.small_cell_threshold,
         suppressed: counts.suppressed_cells,
-        personal: caller.role.sees_personal_data(),
     };
     render(&page)
+}
+
+#[derive(Template)]
+#[template(path = "pages/map.html")]
+struct MapPage {
+    nav: Nav,
+    kinds: Vec<&'static str>,
+}
+
+/// The network map (its data comes from the API, read by static/js/map.js).
+async fn get_map(caller: Caller) -> Result<Html<String>, ApiError> {
+    render(&MapPage {
+        nav: Nav::from(caller),
+        kinds: ActorKind::ALL.iter().map(|k| k.as_str()).collect(),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "pages/scenario.html")]
+struct ScenarioPage {
+    nav: Nav,
+    channels: Vec<&'static str>,
+}
+
+/// The crisis scenario (run by static/js/scenario.js through POST /api/v1/coverage).
+async fn get_scenario(caller: Caller) -> Result<Html<String>, ApiError> {
+    render(&ScenarioPage {
+        nav: Nav::from(caller),
+        channels: Channel::ALL.iter().map(|c| c.as_str()).collect(),
+    })
 }
 
 #[derive(Template)]

@@ -3,6 +3,7 @@
 
 mod access;
 mod actors;
+mod browser;
 mod cli;
 mod helpers;
 mod import_export;

@@ -1,0 +1,132 @@
+// The crisis scenario: an area drawn on the map (or read from a GeoJSON file), conditions from
+// the form, POST /api/v1/coverage, and the answer as numbers, tables and coloured markers.
+(function () {
+  'use strict';
+  const element = document.getElementById('map');
+  const areaStatus = document.getElementById('area-status');
+  const runStatus = document.getElementById('run-status');
+  let area = null; // a GeoJSON geometry
+  let drawn = null; // the layer showing it
+
+  function showArea(geometry, layer, view) {
+    if (drawn) view.map.removeLayer(drawn);
+    area = geometry;
+    drawn = layer;
+    drawn.addTo(view.map);
+    element.dataset.area = JSON.stringify(area);
+    areaStatus.textContent = 'Area set: only migrants inside it count.';
+  }
+
+  function row(table, cells) {
+    const tr = document.createElement('tr');
+    cells.forEach(function (value, i) {
+      const td = document.createElement('td');
+      td.textContent = String(value);
+      if (typeof value === 'number' && i > 0) td.className = 'num';
+      tr.append(td);
+    });
+    document.querySelector(table + ' tbody').append(tr);
+  }
+
+  function show(report, view) {
+    document.getElementById('result-targets').textContent = report.targets;
+    document.getElementById('result-reached').textContent = report.reached_count;
+    document.getElementById('result-unreached').textContent = report.unreached.length;
+    document.getElementById('result-coverage').textContent = (100 * report.coverage).toFixed(1) + ' %';
+    for (const table of ['#call-list', '#failures', '#by-language']) {
+      document.querySelector(table + ' tbody').replaceChildren();
+    }
+    report.call_list.forEach(function (entry) { row('#call-list', [entry.id, entry.covers, entry.inside_area ? 'yes' : 'no']); });
+    report.single_points_of_failure.forEach(function (entry) { row('#failures', [entry.id, entry.cut_off]); });
+    Object.entries(report.unreached_by_language).forEach(function (entry) { row('#by-language', entry); });
+    // Reached migrants shade from red (weak) to green (reliable); the cut off are red.
+    view.markers.forEach(function (marker) { marker.setStyle({ fillColor: marker.options.color, fillOpacity: 0.25 }); });
+    report.reached.forEach(function (hit) {
+      const marker = view.markers.get(hit.id);
+      if (marker) marker.setStyle({ fillColor: 'hsl(' + Math.round(120 * hit.reliability) + ', 70%, 40%)', fillOpacity: 0.9 });
+    });
+    report.unreached.forEach(function (id) {
+      const marker = view.markers.get(id);
+      if (marker) marker.setStyle({ fillColor: '#d00', fillOpacity: 1 });
+    });
+    document.getElementById('results').hidden = false;
+  }
+
+  window.relaymap.networkMap(element, areaStatus).then(function (view) {
+    areaStatus.textContent = 'No area yet: every migrant counts.';
+    // Drawing: each click on the map adds a corner; Finish closes the polygon.
+    const drawButton = document.getElementById('draw-start');
+    const finishButton = document.getElementById('draw-finish');
+    let corners = [];
+    let sketch = null;
+    function stopDrawing() {
+      element.classList.remove('drawing');
+      view.map.off('click', addCorner);
+      drawButton.disabled = false;
+      finishButton.disabled = true;
+      if (sketch) view.map.removeLayer(sketch);
+      sketch = null;
+    }
+    function addCorner(event) {
+      corners.push(event.latlng);
+      if (sketch) view.map.removeLayer(sketch);
+      sketch = L.polygon(corners, { color: '#c62828', dashArray: '4 4', interactive: false }).addTo(view.map);
+      finishButton.disabled = corners.length < 3;
+      areaStatus.textContent = corners.length + ' corner(s); Finish when the area is closed in.';
+    }
+    drawButton.addEventListener('click', function () {
+      corners = [];
+      element.classList.add('drawing');
+      view.map.on('click', addCorner);
+      drawButton.disabled = true;
+      areaStatus.textContent = 'Click the map at each corner of the affected area.';
+    });
+    finishButton.addEventListener('click', function () {
+      const polygon = L.polygon(corners, { color: '#c62828', interactive: false });
+      stopDrawing();
+      showArea(polygon.toGeoJSON().geometry, polygon, view);
+    });
+    document.getElementById('area-file').addEventListener('change', async function (event) {
+      const file = event.target.files[0];
+      if (!file) return;
+      try {
+        const geojson = JSON.parse(await file.text());
+        const layer = L.geoJSON(geojson, { style: { color: '#c62828' } });
+        const geometry = geojson.type === 'FeatureCollection' ? geojson.features[0].geometry
+          : geojson.type === 'Feature' ? geojson.geometry : geojson;
+        showArea(geometry, layer, view);
+      } catch (error) {
+        areaStatus.textContent = 'That file is not GeoJSON: ' + error.message;
+      }
+    });
+    document.getElementById('scenario').addEventListener('submit', async function (event) {
+      event.preventDefault();
+      const query = {
+        max_hops: Number(document.getElementById('max-hops').value),
+        min_trust: Number(document.getElementById('min-trust').value),
+        language_check: document.getElementById('language-check').checked,
+      };
+      if (area) query.area = area;
+      const channels = Array.from(document.querySelectorAll('input[name="channel"]:checked')).map(function (box) { return box.value; });
+      if (channels.length) query.channels = channels;
+      const exclude = document.getElementById('exclude').value.split(',').map(function (id) { return id.trim(); }).filter(Boolean);
+      if (exclude.length) query.exclude = exclude;
+      runStatus.textContent = 'Running…';
+      const response = await fetch('/api/v1/coverage', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': window.relaymap.csrfToken() },
+        body: JSON.stringify(query),
+      });
+      const body = await response.json();
+      if (!response.ok) {
+        runStatus.textContent = 'Refused: ' + body.error.message;
+        return;
+      }
+      runStatus.textContent = 'Done.';
+      show(body, view);
+    });
+  }).catch(function (error) {
+    areaStatus.textContent = 'The map could not load: ' + error.message;
+  });
+})();

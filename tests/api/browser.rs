@@ -1,0 +1,250 @@
+//! The web pages in a real headless Chromium (Debian's `chromium` and `chromium-driver`), driven
+//! over WebDriver: sign in with the printed token, see the demo city's actors on the map, draw the
+//! affected area and run the crisis scenario, and read the same numbers the API gives for that
+//! query. Screenshots of every page go to `target/browser-screenshots/`. `tests/run` installs
+//! Chromium and runs these; a plain `cargo test` skips them (they need the browser).
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, spawn_app_with};
+
+/// A chromedriver process and a session in a fresh headless Chromium profile.
+struct Chrome {
+    driver: Child,
+    client: Client,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Chrome {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+async fn chrome() -> Chrome {
+    let port = free_port();
+    let driver = Command::new(
+        std::env::var("RELAYMAP_TEST_CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()),
+    )
+    .arg(format!("--port={port}"))
+    .stdout(Stdio::null())
+    .stderr(Stdio::null())
+    .spawn()
+    .expect("chromedriver runs (tests/run installs Debian's chromium-driver)");
+    let profile = tempfile::tempdir().unwrap();
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".into(),
+        json!({"args": [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run", "--window-size=1280,900",
+            format!("--user-data-dir={}", profile.path().display()),
+        ]}),
+    );
+    let url = format!("http://127.0.0.1:{port}");
+    let mut tries = 0;
+    let client = loop {
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        match ClientBuilder::new(connector)
+            .capabilities(capabilities.clone())
+            .connect(&url)
+            .await
+        {
+            Ok(client) => break client,
+            Err(error) if tries < 100 => {
+                tries += 1;
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                if tries == 100 {
+                    panic!("chromedriver did not start a session: {error}");
+                }
+            }
+            Err(error) => panic!("chromedriver did not start a session: {error}"),
+        }
+    };
+    Chrome {
+        driver,
+        client,
+        _profile: profile,
+    }
+}
+
+impl Chrome {
+    /// Saves a screenshot of the page as a test artifact.
+    async fn screenshot(&self, name: &str) {
+        let folder =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots");
+        std::fs::create_dir_all(&folder).unwrap();
+        let png = self.client.screenshot().await.unwrap();
+        std::fs::write(folder.join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// Waits for an element, at most 30 s.
+    async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(30))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|error| panic!("{css} never appeared: {error}"))
+    }
+
+    async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.unwrap()
+    }
+
+    /// Clicks the map at offsets (in pixels) from its centre.
+    async fn click_map(&self, map: &Element, x: f64, y: f64) {
+        let actions = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement {
+                element: map.clone(),
+                duration: Some(Duration::from_millis(50)),
+                x,
+                y,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Pause {
+                duration: Duration::from_millis(150),
+            });
+        self.client.perform_actions(actions).await.unwrap();
+    }
+}
+
+/// Signs in through the form with a token.
+async fn sign_in(chrome: &Chrome, app: &TestApp, token: &str) {
+    chrome.client.goto(&app.url("/signin")).await.unwrap();
+    chrome.screenshot("signin").await;
+    chrome
+        .wait_for("#token")
+        .await
+        .send_keys(token)
+        .await
+        .unwrap();
+    chrome
+        .wait_for("form.signin button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let nav = chrome.text("nav.site .who").await;
+    assert!(nav.contains("first admin"), "{nav}");
+}
+
+/// Located actors, as the API lists them.
+async fn located_actors(app: &TestApp) -> usize {
+    let mut located = 0;
+    let mut cursor: Option<String> = None;
+    loop {
+        let path = match &cursor {
+            Some(c) => format!("/api/v1/actors?limit=1000&cursor={c}"),
+            None => "/api/v1/actors?limit=1000".into(),
+        };
+        let page: Value = app.get(&path).await.json().await.unwrap();
+        located += page["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| !a["location"].is_null())
+            .count();
+        match page["next_cursor"].as_str() {
+            Some(next) => cursor = Some(next.to_owned()),
+            None => return located,
+        }
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and chromedriver: tests/run installs them"]
+async fn a_coordinator_signs_in_maps_the_city_and_runs_a_scenario_as_the_api_does() {
+    let app = spawn_app_with(|config| config.demo = true).await;
+    let chrome = chrome().await;
+
+    sign_in(&chrome, &app, &app.admin_token).await;
+    chrome.screenshot("dashboard").await;
+
+    // The map shows every located actor of the demo city.
+    chrome.client.goto(&app.url("/map")).await.unwrap();
+    chrome.wait_for("#map[data-markers]").await;
+    chrome.screenshot("map").await;
+    let drawn = chrome
+        .client
+        .find_all(Locator::Css("#map path.actor"))
+        .await
+        .unwrap()
+        .len();
+    assert_eq!(drawn, located_actors(&app).await);
+    assert!(
+        drawn > 1000,
+        "the demo city has thousands of located actors: {drawn}"
+    );
+
+    // Draw a polygon around the middle of the city and run the scenario.
+    chrome.client.goto(&app.url("/scenario")).await.unwrap();
+    let map = chrome.wait_for("#map[data-markers]").await;
+    chrome.wait_for("#draw-start").await.click().await.unwrap();
+    let corners = [
+        (-160.0, -110.0),
+        (160.0, -110.0),
+        (160.0, 110.0),
+        (-160.0, 110.0),
+    ];
+    for (x, y) in corners {
+        chrome.click_map(&map, x, y).await;
+    }
+    chrome.wait_for("#draw-finish").await.click().await.unwrap();
+    let area: Value = serde_json::from_str(
+        &chrome
+            .wait_for("#map[data-area]")
+            .await
+            .attr("data-area")
+            .await
+            .unwrap()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(area["type"], "Polygon");
+    chrome.wait_for("#run").await.click().await.unwrap();
+    chrome.wait_for("#results:not([hidden])").await;
+    chrome.screenshot("scenario").await;
+    let reached: usize = chrome.text("#result-reached").await.parse().unwrap();
+    let targets: usize = chrome.text("#result-targets").await.parse().unwrap();
+
+    // The API gives the same numbers for the same query.
+    let query = json!({"area": area, "max_hops": 3, "min_trust": 0.0, "language_check": true});
+    let api: Value = app
+        .post_json("/api/v1/coverage", &query)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(targets as u64, api["targets"].as_u64().unwrap());
+    assert_eq!(reached as u64, api["reached_count"].as_u64().unwrap());
+    assert!(targets > 0, "the drawn area holds migrants");
+    let call_rows = chrome
+        .client
+        .find_all(Locator::Css("#call-list tbody tr"))
+        .await
+        .unwrap()
+        .len();
+    assert_eq!(call_rows, api["call_list"].as_array().unwrap().len());
+    chrome.client.clone().close().await.unwrap();
+}
