@@ -20,6 +20,7 @@ pub fn routes() -> Routes {
         .get("/", Access::Aggregates, get_dashboard)
         .get("/map", Access::Network, get_map)
         .get("/scenario", Access::Network, get_scenario)
+        .get("/import", Access::Network, get_import)
         .get("/signin", Access::Public, get_signin)
         // Public: there is no session yet. The form carries its own CSRF token, checked against
         // a cookie, and failures count towards the client's limit.
@@ -128,6 +129,19 @@ async fn get_map(caller: Caller) -> Result<Html<String>, ApiError> {
 struct ScenarioPage {
     nav: Nav,
     channels: Vec<&'static str>,
+}
+
+#[derive(Template)]
+#[template(path = "pages/import.html")]
+struct ImportPage {
+    nav: Nav,
+}
+
+/// The import form (sent by static/js/import.js to POST /api/v1/import).
+async fn get_import(caller: Caller) -> Result<Html<String>, ApiError> {
+    render(&ImportPage {
+        nav: Nav::from(caller),
+    })
 }
 
 /// The crisis scenario (run by static/js/scenario.js through POST /api/v1/coverage).

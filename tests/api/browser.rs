@@ -248,3 +248,68 @@ async fn a_coordinator_signs_in_maps_the_city_and_runs_a_scenario_as_the_api_doe
     assert_eq!(call_rows, api["call_list"].as_array().unwrap().len());
     chrome.client.clone().close().await.unwrap();
 }
+
+#[tokio::test]
+#[ignore = "needs Chromium and chromedriver: tests/run installs them"]
+async fn an_import_with_a_bad_row_names_it_and_the_templates_import() {
+    let app = crate::helpers::spawn_app().await;
+    let chrome = chrome().await;
+    sign_in(&chrome, &app, &app.admin_token).await;
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("actors.csv");
+    std::fs::write(
+        &bad,
+        "id,kind,name\no-1,organisation,Casa Latina\nm-1,astronaut,Lucia\n",
+    )
+    .unwrap();
+
+    chrome.client.goto(&app.url("/import")).await.unwrap();
+    let input = chrome.wait_for("#actors-file").await;
+    input.send_keys(bad.to_str().unwrap()).await.unwrap();
+    chrome.wait_for("#import-run").await.click().await.unwrap();
+    chrome.wait_for("#import-errors:not([hidden])").await;
+    chrome.screenshot("import").await;
+
+    let rows = chrome
+        .client
+        .find_all(Locator::Css("#import-errors tbody tr"))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    let row = rows[0].text().await.unwrap();
+    assert!(
+        row.contains("actors") && row.contains('3') && row.contains("kind"),
+        "{row}"
+    );
+    assert_eq!(
+        app.stats().await["actors"]["total"],
+        0,
+        "nothing was written"
+    );
+
+    // The downloadable templates import as they are.
+    let templates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("static/templates");
+    chrome.client.goto(&app.url("/import")).await.unwrap();
+    for (input, file) in [("#actors-file", "actors.csv"), ("#ties-file", "ties.csv")] {
+        let path = templates.join(file);
+        chrome
+            .wait_for(input)
+            .await
+            .send_keys(path.to_str().unwrap())
+            .await
+            .unwrap();
+    }
+    chrome.wait_for("#import-run").await.click().await.unwrap();
+    chrome
+        .client
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::XPath(
+            "//p[@id='import-status'][starts-with(., 'Imported')]",
+        ))
+        .await
+        .unwrap();
+    let stats = app.stats().await;
+    assert_eq!(stats["actors"]["total"], 3);
+    assert_eq!(stats["ties"]["total"], 2);
+}
