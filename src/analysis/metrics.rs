@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::graph::RelayGraph;
 use super::relay::AnalysisError;
-use crate::domain::{ActorId, ActorKind, Language, Network, TieKind};
+use crate::domain::{ActorId, ActorKind, Network, TieKind};
 
 /// The metric names, in the order of the CSV columns (after `id,kind`).
 pub const METRIC_NAMES: [&str; 16] = [
@@ -799,12 +799,61 @@ fn components(simple: &SimpleGraph) -> Vec<usize> {
 
 /// Bonding, bridging and linking tie counts per actor (every relaying tie, parallel ties
 /// counted each).
+/// The social capital a tie carries: linking when it touches a responder; bonding between two
+/// migrants who share a first language, or a migrant and an organisation that works in the
+/// migrant's first language; bridging otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Capital {
+    /// Within a community.
+    Bonding = 0,
+    /// Across communities.
+    Bridging = 1,
+    /// To those with power or resources: responders.
+    Linking = 2,
+}
+
+impl Capital {
+    /// The kind of capital of a tie between two actors, given their kinds and languages (in
+    /// either order).
+    pub fn of(
+        a: (ActorKind, &crate::domain::Languages),
+        b: (ActorKind, &crate::domain::Languages),
+    ) -> Capital {
+        use ActorKind::{Migrant, Organisation, Responder};
+        let works_in_first = |migrant: &crate::domain::Languages,
+                              org: &crate::domain::Languages| {
+            migrant
+                .first()
+                .is_some_and(|l| org.as_slice().contains(&l))
+        };
+        match (a.0, b.0) {
+            (Responder, _) | (_, Responder) => Capital::Linking,
+            (Migrant, Migrant) if a.1.first().is_some() && a.1.first() == b.1.first() => {
+                Capital::Bonding
+            }
+            (Migrant, Organisation) if works_in_first(a.1, b.1) => Capital::Bonding,
+            (Organisation, Migrant) if works_in_first(b.1, a.1) => Capital::Bonding,
+            _ => Capital::Bridging,
+        }
+    }
+
+    /// `bonding`, `bridging` or `linking`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Capital::Bonding => "bonding",
+            Capital::Bridging => "bridging",
+            Capital::Linking => "linking",
+        }
+    }
+}
+
 fn profiles(graph: &RelayGraph, network: &Network) -> Vec<[usize; 3]> {
     let languages: BTreeMap<&ActorId, &crate::domain::Languages> = network
         .actors
         .iter()
         .map(|a| (&a.record.id, &a.record.languages))
         .collect();
+    let none = crate::domain::Languages::default();
     let mut counts = vec![[0usize; 3]; graph.node_count()];
     for stored in &network.ties {
         let tie = &stored.record;
@@ -815,33 +864,13 @@ fn profiles(graph: &RelayGraph, network: &Network) -> Vec<[usize; 3]> {
         else {
             continue;
         };
-        let (ks, kt) = (graph.kinds[s as usize], graph.kinds[t as usize]);
-        let first =
-            |id: &ActorId| -> Option<Language> { languages.get(id).and_then(|l| l.first()) };
-        let works_in = |id: &ActorId, language: Option<Language>| {
-            language.is_some_and(|l| {
-                languages
-                    .get(id)
-                    .is_some_and(|ls| ls.as_slice().contains(&l))
-            })
+        let end = |v: u32, id: &ActorId| {
+            (
+                graph.kinds[v as usize],
+                languages.get(id).copied().unwrap_or(&none),
+            )
         };
-        let class = if ks == ActorKind::Responder || kt == ActorKind::Responder {
-            2
-        } else if (ks == ActorKind::Migrant
-            && kt == ActorKind::Migrant
-            && first(&tie.source).is_some()
-            && first(&tie.source) == first(&tie.target))
-            || (ks == ActorKind::Migrant
-                && kt == ActorKind::Organisation
-                && works_in(&tie.target, first(&tie.source)))
-            || (ks == ActorKind::Organisation
-                && kt == ActorKind::Migrant
-                && works_in(&tie.source, first(&tie.target)))
-        {
-            0
-        } else {
-            1
-        };
+        let class = Capital::of(end(s, &tie.source), end(t, &tie.target)) as usize;
         counts[s as usize][class] += 1;
         counts[t as usize][class] += 1;
     }

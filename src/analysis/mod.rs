@@ -15,7 +15,7 @@ pub use area::Area;
 pub use community::{louvain, modularity};
 pub use graph::RelayGraph;
 pub use metrics::{
-    CapitalShares, Column, METRIC_NAMES, MetricsOptions, MetricsTable, SimpleGraph, Summary,
+    Capital, CapitalShares, Column, METRIC_NAMES, MetricsOptions, MetricsTable, SimpleGraph, Summary,
     actor_metrics, summary, write_metrics,
 };
 pub use relay::{
