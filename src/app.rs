@@ -22,6 +22,12 @@ use crate::http::session::Limiter;
 use crate::http::{AppState, router};
 use crate::store::{self, GraphStore};
 
+/// The most connections served at once.
+const MAX_CONNECTIONS: usize = 1024;
+
+/// How long in-flight requests may run on after a shutdown signal.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
+
 /// A bound, ready server.
 pub struct Application {
     listener: TcpListener,
@@ -95,7 +101,13 @@ impl Application {
         let connections = GracefulShutdown::new();
         let mut shutdown = std::pin::pin!(shutdown);
         let timeout = self.client_timeout;
+        let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
         loop {
+            // At most MAX_CONNECTIONS at once: beyond, new clients wait in the kernel's backlog.
+            let slot = tokio::select! {
+                slot = slots.clone().acquire_owned() => slot.expect("the semaphore stays open"),
+                () = &mut shutdown => break,
+            };
             let (stream, peer) = tokio::select! {
                 accepted = self.listener.accept() => match accepted {
                     Ok(accepted) => accepted,
@@ -123,10 +135,18 @@ impl Application {
                 if let Err(error) = connection.await {
                     tracing::debug!(%error, "connection ended with an error");
                 }
+                drop(slot);
             });
         }
         drop(self.listener);
-        connections.shutdown().await;
+        // In-flight requests get a grace period; a client that never finishes does not hold
+        // the shutdown forever.
+        if tokio::time::timeout(SHUTDOWN_GRACE, connections.shutdown())
+            .await
+            .is_err()
+        {
+            tracing::warn!("some connections were still open after the grace period; closing");
+        }
         Ok(())
     }
 }

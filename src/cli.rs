@@ -464,14 +464,14 @@ async fn import(args: ImportArgs) -> anyhow::Result<()> {
 
 async fn export(args: ExportArgs) -> anyhow::Result<()> {
     use crate::analysis::{RelayGraph, actor_metrics};
-    use crate::export::{ExportOptions, prepare, pseudonymizer, write_export};
+    use crate::export::{ExportOptions, Exportable, prepare, pseudonymizer, write_export};
     let metrics_options = args
         .with_metrics
         .then(|| args.metrics.options())
         .transpose()?;
     let store = args.store.open().await?;
     let snapshot_at = crate::domain::now();
-    let mut network = read_network(store.as_ref()).await?;
+    let exportable = Exportable::new(read_network(store.as_ref()).await?);
     let pseudonymize = if args.pseudonymize {
         Some(
             pseudonymizer(store.as_ref())
@@ -485,8 +485,9 @@ async fn export(args: ExportArgs) -> anyhow::Result<()> {
     tokio::task::spawn_blocking(move || {
         let metrics = metrics_options
             .map(|options| -> anyhow::Result<_> {
-                let graph = RelayGraph::build(&network, 0);
-                let table = actor_metrics(&graph, &network, &options, &AtomicBool::new(false))?;
+                let network = exportable.network();
+                let graph = RelayGraph::build(network, 0);
+                let table = actor_metrics(&graph, network, &options, &AtomicBool::new(false))?;
                 Ok((table, options))
             })
             .transpose()?;
@@ -494,7 +495,7 @@ async fn export(args: ExportArgs) -> anyhow::Result<()> {
             pseudonymize,
             metrics,
         };
-        let prepared = prepare(&mut network, format, options, &snapshot_at)?;
+        let prepared = prepare(&exportable, format, options, &snapshot_at)?;
         match &args.out {
             Some(path) => write_atomically(path, |out| write_export(&prepared, format, out)),
             None => write_export(&prepared, format, BufWriter::new(std::io::stdout().lock()))

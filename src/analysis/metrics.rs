@@ -822,9 +822,7 @@ impl Capital {
         use ActorKind::{Migrant, Organisation, Responder};
         let works_in_first = |migrant: &crate::domain::Languages,
                               org: &crate::domain::Languages| {
-            migrant
-                .first()
-                .is_some_and(|l| org.as_slice().contains(&l))
+            migrant.first().is_some_and(|l| org.as_slice().contains(&l))
         };
         match (a.0, b.0) {
             (Responder, _) | (_, Responder) => Capital::Linking,
@@ -1204,6 +1202,45 @@ mod tests {
     }
 }
 
+#[cfg(test)]
+mod suppression_tests {
+    use super::*;
+
+    fn group(actors: usize) -> CapitalShares {
+        CapitalShares::from_counts(actors, [actors, 0, 0])
+    }
+
+    #[test]
+    fn a_lone_small_group_takes_the_next_smallest_with_it() {
+        let summary = Summary {
+            actors: 30,
+            ties: 0,
+            density: 0.0,
+            components: 1,
+            largest_component_share: 1.0,
+            average_clustering: 0.0,
+            transitivity: 0.0,
+            degree_assortativity: None,
+            modularity: 0.0,
+            communities: 1,
+            capital: group(30),
+            capital_by_city: [("a", 2), ("b", 8), ("c", 20)]
+                .map(|(k, n)| (k.to_owned(), group(n)))
+                .into(),
+            capital_by_first_language: [("ara", 15), ("tir", 15)]
+                .map(|(k, n)| (k.to_owned(), group(n)))
+                .into(),
+            suppressed_groups: 0,
+        };
+
+        let shown = summary.without_small_groups(5);
+
+        assert_eq!(shown.capital_by_city.keys().collect::<Vec<_>>(), ["c"]);
+        assert_eq!(shown.capital_by_first_language.len(), 2);
+        assert_eq!(shown.suppressed_groups, 2);
+    }
+}
+
 /// Shares of bonding, bridging and linking tie ends.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
 pub struct CapitalShares {
@@ -1276,6 +1313,9 @@ pub struct Summary {
 impl Summary {
     /// Leaves out of the per-city and per-language breakdowns every group of fewer than `min`
     /// actors: a group of one or two shows how those few people are tied.
+    ///
+    /// The whole-network figures are sums over the groups, so one group left out alone could be
+    /// had back by subtraction: then the smallest remaining group is left out with it.
     pub fn without_small_groups(mut self, min: usize) -> Self {
         for map in [
             &mut self.capital_by_city,
@@ -1283,6 +1323,15 @@ impl Summary {
         ] {
             let before = map.len();
             map.retain(|_, shares| shares.actors >= min);
+            if before - map.len() == 1 {
+                let smallest = map
+                    .iter()
+                    .min_by_key(|(key, shares)| (shares.actors, key.to_string()))
+                    .map(|(key, _)| key.clone());
+                if let Some(key) = smallest {
+                    map.remove(&key);
+                }
+            }
             self.suppressed_groups += before - map.len();
         }
         self

@@ -439,32 +439,49 @@ pub fn pseudonymize_metrics(
     }
 }
 
-/// Leaves migrants without consent, and every tie they are part of, out of the network: no
-/// export ever carries them. Returns how many were left out.
-fn leave_out_without_consent(network: &mut Network) -> usize {
-    let left_out: HashSet<ActorId> = network
-        .actors
-        .iter()
-        .filter(|a| a.record.kind == ActorKind::Migrant && !a.record.consent)
-        .map(|a| a.record.id.clone())
-        .collect();
-    if !left_out.is_empty() {
-        network.actors.retain(|a| !left_out.contains(&a.record.id));
-        network.ties.retain(|t| {
-            !left_out.contains(&t.record.source) && !left_out.contains(&t.record.target)
-        });
-    }
-    left_out.len()
+/// A network fit to leave the system: the migrants without consent, and every tie they are part
+/// of, taken out. Every export is made from one, and so are the metrics it carries, which thus
+/// describe the network exported (no degree counts a tie that is not in the file).
+pub struct Exportable {
+    network: Network,
+    left_out: usize,
 }
 
-/// Prepares the network for export: leaves out migrants without consent and their ties (from
-/// every export), pseudonymises when asked (dropping names, channels, attributes, notes and
-/// record times, snapping locations to the grid) and joins the metrics.
+impl Exportable {
+    /// Takes the migrants without consent and their ties out of `network`.
+    pub fn new(mut network: Network) -> Self {
+        let left_out: HashSet<ActorId> = network
+            .actors
+            .iter()
+            .filter(|a| a.record.kind == ActorKind::Migrant && !a.record.consent)
+            .map(|a| a.record.id.clone())
+            .collect();
+        if !left_out.is_empty() {
+            network.actors.retain(|a| !left_out.contains(&a.record.id));
+            network.ties.retain(|t| {
+                !left_out.contains(&t.record.source) && !left_out.contains(&t.record.target)
+            });
+        }
+        Self {
+            network,
+            left_out: left_out.len(),
+        }
+    }
+
+    /// The network that may be exported.
+    pub fn network(&self) -> &Network {
+        &self.network
+    }
+}
+
+/// Prepares an exportable network for export: pseudonymises it when asked (dropping names,
+/// channels, attributes, notes and record times, snapping locations to the grid) and joins the
+/// metrics.
 ///
 /// # Errors
 /// [`ExportError::MetricsInJson`] when metrics are asked of the JSON document.
 pub fn prepare<'a>(
-    network: &'a mut Network,
+    exportable: &'a Exportable,
     format: ExportFormat,
     options: ExportOptions,
     snapshot_at: &Timestamp,
@@ -472,8 +489,7 @@ pub fn prepare<'a>(
     if format == ExportFormat::Json && options.metrics.is_some() {
         return Err(ExportError::MetricsInJson);
     }
-    let left_out = leave_out_without_consent(network);
-    let network: &'a Network = network;
+    let (network, left_out) = (&exportable.network, exportable.left_out);
     let pseudonyms = options.pseudonymize.as_ref();
     // The plain import document is written straight from the network.
     let plain = (format == ExportFormat::Json && pseudonyms.is_none()).then_some(network);

@@ -403,7 +403,9 @@ async fn authorize(State(gate): State<Gate>, mut request: Request, next: Next) -
             .into_response();
     };
     let client = client(request.headers(), request.extensions(), gate.behind_proxy);
-    if let Some(wait) = gate.limiter.blocked(client) {
+    // A live session already proved its token: a colleague's typos behind the same address do
+    // not lock it out. Bearer tokens from a client over the limit are not even looked up.
+    if let (Credential::Bearer(_), Some(wait)) = (&credential, gate.limiter.blocked(client)) {
         return ApiError::TooManyFailures(wait).into_response();
     }
     let token_hash = match &credential {
@@ -463,8 +465,14 @@ async fn authorize(State(gate): State<Gate>, mut request: Request, next: Next) -
         role: token.role,
         csrf,
     });
-    let response = next.run(request).await;
-    if rule.audited {
+    if !rule.audited {
+        return next.run(request).await;
+    }
+    // The handler and its audit entry run in a task of their own: a client that hangs up
+    // mid-request cancels neither, so no write goes unrecorded.
+    let store = gate.store.clone();
+    let task = tokio::spawn(async move {
+        let response = next.run(request).await;
         let status = response.status();
         let outcome = if status.is_success() || status.is_redirection() {
             "ok".to_owned()
@@ -475,18 +483,14 @@ async fn authorize(State(gate): State<Gate>, mut request: Request, next: Next) -
             Some(AuditTarget(withheld)) => Some(withheld.clone()),
             None => target,
         };
-        let store = gate.store.as_ref();
-        audit(
-            store,
-            token.label,
-            Some(token.role),
-            action,
-            target,
-            &outcome,
-        )
-        .await;
+        let (who, role) = (token.label, Some(token.role));
+        audit(store.as_ref(), who, role, action, target, &outcome).await;
+        response
+    });
+    match task.await {
+        Ok(response) => response,
+        Err(error) => ApiError::Internal(error.into()).into_response(),
     }
-    response
 }
 
 #[cfg(test)]

@@ -185,6 +185,9 @@ async fn get_signin(State(state): State<AppState>) -> Response {
 /// The largest sign-in form read.
 const MAX_SIGNIN_BYTES: usize = 4096;
 
+/// The longest the sign-in form may take to arrive.
+const SIGNIN_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 async fn post_signin(State(state): State<AppState>, request: Request) -> Response {
     let secure = state.behind_proxy;
     let (parts, body) = request.into_parts();
@@ -203,8 +206,15 @@ async fn post_signin(State(state): State<AppState>, request: Request) -> Respons
             .insert(header::RETRY_AFTER, HeaderValue::from(wait.as_secs()));
         return response;
     }
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_SIGNIN_BYTES).await else {
-        return ApiError::PayloadTooLarge(MAX_SIGNIN_BYTES).into_response();
+    // A whole deadline for the form, not only between its bytes: a slow drip gets nowhere.
+    let read = tokio::time::timeout(
+        SIGNIN_READ_TIMEOUT,
+        axum::body::to_bytes(body, MAX_SIGNIN_BYTES),
+    );
+    let bytes = match read.await {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(_)) => return ApiError::PayloadTooLarge(MAX_SIGNIN_BYTES).into_response(),
+        Err(_) => return StatusCode::REQUEST_TIMEOUT.into_response(),
     };
     let field = |name: &str| {
         form_urlencoded::parse(&bytes)

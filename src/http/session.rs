@@ -128,12 +128,29 @@ pub fn client(headers: &HeaderMap, extensions: &Extensions, behind_proxy: bool) 
             .last()
             .and_then(|last| last.trim().parse::<IpAddr>().ok());
         if let Some(address) = forwarded {
-            return address;
+            return per_network(address);
         }
     }
-    extensions
+    let address = extensions
         .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip())
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip());
+    per_network(address)
+}
+
+/// An IPv6 client is its /64 (one household or host gets a whole /64 to rotate through); an
+/// IPv4 client is its address.
+fn per_network(address: IpAddr) -> IpAddr {
+    match address {
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => {
+                let mut segments = v6.segments();
+                segments[4..].fill(0);
+                IpAddr::V6(std::net::Ipv6Addr::from(segments))
+            }
+        },
+        v4 => v4,
+    }
 }
 
 /// Failed sign-ins and requests with bad tokens, per client: after `max` failures within
@@ -190,6 +207,18 @@ impl Limiter {
                     .back()
                     .is_some_and(|&t| now.duration_since(t) < window)
             });
+            // Still full of recent failures (a wide attack): forget the stalest tenth at once,
+            // so this scan is not repeated for every new client.
+            if failures.len() >= MAX_CLIENTS {
+                let mut latest: Vec<(Instant, IpAddr)> = failures
+                    .iter()
+                    .filter_map(|(ip, times)| times.back().map(|&t| (t, *ip)))
+                    .collect();
+                latest.sort_unstable();
+                for (_, ip) in latest.iter().take(MAX_CLIENTS / 10) {
+                    failures.remove(ip);
+                }
+            }
         }
         let times = failures.entry(client).or_default();
         times.push_back(now);
@@ -220,6 +249,17 @@ mod tests {
         );
         std::thread::sleep(Duration::from_millis(250));
         assert!(limiter.blocked(a).is_none());
+    }
+
+    #[test]
+    fn an_ipv6_client_is_its_slash_64() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:bbbb::9".parse().unwrap();
+        let other: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(per_network(a), per_network(b));
+        assert_ne!(per_network(a), per_network(other));
+        let mapped: IpAddr = "::ffff:10.0.0.1".parse().unwrap();
+        assert_eq!(per_network(mapped), "10.0.0.1".parse::<IpAddr>().unwrap());
     }
 
     #[test]

@@ -229,6 +229,29 @@ pub trait GraphStore: Send + Sync {
     -> Result<Vec<AuditEntry>, StoreError>;
 }
 
+#[cfg(test)]
+mod tests {
+    use super::names_any;
+
+    #[test]
+    fn erasure_finds_an_id_as_a_whole_value_only() {
+        let ids = ["m-1".to_owned(), "t-7".to_owned()];
+        for target in [
+            "m-1",
+            "t-7",
+            "actor=m-1",
+            "kind=knows&actor=m-1",
+            "exclude=a%2Cm-1",
+            "c/m-1",
+        ] {
+            assert!(names_any(target, &ids), "{target}");
+        }
+        for target in ["m-10", "actor=m-12", "format=json", "xm-1"] {
+            assert!(!names_any(target, &ids), "{target}");
+        }
+    }
+}
+
 /// Which store to open, decided once from the configuration.
 #[derive(Debug, Clone)]
 pub enum StoreConfig {
@@ -249,6 +272,18 @@ impl StoreConfig {
             StoreConfig::Neo4j(config) => format!("neo4j:{}", config.uri),
         }
     }
+}
+
+/// Whether an audit entry's target names any of `ids` as a whole value: a path parameter (or one
+/// of several, `a/b`), or the value of a query parameter (or an item of a comma-separated list
+/// in one), percent-encoded or not. What erasure redacts.
+pub(crate) fn names_any(target: &str, ids: &[String]) -> bool {
+    let whole = |value: &str| {
+        value
+            .split([',', '/'])
+            .any(|part| ids.iter().any(|id| id == part.trim()))
+    };
+    whole(target) || form_urlencoded::parse(target.as_bytes()).any(|(_, value)| whole(&value))
 }
 
 /// The default of `RELAYMAP_PERSON_PRECISION_M`: migrants' locations are kept to 100 m cells.

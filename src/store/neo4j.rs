@@ -590,6 +590,14 @@ async fn write_batch(
     Ok((summary, txn))
 }
 
+/// An audit entry that may name an erased actor, with the ids erasure looks for.
+#[derive(Deserialize)]
+struct AuditTargetRow {
+    seq: i64,
+    target: String,
+    ids: Vec<String>,
+}
+
 #[derive(Deserialize)]
 struct CountRow {
     n: i64,
@@ -763,12 +771,24 @@ impl GraphStore for Neo4jStore {
                 }
             }
             if erase {
-                let redact = "MATCH (a:Actor {id: $id}) \
-                              OPTIONAL MATCH (a)-[r]-() \
-                              WITH [$id] + collect(r.id) AS ids \
-                              MATCH (e:RelaymapAudit) WHERE e.target IN ids \
-                              SET e.target = 'erased'";
-                txn.run(query(redact).param("id", id.as_str())).await.map_err(classify)?;
+                let q = query(
+                    "MATCH (a:Actor {id: $id}) OPTIONAL MATCH (a)-[r]-() \
+                     WITH [$id] + collect(r.id) AS ids \
+                     MATCH (e:RelaymapAudit) WHERE e.target IS NOT NULL AND e.target <> 'erased' \
+                       AND any(x IN ids WHERE e.target CONTAINS x) \
+                     RETURN e.seq AS seq, e.target AS target, ids",
+                )
+                .param("id", id.as_str());
+                let candidates = collect::<AuditTargetRow>(&mut txn, q).await?;
+                let named: Vec<i64> = candidates
+                    .into_iter()
+                    .filter(|row| super::names_any(&row.target, &row.ids))
+                    .map(|row| row.seq)
+                    .collect();
+                if !named.is_empty() {
+                    let redact = "MATCH (e:RelaymapAudit) WHERE e.seq IN $seqs SET e.target = 'erased'";
+                    txn.run(query(redact).param("seqs", named)).await.map_err(classify)?;
+                }
             }
             txn.run(query("MATCH (a:Actor {id: $id}) DETACH DELETE a").param("id", id.as_str()))
                 .await

@@ -473,13 +473,34 @@ impl GraphStore for SqliteStore {
                 }
             }
             if erase {
-                transaction
-                    .execute(
-                        "UPDATE audit SET target = 'erased' WHERE target = ?1 OR target IN \
-                         (SELECT id FROM ties WHERE source = ?1 OR target = ?1)",
-                        [id.as_str()],
-                    )
+                let mut ids = vec![id.to_string()];
+                let mut ties = transaction
+                    .prepare("SELECT id FROM ties WHERE source = ?1 OR target = ?1")
                     .map_err(backend)?;
+                for tie in ties.query_map([id.as_str()], |row| row.get(0)).map_err(backend)? {
+                    ids.push(tie.map_err(backend)?);
+                }
+                drop(ties);
+                let mut named = Vec::new();
+                let mut entries = transaction
+                    .prepare("SELECT seq, target FROM audit WHERE target IS NOT NULL AND target != 'erased'")
+                    .map_err(backend)?;
+                let rows = entries
+                    .query_map([], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?)))
+                    .map_err(backend)?;
+                for row in rows {
+                    let (seq, target) = row.map_err(backend)?;
+                    if super::names_any(&target, &ids) {
+                        named.push(seq);
+                    }
+                }
+                drop(entries);
+                let mut redact = transaction
+                    .prepare("UPDATE audit SET target = 'erased' WHERE seq = ?1")
+                    .map_err(backend)?;
+                for seq in named {
+                    redact.execute([seq]).map_err(backend)?;
+                }
             }
             transaction.execute("DELETE FROM actors WHERE id = ?1", [id.as_str()]).map_err(backend)?;
             Ok(())

@@ -14,7 +14,7 @@ use crate::document::{CsvFile, DocumentError, read_csv, read_json};
 use crate::domain::now;
 use crate::domain::{ActorKind, Batch, WriteMode, WriteSummary};
 use crate::export::{
-    ExportError, ExportFormat, ExportOptions, prepare, pseudonymizer, write_export,
+    ExportError, ExportFormat, ExportOptions, Exportable, prepare, pseudonymizer, write_export,
 };
 use crate::http::access::{Access, Caller, Routes};
 use crate::http::api::relay::{metrics_options, within_budget};
@@ -223,7 +223,7 @@ async fn export_network(
         ));
     }
     let snapshot_at = now();
-    let mut network = state.store.network().await?;
+    let exportable = Exportable::new(state.store.network().await?);
     let pseudonymized = pseudonymize;
     let pseudonymize = if pseudonymize {
         Some(pseudonymizer(state.store.as_ref()).await?)
@@ -233,8 +233,9 @@ async fn export_network(
     let body = within_budget(&state, move |cancel| {
         let metrics = match metrics_options {
             Some(options) => {
-                let graph = RelayGraph::build(&network, 0);
-                Some((actor_metrics(&graph, &network, &options, cancel)?, options))
+                let network = exportable.network();
+                let graph = RelayGraph::build(network, 0);
+                Some((actor_metrics(&graph, network, &options, cancel)?, options))
             }
             None => None,
         };
@@ -242,7 +243,7 @@ async fn export_network(
             pseudonymize,
             metrics,
         };
-        let prepared = prepare(&mut network, format, options, &snapshot_at)
+        let prepared = prepare(&exportable, format, options, &snapshot_at)
             .map_err(|e| ApiError::bad_request("invalid_query", e.to_string(), None))?;
         let mut body = Vec::new();
         write_export(&prepared, format, &mut body).map_err(|e| ApiError::Internal(e.into()))?;
