@@ -2,12 +2,12 @@
 //! shows every role the same suppressed counts (no names, no places of people).
 
 use askama::Template;
-use axum::extract::{Request, State};
+use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use crate::analysis::{Aggregates, aggregates};
-use crate::domain::{ActorKind, Channel, hash_secret, now};
+use crate::domain::{ActorId, ActorKind, Channel, hash_secret, now};
 use crate::http::access::{Access, Caller, Routes, audit};
 use crate::http::session::{
     SESSION_COOKIE, SESSION_LIFETIME, SIGNIN_CSRF_COOKIE, client, cookie, random_secret,
@@ -21,6 +21,7 @@ pub fn routes() -> Routes {
         .get("/map", Access::Network, get_map)
         .get("/scenario", Access::Network, get_scenario)
         .get("/import", Access::Network, get_import)
+        .get("/actors/{id}", Access::Network, get_actor)
         .get("/signin", Access::Public, get_signin)
         // Public: there is no session yet. The form carries its own CSRF token, checked against
         // a cookie, and failures count towards the client's limit.
@@ -135,6 +136,160 @@ struct ScenarioPage {
 #[template(path = "pages/import.html")]
 struct ImportPage {
     nav: Nav,
+}
+
+/// One of an actor's ties, as the actor page lists it.
+struct TieRow {
+    id: String,
+    kind: String,
+    other: String,
+    other_kind: String,
+    trust: String,
+    channels: String,
+    last_verified: String,
+    capital: &'static str,
+}
+
+/// One responder that can reach the actor.
+struct ReachRow {
+    responder: String,
+    hops: u8,
+    reliability: String,
+    path: String,
+}
+
+#[derive(Template)]
+#[template(path = "pages/actor.html")]
+struct ActorPage {
+    nav: Nav,
+    actor: crate::document::ActorRecord,
+    attributes: String,
+    ties: Vec<TieRow>,
+    /// Bonding, bridging and linking ties.
+    profile: [usize; 3],
+    reached_by: Vec<ReachRow>,
+    max_hops: u8,
+}
+
+/// An actor's card: details, ties with their social capital, and the responders that can reach
+/// the actor under the default conditions, through whom.
+async fn get_actor(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(raw): Path<String>,
+) -> Result<Html<String>, ApiError> {
+    use crate::analysis::{Capital, RelayQuery, reached_by};
+    use crate::store::{Page, TieFilter};
+    let not_found = || ApiError::NotFound(format!("actor {raw}"));
+    let id = ActorId::parse(&raw).map_err(|_| not_found())?;
+    let actor = state.store.get_actor(&id).await?.ok_or_else(not_found)?;
+    let filter = TieFilter {
+        actor: Some(id.clone()),
+        ..TieFilter::default()
+    };
+    let mut page = Page {
+        limit: 1000,
+        ..Page::default()
+    };
+    let mut ties = Vec::new();
+    loop {
+        let batch = state.store.list_ties(&filter, &page).await?;
+        let full = batch.len() == page.limit;
+        page.after = batch.last().map(|t| t.record.id.to_string());
+        ties.extend(batch);
+        if !full {
+            break;
+        }
+    }
+    let mut others = std::collections::HashMap::new();
+    for tie in &ties {
+        let other = if tie.record.source == id {
+            &tie.record.target
+        } else {
+            &tie.record.source
+        };
+        if !others.contains_key(other)
+            && let Some(found) = state.store.get_actor(other).await?
+        {
+            others.insert(other.clone(), found);
+        }
+    }
+    let mut profile = [0usize; 3];
+    let rows = ties
+        .iter()
+        .map(|stored| {
+            let tie = &stored.record;
+            let other_id = if tie.source == id {
+                &tie.target
+            } else {
+                &tie.source
+            };
+            let other = others.get(other_id);
+            let capital = match (tie.kind, other) {
+                (crate::domain::TieKind::LocatedIn, _) | (_, None) => "",
+                (_, Some(other)) => {
+                    let class = Capital::of(
+                        (actor.record.kind, &actor.record.languages),
+                        (other.record.kind, &other.record.languages),
+                    );
+                    profile[class as usize] += 1;
+                    class.as_str()
+                }
+            };
+            TieRow {
+                id: tie.id.to_string(),
+                kind: tie.kind.as_str().to_owned(),
+                other: other_id.to_string(),
+                other_kind: other.map_or(String::new(), |o| o.record.kind.to_string()),
+                trust: format!("{:.2}", tie.trust.value()),
+                channels: tie
+                    .channels
+                    .as_slice()
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                last_verified: tie.last_verified.map_or(String::new(), |d| d.to_string()),
+                capital,
+            }
+        })
+        .collect();
+    let max_hops = RelayQuery::default().max_hops;
+    let reached = if actor.record.kind == ActorKind::City {
+        Vec::new()
+    } else {
+        let target = id.clone();
+        crate::http::api::analyse(&state, move |graph, cancel| {
+            reached_by(graph, &target, max_hops, cancel)
+        })
+        .await?
+    };
+    let record = crate::document::ActorRecord::from(&actor);
+    render(&ActorPage {
+        nav: Nav::from(caller),
+        attributes: record
+            .attributes
+            .as_ref()
+            .map_or(String::new(), ToString::to_string),
+        actor: record,
+        ties: rows,
+        profile,
+        reached_by: reached
+            .into_iter()
+            .map(|r| ReachRow {
+                responder: r.id.to_string(),
+                hops: r.hops,
+                reliability: format!("{:.2}", r.reliability),
+                path: r
+                    .path
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" → "),
+            })
+            .collect(),
+        max_hops,
+    })
 }
 
 /// The import form (sent by static/js/import.js to POST /api/v1/import).

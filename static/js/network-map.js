@@ -37,7 +37,10 @@
     const detail = document.createElement('div');
     detail.textContent = actor.kind + ' · ' + actor.id +
       (actor.languages && actor.languages.length ? ' · ' + actor.languages.join(', ') : '');
-    box.append(title, detail);
+    const link = document.createElement('a');
+    link.href = '/actors/' + encodeURIComponent(actor.id);
+    link.textContent = 'Open the card';
+    box.append(title, detail, link);
     return box;
   }
 

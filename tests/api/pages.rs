@@ -362,3 +362,47 @@ async fn the_stylesheet_is_served() {
     assert_eq!(response.status(), StatusCode::OK);
     assert!(response.text().await.unwrap().contains("font"));
 }
+
+#[tokio::test]
+async fn an_actor_card_shows_details_ties_capital_and_who_reaches_them() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let analyst = app.token(Role::Analyst).await;
+
+    let card = app.get("/actors/m-1").await;
+    let missing = app.get("/actors/m-404").await;
+    let refused = app.get_as(Some(&analyst), "/actors/m-1").await;
+
+    assert_eq!(card.status(), StatusCode::OK);
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let page = card.text().await.unwrap();
+    assert!(
+        page.contains("Selam") && page.contains("whatsapp"),
+        "{page}"
+    );
+    for tie in ["t-1", "t-2", "t-5"] {
+        assert!(page.contains(&format!("id=\"tie-{tie}\"")), "{tie}: {page}");
+    }
+    // Both of Selam's relaying ties are bonding: Dawit shares her first language, and the
+    // association works in it; located_in carries no capital.
+    assert!(
+        page.contains("<strong>2</strong> bonding, <strong>0</strong> bridging"),
+        "{page}"
+    );
+    // The card shows the fire service reaching her along the API's path.
+    let api: serde_json::Value = app
+        .get("/api/v1/actors/m-1/reach")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(api["reached_by"][0]["id"], "r-1");
+    let path: Vec<&str> = api["reached_by"][0]["path"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|id| id.as_str().unwrap())
+        .collect();
+    assert!(page.contains(&path.join(" → ")), "{path:?}: {page}");
+}

@@ -5,6 +5,8 @@ mod network;
 mod relay;
 mod ties;
 
+pub(crate) use relay::analyse;
+
 use serde::Deserialize;
 
 use super::ApiError;

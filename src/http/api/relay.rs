@@ -56,7 +56,7 @@ impl Drop for CancelOnDrop {
     }
 }
 
-async fn analyse<T: Send + 'static>(
+pub(crate) async fn analyse<T: Send + 'static>(
     state: &AppState,
     work: impl FnOnce(&RelayGraph, &AtomicBool) -> Result<T, AnalysisError> + Send + 'static,
 ) -> Result<T, ApiError> {
