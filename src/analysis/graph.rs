@@ -177,6 +177,15 @@ impl RelayGraph {
     }
 
     /// The entries of node `v`: (neighbour, tie index).
+    /// Migrants with no relaying tie at all: nobody can pass them a message.
+    pub fn isolated_migrants(&self) -> usize {
+        (0..self.node_count())
+            .filter(|&v| {
+                self.kinds[v] == ActorKind::Migrant && self.offsets[v] == self.offsets[v + 1]
+            })
+            .count()
+    }
+
     pub(crate) fn edges(&self, v: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
         let range = self.offsets[v as usize] as usize..self.offsets[v as usize + 1] as usize;
         self.neighbours[range.clone()]

@@ -67,6 +67,15 @@ impl From<Caller> for Nav {
 #[template(path = "pages/dashboard.html")]
 struct DashboardPage {
     nav: Nav,
+    /// Migrants the responders reach under the default conditions, and all migrants.
+    reached: Option<u64>,
+    migrants: Option<u64>,
+    /// `reached` as a share, to one decimal.
+    reached_share: String,
+    /// Migrants without any relaying tie.
+    isolated: Option<u64>,
+    /// The last imports (for roles that see the network): when, by whom, how it went.
+    imports: Vec<(String, String, String)>,
     kinds: Vec<CountRow>,
     cities: Vec<CountRow>,
     languages: Vec<CountRow>,
@@ -78,8 +87,38 @@ async fn get_dashboard(
     State(state): State<AppState>,
     caller: Caller,
 ) -> Result<Html<String>, ApiError> {
+    use crate::analysis::{RelayQuery, SMALL_CELL, reach};
     let network = state.store.network().await?;
     let counts: Aggregates = tokio::task::spawn_blocking(move || aggregates(&network)).await?;
+    let (reached, migrants, isolated) = crate::http::api::analyse(&state, |graph, cancel| {
+        let report = reach(graph, &RelayQuery::default(), cancel)?;
+        Ok((
+            report.reached_count as u64,
+            report.targets as u64,
+            graph.isolated_migrants() as u64,
+        ))
+    })
+    .await?;
+    // Small counts of people are withheld from roles without access to personal data, and so
+    // is a count whose complement is small.
+    let personal = caller.role.sees_personal_data();
+    let shown = |n: u64, of: u64| {
+        let small = |k: u64| k > 0 && k < SMALL_CELL;
+        (personal || !(small(n) || small(of - n.min(of)))).then_some(n)
+    };
+    let imports = if personal {
+        state
+            .store
+            .audit(None, 500)
+            .await?
+            .into_iter()
+            .filter(|e| e.action == "POST /api/v1/import")
+            .take(5)
+            .map(|e| (crate::domain::format_timestamp(&e.at), e.who, e.outcome))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let rows = |cells: &[crate::analysis::Cell], by_city: bool| -> Vec<CountRow> {
         cells
             .iter()
@@ -95,6 +134,15 @@ async fn get_dashboard(
     };
     let page = DashboardPage {
         nav: Nav::from(caller),
+        reached: shown(reached, migrants),
+        migrants: shown(migrants, migrants),
+        reached_share: if migrants == 0 {
+            "–".into()
+        } else {
+            format!("{:.1} %", 100.0 * reached as f64 / migrants as f64)
+        },
+        isolated: shown(isolated, migrants),
+        imports,
         kinds: ActorKind::ALL
             .iter()
             .map(|kind| CountRow {

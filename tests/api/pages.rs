@@ -351,6 +351,36 @@ async fn the_dashboard_shows_suppressed_counts_and_no_names() {
         !page.contains("Selam"),
         "the dashboard must not show people's names"
     );
+    // The share the responders reach is the API's answer to the default query.
+    let reach: serde_json::Value = app
+        .post_json("/api/v1/reach", &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let reached = reach["reached_count"].as_u64().unwrap();
+    let targets = reach["targets"].as_u64().unwrap();
+    let share = format!("{:.1} %", 100.0 * reached as f64 / targets as f64);
+    assert!(
+        page.contains(&format!(
+            "<strong>{share}</strong> of migrants are reachable"
+        )),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!("({reached} of {targets}:")),
+        "{page}"
+    );
+    assert!(page.contains("<caption>Last imports</caption>") && page.contains("first admin"));
+    // A viewer gets the share, but neither the two migrants' count nor the trail.
+    let viewer = app.token(Role::Viewer).await;
+    let page = app.get_as(Some(&viewer), "/").await.text().await.unwrap();
+    assert!(
+        page.contains(&format!("<strong>{share}</strong>")),
+        "{page}"
+    );
+    assert!(page.contains("(– of –:"), "{page}");
+    assert!(!page.contains("Last imports"));
 }
 
 #[tokio::test]
