@@ -1211,6 +1211,55 @@ mod suppression_tests {
     }
 
     #[test]
+    fn degrees_fall_in_doubling_bins() {
+        // A star of five leaves around a centre, and one isolated actor.
+        use crate::domain::*;
+        let mut network = Network::default();
+        let actor = |id: &str| Stored {
+            record: Actor {
+                id: ActorId::parse(id).unwrap(),
+                kind: ActorKind::Migrant,
+                name: Name::parse(id).unwrap(),
+                languages: Languages::default(),
+                location: None,
+                city: None,
+                channels: Channels::default(),
+                consent: true,
+                attributes: Attributes::default(),
+            },
+            created_at: now(),
+            updated_at: now(),
+        };
+        for id in ["c", "l1", "l2", "l3", "l4", "l5", "z"] {
+            network.actors.push(actor(id));
+        }
+        for i in 1..=5 {
+            network.ties.push(Stored {
+                record: Tie {
+                    id: TieId::parse(&format!("t{i}")).unwrap(),
+                    source: ActorId::parse("c").unwrap(),
+                    target: ActorId::parse(&format!("l{i}")).unwrap(),
+                    kind: TieKind::Knows,
+                    trust: Trust::parse(0.5).unwrap(),
+                    channels: Channels::default(),
+                    last_verified: None,
+                    note: None,
+                },
+                created_at: now(),
+                updated_at: now(),
+            });
+        }
+        let graph = RelayGraph::build(&network, 0);
+
+        let bins = degree_histogram(&graph);
+
+        let expected: Vec<(String, u64)> = [("0", 1), ("1", 5), ("2–3", 0), ("4–7", 1)]
+            .map(|(l, n)| (l.to_owned(), n))
+            .into();
+        assert_eq!(bins, expected);
+    }
+
+    #[test]
     fn a_lone_small_group_takes_the_next_smallest_with_it() {
         let summary = Summary {
             actors: 30,
@@ -1239,6 +1288,38 @@ mod suppression_tests {
         assert_eq!(shown.capital_by_first_language.len(), 2);
         assert_eq!(shown.suppressed_groups, 2);
     }
+}
+
+/// Relaying actors by degree in the simple relay graph, in doubling bins: `0`, `1`, `2–3`,
+/// `4–7`, ... up to the largest degree.
+///
+/// # Complexity
+/// O(V + E).
+pub fn degree_histogram(graph: &RelayGraph) -> Vec<(String, u64)> {
+    let simple = SimpleGraph::new(graph);
+    let mut bins: Vec<u64> = Vec::new();
+    for v in 0..simple.n() {
+        let degree = simple.degree(v);
+        let bin = if degree == 0 {
+            0
+        } else {
+            1 + degree.ilog2() as usize
+        };
+        if bins.len() <= bin {
+            bins.resize(bin + 1, 0);
+        }
+        bins[bin] += 1;
+    }
+    bins.into_iter()
+        .enumerate()
+        .map(|(bin, count)| {
+            let label = match bin {
+                0 | 1 => bin.to_string(),
+                _ => format!("{}–{}", 1u64 << (bin - 1), (1u64 << bin) - 1),
+            };
+            (label, count)
+        })
+        .collect()
 }
 
 /// Shares of bonding, bridging and linking tie ends.

@@ -16,7 +16,7 @@ pub use community::{louvain, modularity};
 pub use graph::RelayGraph;
 pub use metrics::{
     Capital, CapitalShares, Column, METRIC_NAMES, MetricsOptions, MetricsTable, SimpleGraph,
-    Summary, actor_metrics, summary, write_metrics,
+    Summary, actor_metrics, degree_histogram, summary, write_metrics,
 };
 pub use relay::{
     AnalysisError, CallEntry, CoverageReport, MAX_HOPS_LIMIT, PointOfFailure, ReachReport, Reached,

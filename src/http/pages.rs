@@ -22,6 +22,7 @@ pub fn routes() -> Routes {
         .get("/scenario", Access::Network, get_scenario)
         .get("/import", Access::Network, get_import)
         .get("/actors/{id}", Access::Network, get_actor)
+        .get("/metrics", Access::Research, get_metrics)
         .get("/signin", Access::Public, get_signin)
         // Public: there is no session yet. The form carries its own CSRF token, checked against
         // a cookie, and failures count towards the client's limit.
@@ -50,6 +51,8 @@ struct Nav {
     csrf: String,
     /// Whether the role sees the network itself (the map and scenario pages).
     personal: bool,
+    /// Whether the role reads metrics and exports.
+    research: bool,
 }
 
 impl From<Caller> for Nav {
@@ -59,6 +62,7 @@ impl From<Caller> for Nav {
             role: caller.role.as_str(),
             csrf: caller.csrf.unwrap_or_default(),
             personal: caller.role.sees_personal_data(),
+            research: Access::Research.allows(caller.role),
         }
     }
 }
@@ -337,6 +341,54 @@ async fn get_actor(
             })
             .collect(),
         max_hops,
+    })
+}
+
+/// One bar of the degree chart.
+struct Bar {
+    label: String,
+    count: Option<u64>,
+    /// Length in the chart's units (0–300).
+    length: u64,
+}
+
+#[derive(Template)]
+#[template(path = "pages/metrics.html")]
+struct MetricsPage {
+    nav: Nav,
+    summary: crate::analysis::Summary,
+    bars: Vec<Bar>,
+    formats: Vec<&'static str>,
+}
+
+/// The summary as tables, the degree distribution as a chart, and the downloads.
+async fn get_metrics(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Html<String>, ApiError> {
+    let (summary, degrees) = crate::http::api::role_summary(&state, caller.role, 1).await?;
+    let most = degrees
+        .iter()
+        .filter_map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let bars = degrees
+        .into_iter()
+        .map(|(label, count)| Bar {
+            length: count.map_or(0, |n| (300 * n).div_ceil(most)),
+            label,
+            count,
+        })
+        .collect();
+    render(&MetricsPage {
+        nav: Nav::from(caller),
+        summary,
+        bars,
+        formats: crate::export::ExportFormat::ALL
+            .iter()
+            .map(|f| f.name())
+            .collect(),
     })
 }
 

@@ -436,3 +436,54 @@ async fn an_actor_card_shows_details_ties_capital_and_who_reaches_them() {
         .collect();
     assert!(page.contains(&path.join(" → ")), "{path:?}: {page}");
 }
+
+#[tokio::test]
+async fn the_metrics_page_shows_the_summary_the_degree_chart_and_working_downloads() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let analyst = app.token(Role::Analyst).await;
+    let viewer = app.token(Role::Viewer).await;
+
+    let page = app.get("/metrics").await.text().await.unwrap();
+    let research = app.get_as(Some(&analyst), "/metrics").await;
+    let refused = app.get_as(Some(&viewer), "/metrics").await;
+
+    let summary: serde_json::Value = app.get("/api/v1/summary").await.json().await.unwrap();
+    assert!(
+        page.contains(&format!(
+            "<th scope=\"row\">Actors</th><td class=\"num\">{}</td>",
+            summary["actors"]
+        )),
+        "{page}"
+    );
+    // The chart's bars count every relaying actor once.
+    let counted: u64 = page
+        .split("font-size=\"12\">")
+        .skip(1)
+        .filter_map(|s| s.split('<').next())
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(_, n)| n.parse::<u64>().unwrap())
+        .sum();
+    assert_eq!(counted, summary["actors"].as_u64().unwrap(), "{page}");
+    // Every download link works.
+    let links: Vec<String> = page
+        .split("href=\"/api/v1/export?")
+        .skip(1)
+        .map(|s| {
+            format!(
+                "/api/v1/export?{}",
+                s.split('"').next().unwrap().replace("&amp;", "&")
+            )
+        })
+        .collect();
+    assert!(links.len() >= 15, "{links:?}");
+    for link in &links {
+        assert_eq!(app.get(link).await.status(), StatusCode::OK, "{link}");
+    }
+    // Analysts see pseudonymised downloads and the chart with small bins withheld.
+    assert_eq!(research.status(), StatusCode::OK);
+    let research = research.text().await.unwrap();
+    assert!(research.contains("pseudonymize=true") && research.contains("–</text>"));
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+}

@@ -5,7 +5,7 @@ mod network;
 mod relay;
 mod ties;
 
-pub(crate) use relay::analyse;
+pub(crate) use relay::{analyse, role_summary};
 
 use serde::Deserialize;
 

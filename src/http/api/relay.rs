@@ -282,16 +282,34 @@ async fn get_summary(
     Query(query): Query<SummaryQuery>,
 ) -> Result<Json<Summary>, ApiError> {
     let seed = parse_seed(query.seed.as_deref())?;
+    Ok(Json(role_summary(&state, caller.role, seed).await?.0))
+}
+
+/// The summary as a role may see it, and the degree histogram (relaying actors per doubling bin
+/// of degree; `None` where a bin holds fewer than five and the role sees no personal data).
+pub(crate) async fn role_summary(
+    state: &AppState,
+    role: crate::domain::Role,
+    seed: u64,
+) -> Result<(Summary, Vec<(String, Option<u64>)>), ApiError> {
+    use crate::analysis::{SMALL_CELL, degree_histogram};
     let network = Arc::new(state.store.network().await?);
-    let result = analyse(&state, move |_, cancel| {
+    let (result, degrees) = analyse(state, move |_, cancel| {
         let graph = RelayGraph::build(&network, 0);
-        summary(&graph, &network, seed, cancel)
+        Ok((
+            summary(&graph, &network, seed, cancel)?,
+            degree_histogram(&graph),
+        ))
     })
     .await?;
+    if role.sees_personal_data() {
+        let degrees = degrees.into_iter().map(|(bin, n)| (bin, Some(n))).collect();
+        return Ok((result, degrees));
+    }
     // Groups of a few people show how those few are tied: only for roles that may see them.
-    Ok(Json(if caller.role.sees_personal_data() {
-        result
-    } else {
-        result.without_small_groups(crate::analysis::SMALL_CELL as usize)
-    }))
+    let degrees = degrees
+        .into_iter()
+        .map(|(bin, n)| (bin, (n == 0 || n >= SMALL_CELL).then_some(n)))
+        .collect();
+    Ok((result.without_small_groups(SMALL_CELL as usize), degrees))
 }
