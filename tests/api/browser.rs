@@ -56,6 +56,8 @@ async fn chrome() -> Chrome {
             format!("--user-data-dir={}", profile.path().display()),
         ]}),
     );
+    // Keep the page's console, to check it for errors.
+    capabilities.insert("goog:loggingPrefs".into(), json!({"browser": "ALL"}));
     let url = format!("http://127.0.0.1:{port}");
     let mut tries = 0;
     let client = loop {
@@ -83,9 +85,43 @@ async fn chrome() -> Chrome {
     }
 }
 
+/// Chromedriver's log of the page's console since the last read (`POST /session/{id}/se/log`).
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (axum::http::Method, Option<String>) {
+        (
+            axum::http::Method::POST,
+            Some(r#"{"type": "browser"}"#.into()),
+        )
+    }
+}
+
 impl Chrome {
-    /// Saves a screenshot of the page as a test artifact.
+    /// Fails on any error in the page's console (scripts that threw, failed loads, CSP refusals).
+    async fn assert_no_console_errors(&self, page: &str) {
+        let log = self.client.issue_cmd(BrowserLog).await.unwrap();
+        let errors: Vec<&Value> = log
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|entry| entry["level"] == "SEVERE")
+            .collect();
+        assert!(errors.is_empty(), "console errors on {page}: {errors:?}");
+    }
+
+    /// Saves a screenshot of the page as a test artifact, after checking its console.
     async fn screenshot(&self, name: &str) {
+        self.assert_no_console_errors(name).await;
         let folder =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots");
         std::fs::create_dir_all(&folder).unwrap();
@@ -246,6 +282,16 @@ async fn a_coordinator_signs_in_maps_the_city_and_runs_a_scenario_as_the_api_doe
         .unwrap()
         .len();
     assert_eq!(call_rows, api["call_list"].as_array().unwrap().len());
+    // The other pages load without a console error.
+    for (page, path) in [
+        ("metrics", "/metrics"),
+        ("actor", "/actors/r-01"),
+        ("import", "/import"),
+    ] {
+        chrome.client.goto(&app.url(path)).await.unwrap();
+        chrome.wait_for("nav.site").await;
+        chrome.screenshot(page).await;
+    }
     chrome.client.clone().close().await.unwrap();
 }
 
@@ -268,7 +314,14 @@ async fn an_import_with_a_bad_row_names_it_and_the_templates_import() {
     input.send_keys(bad.to_str().unwrap()).await.unwrap();
     chrome.wait_for("#import-run").await.click().await.unwrap();
     chrome.wait_for("#import-errors:not([hidden])").await;
-    chrome.screenshot("import").await;
+    // The refused import is the one entry in the console: the 422 itself.
+    let log = chrome.client.issue_cmd(BrowserLog).await.unwrap();
+    let entries = log.as_array().unwrap();
+    assert!(
+        entries.len() == 1 && entries[0]["message"].as_str().unwrap().contains("422"),
+        "{entries:?}"
+    );
+    chrome.screenshot("import-refused").await;
 
     let rows = chrome
         .client
