@@ -23,6 +23,7 @@ pub fn routes() -> Routes {
         .get("/import", Access::Network, get_import)
         .get("/actors/{id}", Access::Network, get_actor)
         .get("/metrics", Access::Research, get_metrics)
+        .get("/intermediaries", Access::Network, get_intermediaries)
         .get("/signin", Access::Public, get_signin)
         // Public: there is no session yet. The form carries its own CSRF token, checked against
         // a cookie, and failures count towards the client's limit.
@@ -389,6 +390,164 @@ async fn get_metrics(
             .iter()
             .map(|f| f.name())
             .collect(),
+    })
+}
+
+/// One ranked intermediary.
+struct Intermediary {
+    id: String,
+    kind: &'static str,
+    name: String,
+    languages: String,
+    city: String,
+    bridged: usize,
+    betweenness: String,
+    effective_size: String,
+    constraint: String,
+}
+
+#[derive(Template)]
+#[template(path = "pages/intermediaries.html")]
+struct IntermediariesPage {
+    nav: Nav,
+    rows: Vec<Intermediary>,
+    language: String,
+    city: String,
+    cities: Vec<String>,
+    sampled: Option<usize>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IntermediariesQuery {
+    language: Option<String>,
+    city: Option<String>,
+}
+
+/// Betweenness is estimated from this many sources on networks larger than this.
+const INTERMEDIARY_SAMPLE: usize = 500;
+
+/// Organisations and people ranked by how many reached migrants the responders reach through
+/// them (on the most reliable path, under the default conditions), with betweenness and Burt's
+/// brokerage measures; filtered by a language they speak and their city.
+async fn get_intermediaries(
+    State(state): State<AppState>,
+    caller: Caller,
+    crate::http::extract::Query(query): crate::http::extract::Query<IntermediariesQuery>,
+) -> Result<Html<String>, ApiError> {
+    use crate::analysis::{MetricsOptions, RelayGraph, RelayQuery, actor_metrics, reach};
+    let language = match query
+        .language
+        .as_deref()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        Some(raw) => Some(
+            crate::domain::Language::parse(raw)
+                .map_err(|e| ApiError::bad_request(e.code(), e.to_string(), Some("language")))?,
+        ),
+        None => None,
+    };
+    let city = query.city.clone().filter(|c| !c.trim().is_empty());
+    let network = std::sync::Arc::new(state.store.network().await?);
+    let sample = (network.actors.len() > INTERMEDIARY_SAMPLE).then_some(INTERMEDIARY_SAMPLE);
+    let shared = network.clone();
+    let (bridged, table) = crate::http::api::analyse(&state, move |_, cancel| {
+        let graph = RelayGraph::build(&shared, 0);
+        let report = reach(&graph, &RelayQuery::default(), cancel)?;
+        let mut bridged: std::collections::HashMap<ActorId, usize> = Default::default();
+        for hit in &report.reached {
+            for relay in hit
+                .path
+                .iter()
+                .skip(1)
+                .take(hit.path.len().saturating_sub(2))
+            {
+                *bridged.entry(relay.clone()).or_default() += 1;
+            }
+        }
+        let options = MetricsOptions {
+            names: vec!["betweenness", "effective_size", "constraint"],
+            seed: 1,
+            sample,
+        };
+        Ok((bridged, actor_metrics(&graph, &shared, &options, cancel)?))
+    })
+    .await?;
+    let value = |name: &str, row: usize| -> String {
+        match table.column(name) {
+            Some(crate::analysis::Column::Real(values)) if values[row].is_finite() => {
+                format!("{:.3}", values[row])
+            }
+            _ => "–".into(),
+        }
+    };
+    let mut rows: Vec<(f64, Intermediary)> = Vec::new();
+    for stored in &network.actors {
+        let actor = &stored.record;
+        if !matches!(actor.kind, ActorKind::Migrant | ActorKind::Organisation)
+            || language.is_some_and(|l| !actor.languages.as_slice().contains(&l))
+            || city
+                .as_deref()
+                .is_some_and(|c| actor.city.as_ref().is_none_or(|a| a.as_str() != c))
+        {
+            continue;
+        }
+        let Ok(row) = table.ids.binary_search(&actor.id) else {
+            continue;
+        };
+        let bridged = bridged.get(&actor.id).copied().unwrap_or(0);
+        let betweenness = match table.column("betweenness") {
+            Some(crate::analysis::Column::Real(values)) => values[row],
+            _ => 0.0,
+        };
+        if bridged == 0 && betweenness == 0.0 {
+            continue;
+        }
+        rows.push((
+            betweenness,
+            Intermediary {
+                id: actor.id.to_string(),
+                kind: actor.kind.as_str(),
+                name: actor.name.as_str().to_owned(),
+                languages: actor
+                    .languages
+                    .as_slice()
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                city: actor
+                    .city
+                    .as_ref()
+                    .map_or(String::new(), ToString::to_string),
+                bridged,
+                betweenness: value("betweenness", row),
+                effective_size: value("effective_size", row),
+                constraint: value("constraint", row),
+            },
+        ));
+    }
+    rows.sort_by(|a, b| {
+        b.1.bridged
+            .cmp(&a.1.bridged)
+            .then(b.0.total_cmp(&a.0))
+            .then(a.1.id.cmp(&b.1.id))
+    });
+    rows.truncate(100);
+    let cities = network
+        .actors
+        .iter()
+        .filter(|a| a.record.kind == ActorKind::City)
+        .map(|a| a.record.id.to_string())
+        .collect();
+    render(&IntermediariesPage {
+        nav: Nav::from(caller),
+        rows: rows.into_iter().map(|(_, row)| row).collect(),
+        language: language.map_or(String::new(), |l| l.to_string()),
+        city: city.unwrap_or_default(),
+        cities,
+        sampled: sample,
     })
 }
 

@@ -71,6 +71,13 @@ async fn sign_in(app: &TestApp, token: &str) -> String {
     set_cookie(response.headers(), "relaymap_session").expect("a session cookie")
 }
 
+/// The API's answer to the default reach query (every responder, default conditions).
+async fn default_reach(app: &TestApp) -> serde_json::Value {
+    let response = app.post_json("/api/v1/reach", &json!({})).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
 /// A GET with a session cookie.
 async fn get_with(app: &TestApp, session: &str, path: &str) -> reqwest::Response {
     browser()
@@ -352,12 +359,7 @@ async fn the_dashboard_shows_suppressed_counts_and_no_names() {
         "the dashboard must not show people's names"
     );
     // The share the responders reach is the API's answer to the default query.
-    let reach: serde_json::Value = app
-        .post_json("/api/v1/reach", &json!({}))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let reach = default_reach(&app).await;
     let reached = reach["reached_count"].as_u64().unwrap();
     let targets = reach["targets"].as_u64().unwrap();
     let share = format!("{:.1} %", 100.0 * reached as f64 / targets as f64);
@@ -485,5 +487,56 @@ async fn the_metrics_page_shows_the_summary_the_degree_chart_and_working_downloa
     assert_eq!(research.status(), StatusCode::OK);
     let research = research.text().await.unwrap();
     assert!(research.contains("pseudonymize=true") && research.contains("–</text>"));
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn intermediaries_are_ranked_by_the_migrants_they_bridge_and_filtered() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let analyst = app.token(Role::Analyst).await;
+
+    let page = app.get("/intermediaries").await.text().await.unwrap();
+    let none = app
+        .get("/intermediaries?language=ara")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let bad = app.get("/intermediaries?language=arabic").await;
+    let refused = app.get_as(Some(&analyst), "/intermediaries").await;
+
+    // What the reach report's paths say each relay bridges.
+    let reach = default_reach(&app).await;
+    let mut bridged = std::collections::BTreeMap::<String, usize>::new();
+    for hit in reach["reached"].as_array().unwrap() {
+        let path = hit["path"].as_array().unwrap();
+        for relay in &path[1..path.len() - 1] {
+            *bridged
+                .entry(relay.as_str().unwrap().to_owned())
+                .or_default() += 1;
+        }
+    }
+    let (top, count) = bridged
+        .iter()
+        .max_by_key(|(_, n)| **n)
+        .expect("someone bridges");
+    let first_row = page
+        .split("<tbody>")
+        .nth(1)
+        .unwrap()
+        .split("</tr>")
+        .next()
+        .unwrap();
+    assert!(
+        first_row.contains(&format!("<span class=\"muted\">{top}</span>")),
+        "{page}"
+    );
+    assert!(
+        first_row.contains(&format!("<td class=\"num\">{count}</td>")),
+        "{page}"
+    );
+    assert!(none.contains("No intermediary matches."), "{none}");
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 }
