@@ -28,7 +28,52 @@
     document.querySelector(table + ' tbody').append(tr);
   }
 
+  /** Offers text as a file to download. */
+  function download(name, type, text) {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([text], { type: type }));
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
+  /** A CSV field, quoted when it needs to be. */
+  function field(value) {
+    const text = String(value);
+    return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  /** The result as CSV: one row per target, reached or not, with hops, reliability and path. */
+  function asCsv(report) {
+    const lines = ['id,reached,hops,reliability,path'];
+    report.reached.forEach(function (hit) {
+      lines.push([hit.id, 'yes', hit.hops, hit.reliability, hit.path.join(' > ')].map(field).join(','));
+    });
+    report.unreached.forEach(function (id) { lines.push([id, 'no', '', '', ''].map(field).join(',')); });
+    return lines.join('\n') + '\n';
+  }
+
+  /** The result as GeoJSON: each located target as a Point with its outcome, and the area. */
+  function asGeoJson(report, view) {
+    const features = [];
+    const point = function (id, properties) {
+      const marker = view.markers.get(id);
+      if (!marker) return;
+      const at = marker.getLatLng();
+      features.push({ type: 'Feature', id: id, geometry: { type: 'Point', coordinates: [at.lng, at.lat] }, properties: properties });
+    };
+    report.reached.forEach(function (hit) { point(hit.id, { reached: true, hops: hit.hops, reliability: hit.reliability, path: hit.path }); });
+    report.unreached.forEach(function (id) { point(id, { reached: false }); });
+    if (area) features.push({ type: 'Feature', geometry: area, properties: { area: true } });
+    return JSON.stringify({ type: 'FeatureCollection', features: features });
+  }
+
+  let last = null;
+
   function show(report, view) {
+    last = report;
     document.getElementById('result-targets').textContent = report.targets;
     document.getElementById('result-reached').textContent = report.reached_count;
     document.getElementById('result-unreached').textContent = report.unreached.length;
@@ -99,6 +144,13 @@
         areaStatus.textContent = 'That file is not GeoJSON: ' + error.message;
       }
     });
+    document.getElementById('download-csv').addEventListener('click', function () {
+      if (last) download('relaymap-scenario.csv', 'text/csv', asCsv(last));
+    });
+    document.getElementById('download-geojson').addEventListener('click', function () {
+      if (last) download('relaymap-scenario.geojson', 'application/geo+json', asGeoJson(last, view));
+    });
+    document.getElementById('print').addEventListener('click', function () { window.print(); });
     document.getElementById('scenario').addEventListener('submit', async function (event) {
       event.preventDefault();
       const query = {

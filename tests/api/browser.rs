@@ -19,6 +19,8 @@ struct Chrome {
     driver: Child,
     client: Client,
     _profile: tempfile::TempDir,
+    /// Where downloads land.
+    downloads: tempfile::TempDir,
 }
 
 impl Drop for Chrome {
@@ -47,10 +49,16 @@ async fn chrome() -> Chrome {
     .spawn()
     .expect("chromedriver runs (tests/run installs Debian's chromium-driver)");
     let profile = tempfile::tempdir().unwrap();
+    let downloads = tempfile::tempdir().unwrap();
     let mut capabilities = serde_json::Map::new();
     capabilities.insert(
         "goog:chromeOptions".into(),
-        json!({"args": [
+        json!({
+        "prefs": {
+            "download.default_directory": downloads.path().display().to_string(),
+            "download.prompt_for_download": false,
+        },
+        "args": [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--no-first-run", "--window-size=1280,900",
             format!("--user-data-dir={}", profile.path().display()),
@@ -82,6 +90,7 @@ async fn chrome() -> Chrome {
         driver,
         client,
         _profile: profile,
+        downloads,
     }
 }
 
@@ -282,6 +291,23 @@ async fn a_coordinator_signs_in_maps_the_city_and_runs_a_scenario_as_the_api_doe
         .unwrap()
         .len();
     assert_eq!(call_rows, api["call_list"].as_array().unwrap().len());
+    // The result downloads as CSV: a row per target, the reached ones marked.
+    chrome
+        .wait_for("#download-csv")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let file = chrome.downloads.path().join("relaymap-scenario.csv");
+    let mut waited = 0;
+    while !file.exists() && waited < 100 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        waited += 1;
+    }
+    let csv = std::fs::read_to_string(&file).expect("the CSV was downloaded");
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(rows.len(), targets);
+    assert_eq!(rows.iter().filter(|r| r.contains(",yes,")).count(), reached);
     // The other pages load without a console error.
     for (page, path) in [
         ("metrics", "/metrics"),
