@@ -168,6 +168,7 @@ async fn get_dashboard(
 struct MapPage {
     nav: Nav,
     kinds: Vec<&'static str>,
+    channels: Vec<&'static str>,
 }
 
 /// The network map (its data comes from the API, read by static/js/map.js).
@@ -175,6 +176,7 @@ async fn get_map(caller: Caller) -> Result<Html<String>, ApiError> {
     render(&MapPage {
         nav: Nav::from(caller),
         kinds: ActorKind::ALL.iter().map(|k| k.as_str()).collect(),
+        channels: Channel::ALL.iter().map(|c| c.as_str()).collect(),
     })
 }
 
