@@ -24,3 +24,6 @@ CREATE POINT INDEX actor_location IF NOT EXISTS FOR (a:Actor) ON (a.location);
 CREATE CONSTRAINT token_id IF NOT EXISTS FOR (t:RelaymapToken) REQUIRE t.id IS UNIQUE;
 CREATE CONSTRAINT token_secret_hash IF NOT EXISTS FOR (t:RelaymapToken) REQUIRE t.secret_hash IS UNIQUE;
 CREATE CONSTRAINT audit_seq IF NOT EXISTS FOR (a:RelaymapAudit) REQUIRE a.seq IS UNIQUE;
+
+// Saved crisis scenarios, by name.
+CREATE CONSTRAINT scenario_name IF NOT EXISTS FOR (s:RelaymapScenario) REQUIRE s.name IS UNIQUE;

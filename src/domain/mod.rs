@@ -10,6 +10,7 @@ mod access;
 mod actor;
 mod batch;
 mod error;
+mod scenario;
 mod tie;
 mod values;
 
@@ -19,6 +20,7 @@ pub use batch::{
     Batch, Draft, Existing, RowError, RowRef, WriteMode, WriteSummary, check_references,
 };
 pub use error::DomainError;
+pub use scenario::Scenario;
 pub use tie::{Tie, TieKind};
 pub use values::{
     ActorId, Attributes, Channel, Channels, Language, Languages, Location, Name, Note, TieId,

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::{ActorFilter, GraphStore, Page, Stats, StoreError, TieFilter};
 use crate::domain::{
-    ActorId, AuditEntry, Batch, Network, StoredActor, StoredTie, TieId, Timestamp, Token,
+    ActorId, AuditEntry, Batch, Network, Scenario, StoredActor, StoredTie, TieId, Timestamp, Token,
     WriteSummary,
 };
 
@@ -115,5 +115,17 @@ impl GraphStore for Minimised {
         limit: usize,
     ) -> Result<Vec<AuditEntry>, StoreError> {
         self.inner.audit(before, limit).await
+    }
+
+    async fn save_scenario(&self, scenario: &Scenario) -> Result<(), StoreError> {
+        self.inner.save_scenario(scenario).await
+    }
+
+    async fn scenarios(&self) -> Result<Vec<Scenario>, StoreError> {
+        self.inner.scenarios().await
+    }
+
+    async fn delete_scenario(&self, name: &str) -> Result<(), StoreError> {
+        self.inner.delete_scenario(name).await
     }
 }

@@ -13,8 +13,8 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::domain::{
-    ActorId, ActorKind, AuditEntry, Batch, Language, Network, RowError, StoredActor, StoredTie,
-    TieId, TieKind, Timestamp, Token, WriteSummary,
+    ActorId, ActorKind, AuditEntry, Batch, Language, Network, RowError, Scenario, StoredActor,
+    StoredTie, TieId, TieKind, Timestamp, Token, WriteSummary,
 };
 
 pub use neo4j::{DEFAULT_BATCH as NEO4J_DEFAULT_BATCH, Neo4jConfig, Neo4jStore};
@@ -227,6 +227,15 @@ pub trait GraphStore: Send + Sync {
     /// The audit trail, newest first: up to `limit` entries before position `before`.
     async fn audit(&self, before: Option<u64>, limit: usize)
     -> Result<Vec<AuditEntry>, StoreError>;
+
+    /// Saves a crisis scenario, replacing one of the same name. Not a change of the network.
+    async fn save_scenario(&self, scenario: &Scenario) -> Result<(), StoreError>;
+
+    /// Every saved scenario, by name.
+    async fn scenarios(&self) -> Result<Vec<Scenario>, StoreError>;
+
+    /// Deletes a saved scenario; `NotFound` when there is none of that name.
+    async fn delete_scenario(&self, name: &str) -> Result<(), StoreError>;
 }
 
 #[cfg(test)]

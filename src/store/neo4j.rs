@@ -18,9 +18,9 @@ use serde::Deserialize;
 use super::{ActorFilter, GraphStore, Page, Stats, StoreError, TieFilter};
 use crate::document::{ActorRecord, LocationRecord, TieRecord};
 use crate::domain::{
-    Actor, ActorId, ActorKind, AuditEntry, Batch, Draft, Existing, Network, Role, RowRef, Stored,
-    StoredActor, StoredTie, Tie, TieId, TieKind, Timestamp, Token, WriteSummary, check_references,
-    format_timestamp, now, parse_timestamp,
+    Actor, ActorId, ActorKind, AuditEntry, Batch, Draft, Existing, Network, Role, RowRef, Scenario,
+    Stored, StoredActor, StoredTie, Tie, TieId, TieKind, Timestamp, Token, WriteSummary,
+    check_references, format_timestamp, now, parse_timestamp,
 };
 
 /// The schema, applied in order and idempotently at every connection.
@@ -616,6 +616,25 @@ struct TokenRow {
     revoked_at: Option<String>,
 }
 
+#[derive(Deserialize)]
+struct ScenarioRow {
+    name: String,
+    query: String,
+    saved_by: String,
+    saved_at: String,
+}
+
+impl ScenarioRow {
+    fn into_scenario(self) -> Result<Scenario, StoreError> {
+        Ok(Scenario {
+            saved_at: stored_time(&self.saved_at)?,
+            name: self.name,
+            query: self.query,
+            saved_by: self.saved_by,
+        })
+    }
+}
+
 fn stored_time(raw: &str) -> Result<Timestamp, StoreError> {
     parse_timestamp(raw).map_err(|_| corrupt("timestamp", raw))
 }
@@ -1029,6 +1048,54 @@ impl GraphStore for Neo4jStore {
             )
             .await?;
         Ok(tokens.into_iter().next())
+    }
+
+    async fn save_scenario(&self, scenario: &Scenario) -> Result<(), StoreError> {
+        let scenario = scenario.clone();
+        self.side_write(move |mut txn| async move {
+            let q = query(
+                "MERGE (s:RelaymapScenario {name: $name}) \
+                 SET s.query = $query, s.saved_by = $saved_by, s.saved_at = $saved_at",
+            )
+            .param("name", scenario.name)
+            .param("query", scenario.query)
+            .param("saved_by", scenario.saved_by)
+            .param("saved_at", format_timestamp(&scenario.saved_at));
+            txn.run(q).await.map_err(classify)?;
+            Ok(((), txn))
+        })
+        .await
+    }
+
+    async fn scenarios(&self) -> Result<Vec<Scenario>, StoreError> {
+        self.read_records(
+            "MATCH (s:RelaymapScenario) RETURN s.name AS name, s.query AS query, \
+             s.saved_by AS saved_by, s.saved_at AS saved_at ORDER BY s.name"
+                .to_owned(),
+            Vec::new(),
+            ScenarioRow::into_scenario,
+        )
+        .await
+    }
+
+    async fn delete_scenario(&self, name: &str) -> Result<(), StoreError> {
+        let name = name.to_owned();
+        self.side_write(move |mut txn| async move {
+            let rows: Vec<CountRow> = collect(
+                &mut txn,
+                query(
+                    "OPTIONAL MATCH (s:RelaymapScenario {name: $name}) \
+                     WITH s, count(s) AS n DETACH DELETE s RETURN n",
+                )
+                .param("name", name.clone()),
+            )
+            .await?;
+            if rows.first().is_none_or(|r| r.n == 0) {
+                return Err(StoreError::NotFound(format!("scenario {name:?}")));
+            }
+            Ok(((), txn))
+        })
+        .await
     }
 
     async fn revoke_token(&self, id: &str, at: &Timestamp) -> Result<(), StoreError> {

@@ -14,17 +14,18 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, TransactionBehavio
 use super::{ActorFilter, GraphStore, Page, Stats, StoreError, TieFilter};
 use crate::domain::{
     Actor, ActorId, ActorKind, Attributes, AuditEntry, Batch, Channels, Existing, Languages,
-    Location, Name, Network, Note, Role, Stored, StoredActor, StoredTie, Tie, TieId, TieKind,
-    Timestamp, Token, Trust, WriteSummary, check_references, format_timestamp, now, parse_date,
-    parse_timestamp,
+    Location, Name, Network, Note, Role, Scenario, Stored, StoredActor, StoredTie, Tie, TieId,
+    TieKind, Timestamp, Token, Trust, WriteSummary, check_references, format_timestamp, now,
+    parse_date, parse_timestamp,
 };
 
 /// The schema migrations, applied in order; `PRAGMA user_version` counts the applied ones.
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 5] = [
     include_str!("../../graph-schema/sqlite/001_network.sql"),
     include_str!("../../graph-schema/sqlite/002_secrets.sql"),
     include_str!("../../graph-schema/sqlite/003_access.sql"),
     include_str!("../../graph-schema/sqlite/004_erasure.sql"),
+    include_str!("../../graph-schema/sqlite/005_scenarios.sql"),
 ];
 const READERS: usize = 4;
 
@@ -673,6 +674,73 @@ impl GraphStore for SqliteStore {
                     }
                     e => StoreError::backend(e),
                 })
+        })
+        .await
+    }
+
+    async fn save_scenario(&self, scenario: &Scenario) -> Result<(), StoreError> {
+        let scenario = scenario.clone();
+        self.side_write(move |connection| {
+            connection
+                .execute(
+                    "INSERT INTO scenarios (name, query, saved_by, saved_at) VALUES (?1, ?2, ?3, ?4) \
+                     ON CONFLICT (name) DO UPDATE SET query = excluded.query, \
+                     saved_by = excluded.saved_by, saved_at = excluded.saved_at",
+                    params![
+                        scenario.name,
+                        scenario.query,
+                        scenario.saved_by,
+                        format_timestamp(&scenario.saved_at)
+                    ],
+                )
+                .map(|_| ())
+                .map_err(StoreError::backend)
+        })
+        .await
+    }
+
+    async fn scenarios(&self) -> Result<Vec<Scenario>, StoreError> {
+        self.read(|connection| {
+            let mut statement = connection
+                .prepare("SELECT name, query, saved_by, saved_at FROM scenarios ORDER BY name")
+                .map_err(backend)?;
+            let rows = statement
+                .query_map([], |row| {
+                    Ok((
+                        row.get(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        row.get::<_, String>(3)?,
+                    ))
+                })
+                .map_err(backend)?;
+            let mut scenarios = Vec::new();
+            for row in rows {
+                let (name, query, saved_by, saved_at) = row.map_err(backend)?;
+                let saved_at = parse_timestamp(&saved_at)
+                    .map_err(|e| StoreError::backend(std::io::Error::other(e.to_string())))?;
+                scenarios.push(Scenario {
+                    name,
+                    query,
+                    saved_by,
+                    saved_at,
+                });
+            }
+            Ok(scenarios)
+        })
+        .await
+    }
+
+    async fn delete_scenario(&self, name: &str) -> Result<(), StoreError> {
+        let name = name.to_owned();
+        self.side_write(move |connection| {
+            let deleted = connection
+                .execute("DELETE FROM scenarios WHERE name = ?1", [&name])
+                .map_err(StoreError::backend)?;
+            if deleted == 0 {
+                return Err(StoreError::NotFound(format!("scenario {name:?}")));
+            }
+            Ok(())
         })
         .await
     }

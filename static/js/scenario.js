@@ -151,8 +151,8 @@
       if (last) download('relaymap-scenario.geojson', 'application/geo+json', asGeoJson(last, view));
     });
     document.getElementById('print').addEventListener('click', function () { window.print(); });
-    document.getElementById('scenario').addEventListener('submit', async function (event) {
-      event.preventDefault();
+    /** The query the form describes. */
+    function currentQuery() {
       const query = {
         max_hops: Number(document.getElementById('max-hops').value),
         min_trust: Number(document.getElementById('min-trust').value),
@@ -163,12 +163,71 @@
       if (channels.length) query.channels = channels;
       const exclude = document.getElementById('exclude').value.split(',').map(function (id) { return id.trim(); }).filter(Boolean);
       if (exclude.length) query.exclude = exclude;
+      return query;
+    }
+
+    /** Puts a saved query back into the form and onto the map. */
+    function loadQuery(query) {
+      document.getElementById('max-hops').value = query.max_hops || 3;
+      document.getElementById('min-trust').value = query.min_trust || 0;
+      document.getElementById('language-check').checked = query.language_check !== false;
+      document.querySelectorAll('input[name="channel"]').forEach(function (box) {
+        box.checked = (query.channels || []).includes(box.value);
+      });
+      document.getElementById('exclude').value = (query.exclude || []).join(', ');
+      if (query.area) {
+        showArea(query.area, L.geoJSON(query.area, { style: { color: '#c62828' }, interactive: false }), view);
+      } else if (drawn) {
+        view.map.removeLayer(drawn);
+        drawn = null;
+        area = null;
+      }
+    }
+
+    const headers = function () {
+      return { 'content-type': 'application/json', 'x-csrf-token': window.relaymap.csrfToken() };
+    };
+    let saved = [];
+    async function listSaved() {
+      const response = await fetch('/api/v1/scenarios', { credentials: 'same-origin' });
+      if (!response.ok) return;
+      saved = (await response.json()).scenarios;
+      const select = document.getElementById('saved');
+      select.replaceChildren(select.options[0]);
+      saved.forEach(function (scenario) {
+        const option = document.createElement('option');
+        option.value = scenario.name;
+        option.textContent = scenario.name + ' (' + scenario.saved_by + ', ' + scenario.saved_at.slice(0, 10) + ')';
+        select.append(option);
+      });
+    }
+    listSaved();
+    document.getElementById('save').addEventListener('click', async function () {
+      const name = document.getElementById('scenario-name').value.trim();
+      const status = document.getElementById('save-status');
+      if (!name) { status.textContent = 'Give the scenario a name first.'; return; }
+      const response = await fetch('/api/v1/scenarios/' + encodeURIComponent(name), {
+        method: 'PUT', credentials: 'same-origin', headers: headers(), body: JSON.stringify(currentQuery()),
+      });
+      const body = await response.json();
+      status.textContent = response.ok ? 'Saved as “' + body.name + '”.' : 'Not saved: ' + body.error.message;
+      await listSaved();
+    });
+    document.getElementById('load').addEventListener('click', function () {
+      const chosen = saved.find(function (s) { return s.name === document.getElementById('saved').value; });
+      if (!chosen) return;
+      loadQuery(chosen.query);
+      document.getElementById('scenario').requestSubmit();
+    });
+
+    document.getElementById('scenario').addEventListener('submit', async function (event) {
+      event.preventDefault();
       runStatus.textContent = 'Running…';
       const response = await fetch('/api/v1/coverage', {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': window.relaymap.csrfToken() },
-        body: JSON.stringify(query),
+        headers: headers(),
+        body: JSON.stringify(currentQuery()),
       });
       const body = await response.json();
       if (!response.ok) {

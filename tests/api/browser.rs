@@ -308,6 +308,36 @@ async fn a_coordinator_signs_in_maps_the_city_and_runs_a_scenario_as_the_api_doe
     let rows: Vec<&str> = csv.lines().skip(1).collect();
     assert_eq!(rows.len(), targets);
     assert_eq!(rows.iter().filter(|r| r.contains(",yes,")).count(), reached);
+    // Saved by name, the scenario comes back after a reload and runs again to the same numbers.
+    chrome
+        .wait_for("#scenario-name")
+        .await
+        .send_keys("Drawn area")
+        .await
+        .unwrap();
+    chrome.wait_for("#save").await.click().await.unwrap();
+    chrome
+        .client
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::XPath(
+            "//p[@id='save-status'][starts-with(., 'Saved')]",
+        ))
+        .await
+        .unwrap();
+    chrome.client.goto(&app.url("/scenario")).await.unwrap();
+    chrome.wait_for("#map[data-markers]").await;
+    chrome
+        .wait_for("#saved option[value='Drawn area']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    chrome.wait_for("#load").await.click().await.unwrap();
+    chrome.wait_for("#results:not([hidden])").await;
+    assert_eq!(chrome.text("#result-reached").await, reached.to_string());
+    assert_eq!(chrome.text("#result-targets").await, targets.to_string());
+    chrome.screenshot("scenario-rerun").await;
     // The other pages load without a console error.
     for (page, path) in [
         ("metrics", "/metrics"),

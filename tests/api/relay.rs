@@ -253,3 +253,81 @@ async fn the_summary_describes_the_whole_graph() {
     );
     assert_eq!(summary["capital_by_first_language"]["eng"]["ties"], 2);
 }
+
+#[tokio::test]
+async fn scenarios_are_saved_by_name_listed_rerun_and_deleted() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let query = json!({"max_hops": 2, "min_trust": 0.5, "channels": ["whatsapp", "phone"]});
+
+    let saved = app
+        .put_json("/api/v1/scenarios/Harbour%20flood", &query)
+        .await;
+    let broken = app
+        .put_json("/api/v1/scenarios/broken", &json!({"max_hops": 99}))
+        .await;
+    let unnamed = app.put_json("/api/v1/scenarios/%20", &query).await;
+
+    assert_eq!(saved.status(), StatusCode::OK);
+    assert_eq!(
+        broken.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "only runnable queries are saved"
+    );
+    assert_eq!(unnamed.status(), StatusCode::BAD_REQUEST);
+    let list: Value = app.get("/api/v1/scenarios").await.json().await.unwrap();
+    let scenarios = list["scenarios"].as_array().unwrap();
+    assert_eq!(scenarios.len(), 1);
+    assert_eq!(scenarios[0]["name"], "Harbour flood");
+    assert_eq!(scenarios[0]["query"], query);
+    assert_eq!(scenarios[0]["saved_by"], "first admin");
+    // Rerun after the network changed: the saved query answers for the network as it is now.
+    let before: Value = app
+        .post_json("/api/v1/coverage", &scenarios[0]["query"])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let newcomer = json!({"id": "m-3", "kind": "migrant", "name": "Newcomer", "languages": ["eng"], "consent": true});
+    assert_eq!(
+        app.post_actor(&newcomer).await.status(),
+        StatusCode::CREATED
+    );
+    let tie = json!({"id": "t-9", "source": "r-1", "target": "m-3", "kind": "serves", "trust": 0.9, "channels": ["phone"]});
+    assert_eq!(app.post_tie(&tie).await.status(), StatusCode::CREATED);
+    let after: Value = app
+        .post_json("/api/v1/coverage", &scenarios[0]["query"])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        after["targets"].as_u64().unwrap(),
+        before["targets"].as_u64().unwrap() + 1
+    );
+    assert_eq!(
+        after["reached_count"].as_u64().unwrap(),
+        before["reached_count"].as_u64().unwrap() + 1
+    );
+    // Saving again under the same name replaces; deleting removes.
+    let again = app
+        .put_json("/api/v1/scenarios/Harbour%20flood", &json!({}))
+        .await;
+    assert_eq!(again.status(), StatusCode::OK);
+    let list: Value = app.get("/api/v1/scenarios").await.json().await.unwrap();
+    assert_eq!(list["scenarios"][0]["query"], json!({}));
+    assert_eq!(
+        app.delete("/api/v1/scenarios/Harbour%20flood")
+            .await
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        app.delete("/api/v1/scenarios/Harbour%20flood")
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let list: Value = app.get("/api/v1/scenarios").await.json().await.unwrap();
+    assert_eq!(list["scenarios"], json!([]));
+}

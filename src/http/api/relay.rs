@@ -42,6 +42,9 @@ pub fn routes() -> Routes {
             Access::Network,
             get_actor_reach,
         )
+        .get("/api/v1/scenarios", Access::Network, list_scenarios)
+        .put("/api/v1/scenarios/{name}", Access::Network, save_scenario)
+        .delete("/api/v1/scenarios/{name}", Access::Network, delete_scenario)
         .get("/api/v1/metrics", Access::Research, get_metrics)
         .get("/api/v1/summary", Access::Research, get_summary)
 }
@@ -92,6 +95,78 @@ async fn read_query(state: &AppState, request: Request) -> Result<RelayQuery, Ap
     let text = std::str::from_utf8(&bytes)
         .map_err(|_| ApiError::bad_request("malformed_json", "the body is not UTF-8", None))?;
     Ok(RelayQuery::from_json(text)?)
+}
+
+/// A saved scenario as the API shows it.
+#[derive(Serialize)]
+struct ScenarioDto {
+    name: String,
+    /// The coverage query, as saved.
+    query: serde_json::Value,
+    saved_by: String,
+    saved_at: String,
+}
+
+impl From<crate::domain::Scenario> for ScenarioDto {
+    fn from(scenario: crate::domain::Scenario) -> Self {
+        Self {
+            query: serde_json::from_str(&scenario.query).unwrap_or(serde_json::Value::Null),
+            name: scenario.name,
+            saved_by: scenario.saved_by,
+            saved_at: crate::domain::format_timestamp(&scenario.saved_at),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ScenarioList {
+    scenarios: Vec<ScenarioDto>,
+}
+
+async fn list_scenarios(State(state): State<AppState>) -> Result<Json<ScenarioList>, ApiError> {
+    let scenarios = state.store.scenarios().await?;
+    Ok(Json(ScenarioList {
+        scenarios: scenarios.into_iter().map(ScenarioDto::from).collect(),
+    }))
+}
+
+/// Saves (or replaces) a scenario: the body is a coverage query, checked as `POST
+/// /api/v1/coverage` checks it, so a saved scenario always runs.
+async fn save_scenario(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(name): Path<String>,
+    request: Request,
+) -> Result<Json<ScenarioDto>, ApiError> {
+    let name = crate::domain::Scenario::parse_name(&name)
+        .map_err(|e| ApiError::bad_request(e.code(), e.to_string(), Some("name")))?;
+    if !is_json(&request) {
+        return Err(ApiError::UnsupportedMediaType(
+            "send the query as JSON with Content-Type: application/json".into(),
+        ));
+    }
+    let bytes = body_bytes(request, &state, API_BODY_LIMIT).await?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| ApiError::bad_request("malformed_json", "the body is not UTF-8", None))?;
+    RelayQuery::from_json(text)?;
+    let query: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| ApiError::bad_request("malformed_json", e.to_string(), None))?;
+    let scenario = crate::domain::Scenario {
+        name,
+        query: query.to_string(),
+        saved_by: caller.label,
+        saved_at: crate::domain::now(),
+    };
+    state.store.save_scenario(&scenario).await?;
+    Ok(Json(ScenarioDto::from(scenario)))
+}
+
+async fn delete_scenario(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<axum::http::StatusCode, ApiError> {
+    state.store.delete_scenario(name.trim()).await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
 async fn post_reach(
