@@ -299,6 +299,15 @@ pub(crate) async fn audit(
     }
 }
 
+/// The token whose secret has this hash, if it exists and is neither expired nor revoked.
+pub(crate) async fn valid_token(
+    store: &dyn GraphStore,
+    secret_hash: &str,
+) -> Result<Option<crate::domain::Token>, ApiError> {
+    let token = store.token_by_hash(secret_hash).await?;
+    Ok(token.filter(|t| t.is_valid_at(&now())))
+}
+
 /// How a request proves who sent it.
 enum Credential {
     /// `Authorization: Bearer …`.
@@ -412,9 +421,9 @@ async fn authorize(State(gate): State<Gate>, mut request: Request, next: Next) -
         Credential::Bearer(hash) => hash,
         Credential::Session(_, session) => &session.token_hash,
     };
-    let token = match gate.store.token_by_hash(token_hash).await {
-        Ok(token) => token.filter(|t| t.is_valid_at(&now())),
-        Err(error) => return ApiError::from(error).into_response(),
+    let token = match valid_token(gate.store.as_ref(), token_hash).await {
+        Ok(token) => token,
+        Err(error) => return error.into_response(),
     };
     let Some(token) = token else {
         let store = gate.store.as_ref();

@@ -1,5 +1,7 @@
-//! The web pages (askama templates in `templates/`): sign-in, sign-out and the dashboard, which
-//! shows every role the same suppressed counts (no names, no places of people).
+//! The web pages (askama templates in `templates/`, scripts in `static/js/`): sign-in and
+//! sign-out, the dashboard (suppressed counts, the same for every role), the map, the crisis
+//! scenario, an actor's card, intermediaries, metrics and import. Each page is a route with its
+//! access rule, like the API; the map, scenario and import pages read and write through the API.
 
 use askama::Template;
 use axum::extract::{Path, Request, State};
@@ -7,8 +9,8 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use crate::analysis::{Aggregates, aggregates};
-use crate::domain::{ActorId, ActorKind, Channel, hash_secret, now};
-use crate::http::access::{Access, Caller, Routes, audit};
+use crate::domain::{ActorId, ActorKind, Channel, hash_secret};
+use crate::http::access::{Access, Caller, Routes, audit, valid_token};
 use crate::http::session::{
     SESSION_COOKIE, SESSION_LIFETIME, SIGNIN_CSRF_COOKIE, client, cookie, random_secret,
     same_secret, set_cookie,
@@ -397,11 +399,7 @@ async fn get_metrics(
 
 /// One ranked intermediary.
 struct Intermediary {
-    id: String,
-    kind: &'static str,
-    name: String,
-    languages: String,
-    city: String,
+    actor: crate::document::ActorRecord,
     bridged: usize,
     betweenness: String,
     effective_size: String,
@@ -454,9 +452,10 @@ async fn get_intermediaries(
     let network = std::sync::Arc::new(state.store.network().await?);
     let sample = (network.actors.len() > INTERMEDIARY_SAMPLE).then_some(INTERMEDIARY_SAMPLE);
     let shared = network.clone();
-    let (bridged, table) = crate::http::api::analyse(&state, move |_, cancel| {
+    // The graph of this very network (the metrics' ids must match it): no snapshot needed.
+    let (bridged, table) = crate::http::api::within_budget(&state, move |cancel| {
         let graph = RelayGraph::build(&shared, 0);
-        let report = reach(&graph, &RelayQuery::default(), cancel)?;
+        let report = reach(&graph, &RelayQuery::default(), cancel).map_err(ApiError::from)?;
         let mut bridged: std::collections::HashMap<ActorId, usize> = Default::default();
         for hit in &report.reached {
             for relay in hit
@@ -473,7 +472,8 @@ async fn get_intermediaries(
             seed: 1,
             sample,
         };
-        Ok((bridged, actor_metrics(&graph, &shared, &options, cancel)?))
+        let table = actor_metrics(&graph, &shared, &options, cancel).map_err(ApiError::from)?;
+        Ok((bridged, table))
     })
     .await?;
     let value = |name: &str, row: usize| -> String {
@@ -509,20 +509,7 @@ async fn get_intermediaries(
         rows.push((
             betweenness,
             Intermediary {
-                id: actor.id.to_string(),
-                kind: actor.kind.as_str(),
-                name: actor.name.as_str().to_owned(),
-                languages: actor
-                    .languages
-                    .as_slice()
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                city: actor
-                    .city
-                    .as_ref()
-                    .map_or(String::new(), ToString::to_string),
+                actor: crate::document::ActorRecord::from(stored),
                 bridged,
                 betweenness: value("betweenness", row),
                 effective_size: value("effective_size", row),
@@ -534,7 +521,7 @@ async fn get_intermediaries(
         b.1.bridged
             .cmp(&a.1.bridged)
             .then(b.0.total_cmp(&a.0))
-            .then(a.1.id.cmp(&b.1.id))
+            .then(a.1.actor.id.cmp(&b.1.actor.id))
     });
     rows.truncate(100);
     let cities = network
@@ -649,9 +636,9 @@ async fn post_signin(State(state): State<AppState>, request: Request) -> Respons
     let store = state.store.as_ref();
     let action = "POST /signin".to_owned();
     let secret = field("token").unwrap_or_default();
-    let token = match store.token_by_hash(&hash_secret(secret.trim())).await {
-        Ok(token) => token.filter(|t| t.is_valid_at(&now())),
-        Err(error) => return ApiError::from(error).into_response(),
+    let token = match valid_token(store, &hash_secret(secret.trim())).await {
+        Ok(token) => token,
+        Err(error) => return error.into_response(),
     };
     let Some(token) = token else {
         state.limiter.failed(client);

@@ -5,7 +5,7 @@ mod network;
 mod relay;
 mod ties;
 
-pub(crate) use relay::{analyse, role_summary};
+pub(crate) use relay::{analyse, role_summary, within_budget};
 
 use serde::Deserialize;
 

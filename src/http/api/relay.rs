@@ -315,11 +315,12 @@ async fn get_metrics(
     } else {
         Some(crate::export::pseudonymizer(state.store.as_ref()).await?)
     };
-    let body = analyse(&state, move |_, cancel| {
+    let body = within_budget(&state, move |cancel| {
         // The graph is built from this very network, so its ties and languages agree with it
-        // even if a write lands meanwhile.
+        // even if a write lands meanwhile (and the shared snapshot is not needed).
         let graph = RelayGraph::build(&network, 0);
-        let mut table = actor_metrics(&graph, &network, &options, cancel)?;
+        let mut table =
+            actor_metrics(&graph, &network, &options, cancel).map_err(ApiError::from)?;
         if let Some(pseudonyms) = &pseudonyms {
             table = crate::export::pseudonymize_metrics(table, &network, pseudonyms);
         }
@@ -369,12 +370,11 @@ pub(crate) async fn role_summary(
 ) -> Result<(Summary, Vec<(String, Option<u64>)>), ApiError> {
     use crate::analysis::{SMALL_CELL, degree_histogram};
     let network = Arc::new(state.store.network().await?);
-    let (result, degrees) = analyse(state, move |_, cancel| {
+    // The graph of this very network, which the summary also reads: no snapshot needed.
+    let (result, degrees) = within_budget(state, move |cancel| {
         let graph = RelayGraph::build(&network, 0);
-        Ok((
-            summary(&graph, &network, seed, cancel)?,
-            degree_histogram(&graph),
-        ))
+        let result = summary(&graph, &network, seed, cancel).map_err(ApiError::from)?;
+        Ok((result, degree_histogram(&graph)))
     })
     .await?;
     if role.sees_personal_data() {
