@@ -64,6 +64,7 @@ impl Application {
             sessions: Default::default(),
             limiter: Arc::new(Limiter::new(config.failure_limit, config.failure_window)),
             behind_proxy: config.behind_proxy,
+            tiles: config.tiles.clone().map(Arc::new),
         };
         Ok(Self {
             listener,
@@ -225,6 +226,12 @@ pub async fn load_demo(
         .await
         .context("generating the demo city")?;
     let summary = store.write(batch).await.context("writing the demo city")?;
+    for (city, outline) in crate::demo::outlines(migrants) {
+        store
+            .set_outline(&city, Some(outline.to_string()))
+            .await
+            .context("writing the demo city's outlines")?;
+    }
     Ok(Some(summary))
 }
 

@@ -12,7 +12,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::config::{
     DEFAULT_CLIENT_TIMEOUT_SECS, DEFAULT_MAX_IMPORT_BYTES, DEFAULT_QUERY_TIMEOUT_SECS, Neo4jArgs,
-    PrecisionArgs, ServeConfig, StoreArgs, default_static_dir, default_vendor_dir,
+    PrecisionArgs, ServeConfig, StoreArgs, Tiles, default_static_dir, default_vendor_dir,
 };
 use crate::document::{CsvFile, DocumentError, read_csv, read_json, write_json};
 use crate::domain::{RowError, WriteMode};
@@ -199,6 +199,18 @@ pub struct ServeArgs {
     /// cookies Secure, and takes the client's address from the last X-Forwarded-For entry.
     #[arg(long, env = "RELAYMAP_BEHIND_PROXY")]
     behind_proxy: bool,
+    /// A base map for the map pages: a tile URL template with {z}, {x} and {y}, such as
+    /// https://tile.openstreetmap.org/{z}/{x}/{y}.png. None by default, so maps work offline.
+    #[arg(long, env = "RELAYMAP_TILE_URL")]
+    tile_url: Option<String>,
+    /// The attribution the tile provider asks for, shown on the map.
+    #[arg(
+        long,
+        env = "RELAYMAP_TILE_ATTRIBUTION",
+        default_value = "",
+        requires = "tile_url"
+    )]
+    tile_attribution: String,
 }
 
 /// Flags of `token`.
@@ -337,6 +349,12 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         max_import_bytes: args.max_import_bytes,
         query_timeout: std::time::Duration::from_secs(args.query_timeout_secs),
         behind_proxy: args.behind_proxy,
+        tiles: args
+            .tile_url
+            .as_deref()
+            .map(|url| Tiles::parse(url, &args.tile_attribution))
+            .transpose()
+            .context("--tile-url")?,
         person_precision_m: args.store.precision.person_precision_m,
         client_timeout: std::time::Duration::from_secs(args.client_timeout_secs),
         ..ServeConfig::new(args.store.store_config()?, args.bind)

@@ -145,6 +145,63 @@ pub struct ServeConfig {
     pub failure_limit: usize,
     /// See `failure_limit`.
     pub failure_window: std::time::Duration,
+    /// A base map for the map pages; none by default, so the maps work offline.
+    pub tiles: Option<Tiles>,
+}
+
+/// A base map layer: a tile URL template such as `https://tile.example.org/{z}/{x}/{y}.png` and
+/// the attribution its provider asks for. The pages load tiles from that origin, which the
+/// Content-Security-Policy then allows for images and nothing else.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tiles {
+    /// The URL template, with `{z}`, `{x}` and `{y}` (and optionally `{s}` or `{r}`).
+    pub url: String,
+    /// Shown in the corner of the map.
+    pub attribution: String,
+}
+
+impl Tiles {
+    /// Checks a tile URL template: http(s), a host, and the `{z}`, `{x}`, `{y}` placeholders.
+    pub fn parse(url: &str, attribution: &str) -> anyhow::Result<Self> {
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .ok_or_else(|| anyhow::anyhow!("the tile URL must start with https:// or http://"))?;
+        let host = rest.split('/').next().unwrap_or_default();
+        anyhow::ensure!(
+            !host.is_empty()
+                && host
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-.:{}[]".contains(c)),
+            "the tile URL needs a plain host name after the scheme"
+        );
+        for placeholder in ["{z}", "{x}", "{y}"] {
+            anyhow::ensure!(
+                rest[host.len()..].contains(placeholder),
+                "the tile URL needs {placeholder} in its path"
+            );
+        }
+        anyhow::ensure!(
+            !url.chars()
+                .any(|c| c.is_whitespace() || c == '"' || c == '\\'),
+            "the tile URL must not contain spaces, quotes or backslashes"
+        );
+        Ok(Self {
+            url: url.to_owned(),
+            attribution: attribution.trim().to_owned(),
+        })
+    }
+
+    /// The origin tiles come from, for the Content-Security-Policy (`{s}` subdomains widened to
+    /// a wildcard).
+    pub fn origin(&self) -> String {
+        let (scheme, rest) = self.url.split_once("://").expect("checked by parse");
+        let host = rest.split('/').next().expect("checked by parse");
+        match host.split_once('.') {
+            Some((first, domain)) if first.contains('{') => format!("{scheme}://*.{domain}"),
+            _ => format!("{scheme}://{host}"),
+        }
+    }
 }
 
 impl ServeConfig {
@@ -163,6 +220,7 @@ impl ServeConfig {
             client_timeout: std::time::Duration::from_secs(DEFAULT_CLIENT_TIMEOUT_SECS),
             failure_limit: DEFAULT_FAILURE_LIMIT,
             failure_window: std::time::Duration::from_secs(DEFAULT_FAILURE_WINDOW_SECS),
+            tiles: None,
         }
     }
 }
@@ -190,4 +248,31 @@ pub fn default_vendor_dir() -> PathBuf {
 /// `static/` beside the sources this binary was built from.
 pub fn default_static_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/static"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Tiles;
+
+    #[test]
+    fn tile_urls_are_checked_and_give_their_origin() {
+        let osm =
+            Tiles::parse("https://tile.openstreetmap.org/{z}/{x}/{y}.png", " © OSM ").unwrap();
+        assert_eq!(osm.origin(), "https://tile.openstreetmap.org");
+        assert_eq!(osm.attribution, "© OSM");
+        let sub = Tiles::parse("https://{s}.tiles.example.org:8443/{z}/{x}/{y}.png", "").unwrap();
+        assert_eq!(sub.origin(), "https://*.tiles.example.org:8443");
+        let local = Tiles::parse("http://127.0.0.1:8081/{z}/{x}/{y}.png", "").unwrap();
+        assert_eq!(local.origin(), "http://127.0.0.1:8081");
+        for bad in [
+            "tile.example.org/{z}/{x}/{y}.png",
+            "ftp://tile.example.org/{z}/{x}/{y}.png",
+            "https://tile.example.org/{z}/{x}.png",
+            "https:///{z}/{x}/{y}.png",
+            "https://tile.example.org;script-src *//{z}/{x}/{y}",
+            "https://tile.example.org/{z}/{x}/{y}.png\"onload",
+        ] {
+            assert!(Tiles::parse(bad, "").is_err(), "{bad}");
+        }
+    }
 }

@@ -297,6 +297,77 @@ const OFFICE_CHANNELS: [(Channel, f64); 6] = [
     (Channel::Radio, 0.3),
 ];
 
+/// The outlines of the demo city's districts, for the map: the Voronoi cells of the district
+/// centres (each place belongs to the nearest centre), clipped to a box 2.5 km beyond the
+/// outermost centres. Same district ids as [`generate`] with the same number of migrants.
+pub fn outlines(migrants: usize) -> Vec<(ActorId, serde_json::Value)> {
+    let count = district_count(migrants.max(1));
+    // Kilometres east and north of the first centre (at 44° N: 80 km per degree of longitude).
+    let (lat0, lon0) = (DISTRICTS[0].1, DISTRICTS[0].2);
+    let km = |(_, lat, lon): (&str, f64, f64)| ((lon - lon0) * 80.0, (lat - lat0) * 111.0);
+    let centres: Vec<(f64, f64)> = DISTRICTS[..count].iter().map(|d| km(*d)).collect();
+    let margin = 2.5;
+    let (min_x, max_x, min_y, max_y) = centres.iter().fold(
+        (f64::MAX, f64::MIN, f64::MAX, f64::MIN),
+        |(a, b, c, d), &(x, y)| (a.min(x), b.max(x), c.min(y), d.max(y)),
+    );
+    let frame = vec![
+        (min_x - margin, min_y - margin),
+        (max_x + margin, min_y - margin),
+        (max_x + margin, max_y + margin),
+        (min_x - margin, max_y + margin),
+    ];
+    centres
+        .iter()
+        .enumerate()
+        .map(|(i, &own)| {
+            let cell = centres
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .fold(frame.clone(), |cell, (_, &other)| {
+                    nearer_half(&cell, own, other)
+                });
+            let mut ring: Vec<[f64; 2]> = cell
+                .iter()
+                .map(|&(x, y)| {
+                    let round = |v: f64| (v * 1e5).round() / 1e5;
+                    [round(lon0 + x / 80.0), round(lat0 + y / 111.0)]
+                })
+                .collect();
+            ring.push(ring[0]);
+            let geometry = serde_json::json!({"type": "Polygon", "coordinates": [ring]});
+            (id("c", i + 1, 2), geometry)
+        })
+        .collect()
+}
+
+/// The part of a convex polygon nearer to `own` than to `other` (one Sutherland–Hodgman step
+/// against their perpendicular bisector).
+fn nearer_half(polygon: &[(f64, f64)], own: (f64, f64), other: (f64, f64)) -> Vec<(f64, f64)> {
+    // Positive on own's side: |p - other|² - |p - own|², which is linear in p.
+    let side = |(x, y): (f64, f64)| {
+        (x - other.0).powi(2) + (y - other.1).powi(2) - (x - own.0).powi(2) - (y - own.1).powi(2)
+    };
+    let mut out = Vec::with_capacity(polygon.len() + 1);
+    for (k, &a) in polygon.iter().enumerate() {
+        let b = polygon[(k + 1) % polygon.len()];
+        let (sa, sb) = (side(a), side(b));
+        if sa >= 0.0 {
+            out.push(a);
+        }
+        if (sa >= 0.0) != (sb >= 0.0) {
+            let t = sa / (sa - sb);
+            out.push((a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1)));
+        }
+    }
+    out
+}
+
+fn district_count(migrants: usize) -> usize {
+    if migrants > 10_000 { 6 } else { 5 }
+}
+
 /// Generates the demo city.
 ///
 /// # Arguments
@@ -319,7 +390,7 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
         verified_until: Date::from_ymd_opt(VERIFIED_UNTIL.0, VERIFIED_UNTIL.1, VERIFIED_UNTIL.2)
             .expect("a valid date"),
     };
-    let district_count = if migrants > 10_000 { 6 } else { 5 };
+    let district_count = district_count(migrants);
     let districts: Vec<ActorId> = (1..=district_count).map(|i| id("c", i, 2)).collect();
     for (i, district) in districts.iter().enumerate() {
         let (name, lat, lon) = DISTRICTS[i];
@@ -635,6 +706,25 @@ fn trust_for_service(rng: &mut Rng) -> Trust {
 mod tests {
     use super::*;
     use crate::domain::{Existing, Language, check_references};
+
+    #[test]
+    fn each_district_centre_lies_in_its_own_outline_only() {
+        for migrants in [100, 20_000] {
+            let outlines = outlines(migrants);
+            assert_eq!(outlines.len(), district_count(migrants));
+            for (i, (city, geometry)) in outlines.iter().enumerate() {
+                assert_eq!(city.as_str(), format!("c-{:02}", i + 1));
+                let area = crate::analysis::Area::from_geojson(geometry.clone()).unwrap();
+                for (j, (_, lat, lon)) in DISTRICTS[..outlines.len()].iter().enumerate() {
+                    assert_eq!(
+                        area.contains(*lon, *lat),
+                        i == j,
+                        "centre {j} in outline {i}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_same_seed_gives_the_same_city() {

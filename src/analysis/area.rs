@@ -101,6 +101,23 @@ impl Area {
         Ok(Self { shape, bounds })
     }
 
+    /// The area as one GeoJSON MultiPolygon geometry, whatever form it was given in.
+    pub fn to_geojson(&self) -> serde_json::Value {
+        let ring = |r: &geo::LineString<f64>| r.coords().map(|c| [c.x, c.y]).collect::<Vec<_>>();
+        let polygons: Vec<Vec<Vec<[f64; 2]>>> = self
+            .shape
+            .0
+            .iter()
+            .map(|p| {
+                std::iter::once(p.exterior())
+                    .chain(p.interiors())
+                    .map(ring)
+                    .collect()
+            })
+            .collect();
+        serde_json::json!({"type": "MultiPolygon", "coordinates": polygons})
+    }
+
     /// Whether a point (longitude, latitude) is inside or on the boundary.
     pub fn contains(&self, lon: f64, lat: f64) -> bool {
         let (min, max) = (self.bounds.min(), self.bounds.max());
@@ -135,6 +152,16 @@ mod tests {
         let collection = json!({"type": "FeatureCollection", "features": [feature.clone()]});
         assert!(Area::from_geojson(feature).unwrap().contains(0.5, 0.5));
         assert!(Area::from_geojson(collection).unwrap().contains(0.5, 0.5));
+    }
+
+    #[test]
+    fn an_area_written_back_as_geojson_reads_as_the_same_area() {
+        let feature = json!({"type": "Feature", "properties": {}, "geometry": square()});
+        let written = Area::from_geojson(feature).unwrap().to_geojson();
+        assert_eq!(written["type"], "MultiPolygon");
+        assert_eq!(written["coordinates"][0][0].as_array().unwrap().len(), 5);
+        let again = Area::from_geojson(written).unwrap();
+        assert!(again.contains(0.5, 0.5) && !again.contains(1.5, 0.5));
     }
 
     #[test]

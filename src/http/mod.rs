@@ -41,7 +41,20 @@ pub struct AppState {
     /// A TLS-terminating proxy stands in front: cookies are Secure, and the client is the one
     /// the proxy names in `X-Forwarded-For`.
     pub behind_proxy: bool,
+    /// The base map of the map pages, if one is configured.
+    pub tiles: Option<Arc<crate::config::Tiles>>,
 }
+
+/// The built files of the pinned front-end libraries, each served under `/vendor/NAME`: never
+/// the rest of node_modules.
+const VENDOR: [(&str, &str); 3] = [
+    ("/vendor/leaflet", "leaflet/dist"),
+    (
+        "/vendor/leaflet.markercluster",
+        "leaflet.markercluster/dist",
+    ),
+    ("/vendor/cytoscape", "cytoscape/dist"),
+];
 
 /// Every route of the API and the pages, each with its access rule.
 pub fn routes(max_import_bytes: usize) -> access::Routes {
@@ -54,32 +67,40 @@ pub fn router(state: AppState, static_dir: &Path, vendor_dir: &Path) -> Router {
     use axum::http::{HeaderValue, header};
     use tower_http::set_header::SetResponseHeaderLayer;
     let (guarded, _) = routes(state.max_import_bytes).finish(&state);
+    // Images may also come from the configured tile server, and from nowhere else.
+    let tile_origin = state.tiles.as_ref().map(|t| format!(" {}", t.origin()));
+    let policy = format!(
+        "default-src 'self'; img-src 'self' data:{}; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'",
+        tile_origin.unwrap_or_default()
+    );
     let headers = [
         (
             header::CONTENT_SECURITY_POLICY,
-            "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; \
-             form-action 'self'; frame-ancestors 'none'",
+            HeaderValue::from_str(&policy).expect("checked tile origins are header-safe"),
         ),
-        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (header::REFERRER_POLICY, "no-referrer"),
-        (header::X_FRAME_OPTIONS, "DENY"),
+        (
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ),
+        (
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ),
+        (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
     ];
     let mut router = Router::new()
         .merge(guarded)
-        .nest_service("/static", ServeDir::new(static_dir))
-        // Only the built files of the pinned libraries, never the rest of node_modules.
-        .nest_service(
-            "/vendor/leaflet",
-            ServeDir::new(vendor_dir.join("leaflet/dist")),
-        )
+        .nest_service("/static", ServeDir::new(static_dir));
+    for (mount, dir) in VENDOR {
+        router = router.nest_service(mount, ServeDir::new(vendor_dir.join(dir)));
+    }
+    let mut router = router
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
         .layer(DefaultBodyLimit::max(API_BODY_LIMIT));
     for (name, value) in headers {
-        router = router.layer(SetResponseHeaderLayer::overriding(
-            name,
-            HeaderValue::from_static(value),
-        ));
+        router = router.layer(SetResponseHeaderLayer::overriding(name, value));
     }
     router
         .layer(

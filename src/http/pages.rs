@@ -169,14 +169,16 @@ async fn get_dashboard(
 #[template(path = "pages/map.html")]
 struct MapPage {
     nav: Nav,
+    tiles: Option<std::sync::Arc<crate::config::Tiles>>,
     kinds: Vec<&'static str>,
     channels: Vec<&'static str>,
 }
 
 /// The network map (its data comes from the API, read by static/js/map.js).
-async fn get_map(caller: Caller) -> Result<Html<String>, ApiError> {
+async fn get_map(State(state): State<AppState>, caller: Caller) -> Result<Html<String>, ApiError> {
     render(&MapPage {
         nav: Nav::from(caller),
+        tiles: state.tiles.clone(),
         kinds: ActorKind::ALL.iter().map(|k| k.as_str()).collect(),
         channels: Channel::ALL.iter().map(|c| c.as_str()).collect(),
     })
@@ -186,6 +188,7 @@ async fn get_map(caller: Caller) -> Result<Html<String>, ApiError> {
 #[template(path = "pages/scenario.html")]
 struct ScenarioPage {
     nav: Nav,
+    tiles: Option<std::sync::Arc<crate::config::Tiles>>,
     channels: Vec<&'static str>,
 }
 
@@ -548,9 +551,13 @@ async fn get_import(caller: Caller) -> Result<Html<String>, ApiError> {
 }
 
 /// The crisis scenario (run by static/js/scenario.js through POST /api/v1/coverage).
-async fn get_scenario(caller: Caller) -> Result<Html<String>, ApiError> {
+async fn get_scenario(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Html<String>, ApiError> {
     render(&ScenarioPage {
         nav: Nav::from(caller),
+        tiles: state.tiles.clone(),
         channels: Channel::ALL.iter().map(|c| c.as_str()).collect(),
     })
 }

@@ -128,4 +128,12 @@ impl GraphStore for Minimised {
     async fn delete_scenario(&self, name: &str) -> Result<(), StoreError> {
         self.inner.delete_scenario(name).await
     }
+
+    async fn set_outline(&self, city: &ActorId, outline: Option<String>) -> Result<(), StoreError> {
+        self.inner.set_outline(city, outline).await
+    }
+
+    async fn outlines(&self) -> Result<Vec<(ActorId, String)>, StoreError> {
+        self.inner.outlines().await
+    }
 }

@@ -236,6 +236,13 @@ pub trait GraphStore: Send + Sync {
 
     /// Deletes a saved scenario; `NotFound` when there is none of that name.
     async fn delete_scenario(&self, name: &str) -> Result<(), StoreError>;
+
+    /// Sets a city's outline (a GeoJSON geometry, checked by the caller), or removes it with
+    /// `None`; `NotFound` when there is no such actor. Not a change of the relay graph.
+    async fn set_outline(&self, city: &ActorId, outline: Option<String>) -> Result<(), StoreError>;
+
+    /// Every stored outline: the city's id and its GeoJSON geometry, by id.
+    async fn outlines(&self) -> Result<Vec<(ActorId, String)>, StoreError>;
 }
 
 #[cfg(test)]

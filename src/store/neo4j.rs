@@ -603,6 +603,19 @@ struct CountRow {
     n: i64,
 }
 
+#[derive(Deserialize)]
+struct OutlineRow {
+    id: String,
+    outline: String,
+}
+
+impl OutlineRow {
+    fn into_pair(self) -> Result<(ActorId, String), StoreError> {
+        let id = ActorId::parse(&self.id).map_err(|_| corrupt("actor id", &self.id))?;
+        Ok((id, self.outline))
+    }
+}
+
 const TOKEN_FIELDS: &str = "t.id AS id, t.label AS label, t.role AS role, \
      t.created_at AS created_at, t.expires_at AS expires_at, t.revoked_at AS revoked_at";
 
@@ -1095,6 +1108,38 @@ impl GraphStore for Neo4jStore {
             }
             Ok(((), txn))
         })
+        .await
+    }
+
+    async fn set_outline(&self, city: &ActorId, outline: Option<String>) -> Result<(), StoreError> {
+        let id = city.as_str().to_owned();
+        self.side_write(move |mut txn| async move {
+            let rows: Vec<CountRow> = collect(
+                &mut txn,
+                query(
+                    "OPTIONAL MATCH (a:Actor {id: $id}) SET a.outline = $outline \
+                     RETURN count(a) AS n",
+                )
+                .param("id", id.clone())
+                .param("outline", outline),
+            )
+            .await?;
+            if rows.first().is_none_or(|r| r.n == 0) {
+                return Err(StoreError::NotFound(format!("actor {id}")));
+            }
+            Ok(((), txn))
+        })
+        .await
+    }
+
+    async fn outlines(&self) -> Result<Vec<(ActorId, String)>, StoreError> {
+        self.read_records(
+            "MATCH (a:Actor) WHERE a.outline IS NOT NULL \
+             RETURN a.id AS id, a.outline AS outline ORDER BY a.id"
+                .to_owned(),
+            Vec::new(),
+            OutlineRow::into_pair,
+        )
         .await
     }
 

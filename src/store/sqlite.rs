@@ -20,12 +20,13 @@ use crate::domain::{
 };
 
 /// The schema migrations, applied in order; `PRAGMA user_version` counts the applied ones.
-const MIGRATIONS: [&str; 5] = [
+const MIGRATIONS: [&str; 6] = [
     include_str!("../../graph-schema/sqlite/001_network.sql"),
     include_str!("../../graph-schema/sqlite/002_secrets.sql"),
     include_str!("../../graph-schema/sqlite/003_access.sql"),
     include_str!("../../graph-schema/sqlite/004_erasure.sql"),
     include_str!("../../graph-schema/sqlite/005_scenarios.sql"),
+    include_str!("../../graph-schema/sqlite/006_outlines.sql"),
 ];
 const READERS: usize = 4;
 
@@ -741,6 +742,41 @@ impl GraphStore for SqliteStore {
                 return Err(StoreError::NotFound(format!("scenario {name:?}")));
             }
             Ok(())
+        })
+        .await
+    }
+
+    async fn set_outline(&self, city: &ActorId, outline: Option<String>) -> Result<(), StoreError> {
+        let city = city.clone();
+        self.side_write(move |connection| {
+            let updated = connection
+                .execute(
+                    "UPDATE actors SET outline = ?2 WHERE id = ?1",
+                    params![city.as_str(), outline],
+                )
+                .map_err(StoreError::backend)?;
+            if updated == 0 {
+                return Err(StoreError::NotFound(format!("actor {city}")));
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    async fn outlines(&self) -> Result<Vec<(ActorId, String)>, StoreError> {
+        self.read(|connection| {
+            let mut statement = connection
+                .prepare("SELECT id, outline FROM actors WHERE outline IS NOT NULL ORDER BY id")
+                .map_err(backend)?;
+            let rows = statement
+                .query_map([], |row| Ok((row.get::<_, String>(0)?, row.get(1)?)))
+                .map_err(backend)?;
+            rows.map(|row| {
+                let (id, outline) = row.map_err(backend)?;
+                let id = ActorId::parse(&id).map_err(|_| backend(corrupt("id", &id)))?;
+                Ok((id, outline))
+            })
+            .collect()
         })
         .await
     }

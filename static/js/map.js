@@ -4,7 +4,7 @@
   'use strict';
   const element = document.getElementById('map');
   const status = document.getElementById('map-status');
-  window.relaymap.networkMap(element, status).then(function (view) {
+  window.relaymap.networkMap(element, status, { cluster: true }).then(function (view) {
     const byId = new Map(view.actors.map(function (a) { return [a.id, a]; }));
     const citySelect = document.getElementById('filter-city');
     view.actors.filter(function (a) { return a.kind === 'city'; }).forEach(function (city) {
@@ -45,15 +45,19 @@
     }
 
     function apply() {
-      let shown = 0;
+      const shown = [];
       view.markers.forEach(function (marker, id) {
-        const show = visible(byId.get(id));
-        if (show) shown += 1;
-        if (show && !view.map.hasLayer(marker)) marker.addTo(view.map);
-        if (!show && view.map.hasLayer(marker)) view.map.removeLayer(marker);
+        if (visible(byId.get(id))) shown.push(marker);
       });
-      element.dataset.shown = String(shown);
-      status.textContent = shown + ' actors shown.';
+      if (view.cluster) {
+        view.cluster.clearLayers();
+        view.cluster.addLayers(shown);
+      } else {
+        view.markers.forEach(function (marker) { view.map.removeLayer(marker); });
+        shown.forEach(function (marker) { marker.addTo(view.map); });
+      }
+      element.dataset.shown = String(shown.length);
+      status.textContent = shown.length + ' actors shown.';
       drawTies();
     }
 
@@ -76,6 +80,7 @@
       drawTies();
     });
   }).catch(function (error) {
-    status.textContent = 'The map could not load: ' + error.message;
+    status.textContent = 'The map could not load: ' + ((error && error.message) || String(error));
+    console.error(error);
   });
 })();

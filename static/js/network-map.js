@@ -44,18 +44,49 @@
     return box;
   }
 
+  /** The configured base map (`data-tile-url` on the map element), if any. */
+  function addTiles(map, element) {
+    const url = element.dataset.tileUrl;
+    if (!url) return;
+    L.tileLayer(url, { attribution: element.dataset.tileAttribution || '', maxZoom: 19 }).addTo(map);
+    L.control.attribution({ prefix: false }).addTo(map);
+  }
+
+  /** The cities' outlines from the store, under the markers, named on hover. */
+  async function addOutlines(map, actors) {
+    const response = await fetch('/api/v1/outlines', { credentials: 'same-origin', headers: { accept: 'application/geo+json' } });
+    if (!response.ok) throw new Error('/api/v1/outlines answered ' + response.status);
+    const names = new Map(actors.map(function (a) { return [a.id, a.name || a.id]; }));
+    const outlines = L.geoJSON(await response.json(), {
+      style: { color: COLOURS.city, weight: 1.5, opacity: 0.7, fillOpacity: 0.04, dashArray: '6 4', className: 'outline' },
+      onEachFeature: function (feature, layer) {
+        layer.bindTooltip(names.get(feature.id) || feature.id, { sticky: true });
+      },
+    });
+    outlines.addTo(map);
+    return outlines;
+  }
+
   /**
    * A map in `element` with every located actor as a circle marker (SVG, class `actor
-   * actor-KIND`). Resolves to { map, actors, markers (id → marker), layers (kind → group) }.
+   * actor-KIND`), over the cities' outlines and the base map if one is configured. With
+   * `options.cluster`, markers are gathered into clusters (Leaflet.markercluster) so that
+   * thousands stay smooth. Resolves to { map, actors, markers (id → marker), layers (kind →
+   * group), cluster (or null) }.
    */
-  async function networkMap(element, status) {
+  async function networkMap(element, status, options) {
     if (!window.L) {
       status.textContent = 'The map library is missing: build relaymap with Node.js (npm) installed.';
       throw new Error('Leaflet is missing');
     }
-    const map = L.map(element, { attributionControl: false, zoomSnap: 0.25 });
+    const map = L.map(element, { attributionControl: false, zoomSnap: 0.25, maxZoom: 19 });
     map.setView([0, 0], 2);
+    addTiles(map, element);
     const actors = await fetchAll('/api/v1/actors', 'actors');
+    const outlines = await addOutlines(map, actors);
+    const cluster = options && options.cluster && L.markerClusterGroup
+      ? L.markerClusterGroup({ disableClusteringAtZoom: 17, spiderfyOnMaxZoom: false, showCoverageOnHover: false })
+      : null;
     const layers = {};
     const markers = new Map();
     const bounds = [];
@@ -70,14 +101,21 @@
         className: 'actor actor-' + actor.kind,
       });
       marker.bindPopup(card(actor));
-      (layers[actor.kind] = layers[actor.kind] || L.layerGroup().addTo(map)).addLayer(marker);
+      if (!cluster) (layers[actor.kind] = layers[actor.kind] || L.layerGroup().addTo(map)).addLayer(marker);
       markers.set(actor.id, marker);
       bounds.push(at);
     }
+    if (cluster) {
+      cluster.addLayers(Array.from(markers.values()));
+      cluster.addTo(map);
+    }
+    const outlineBounds = outlines.getBounds();
     if (bounds.length) map.fitBounds(bounds, { padding: [20, 20] });
+    else if (outlineBounds.isValid()) map.fitBounds(outlineBounds);
     element.dataset.markers = String(markers.size);
+    element.dataset.outlines = String(outlines.getLayers().length);
     status.textContent = markers.size + ' of ' + actors.length + ' actors on the map (the others have no location).';
-    return { map, actors, markers, layers };
+    return { map, actors, markers, layers, cluster };
   }
 
   window.relaymap = { fetchAll, csrfToken, networkMap, COLOURS };

@@ -71,9 +71,41 @@
   }
 
   let last = null;
+  let pathLine = null;
+
+  /** Draws a reached migrant's relay path (its located actors) while the pointer is on it. */
+  function showPath(marker, view) {
+    if (pathLine) view.map.removeLayer(pathLine);
+    pathLine = null;
+    if (!marker || !marker.relayPath) return;
+    const points = marker.relayPath
+      .map(function (id) { return view.markers.get(id); })
+      .filter(Boolean)
+      .map(function (m) { return m.getLatLng(); });
+    pathLine = L.polyline(points, { color: '#212121', weight: 3, dashArray: '6 3', interactive: false, className: 'relay-path' });
+    pathLine.addTo(view.map);
+  }
 
   function show(report, view) {
     last = report;
+    const mark = function (marker, outcome) {
+      const path = marker.getElement();
+      if (!path) return;
+      path.classList.remove('reached', 'unreached');
+      if (outcome) path.classList.add(outcome);
+    };
+    view.markers.forEach(function (marker) { marker.relayPath = null; mark(marker, null); });
+    report.reached.forEach(function (hit) {
+      const marker = view.markers.get(hit.id);
+      if (!marker) return;
+      marker.relayPath = hit.path;
+      mark(marker, 'reached');
+    });
+    report.unreached.forEach(function (id) {
+      const marker = view.markers.get(id);
+      if (marker) mark(marker, 'unreached');
+    });
+    showPath(null, view);
     document.getElementById('result-targets').textContent = report.targets;
     document.getElementById('result-reached').textContent = report.reached_count;
     document.getElementById('result-unreached').textContent = report.unreached.length;
@@ -99,6 +131,10 @@
 
   window.relaymap.networkMap(element, areaStatus).then(function (view) {
     areaStatus.textContent = 'No area yet: every migrant counts.';
+    view.markers.forEach(function (marker) {
+      marker.on('mouseover', function () { showPath(marker, view); });
+      marker.on('mouseout', function () { showPath(null, view); });
+    });
     // Drawing: each click on the map adds a corner; Finish closes the polygon.
     const drawButton = document.getElementById('draw-start');
     const finishButton = document.getElementById('draw-finish');
@@ -222,22 +258,39 @@
 
     document.getElementById('scenario').addEventListener('submit', async function (event) {
       event.preventDefault();
+      // Large cities take seconds: show that the run goes on, and for how long.
+      const runButton = document.getElementById('run');
+      const progress = document.getElementById('run-progress');
+      const started = Date.now();
+      const seconds = function () { return Math.round((Date.now() - started) / 1000); };
+      runButton.disabled = true;
+      progress.hidden = false;
       runStatus.textContent = 'Running…';
-      const response = await fetch('/api/v1/coverage', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: headers(),
-        body: JSON.stringify(currentQuery()),
-      });
-      const body = await response.json();
-      if (!response.ok) {
-        runStatus.textContent = 'Refused: ' + body.error.message;
-        return;
+      const ticker = setInterval(function () { runStatus.textContent = 'Running… ' + seconds() + ' s'; }, 1000);
+      try {
+        const response = await fetch('/api/v1/coverage', {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: headers(),
+          body: JSON.stringify(currentQuery()),
+        });
+        const body = await response.json();
+        if (!response.ok) {
+          runStatus.textContent = 'Refused: ' + body.error.message;
+          return;
+        }
+        runStatus.textContent = 'Done in ' + seconds() + ' s. Point at a reached migrant to see its relay path.';
+        show(body, view);
+      } catch (error) {
+        runStatus.textContent = 'The scenario could not run: ' + error.message;
+      } finally {
+        clearInterval(ticker);
+        progress.hidden = true;
+        runButton.disabled = false;
       }
-      runStatus.textContent = 'Done.';
-      show(body, view);
     });
   }).catch(function (error) {
-    areaStatus.textContent = 'The map could not load: ' + error.message;
+    areaStatus.textContent = 'The map could not load: ' + ((error && error.message) || String(error));
+    console.error(error);
   });
 })();

@@ -250,3 +250,64 @@ async fn stats_count_actors_and_ties_by_kind_and_the_version_moves_on_writes() {
     assert_eq!(app.get("/healthz").await.status(), StatusCode::OK);
     assert_eq!(app.get("/api/v1/healthz").await.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_city_outline_is_stored_listed_and_removed() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let square = json!({"type": "Feature", "properties": {"name": "ignored"}, "geometry": {
+        "type": "Polygon", "coordinates": [[[8.1, 44.0], [8.3, 44.0], [8.3, 44.2], [8.1, 44.2], [8.1, 44.0]]]}});
+
+    let set = app.put_json("/api/v1/actors/c-1/outline", &square).await;
+    assert_eq!(set.status(), StatusCode::NO_CONTENT);
+
+    let outlines = app.get("/api/v1/outlines").await;
+    assert_eq!(outlines.headers()["content-type"], "application/geo+json");
+    let outlines: Value = outlines.json().await.unwrap();
+    let features = outlines["features"].as_array().unwrap();
+    assert_eq!(features.len(), 1);
+    assert_eq!(features[0]["id"], "c-1");
+    assert_eq!(features[0]["geometry"]["type"], "MultiPolygon");
+    assert_eq!(
+        features[0]["geometry"]["coordinates"][0], square["geometry"]["coordinates"],
+        "the same ring, as one MultiPolygon"
+    );
+
+    let removed = app.delete("/api/v1/actors/c-1/outline").await;
+    assert_eq!(removed.status(), StatusCode::NO_CONTENT);
+    let outlines: Value = app.get("/api/v1/outlines").await.json().await.unwrap();
+    assert_eq!(outlines["features"], json!([]));
+}
+
+#[tokio::test]
+async fn only_an_existing_city_takes_a_valid_outline() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let square =
+        json!({"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]});
+
+    let not_a_city = app.put_json("/api/v1/actors/o-1/outline", &square).await;
+    assert_eq!(not_a_city.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(error_of(not_a_city).await["code"], "not_a_city");
+
+    let unknown = app.put_json("/api/v1/actors/c-404/outline", &square).await;
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+
+    for bad in [
+        json!({"type": "Point", "coordinates": [8.2, 44.1]}),
+        json!({"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]}),
+        json!({"type": "Polygon", "coordinates": [[[0, 0], [200, 0], [1, 1], [0, 0]]]}),
+        json!({"outline": "nowhere"}),
+    ] {
+        let refused = app.put_json("/api/v1/actors/c-1/outline", &bad).await;
+        assert_eq!(refused.status(), StatusCode::BAD_REQUEST, "{bad}");
+        let error = error_of(refused).await;
+        assert_eq!(error["code"], "invalid_outline", "{bad}");
+    }
+    let outlines: Value = app.get("/api/v1/outlines").await.json().await.unwrap();
+    assert_eq!(
+        outlines["features"],
+        json!([]),
+        "nothing refused was stored"
+    );
+}

@@ -140,16 +140,57 @@ impl Chrome {
 
     /// Waits for an element, at most 30 s.
     async fn wait_for(&self, css: &str) -> Element {
-        self.client
+        let found = self
+            .client
             .wait()
             .at_most(Duration::from_secs(30))
             .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|error| panic!("{css} never appeared: {error}"))
+            .await;
+        match found {
+            Ok(element) => element,
+            Err(error) => {
+                // The console usually says why (a script that threw, a refused request).
+                let log = self.client.issue_cmd(BrowserLog).await;
+                let statuses = self
+                    .client
+                    .execute(
+                        "return Array.from(document.querySelectorAll('[role=status]'), \
+                         function (e) { return e.textContent; });",
+                        vec![],
+                    )
+                    .await;
+                panic!("{css} never appeared: {error}; console: {log:?}; status: {statuses:?}")
+            }
+        }
     }
 
     async fn text(&self, css: &str) -> String {
         self.wait_for(css).await.text().await.unwrap()
+    }
+
+    /// The actors on the map: markers drawn alone plus those counted in cluster icons.
+    async fn on_map(&self) -> usize {
+        let script = "let n = document.querySelectorAll('#map path.actor').length; \
+            document.querySelectorAll('#map .marker-cluster span') \
+                .forEach(function (s) { n += Number(s.textContent); }); \
+            return n;";
+        let count = self.client.execute(script, vec![]).await.unwrap();
+        count.as_u64().unwrap() as usize
+    }
+
+    /// Moves the mouse onto an element.
+    async fn hover(&self, element: &Element) {
+        let actions = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement {
+                element: element.clone(),
+                duration: Some(Duration::from_millis(50)),
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::Pause {
+                duration: Duration::from_millis(150),
+            });
+        self.client.perform_actions(actions).await.unwrap();
     }
 
     /// Clicks the map at offsets (in pixels) from its centre.
@@ -226,21 +267,53 @@ async fn a_coordinator_signs_in_maps_the_city_and_runs_a_scenario_as_the_api_doe
     sign_in(&chrome, &app, &app.admin_token).await;
     chrome.screenshot("dashboard").await;
 
-    // The map shows every located actor of the demo city.
+    // The map shows every located actor of the demo city, alone or counted in a cluster, over
+    // the districts' outlines.
     chrome.client.goto(&app.url("/map")).await.unwrap();
-    chrome.wait_for("#map[data-markers]").await;
+    let map = chrome.wait_for("#map[data-markers]").await;
     chrome.screenshot("map").await;
-    let drawn = chrome
+    let located = located_actors(&app, |_| true).await;
+    assert!(
+        located > 1000,
+        "the demo city has thousands of located actors: {located}"
+    );
+    assert_eq!(
+        map.attr("data-markers").await.unwrap(),
+        Some(located.to_string())
+    );
+    assert_eq!(chrome.on_map().await, located);
+    let clusters = chrome
         .client
-        .find_all(Locator::Css("#map path.actor"))
+        .find_all(Locator::Css("#map .marker-cluster"))
         .await
         .unwrap()
         .len();
-    assert_eq!(drawn, located_actors(&app, |_| true).await);
-    assert!(
-        drawn > 1000,
-        "the demo city has thousands of located actors: {drawn}"
+    assert!(clusters > 0, "thousands of markers are clustered");
+    assert_eq!(
+        map.attr("data-outlines").await.unwrap().as_deref(),
+        Some("5")
     );
+    // Narrowed to one language, the map shows the actors the API lists with it.
+    let speaks_tir = |a: &Value| {
+        a["languages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l == "tir")
+    };
+    let tigrinya = located_actors(&app, speaks_tir).await;
+    assert!(tigrinya > 0 && tigrinya < located);
+    chrome
+        .wait_for("#filter-language")
+        .await
+        .send_keys("tir")
+        .await
+        .unwrap();
+    chrome
+        .wait_for(&format!("#map[data-shown='{tigrinya}']"))
+        .await;
+    assert_eq!(chrome.on_map().await, tigrinya);
+    chrome.screenshot("map-tigrinya").await;
 
     // Draw a polygon around the middle of the city and run the scenario.
     chrome.client.goto(&app.url("/scenario")).await.unwrap();
@@ -284,6 +357,33 @@ async fn a_coordinator_signs_in_maps_the_city_and_runs_a_scenario_as_the_api_doe
     assert_eq!(targets as u64, api["targets"].as_u64().unwrap());
     assert_eq!(reached as u64, api["reached_count"].as_u64().unwrap());
     assert!(targets > 0, "the drawn area holds migrants");
+    // Coloured outcomes on the map, and a reached migrant's relay path drawn on hover.
+    let marked = |outcome: &'static str| {
+        let client = chrome.client.clone();
+        async move {
+            client
+                .find_all(Locator::Css(&format!("#map path.{outcome}")))
+                .await
+                .unwrap()
+        }
+    };
+    let reached_markers = marked("reached").await;
+    assert!(!reached_markers.is_empty());
+    assert!(reached_markers.len() <= reached);
+    assert!(marked("unreached").await.len() <= targets - reached);
+    // Markers overlap: the first reached one not covered by another draws its path.
+    let mut drawn_path = false;
+    for marker in reached_markers.iter().rev().take(20) {
+        chrome.hover(marker).await;
+        if !marked("relay-path").await.is_empty() {
+            drawn_path = true;
+            break;
+        }
+    }
+    assert!(
+        drawn_path,
+        "hovering a reached migrant draws its relay path"
+    );
     let call_rows = chrome
         .client
         .find_all(Locator::Css("#call-list tbody tr"))

@@ -540,3 +540,39 @@ async fn intermediaries_are_ranked_by_the_migrants_they_bridge_and_filtered() {
     assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_configured_base_map_reaches_the_map_pages_and_only_its_origin_is_allowed() {
+    let offline = spawn_app().await;
+    let page = offline.get("/map").await;
+    let policy = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(policy.contains("img-src 'self' data:;"), "{policy}");
+    assert!(!page.text().await.unwrap().contains("data-tile-url"));
+
+    let tiles = relaymap::config::Tiles::parse(
+        "https://tiles.example.org/{z}/{x}/{y}.png",
+        "© Example & co",
+    )
+    .unwrap();
+    let online = spawn_app_with(move |config| config.tiles = Some(tiles)).await;
+    for path in ["/map", "/scenario"] {
+        let page = online.get(path).await;
+        let policy = page.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            policy.contains("img-src 'self' data: https://tiles.example.org;"),
+            "{policy}"
+        );
+        let html = page.text().await.unwrap();
+        assert!(
+            html.contains(r#"data-tile-url="https://tiles.example.org/{z}/{x}/{y}.png""#),
+            "{path}"
+        );
+        assert!(html.contains(r#"data-tile-attribution="© Example &#38; co""#), "{html}");
+    }
+}

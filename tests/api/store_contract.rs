@@ -132,6 +132,50 @@ pub async fn deleting_an_actor_cascades_to_its_ties(store: &dyn GraphStore) {
     ));
 }
 
+pub async fn outlines_stay_with_their_city_until_it_goes(store: &dyn GraphStore) {
+    store.write(small_batch(WriteMode::Create)).await.unwrap();
+    let lone = r#"{"actors": [{"id": "c-9", "kind": "city", "name": "Lone"}]}"#;
+    store
+        .write(read_json(lone, WriteMode::Create).unwrap())
+        .await
+        .unwrap();
+    let square = r#"{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,1],[0,0]]]]}"#;
+    let version = store.version().await.unwrap();
+    for city in ["c-9", "c-1"] {
+        store
+            .set_outline(&actor_id(city), Some(square.into()))
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        store.outlines().await.unwrap(),
+        [
+            (actor_id("c-1"), square.to_owned()),
+            (actor_id("c-9"), square.to_owned())
+        ]
+    );
+    assert_eq!(
+        store.version().await.unwrap(),
+        version,
+        "an outline is no change of the relay graph"
+    );
+    // Writing the city's record again keeps its outline; deleting the city takes it along.
+    store.write(small_batch(WriteMode::Upsert)).await.unwrap();
+    store.delete_actor(&actor_id("c-9"), false).await.unwrap();
+    assert_eq!(
+        store.outlines().await.unwrap(),
+        [(actor_id("c-1"), square.to_owned())]
+    );
+    assert!(matches!(
+        store
+            .set_outline(&actor_id("c-9"), Some(square.into()))
+            .await,
+        Err(StoreError::NotFound(_))
+    ));
+    store.set_outline(&actor_id("c-1"), None).await.unwrap();
+    assert!(store.outlines().await.unwrap().is_empty());
+}
+
 pub async fn listings_filter_and_page_in_id_order(store: &dyn GraphStore) {
     store.write(small_batch(WriteMode::Create)).await.unwrap();
     let ids = |actors: Vec<StoredActor>| {
@@ -283,6 +327,7 @@ macro_rules! store_contract {
             contract_test!(the_version_moves_on_every_write_and_only_then);
             contract_test!(a_refused_batch_writes_nothing);
             contract_test!(deleting_an_actor_cascades_to_its_ties);
+            contract_test!(outlines_stay_with_their_city_until_it_goes);
             contract_test!(listings_filter_and_page_in_id_order);
             contract_test!(modes_guard_creates_and_replacements);
             contract_test!(a_secret_is_made_once_and_kept);

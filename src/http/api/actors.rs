@@ -23,6 +23,84 @@ pub fn routes() -> Routes {
         .put("/api/v1/actors/{id}", Access::Network, replace_actor)
         .delete("/api/v1/actors/{id}", Access::Network, delete_actor)
         .get("/api/v1/actors/{id}/ties", Access::Network, list_actor_ties)
+        .put("/api/v1/actors/{id}/outline", Access::Network, put_outline)
+        .delete(
+            "/api/v1/actors/{id}/outline",
+            Access::Network,
+            delete_outline,
+        )
+        .get("/api/v1/outlines", Access::Network, list_outlines)
+}
+
+/// Sets a city's outline: a GeoJSON Polygon or MultiPolygon (as a geometry, Feature or
+/// FeatureCollection), stored as one MultiPolygon.
+async fn put_outline(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    RecordJson(body): RecordJson<serde_json::Value>,
+) -> Result<StatusCode, ApiError> {
+    let id = city_id(&state, &id).await?;
+    let outline = crate::analysis::Area::from_geojson(body)
+        .map_err(|e| ApiError::bad_request("invalid_outline", e.to_string(), Some("outline")))?;
+    state
+        .store
+        .set_outline(&id, Some(outline.to_geojson().to_string()))
+        .await?;
+    tracing::info!(actor_id = %id, "city outline set");
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn delete_outline(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let id = city_id(&state, &id).await?;
+    state.store.set_outline(&id, None).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The id of an existing city; outlines belong to cities only.
+async fn city_id(state: &AppState, raw: &str) -> Result<ActorId, ApiError> {
+    let id = path_id(raw)?;
+    match state.store.get_actor(&id).await? {
+        None => Err(ApiError::NotFound(format!("actor {id}"))),
+        Some(actor) if actor.record.kind != ActorKind::City => Err(ApiError::bad_request(
+            "not_a_city",
+            format!(
+                "{id} is a {}: only cities have outlines",
+                actor.record.kind.as_str()
+            ),
+            Some("id"),
+        )),
+        Some(_) => Ok(id),
+    }
+}
+
+/// Every city outline as a GeoJSON FeatureCollection, a feature per city (its id as the
+/// feature's id).
+async fn list_outlines(State(state): State<AppState>) -> Result<Response, ApiError> {
+    let features = state
+        .store
+        .outlines()
+        .await?
+        .into_iter()
+        .map(|(id, outline)| {
+            let geometry: serde_json::Value = serde_json::from_str(&outline)
+                .map_err(|e| ApiError::Internal(anyhow::anyhow!("stored outline of {id}: {e}")))?;
+            Ok(serde_json::json!({
+                "type": "Feature",
+                "id": id.as_str(),
+                "properties": {"city": id.as_str()},
+                "geometry": geometry,
+            }))
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    let collection = serde_json::json!({"type": "FeatureCollection", "features": features});
+    Ok((
+        [(header::CONTENT_TYPE, "application/geo+json")],
+        collection.to_string(),
+    )
+        .into_response())
 }
 
 #[derive(Debug, Deserialize)]
