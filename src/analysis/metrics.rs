@@ -145,9 +145,9 @@ impl MetricsTable {
 /// The relay graph taken undirected and simple, as the metrics measure it.
 pub struct SimpleGraph {
     /// Where each actor's neighbours start in `targets` (compressed sparse rows; n + 1 entries).
-    offsets: Vec<usize>,
+    pub(crate) offsets: Vec<usize>,
     /// Neighbours, sorted within each actor.
-    targets: Vec<u32>,
+    pub(crate) targets: Vec<u32>,
     /// The highest trust among the parallel ties to each neighbour.
     trust: Vec<f64>,
 }

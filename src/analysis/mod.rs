@@ -5,15 +5,18 @@ mod aggregates;
 mod area;
 mod community;
 mod graph;
+mod layout;
 mod metrics;
 mod query;
 mod relay;
 mod snapshot;
+mod view;
 
 pub use aggregates::{Aggregates, Cell, SMALL_CELL, aggregates};
 pub use area::Area;
 pub use community::{louvain, modularity};
 pub use graph::RelayGraph;
+pub use layout::force_layout;
 pub use metrics::{
     Capital, CapitalShares, Column, METRIC_NAMES, MetricsOptions, MetricsTable, SimpleGraph,
     Summary, actor_metrics, degree_histogram, summary, write_metrics,
@@ -23,3 +26,4 @@ pub use relay::{
     RelayQuery, coverage, reach, reached_by,
 };
 pub use snapshot::Snapshots;
+pub use view::{NetworkView, ViewNode, ViewQuery, network_view};

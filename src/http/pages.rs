@@ -24,8 +24,16 @@ pub fn routes() -> Routes {
         .get("/scenario", Access::Network, get_scenario)
         .get("/import", Access::Network, get_import)
         .get("/actors/{id}", Access::Network, get_actor)
+        .post("/actors/{id}", Access::Network, post_actor)
+        .post("/actors/{id}/ties", Access::Network, post_actor_tie)
+        .post(
+            "/actors/{id}/ties/{tie}/remove",
+            Access::Network,
+            post_remove_tie,
+        )
         .get("/metrics", Access::Research, get_metrics)
         .get("/intermediaries", Access::Network, get_intermediaries)
+        .get("/network", Access::Network, get_network)
         .get("/signin", Access::Public, get_signin)
         // Public: there is no session yet. The form carries its own CSRF token, checked against
         // a cookie, and failures count towards the client's limit.
@@ -119,7 +127,7 @@ async fn get_dashboard(
             .audit(None, 500)
             .await?
             .into_iter()
-            .filter(|e| e.action == "POST /api/v1/import")
+            .filter(|e| e.action == "POST /api/v1/import" && e.target.as_deref() != Some("dry_run"))
             .take(5)
             .map(|e| (crate::domain::format_timestamp(&e.at), e.who, e.outcome))
             .collect()
@@ -223,6 +231,13 @@ struct ReachRow {
 struct ActorPage {
     nav: Nav,
     actor: crate::document::ActorRecord,
+    /// The edit form's values: the stored ones, or those just refused.
+    edit: ActorEdit,
+    /// Why the last change was refused, one line per broken rule.
+    errors: Vec<String>,
+    /// What the last change did.
+    notice: Option<&'static str>,
+    tie_kinds: Vec<&'static str>,
     attributes: String,
     ties: Vec<TieRow>,
     /// Bonding, bridging and linking ties.
@@ -231,17 +246,265 @@ struct ActorPage {
     max_hops: u8,
 }
 
+/// The edit form of an actor's card, as text fields (lists comma-separated).
+#[derive(Debug, Clone, Default)]
+struct ActorEdit {
+    name: String,
+    languages: String,
+    city: String,
+    channels: String,
+    lat: String,
+    lon: String,
+    consent: bool,
+}
+
+impl ActorEdit {
+    fn of(record: &crate::document::ActorRecord) -> Self {
+        Self {
+            name: record.name.clone().unwrap_or_default(),
+            languages: record.languages.join(", "),
+            city: record.city.clone().unwrap_or_default(),
+            channels: record.channels.join(", "),
+            lat: record
+                .location
+                .as_ref()
+                .map_or(String::new(), |l| l.lat.to_string()),
+            lon: record
+                .location
+                .as_ref()
+                .map_or(String::new(), |l| l.lon.to_string()),
+            consent: record.consent,
+        }
+    }
+
+    fn from_form(form: &std::collections::HashMap<String, String>) -> Self {
+        let text = |name: &str| {
+            form.get(name)
+                .map_or(String::new(), |v| v.trim().to_owned())
+        };
+        Self {
+            name: text("name"),
+            languages: text("languages"),
+            city: text("city"),
+            channels: text("channels"),
+            lat: text("lat"),
+            lon: text("lon"),
+            consent: form.contains_key("consent"),
+        }
+    }
+
+    /// The stored record with this form's changes (attributes and kind stay as they are).
+    fn apply(
+        &self,
+        mut record: crate::document::ActorRecord,
+    ) -> Result<crate::document::ActorRecord, Vec<String>> {
+        let list = |raw: &str| -> Vec<String> {
+            raw.split([',', ';'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        record.name = Some(self.name.clone());
+        record.languages = list(&self.languages);
+        record.city = (!self.city.is_empty()).then(|| self.city.clone());
+        record.channels = list(&self.channels);
+        record.consent = self.consent;
+        record.location = match (self.lat.as_str(), self.lon.as_str()) {
+            ("", "") => None,
+            (lat, lon) => match (lat.parse::<f64>(), lon.parse::<f64>()) {
+                (Ok(lat), Ok(lon)) => Some(crate::document::LocationRecord { lat, lon }),
+                _ => {
+                    return Err(vec![
+                        "location: give both latitude and longitude as decimal degrees, or neither"
+                            .into(),
+                    ]);
+                }
+            },
+        };
+        Ok(record)
+    }
+}
+
 /// An actor's card: details, ties with their social capital, and the responders that can reach
 /// the actor under the default conditions, through whom.
 async fn get_actor(
     State(state): State<AppState>,
     caller: Caller,
     Path(raw): Path<String>,
+    crate::http::extract::Query(query): crate::http::extract::Query<ActorPageQuery>,
+) -> Result<Html<String>, ApiError> {
+    let notice = match query.saved.as_deref() {
+        Some("actor") => Some("Saved."),
+        Some("tie") => Some("Tie added."),
+        Some("removed") => Some("Tie removed."),
+        _ => None,
+    };
+    actor_page(&state, caller, &raw, None, Vec::new(), notice).await
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActorPageQuery {
+    saved: Option<String>,
+}
+
+/// Where a change from the card goes back to.
+fn back_to(id: &ActorId, saved: &str) -> Response {
+    Redirect::to(&format!("/actors/{id}?saved={saved}")).into_response()
+}
+
+/// The rules a refused change broke, as lines for the card.
+fn refusal(error: ApiError) -> Result<Vec<String>, ApiError> {
+    match error {
+        ApiError::Invalid(rows) => Ok(rows.iter().map(ToString::to_string).collect()),
+        error @ (ApiError::NotFound(_) | ApiError::Conflict(_) | ApiError::BadRequest { .. }) => {
+            Ok(vec![error.to_string()])
+        }
+        other => Err(other),
+    }
+}
+
+/// Writes one record from a card's form; a broken rule comes back as lines to show.
+async fn write_from_card<R: crate::document::Record>(
+    state: &AppState,
+    record: R,
+    id: Option<&str>,
+    mode: crate::domain::WriteMode,
+) -> Result<Result<(), Vec<String>>, ApiError> {
+    let written = match crate::http::api::single_write(record, id, mode) {
+        Ok(batch) => state.store.write(batch).await.map_err(ApiError::from),
+        Err(error) => Err(error),
+    };
+    match written {
+        Ok(_) => Ok(Ok(())),
+        Err(error) => Ok(Err(refusal(error)?)),
+    }
+}
+
+/// Saves the card's edit form: the actor's record, replaced with the form's values.
+async fn post_actor(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(raw): Path<String>,
+    axum::Form(form): axum::Form<std::collections::HashMap<String, String>>,
+) -> Result<Response, ApiError> {
+    let id = card_id(&raw)?;
+    let stored = state
+        .store
+        .get_actor(&id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("actor {id}")))?;
+    let edit = ActorEdit::from_form(&form);
+    let written = match edit.apply(crate::document::ActorRecord::from(&stored)) {
+        Err(errors) => Err(errors),
+        Ok(record) => {
+            let mode = crate::domain::WriteMode::Replace;
+            write_from_card(&state, record, Some(id.as_str()), mode).await?
+        }
+    };
+    card_outcome(&state, caller, &id, written, Some(edit), "actor").await
+}
+
+/// Back to the card after a change: with a notice when it was saved, or with what was refused
+/// (and the form as typed) and nothing written.
+async fn card_outcome(
+    state: &AppState,
+    caller: Caller,
+    id: &ActorId,
+    written: Result<(), Vec<String>>,
+    edit: Option<ActorEdit>,
+    saved: &str,
+) -> Result<Response, ApiError> {
+    match written {
+        Ok(()) => {
+            tracing::info!(actor_id = %id, change = saved, "changed on the actor's card");
+            Ok(back_to(id, saved))
+        }
+        Err(errors) => {
+            let page = actor_page(state, caller, id.as_str(), edit, errors, None).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+/// The actor a card's form is about; an unknown id is a 404.
+fn card_id(raw: &str) -> Result<ActorId, ApiError> {
+    ActorId::parse(raw).map_err(|_| ApiError::NotFound(format!("actor {raw}")))
+}
+
+/// Adds a tie from the card: from this actor to another, of a kind, with trust and channels.
+async fn post_actor_tie(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(raw): Path<String>,
+    axum::Form(form): axum::Form<std::collections::HashMap<String, String>>,
+) -> Result<Response, ApiError> {
+    let id = card_id(&raw)?;
+    let text = |name: &str| {
+        form.get(name)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let trust = match text("trust").map(|t| t.parse::<f64>()) {
+        None => Ok(None),
+        Some(Ok(t)) => Ok(Some(t)),
+        Some(Err(_)) => Err(vec!["trust: a number from 0 to 1".to_owned()]),
+    };
+    let written = match trust {
+        Err(errors) => Err(errors),
+        Ok(trust) => {
+            let record = crate::document::TieRecord {
+                source: Some(id.to_string()),
+                target: text("other"),
+                kind: text("kind"),
+                trust,
+                channels: text("channels")
+                    .map(|c| {
+                        c.split([',', ';'])
+                            .map(|s| s.trim().to_owned())
+                            .filter(|s| !s.is_empty())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                ..Default::default()
+            };
+            write_from_card(&state, record, None, crate::domain::WriteMode::Create).await?
+        }
+    };
+    card_outcome(&state, caller, &id, written, None, "tie").await
+}
+
+/// Removes one of the actor's ties from the card.
+async fn post_remove_tie(
+    State(state): State<AppState>,
+    Path((raw, tie)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    let id = card_id(&raw)?;
+    let tie_id =
+        crate::domain::TieId::parse(&tie).map_err(|_| ApiError::NotFound(format!("tie {tie}")))?;
+    let stored = state
+        .store
+        .get_tie(&tie_id)
+        .await?
+        .filter(|t| t.record.source == id || t.record.target == id)
+        .ok_or_else(|| ApiError::NotFound(format!("tie {tie_id} of actor {id}")))?;
+    state.store.delete_tie(&stored.record.id).await?;
+    Ok(back_to(&id, "removed"))
+}
+
+async fn actor_page(
+    state: &AppState,
+    caller: Caller,
+    raw: &str,
+    edit: Option<ActorEdit>,
+    errors: Vec<String>,
+    notice: Option<&'static str>,
 ) -> Result<Html<String>, ApiError> {
     use crate::analysis::{Capital, RelayQuery, reached_by};
     use crate::store::{Page, TieFilter};
     let not_found = || ApiError::NotFound(format!("actor {raw}"));
-    let id = ActorId::parse(&raw).map_err(|_| not_found())?;
+    let id = ActorId::parse(raw).map_err(|_| not_found())?;
     let actor = state.store.get_actor(&id).await?.ok_or_else(not_found)?;
     let filter = TieFilter {
         actor: Some(id.clone()),
@@ -319,7 +582,7 @@ async fn get_actor(
         Vec::new()
     } else {
         let target = id.clone();
-        crate::http::api::analyse(&state, move |graph, cancel| {
+        crate::http::api::analyse(state, move |graph, cancel| {
             reached_by(graph, &target, max_hops, cancel)
         })
         .await?
@@ -327,6 +590,13 @@ async fn get_actor(
     let record = crate::document::ActorRecord::from(&actor);
     render(&ActorPage {
         nav: Nav::from(caller),
+        edit: edit.unwrap_or_else(|| ActorEdit::of(&record)),
+        errors,
+        notice,
+        tie_kinds: crate::domain::TieKind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .collect(),
         attributes: record
             .attributes
             .as_ref()
@@ -360,12 +630,43 @@ struct Bar {
     length: u64,
 }
 
+/// One language's row of the tie-types chart: bonding, bridging and linking shares of its
+/// speakers' tie ends, as lengths in the chart's units (0–300) and as percentages.
+struct TieTypesBar {
+    label: String,
+    ties: usize,
+    lengths: [u64; 3],
+    starts: [u64; 3],
+    percents: [String; 3],
+}
+
+impl TieTypesBar {
+    fn new(label: &str, shares: &crate::analysis::CapitalShares) -> Self {
+        let parts = [shares.bonding, shares.bridging, shares.linking];
+        // Rounded ends of the running total, so the three segments always meet and end at 300.
+        let ends = [
+            (300.0 * parts[0]).round() as u64,
+            (300.0 * (parts[0] + parts[1])).round() as u64,
+            if shares.ties == 0 { 0 } else { 300 },
+        ];
+        let starts = [0, ends[0], ends[1]];
+        Self {
+            label: label.to_owned(),
+            ties: shares.ties,
+            lengths: [ends[0], ends[1] - ends[0], ends[2] - ends[1]],
+            starts,
+            percents: parts.map(|p| format!("{:.0} %", 100.0 * p)),
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "pages/metrics.html")]
 struct MetricsPage {
     nav: Nav,
     summary: crate::analysis::Summary,
     bars: Vec<Bar>,
+    tie_types: Vec<TieTypesBar>,
     formats: Vec<&'static str>,
 }
 
@@ -389,10 +690,16 @@ async fn get_metrics(
             count,
         })
         .collect();
+    let tie_types = summary
+        .capital_by_first_language
+        .iter()
+        .map(|(language, shares)| TieTypesBar::new(language, shares))
+        .collect();
     render(&MetricsPage {
         nav: Nav::from(caller),
         summary,
         bars,
+        tie_types,
         formats: crate::export::ExportFormat::ALL
             .iter()
             .map(|f| f.name())
@@ -686,4 +993,54 @@ async fn post_signout(State(state): State<AppState>, headers: HeaderMap) -> Resp
     }
     let clear = set_cookie(SESSION_COOKIE, None, SESSION_LIFETIME, state.behind_proxy);
     ([(header::SET_COOKIE, clear)], Redirect::to("/signin")).into_response()
+}
+
+#[derive(Template)]
+#[template(path = "pages/network.html")]
+struct NetworkPage {
+    nav: Nav,
+    /// Every city: id and name.
+    cities: Vec<(String, String)>,
+    city: String,
+    community: String,
+    colour: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NetworkQuery {
+    city: Option<String>,
+    community: Option<String>,
+    colour: Option<String>,
+}
+
+/// The network view (its drawing comes from `GET /api/v1/view`, read by static/js/network.js,
+/// which checks the form's values).
+async fn get_network(
+    State(state): State<AppState>,
+    caller: Caller,
+    crate::http::extract::Query(query): crate::http::extract::Query<NetworkQuery>,
+) -> Result<Html<String>, ApiError> {
+    let filter = crate::store::ActorFilter {
+        kind: Some(ActorKind::City),
+        ..Default::default()
+    };
+    let page = crate::store::Page {
+        limit: 1000,
+        ..Default::default()
+    };
+    let cities = state
+        .store
+        .list_actors(&filter, &page)
+        .await?
+        .into_iter()
+        .map(|a| (a.record.id.to_string(), a.record.name.as_str().to_owned()))
+        .collect();
+    render(&NetworkPage {
+        nav: Nav::from(caller),
+        cities,
+        city: query.city.unwrap_or_default(),
+        community: query.community.unwrap_or_default(),
+        colour: query.colour.unwrap_or_default(),
+    })
 }

@@ -41,6 +41,11 @@ impl GraphStore for Minimised {
         self.inner.write(batch).await
     }
 
+    async fn check(&self, mut batch: Batch) -> Result<WriteSummary, StoreError> {
+        batch.snap_people(self.metres);
+        self.inner.check(batch).await
+    }
+
     async fn get_actor(&self, id: &ActorId) -> Result<Option<StoredActor>, StoreError> {
         self.inner.get_actor(id).await
     }

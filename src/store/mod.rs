@@ -164,6 +164,11 @@ pub trait GraphStore: Send + Sync {
     /// [`crate::domain::check_references`]; on any broken rule writes nothing.
     async fn write(&self, batch: Batch) -> Result<WriteSummary, StoreError>;
 
+    /// A dry run of [`GraphStore::write`]: checks the batch against what is stored, inside the
+    /// same kind of transaction, and rolls it back. The summary of what the write would do, or
+    /// the same `Rejected` rows; never a change, and the version stays.
+    async fn check(&self, batch: Batch) -> Result<WriteSummary, StoreError>;
+
     /// One actor.
     async fn get_actor(&self, id: &ActorId) -> Result<Option<StoredActor>, StoreError>;
 

@@ -184,6 +184,22 @@ impl Neo4jStore {
         F: FnOnce(Txn) -> Fut + Send + 'static,
         Fut: Future<Output = Result<(T, Txn), StoreError>> + Send,
     {
+        self.run_transaction(write, true, work).await
+    }
+
+    /// Runs `work` in one transaction, first taking the version node's lock (and moving the
+    /// version) when `write`; commits when `commit`, and otherwise rolls everything back.
+    async fn run_transaction<T, F, Fut>(
+        &self,
+        write: bool,
+        commit: bool,
+        work: F,
+    ) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(Txn) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<(T, Txn), StoreError>> + Send,
+    {
         let graph = self.graph.clone();
         detached(async move {
             let mut txn = graph.start_txn().await.map_err(classify)?;
@@ -195,7 +211,11 @@ impl Neo4jStore {
                 .map_err(classify)?;
             }
             let (value, txn) = work(txn).await?;
-            txn.commit().await.map_err(classify)?;
+            if commit {
+                txn.commit().await.map_err(classify)?;
+            } else {
+                txn.rollback().await.map_err(classify)?;
+            }
             Ok(value)
         })
         .await
@@ -726,6 +746,12 @@ impl GraphStore for Neo4jStore {
     async fn write(&self, batch: Batch) -> Result<WriteSummary, StoreError> {
         let size = self.batch;
         self.write_with(move |txn| write_batch(txn, batch, size))
+            .await
+    }
+
+    async fn check(&self, batch: Batch) -> Result<WriteSummary, StoreError> {
+        let size = self.batch;
+        self.run_transaction(true, false, move |txn| write_batch(txn, batch, size))
             .await
     }
 

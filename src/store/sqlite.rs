@@ -89,6 +89,16 @@ impl SqliteStore {
         T: Send + 'static,
         F: FnOnce(&rusqlite::Transaction) -> Result<T, StoreError> + Send + 'static,
     {
+        self.transact(true, work).await
+    }
+
+    /// Runs `work` in a write transaction; commits it (moving the version) when `commit`, and
+    /// otherwise rolls it back.
+    async fn transact<T, F>(&self, commit: bool, work: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&rusqlite::Transaction) -> Result<T, StoreError> + Send + 'static,
+    {
         let inner = self.inner.clone();
         tokio::task::spawn_blocking(move || {
             let mut connection = lock(&inner.writer);
@@ -96,6 +106,10 @@ impl SqliteStore {
                 .transaction_with_behavior(TransactionBehavior::Immediate)
                 .map_err(StoreError::backend)?;
             let value = work(&transaction)?;
+            if !commit {
+                transaction.rollback().map_err(StoreError::backend)?;
+                return Ok(value);
+            }
             transaction
                 .execute(
                     "UPDATE meta SET value = value + 1 WHERE key = 'version'",
@@ -392,6 +406,11 @@ impl GraphStore for SqliteStore {
     #[tracing::instrument(skip_all, fields(actors = batch.actors.len(), ties = batch.ties.len()))]
     async fn write(&self, batch: Batch) -> Result<WriteSummary, StoreError> {
         self.write_with(move |transaction| write_batch(transaction, &batch))
+            .await
+    }
+
+    async fn check(&self, batch: Batch) -> Result<WriteSummary, StoreError> {
+        self.transact(false, move |transaction| write_batch(transaction, &batch))
             .await
     }
 

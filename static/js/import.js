@@ -1,10 +1,14 @@
-// The import page: sends the chosen files to POST /api/v1/import and shows what was written, or
-// every bad row (nothing is written then).
+// The import page: first a dry run (POST /api/v1/import?dry_run=true) that checks every row
+// against the store and writes nothing, shown as the bad rows or as what the import would do;
+// then, on confirmation, the import itself. Uploads show their progress.
 (function () {
   'use strict';
   const form = document.getElementById('import');
   const status = document.getElementById('import-status');
   const errors = document.getElementById('import-errors');
+  const progress = document.getElementById('import-progress');
+  const confirm = document.getElementById('import-confirm');
+  let checked = null; // the body that passed the dry run
 
   function showRows(rows) {
     const body = errors.querySelector('tbody');
@@ -22,35 +26,109 @@
     errors.hidden = rows.length === 0;
   }
 
-  form.addEventListener('submit', async function (event) {
-    event.preventDefault();
+  /** The chosen files as a request body and its headers, or null when none is chosen. */
+  async function chosen() {
     const documentFile = document.getElementById('document-file').files[0];
     const actors = document.getElementById('actors-file').files[0];
     const ties = document.getElementById('ties-file').files[0];
-    let body;
     const headers = { 'x-csrf-token': window.relaymap.csrfToken() };
     if (documentFile) {
-      body = await documentFile.text();
       headers['content-type'] = 'application/json';
-    } else if (actors || ties) {
-      body = new FormData();
-      if (actors) body.append('actors', actors, actors.name);
-      if (ties) body.append('ties', ties, ties.name);
-    } else {
+      return { headers: headers, body: await documentFile.text() };
+    }
+    if (!actors && !ties) return null;
+    const body = new FormData();
+    if (actors) body.append('actors', actors, actors.name);
+    if (ties) body.append('ties', ties, ties.name);
+    return { headers: headers, body: body };
+  }
+
+  /** POSTs with upload progress shown; resolves to { ok, answer }. */
+  function send(url, request, label) {
+    return new Promise(function (resolve, reject) {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', url);
+      Object.entries(request.headers).forEach(function (h) { xhr.setRequestHeader(h[0], h[1]); });
+      progress.hidden = false;
+      progress.removeAttribute('value');
+      xhr.upload.addEventListener('progress', function (event) {
+        if (!event.lengthComputable) return;
+        progress.max = event.total;
+        progress.value = event.loaded;
+        status.textContent = label + ' ' + Math.round(100 * event.loaded / event.total) + ' % sent';
+      });
+      xhr.upload.addEventListener('load', function () {
+        progress.removeAttribute('value');
+        status.textContent = label + ' every row…';
+      });
+      xhr.addEventListener('load', function () {
+        progress.hidden = true;
+        try {
+          resolve({ ok: xhr.status >= 200 && xhr.status < 300, answer: JSON.parse(xhr.responseText) });
+        } catch (error) {
+          reject(new Error('the server answered ' + xhr.status));
+        }
+      });
+      xhr.addEventListener('error', function () {
+        progress.hidden = true;
+        reject(new Error('the upload failed'));
+      });
+      xhr.send(request.body);
+    });
+  }
+
+  function described(w) {
+    return w.actors_created + ' new and ' + w.actors_updated + ' updated actors, ' +
+      w.ties_created + ' new and ' + w.ties_updated + ' updated ties';
+  }
+
+  form.addEventListener('change', function () {
+    checked = null;
+    confirm.hidden = true;
+  });
+
+  form.addEventListener('submit', async function (event) {
+    event.preventDefault();
+    const request = await chosen();
+    confirm.hidden = true;
+    checked = null;
+    if (!request) {
       status.textContent = 'Choose a file first.';
       return;
     }
-    status.textContent = 'Importing…';
     showRows([]);
-    const response = await fetch('/api/v1/import', { method: 'POST', credentials: 'same-origin', headers, body });
-    const answer = await response.json();
-    if (response.ok) {
-      const w = answer.imported;
-      status.textContent = 'Imported: ' + w.actors_created + ' new and ' + w.actors_updated + ' updated actors, ' +
-        w.ties_created + ' new and ' + w.ties_updated + ' updated ties.';
-      return;
+    try {
+      const result = await send('/api/v1/import?dry_run=true', request, 'Checking:');
+      if (!result.ok) {
+        status.textContent = result.answer.error.message;
+        showRows(result.answer.error.rows || result.answer.error.details || []);
+        return;
+      }
+      checked = request;
+      status.textContent = 'Ready: the import would write ' + described(result.answer.imported) +
+        '. Nothing is written until you confirm.';
+      confirm.hidden = false;
+      confirm.focus();
+    } catch (error) {
+      status.textContent = 'The check could not run: ' + error.message;
     }
-    status.textContent = answer.error.message;
-    showRows(answer.error.rows || answer.error.details || []);
+  });
+
+  confirm.addEventListener('click', async function () {
+    if (!checked) return;
+    confirm.hidden = true;
+    try {
+      const result = await send('/api/v1/import', checked, 'Importing:');
+      checked = null;
+      if (!result.ok) {
+        // The network changed since the check: the rows are listed again.
+        status.textContent = result.answer.error.message;
+        showRows(result.answer.error.rows || result.answer.error.details || []);
+        return;
+      }
+      status.textContent = 'Imported: ' + described(result.answer.imported) + '.';
+    } catch (error) {
+      status.textContent = 'The import could not run: ' + error.message;
+    }
   });
 })();

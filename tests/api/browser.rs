@@ -128,9 +128,30 @@ impl Chrome {
         assert!(errors.is_empty(), "console errors on {page}: {errors:?}");
     }
 
-    /// Saves a screenshot of the page as a test artifact, after checking its console.
+    /// Fails on any WCAG 2 A or AA violation that axe-core (pinned in package.json) finds:
+    /// labels, names, contrast, landmarks, ARIA. The map's and graph's drawn layers are left out
+    /// (their containers are labelled regions).
+    async fn assert_accessible(&self, page: &str) {
+        let axe = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&axe).expect("axe-core, fetched by npm ci");
+        self.client.execute(&source, vec![]).await.unwrap();
+        let audit = "const done = arguments[arguments.length - 1]; \
+            axe.run({ exclude: [['#map .leaflet-pane'], ['#graph canvas']] }, \
+                    { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }) \
+               .then(function (r) { done(r.violations.map(function (v) { \
+                   return v.id + ': ' + v.help + ' at ' + v.nodes.map(function (n) { \
+                       return n.target.join(' '); }).slice(0, 5).join(', '); })); }) \
+               .catch(function (e) { done(['axe failed: ' + e]); });";
+        let violations = self.client.execute_async(audit, vec![]).await.unwrap();
+        assert_eq!(violations, serde_json::json!([]), "accessibility of {page}");
+    }
+
+    /// Saves a screenshot of the page as a test artifact, after checking its console and its
+    /// accessibility.
     async fn screenshot(&self, name: &str) {
         self.assert_no_console_errors(name).await;
+        self.assert_accessible(name).await;
         let folder =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots");
         std::fs::create_dir_all(&folder).unwrap();
@@ -443,10 +464,93 @@ async fn a_coordinator_signs_in_maps_the_city_and_runs_a_scenario_as_the_api_doe
         ("metrics", "/metrics"),
         ("actor", "/actors/r-01"),
         ("import", "/import"),
+        ("intermediaries", "/intermediaries"),
     ] {
         chrome.client.goto(&app.url(path)).await.unwrap();
         chrome.wait_for("nav.site").await;
         chrome.screenshot(page).await;
+    }
+    // The network view draws what the API lays out, and a click on a dot names the actor.
+    for path in ["/network", "/network?city=c-01&colour=kind"] {
+        chrome.client.goto(&app.url(path)).await.unwrap();
+        let graph = chrome.wait_for("#graph[data-nodes]").await;
+        let api: Value = app
+            .get(
+                &path
+                    .replace("/network", "/api/v1/view")
+                    .replace("&colour=kind", ""),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let count = |key: &str| api[key].as_array().unwrap().len().to_string();
+        assert_eq!(
+            graph.attr("data-nodes").await.unwrap(),
+            Some(count("nodes"))
+        );
+        assert_eq!(graph.attr("data-ties").await.unwrap(), Some(count("ties")));
+        chrome
+            .screenshot(if path == "/network" {
+                "network"
+            } else {
+                "network-city"
+            })
+            .await;
+    }
+    let spot = chrome
+        .client
+        .execute(
+            // WebDriver aims at the centre of the element's part in view: offsets from there.
+            "const cy = window.relaymapView; const node = cy.nodes().last(); \
+             const p = node.renderedPosition(); \
+             const box = document.getElementById('graph').getBoundingClientRect(); \
+             const middle = function (low, high, end) { \
+                 return (Math.max(low, 0) + Math.min(high, end)) / 2; }; \
+             return [node.id(), \
+                 box.left + p.x - middle(box.left, box.right, window.innerWidth), \
+                 box.top + p.y - middle(box.top, box.bottom, window.innerHeight)];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let graph = chrome.wait_for("#graph").await;
+    chrome
+        .click_map(&graph, spot[1].as_f64().unwrap(), spot[2].as_f64().unwrap())
+        .await;
+    let picked = chrome.text("#picked-card:not([hidden]) #picked-name").await;
+    assert!(
+        picked.contains(spot[0].as_str().unwrap()),
+        "{picked} {spot}"
+    );
+
+    // On a phone every page fits the screen's width: nothing to scroll sideways.
+    chrome.client.set_window_size(390, 844).await.unwrap();
+    for (page, path, ready) in [
+        ("phone-dashboard", "/", "nav.site"),
+        ("phone-map", "/map", "#map[data-markers]"),
+        ("phone-scenario", "/scenario", "#map[data-markers]"),
+        ("phone-actor", "/actors/r-01", "nav.site"),
+        ("phone-metrics", "/metrics", "nav.site"),
+        ("phone-intermediaries", "/intermediaries", "nav.site"),
+        ("phone-import", "/import", "nav.site"),
+        ("phone-network", "/network", "#graph[data-nodes]"),
+    ] {
+        chrome.client.goto(&app.url(path)).await.unwrap();
+        chrome.wait_for(ready).await;
+        chrome.screenshot(page).await;
+        let overflow = chrome
+            .client
+            .execute(
+                "return document.documentElement.scrollWidth - window.innerWidth;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert!(
+            overflow.as_i64().unwrap() <= 0,
+            "{path} is {overflow} px too wide for a phone"
+        );
     }
     chrome.client.clone().close().await.unwrap();
 }
@@ -508,7 +612,32 @@ async fn an_import_with_a_bad_row_names_it_and_the_templates_import() {
             .await
             .unwrap();
     }
+    // First the check: what the import would write, and nothing written yet.
     chrome.wait_for("#import-run").await.click().await.unwrap();
+    let ready = chrome
+        .client
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::XPath(
+            "//p[@id='import-status'][starts-with(., 'Ready')]",
+        ))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        ready.contains("3 new and 0 updated actors, 2 new and 0 updated ties"),
+        "{ready}"
+    );
+    assert_eq!(app.stats().await["actors"]["total"], 0);
+    chrome.screenshot("import-checked").await;
+    chrome
+        .wait_for("#import-confirm:not([hidden])")
+        .await
+        .click()
+        .await
+        .unwrap();
     chrome
         .client
         .wait()

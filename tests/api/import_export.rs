@@ -457,3 +457,62 @@ async fn export_options_that_do_not_fit_are_refused() {
         assert_eq!(error_of(response).await["field"], field, "{query}");
     }
 }
+
+#[tokio::test]
+async fn a_dry_run_checks_against_the_store_and_writes_nothing() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let version = app.stats().await["version"].clone();
+    // Two updates, one new migrant, one new tie to an actor only the store holds.
+    let document = json!({
+        "actors": [
+            {"id": "m-1", "kind": "migrant", "name": "Selam H.", "consent": true},
+            {"id": "m-7", "kind": "migrant", "name": "Meron", "consent": true}
+        ],
+        "ties": [{"id": "t-70", "source": "m-7", "target": "o-1", "kind": "member_of"}]
+    });
+
+    let checked = app
+        .post_json("/api/v1/import?dry_run=true", &document)
+        .await;
+
+    assert_eq!(checked.status(), StatusCode::OK);
+    let checked: Value = checked.json().await.unwrap();
+    assert_eq!(checked["dry_run"], true);
+    assert_eq!(
+        checked["imported"],
+        json!({"actors_created": 1, "actors_updated": 1, "ties_created": 1, "ties_updated": 0})
+    );
+    let stats = app.stats().await;
+    assert_eq!(stats["actors"]["total"], 5, "nothing was written");
+    assert_eq!(stats["version"], version, "the version stays");
+    let m1: Value = app.get("/api/v1/actors/m-1").await.json().await.unwrap();
+    assert_eq!(m1["name"], "Selam");
+
+    // A row that breaks a rule against what is stored is named, as by the import itself.
+    let bad =
+        json!({"ties": [{"id": "t-71", "source": "m-9", "target": "o-1", "kind": "member_of"}]});
+    let refused = app.post_json("/api/v1/import?dry_run=true", &bad).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error = error_of(refused).await;
+    assert_eq!(error["rows"][0]["field"], "source", "{error}");
+
+    // The trail says dry run, and the real import then writes what the check announced.
+    let trail: Value = app.get("/api/v1/audit?limit=5").await.json().await.unwrap();
+    let entries = trail["entries"].as_array().unwrap();
+    assert!(
+        entries
+            .iter()
+            .any(|e| e["action"] == "POST /api/v1/import" && e["target"] == "dry_run"),
+        "{trail}"
+    );
+    let imported: Value = app.import_json(&document).await.json().await.unwrap();
+    assert_eq!(imported["imported"], checked["imported"]);
+    assert_eq!(imported["dry_run"], false);
+    assert_eq!(app.stats().await["actors"]["total"], 6);
+
+    let unclear = app
+        .post_json("/api/v1/import?dry_run=maybe", &document)
+        .await;
+    assert_eq!(unclear.status(), StatusCode::BAD_REQUEST);
+}

@@ -459,7 +459,12 @@ async fn the_metrics_page_shows_the_summary_the_degree_chart_and_working_downloa
         "{page}"
     );
     // The chart's bars count every relaying actor once.
-    let counted: u64 = page
+    let chart = |id: &str| {
+        let start = page.find(&format!("<svg id=\"{id}\"")).expect("the chart");
+        let end = start + page[start..].find("</svg>").unwrap();
+        page[start..end].to_owned()
+    };
+    let counted: u64 = chart("degrees")
         .split("font-size=\"12\">")
         .skip(1)
         .filter_map(|s| s.split('<').next())
@@ -468,6 +473,25 @@ async fn the_metrics_page_shows_the_summary_the_degree_chart_and_working_downloa
         .map(|(_, n)| n.parse::<u64>().unwrap())
         .sum();
     assert_eq!(counted, summary["actors"].as_u64().unwrap(), "{page}");
+    // The tie-types chart gives each first language's bonding, bridging and linking shares.
+    let tie_types = chart("tie-types");
+    let languages = summary["capital_by_first_language"].as_object().unwrap();
+    assert!(!languages.is_empty());
+    for (language, shares) in languages {
+        let percent = |k: &str| format!("{:.0} %", 100.0 * shares[k].as_f64().unwrap());
+        let row = format!(
+            "{} · {} · {} ({})",
+            percent("bonding"),
+            percent("bridging"),
+            percent("linking"),
+            shares["ties"]
+        );
+        assert!(
+            tie_types.contains(&format!(">{language}</text>")),
+            "{tie_types}"
+        );
+        assert!(tie_types.contains(&row), "{row} in {tie_types}");
+    }
     // Every download link works.
     let links: Vec<String> = page
         .split("href=\"/api/v1/export?")
@@ -573,6 +597,185 @@ async fn a_configured_base_map_reaches_the_map_pages_and_only_its_origin_is_allo
             html.contains(r#"data-tile-url="https://tiles.example.org/{z}/{x}/{y}.png""#),
             "{path}"
         );
-        assert!(html.contains(r#"data-tile-attribution="© Example &#38; co""#), "{html}");
+        assert!(
+            html.contains(r#"data-tile-attribution="© Example &#38; co""#),
+            "{html}"
+        );
     }
+}
+
+/// Posts a form with a session cookie.
+async fn post_form(
+    app: &TestApp,
+    session: &str,
+    path: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    browser()
+        .post(app.url(path))
+        .header("cookie", format!("relaymap_session={session}"))
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_coordinator_edits_an_actor_and_its_ties_on_the_card() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let coordinator = app.token(Role::Coordinator).await;
+    let session = value(&sign_in(&app, &coordinator).await);
+    let card = get_with(&app, &session, "/actors/o-1")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let csrf = hidden_csrf(&card);
+    assert!(card.contains(r#"id="edit-name" name="name" value="Eritrean Community Association""#));
+
+    // The details form replaces the record; attributes and kind stay.
+    let saved = post_form(
+        &app,
+        &session,
+        "/actors/o-1",
+        &[
+            ("csrf", &csrf),
+            ("name", "Eritrean Association"),
+            ("languages", "tir, ara"),
+            ("city", "c-1"),
+            ("channels", "phone; sms"),
+            ("lat", "44.1"),
+            ("lon", "8.2"),
+        ],
+    )
+    .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    assert_eq!(saved.headers()["location"], "/actors/o-1?saved=actor");
+    let o1: serde_json::Value = app.get("/api/v1/actors/o-1").await.json().await.unwrap();
+    assert_eq!(o1["name"], "Eritrean Association");
+    assert_eq!(o1["languages"], json!(["tir", "ara"]));
+    assert_eq!(o1["channels"], json!(["phone", "sms"]));
+    assert_eq!(o1["location"], json!({"lat": 44.1, "lon": 8.2}));
+    assert_eq!(o1["consent"], false, "an unticked box is no consent");
+    let shown = get_with(&app, &session, "/actors/o-1?saved=actor")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(shown.contains("Saved."));
+
+    // A broken rule is shown on the card with the values as typed, and nothing is written.
+    let refused = post_form(
+        &app,
+        &session,
+        "/actors/o-1",
+        &[
+            ("csrf", &csrf),
+            ("name", "Renamed"),
+            ("languages", "tigrinya"),
+            ("city", "c-1"),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.unwrap();
+    let errors = &page[page.find(r#"<div class="errors""#).expect("the errors")..];
+    let errors = &errors[..errors.find("</div>").unwrap()];
+    assert!(
+        errors.contains("<li>") && errors.contains("languages"),
+        "{errors}"
+    );
+    assert!(page.contains(r#"value="tigrinya""#));
+    let half = post_form(
+        &app,
+        &session,
+        "/actors/o-1",
+        &[("csrf", &csrf), ("name", "X"), ("lat", "44.1")],
+    )
+    .await;
+    assert_eq!(half.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let o1: serde_json::Value = app.get("/api/v1/actors/o-1").await.json().await.unwrap();
+    assert_eq!(o1["name"], "Eritrean Association");
+
+    // A tie is added from the card, and removed from it.
+    let added = post_form(
+        &app,
+        &session,
+        "/actors/o-1/ties",
+        &[
+            ("csrf", &csrf),
+            ("other", "m-2"),
+            ("kind", "serves"),
+            ("trust", "0.8"),
+            ("channels", "phone"),
+        ],
+    )
+    .await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    let ties: serde_json::Value = app
+        .get("/api/v1/actors/m-2/ties")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let new = ties["ties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["source"] == "o-1" && t["kind"] == "serves")
+        .expect("the new tie")
+        .clone();
+    assert_eq!(new["trust"], 0.8);
+    let unknown = post_form(
+        &app,
+        &session,
+        "/actors/o-1/ties",
+        &[("csrf", &csrf), ("other", "m-404"), ("kind", "knows")],
+    )
+    .await;
+    assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let tie = new["id"].as_str().unwrap();
+    let elsewhere = post_form(
+        &app,
+        &session,
+        &format!("/actors/m-1/ties/{tie}/remove"),
+        &[("csrf", &csrf)],
+    )
+    .await;
+    assert_eq!(
+        elsewhere.status(),
+        StatusCode::NOT_FOUND,
+        "only the card's own ties"
+    );
+    let removed = post_form(
+        &app,
+        &session,
+        &format!("/actors/o-1/ties/{tie}/remove"),
+        &[("csrf", &csrf)],
+    )
+    .await;
+    assert_eq!(removed.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.get(&format!("/api/v1/ties/{tie}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // Without the form's CSRF token nothing changes.
+    let forged = post_form(&app, &session, "/actors/o-1", &[("name", "Forged")]).await;
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    // The edits are in the audit trail.
+    let trail: serde_json::Value = app
+        .get("/api/v1/audit?limit=20")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        trail["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "POST /actors/{id}" && e["outcome"] == "ok")
+    );
 }

@@ -331,3 +331,60 @@ async fn scenarios_are_saved_by_name_listed_rerun_and_deleted() {
     let list: Value = app.get("/api/v1/scenarios").await.json().await.unwrap();
     assert_eq!(list["scenarios"], json!([]));
 }
+
+#[tokio::test]
+async fn the_network_view_lays_out_the_relay_graph_a_city_or_a_community() {
+    let app = crate::helpers::spawn_app().await;
+    app.seed_small_network().await;
+
+    let whole: Value = app.get("/api/v1/view").await.json().await.unwrap();
+    let nodes = whole["nodes"].as_array().unwrap();
+    // Every relaying actor (cities are not drawn) and every tie but located_in, merged.
+    let ids: Vec<&str> = nodes.iter().map(|n| n["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["m-1", "m-2", "o-1", "r-1"]);
+    assert_eq!(whole["ties"].as_array().unwrap().len(), 4);
+    for node in nodes {
+        assert!(node["x"].as_f64().unwrap().abs() <= 1000.0);
+        assert!(node["y"].as_f64().unwrap().abs() <= 1000.0);
+        assert!(node["community"].as_u64().unwrap() < whole["communities"].as_u64().unwrap());
+    }
+    assert_eq!(nodes[0]["name"], "Selam");
+    // The same seed gives the same picture.
+    let again: Value = app.get("/api/v1/view").await.json().await.unwrap();
+    assert_eq!(again, whole);
+
+    // One city: its members only (m-2 has no city), and the ties among them.
+    let city: Value = app.get("/api/v1/view?city=c-1").await.json().await.unwrap();
+    let ids: Vec<&str> = city["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["m-1", "o-1", "r-1"]);
+    assert_eq!(city["ties"].as_array().unwrap().len(), 2);
+    // One community: every node drawn belongs to it.
+    let largest: Value = app
+        .get("/api/v1/view?community=0")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let members = largest["nodes"].as_array().unwrap();
+    assert!(!members.is_empty() && members.iter().all(|n| n["community"] == 0));
+
+    for (path, status) in [
+        ("/api/v1/view?city=o-1", StatusCode::NOT_FOUND),
+        ("/api/v1/view?city=c-404", StatusCode::NOT_FOUND),
+        ("/api/v1/view?community=-1", StatusCode::BAD_REQUEST),
+        ("/api/v1/view?colour=red", StatusCode::BAD_REQUEST),
+    ] {
+        assert_eq!(app.get(path).await.status(), status, "{path}");
+    }
+    let analyst = app.token(relaymap::domain::Role::Analyst).await;
+    assert_eq!(
+        app.get_as(Some(&analyst), "/api/v1/view").await.status(),
+        StatusCode::FORBIDDEN,
+        "names are drawn: coordinators and admins only"
+    );
+}

@@ -4,6 +4,7 @@ mod actors;
 mod network;
 mod relay;
 mod ties;
+mod view;
 
 pub(crate) use relay::{analyse, role_summary, within_budget};
 
@@ -22,6 +23,7 @@ pub fn routes(max_import_bytes: usize) -> Routes {
         .merge(ties::routes())
         .merge(network::routes(max_import_bytes))
         .merge(relay::routes())
+        .merge(view::routes())
 }
 
 /// Answers routes that do not exist.
@@ -113,7 +115,7 @@ fn parse_param<T>(
 
 /// The batch of a single-record write: `POST` (no id in the path) or `PUT` (the path's id, which
 /// an id in the body must match). Times in the body are ignored: they belong to the store.
-fn single_write<R: Record>(
+pub(crate) fn single_write<R: Record>(
     mut record: R,
     path_id: Option<&str>,
     mode: WriteMode,

@@ -16,7 +16,7 @@ use crate::domain::{ActorKind, Batch, WriteMode, WriteSummary};
 use crate::export::{
     ExportError, ExportFormat, ExportOptions, Exportable, prepare, pseudonymizer, write_export,
 };
-use crate::http::access::{Access, Caller, Routes};
+use crate::http::access::{Access, AuditTarget, Caller, Routes};
 use crate::http::api::relay::{metrics_options, within_budget};
 use crate::http::api::{flag, whole_number};
 use crate::http::extract::{Query, body_bytes, content_type, is_json};
@@ -42,7 +42,16 @@ pub fn routes(max_import_bytes: usize) -> Routes {
 
 #[derive(Serialize)]
 struct ImportDto {
+    /// What was written; on a dry run, what would have been.
     imported: WriteSummary,
+    /// Whether this was a dry run: every rule checked against the store, nothing written.
+    dry_run: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImportParams {
+    dry_run: Option<String>,
 }
 
 /// Maps a document or store refusal of an import to the import error (every bad row).
@@ -57,8 +66,10 @@ fn import_error(error: DocumentError) -> ApiError {
 
 async fn import_network(
     State(state): State<AppState>,
+    Query(params): Query<ImportParams>,
     request: Request,
-) -> Result<Json<ImportDto>, ApiError> {
+) -> Result<Response, ApiError> {
+    let dry_run = flag(params.dry_run.as_deref(), "dry_run")?;
     let batch = if is_json(&request) {
         let bytes = body_bytes(request, &state, state.max_import_bytes).await?;
         tokio::task::spawn_blocking(move || {
@@ -75,10 +86,23 @@ async fn import_network(
             "send the JSON document as application/json, or CSV files as multipart/form-data parts named actors and ties".into(),
         ));
     };
-    let imported = match state.store.write(batch).await {
+    let result = if dry_run {
+        state.store.check(batch).await
+    } else {
+        state.store.write(batch).await
+    };
+    let imported = match result {
         Err(StoreError::Rejected(rows)) => return Err(ApiError::ImportRejected(rows)),
         result => result?,
     };
+    if dry_run {
+        // Audited as a dry run, so that no one mistakes it for an import.
+        let mut response = Json(ImportDto { imported, dry_run }).into_response();
+        response
+            .extensions_mut()
+            .insert(AuditTarget("dry_run".into()));
+        return Ok(response);
+    }
     tracing::info!(
         actors_created = imported.actors_created,
         actors_updated = imported.actors_updated,
@@ -86,7 +110,7 @@ async fn import_network(
         ties_updated = imported.ties_updated,
         "network imported"
     );
-    Ok(Json(ImportDto { imported }))
+    Ok(Json(ImportDto { imported, dry_run }).into_response())
 }
 
 async fn read_multipart(state: &AppState, request: Request) -> Result<Batch, ApiError> {
