@@ -33,6 +33,7 @@ pub struct Application {
     listener: TcpListener,
     address: SocketAddr,
     router: axum::Router,
+    store: Arc<dyn GraphStore>,
     first_admin: Option<TokenSecret>,
     client_timeout: Duration,
 }
@@ -57,7 +58,7 @@ impl Application {
             .with_context(|| format!("binding {}", config.bind))?;
         let address = listener.local_addr().context("reading the bound address")?;
         let state = AppState {
-            store,
+            store: store.clone(),
             max_import_bytes: config.max_import_bytes,
             snapshots: Default::default(),
             query_timeout: config.query_timeout,
@@ -70,6 +71,7 @@ impl Application {
             listener,
             address,
             router: router(state, &config.static_dir, &config.vendor_dir),
+            store,
             first_admin,
             client_timeout: config.client_timeout,
         })
@@ -148,6 +150,10 @@ impl Application {
         {
             tracing::warn!("some connections were still open after the grace period; closing");
         }
+        if let Err(error) = self.store.close().await {
+            tracing::warn!(%error, "the store did not close cleanly");
+        }
+        tracing::info!("stopped");
         Ok(())
     }
 }

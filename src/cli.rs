@@ -60,6 +60,35 @@ pub enum Command {
     Token(TokenArgs),
     /// Print the audit trail, newest first.
     Audit(AuditArgs),
+    /// Copy the embedded SQLite store into a new file while it serves (SQLite's online backup).
+    Backup(BackupArgs),
+    /// Put a backup in place as the embedded SQLite store (stop the server first).
+    Restore(RestoreArgs),
+}
+
+/// Flags of `backup`.
+#[derive(Debug, clap::Args)]
+pub struct BackupArgs {
+    /// The SQLite database to copy.
+    #[arg(long, env = "RELAYMAP_DB", default_value = "relaymap.db")]
+    db: PathBuf,
+    /// The backup file to write; it must not exist.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+/// Flags of `restore`.
+#[derive(Debug, clap::Args)]
+pub struct RestoreArgs {
+    /// The backup to restore.
+    #[arg(long)]
+    from: PathBuf,
+    /// The SQLite database to create, or to replace with --force.
+    #[arg(long, env = "RELAYMAP_DB", default_value = "relaymap.db")]
+    db: PathBuf,
+    /// Replace an existing database.
+    #[arg(long)]
+    force: bool,
 }
 
 /// Flags of `reach` and `coverage`.
@@ -338,7 +367,35 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         Command::Copy(args) => copy(args).await,
         Command::Token(args) => token(args).await,
         Command::Audit(args) => audit(args).await,
+        Command::Backup(args) => {
+            let copied = tokio::task::spawn_blocking(move || {
+                crate::store::backup::backup(&args.db, &args.out).map(|c| (c, args.out))
+            })
+            .await??;
+            report_copy("backed up into", &copied.1, &copied.0);
+            Ok(())
+        }
+        Command::Restore(args) => {
+            let copied = tokio::task::spawn_blocking(move || {
+                crate::store::backup::restore(&args.from, &args.db, args.force)
+                    .map(|c| (c, args.db))
+            })
+            .await??;
+            report_copy("restored into", &copied.1, &copied.0);
+            Ok(())
+        }
     }
+}
+
+/// One line on stderr saying what a backup or restore holds.
+fn report_copy(done: &str, path: &std::path::Path, copied: &crate::store::backup::Copied) {
+    eprintln!(
+        "{done} {}: {} actors, {} ties, schema version {}; integrity checked",
+        path.display(),
+        copied.actors,
+        copied.ties,
+        copied.schema_version
+    );
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {

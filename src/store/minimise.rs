@@ -141,4 +141,8 @@ impl GraphStore for Minimised {
     async fn outlines(&self) -> Result<Vec<(ActorId, String)>, StoreError> {
         self.inner.outlines().await
     }
+
+    async fn close(&self) -> Result<(), StoreError> {
+        self.inner.close().await
+    }
 }

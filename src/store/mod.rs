@@ -2,6 +2,7 @@
 //! (the default) and, later, by Neo4j. Callers hold an `Arc<dyn GraphStore>` and never see SQL,
 //! Cypher or driver errors.
 
+pub mod backup;
 mod minimise;
 mod neo4j;
 mod sqlite;
@@ -248,6 +249,12 @@ pub trait GraphStore: Send + Sync {
 
     /// Every stored outline: the city's id and its GeoJSON geometry, by id.
     async fn outlines(&self) -> Result<Vec<(ActorId, String)>, StoreError>;
+
+    /// Leaves the store clean for a stop: the embedded store folds its write-ahead log back
+    /// into the database. Writes after it still work; it is called once serving has ended.
+    async fn close(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]

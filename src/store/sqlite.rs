@@ -30,6 +30,9 @@ const MIGRATIONS: [&str; 6] = [
 ];
 const READERS: usize = 4;
 
+/// The schema version this relaymap writes: the number of migrations.
+pub(crate) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
 const ACTOR_COLUMNS: &str = "id, kind, name, languages, lat, lon, city, channels, consent, attributes, created_at, updated_at";
 const TIE_COLUMNS: &str =
     "id, source, target, kind, trust, channels, last_verified, note, created_at, updated_at";
@@ -778,6 +781,26 @@ impl GraphStore for SqliteStore {
                 return Err(StoreError::NotFound(format!("actor {city}")));
             }
             Ok(())
+        })
+        .await
+    }
+
+    async fn close(&self) -> Result<(), StoreError> {
+        self.side_write(|connection| {
+            connection
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| {
+                    row.get::<_, i64>(0)
+                })
+                .map_err(StoreError::backend)
+                .and_then(|busy| {
+                    if busy == 0 {
+                        Ok(())
+                    } else {
+                        Err(StoreError::backend(std::io::Error::other(
+                            "readers kept the write-ahead log from being folded back",
+                        )))
+                    }
+                })
         })
         .await
     }

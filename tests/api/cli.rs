@@ -446,3 +446,105 @@ fn serve_refuses_to_listen_beyond_loopback_without_a_proxy() {
         stderr(&output)
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_taken_while_writes_run_is_whole_and_restores() {
+    let app = crate::helpers::spawn_app().await;
+    app.seed_small_network().await;
+    let db = app.sqlite_path().expect("the CLI tests run on SQLite");
+    let dir = tempfile::tempdir().unwrap();
+    let (out, restored) = (dir.path().join("backup.db"), dir.path().join("restored.db"));
+
+    // Writes go on, one after the other, while the backup runs.
+    let writer = app.client.clone();
+    let base = app.url("/api/v1/actors");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stopped = stop.clone();
+    let writes = tokio::spawn(async move {
+        let mut acknowledged = 0u32;
+        while !stopped.load(std::sync::atomic::Ordering::Relaxed) {
+            let body = serde_json::json!({"id": format!("o-{}", 100 + acknowledged), "kind": "organisation", "name": "Hall"});
+            let answer = writer.post(&base).json(&body).send().await.unwrap();
+            assert_eq!(answer.status(), reqwest::StatusCode::CREATED);
+            acknowledged += 1;
+        }
+        acknowledged
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let before = app.stats().await["actors"]["total"].as_u64().unwrap();
+    let backup = {
+        let (db, out) = (db.clone(), out.clone());
+        tokio::task::spawn_blocking(move || {
+            relaymap(&["backup", "--db", path(&db), "--out", path(&out)])
+        })
+        .await
+        .unwrap()
+    };
+    let after = app.stats().await["actors"]["total"].as_u64().unwrap();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let acknowledged = writes.await.unwrap();
+    assert!(backup.status.success(), "{}", stderr(&backup));
+    assert!(stderr(&backup).contains("integrity checked"));
+    assert!(
+        acknowledged > 0 && after > before,
+        "writes ran during the backup"
+    );
+
+    // The backup is a store of its own, whole: every write acknowledged before it began.
+    let copy = relaymap::store::open(
+        &relaymap::store::StoreConfig::Sqlite { path: out.clone() },
+        0,
+    )
+    .await
+    .unwrap();
+    let network = copy.network().await.unwrap();
+    let held = network.actors.len() as u64;
+    assert!(
+        (before..=after).contains(&held),
+        "{before} <= {held} <= {after}"
+    );
+    let ids: std::collections::HashSet<_> =
+        network.actors.iter().map(|a| a.record.id.clone()).collect();
+    assert!(
+        network
+            .ties
+            .iter()
+            .all(|t| ids.contains(&t.record.source) && ids.contains(&t.record.target))
+    );
+    // The numbered writes are a prefix: none missing before the last one held.
+    let written_during = held - 5;
+    for n in 0..written_during {
+        assert!(
+            ids.contains(&relaymap::domain::ActorId::parse(&format!("o-{}", 100 + n)).unwrap())
+        );
+    }
+
+    // A second backup to the same file is refused; the restore puts the copy in place.
+    let again = relaymap(&["backup", "--db", path(&db), "--out", path(&out)]);
+    assert!(!again.status.success() && stderr(&again).contains("exists already"));
+    let restore = relaymap(&["restore", "--from", path(&out), "--db", path(&restored)]);
+    assert!(restore.status.success(), "{}", stderr(&restore));
+    let over = relaymap(&["restore", "--from", path(&out), "--db", path(&restored)]);
+    assert!(!over.status.success() && stderr(&over).contains("--force"));
+    let export = relaymap(&["export", "--db", path(&restored)]);
+    let document: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+    assert_eq!(document["actors"].as_array().unwrap().len() as u64, held);
+
+    // A damaged backup is refused and the database stays as it was.
+    let damaged = dir.path().join("damaged.db");
+    let mut bytes = std::fs::read(&out).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle..middle + 4096].fill(0x5a);
+    std::fs::write(&damaged, bytes).unwrap();
+    let refused = relaymap(&[
+        "restore",
+        "--from",
+        path(&damaged),
+        "--db",
+        path(&restored),
+        "--force",
+    ]);
+    assert!(!refused.status.success(), "{}", stderr(&refused));
+    let export_after = relaymap(&["export", "--db", path(&restored)]);
+    assert_eq!(export_after.stdout, export.stdout);
+}

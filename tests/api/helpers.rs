@@ -158,6 +158,14 @@ async fn start(config: ServeConfig, dir: Option<TempDir>, admin: Option<String>)
 
 impl TestApp {
     /// Stops the server and waits until it has closed the store.
+    /// The SQLite database the server uses (None on Neo4j).
+    pub fn sqlite_path(&self) -> Option<std::path::PathBuf> {
+        match &self.config.store {
+            relaymap::store::StoreConfig::Sqlite { path } => Some(path.clone()),
+            _ => None,
+        }
+    }
+
     pub async fn stop(mut self) {
         self.shut_down().await;
     }

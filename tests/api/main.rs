@@ -11,6 +11,7 @@ mod neo4j_only;
 mod pages;
 mod privacy;
 mod relay;
+mod reliability;
 mod schema;
 mod store_contract;
 mod ties;

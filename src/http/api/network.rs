@@ -37,6 +37,7 @@ pub fn routes(max_import_bytes: usize) -> Routes {
         .get("/api/v1/aggregates", Access::Aggregates, get_aggregates)
         .get("/api/v1/healthz", Access::Public, get_health)
         .get("/healthz", Access::Public, get_health)
+        .get("/readyz", Access::Public, get_ready)
         .get_audited("/api/v1/audit", Access::Admin, get_audit)
 }
 
@@ -347,6 +348,30 @@ async fn get_aggregates(State(state): State<AppState>) -> Result<Json<Aggregates
 #[derive(Serialize)]
 struct HealthDto {
     status: &'static str,
+}
+
+/// How long readiness waits for the store.
+const READY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Ready when the store answers (it reads the change version): 200, or 503 with the reason's
+/// kind, never its details.
+async fn get_ready(State(state): State<AppState>) -> Response {
+    let status = match tokio::time::timeout(READY_TIMEOUT, state.store.version()).await {
+        Ok(Ok(_)) => return Json(HealthDto { status: "ready" }).into_response(),
+        Ok(Err(error)) => {
+            tracing::warn!(error = %error, "not ready: the store failed");
+            "store_failed"
+        }
+        Err(_) => {
+            tracing::warn!("not ready: the store did not answer in time");
+            "store_timeout"
+        }
+    };
+    (
+        axum::http::StatusCode::SERVICE_UNAVAILABLE,
+        Json(HealthDto { status }),
+    )
+        .into_response()
 }
 
 async fn get_health() -> Json<HealthDto> {
