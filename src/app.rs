@@ -66,6 +66,7 @@ impl Application {
             limiter: Arc::new(Limiter::new(config.failure_limit, config.failure_window)),
             behind_proxy: config.behind_proxy,
             tiles: config.tiles.clone().map(Arc::new),
+            monitor: Default::default(),
         };
         Ok(Self {
             listener,

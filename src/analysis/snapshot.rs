@@ -11,9 +11,15 @@ use crate::store::{GraphStore, StoreError};
 #[derive(Default)]
 pub struct Snapshots {
     current: Mutex<Option<Arc<RelayGraph>>>,
+    rebuilds: std::sync::atomic::AtomicU64,
 }
 
 impl Snapshots {
+    /// How many times the graph was built since the start.
+    pub fn rebuilds(&self) -> u64 {
+        self.rebuilds.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// The relay graph of the store's current version. One caller rebuilds while the others
     /// wait, then share the result.
     #[tracing::instrument(skip_all)]
@@ -35,6 +41,8 @@ impl Snapshots {
             millis = started.elapsed().as_millis() as u64,
             "relay snapshot rebuilt"
         );
+        self.rebuilds
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let graph = Arc::new(graph);
         *current = Some(graph.clone());
         Ok(graph)

@@ -208,6 +208,16 @@ impl IntoResponse for ApiError {
             _ => tracing::debug!(status = status.as_u16(), "request refused"),
         }
         let mut response = (status, Json(json!({ "error": self.body() }))).into_response();
+        let store_failed = match &self {
+            Self::Unavailable(_) => true,
+            Self::Internal(error) => error.downcast_ref::<StoreError>().is_some(),
+            _ => false,
+        };
+        if store_failed {
+            response
+                .extensions_mut()
+                .insert(crate::http::monitor::StoreFailed);
+        }
         if matches!(self, Self::Unauthenticated(_)) {
             response.headers_mut().insert(
                 axum::http::header::WWW_AUTHENTICATE,

@@ -5,6 +5,7 @@ pub mod access;
 mod api;
 mod error;
 mod extract;
+pub mod monitor;
 mod pages;
 pub mod session;
 
@@ -43,6 +44,8 @@ pub struct AppState {
     pub behind_proxy: bool,
     /// The base map of the map pages, if one is configured.
     pub tiles: Option<Arc<crate::config::Tiles>>,
+    /// Request counts and latencies for operators.
+    pub monitor: Arc<monitor::Monitor>,
 }
 
 /// The built files of the pinned front-end libraries, each served under `/vendor/NAME`: never
@@ -102,6 +105,10 @@ pub fn router(state: AppState, static_dir: &Path, vendor_dir: &Path) -> Router {
     for (name, value) in headers {
         router = router.layer(SetResponseHeaderLayer::overriding(name, value));
     }
+    let router = router.layer(axum::middleware::from_fn_with_state(
+        state.monitor.clone(),
+        monitor::record,
+    ));
     router
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &Request| {

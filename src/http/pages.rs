@@ -31,7 +31,9 @@ pub fn routes() -> Routes {
             Access::Network,
             post_remove_tie,
         )
-        .get("/metrics", Access::Research, get_metrics)
+        // The page for researchers, or (without text/html in Accept) the Prometheus counts, which
+        // hold no personal data, for any token: a monitoring system needs no more than a viewer's.
+        .get("/metrics", Access::Aggregates, get_metrics)
         .get("/intermediaries", Access::Network, get_intermediaries)
         .get("/network", Access::Network, get_network)
         .get("/signin", Access::Public, get_signin)
@@ -670,12 +672,42 @@ struct MetricsPage {
     formats: Vec<&'static str>,
 }
 
-/// The summary as tables, the degree distribution as a chart, and the downloads.
+/// The summary as tables, the degree distribution as a chart, and the downloads; or, for a
+/// client that does not ask for HTML (Prometheus), the operators' counts.
 async fn get_metrics(
     State(state): State<AppState>,
     caller: Caller,
-) -> Result<Html<String>, ApiError> {
-    let (summary, degrees) = crate::http::api::role_summary(&state, caller.role, 1).await?;
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let wants_html = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"));
+    if !wants_html {
+        let text = state.monitor.render(state.snapshots.rebuilds());
+        return Ok((
+            [(
+                header::CONTENT_TYPE,
+                "text/plain; version=0.0.4; charset=utf-8",
+            )],
+            text,
+        )
+            .into_response());
+    }
+    if !Access::Research.allows(caller.role) {
+        return Err(ApiError::Forbidden(format!(
+            "a {} token may not read the network's metrics",
+            caller.role
+        )));
+    }
+    metrics_page(&state, caller)
+        .await
+        .map(IntoResponse::into_response)
+}
+
+/// The summary as tables, the degree distribution and tie types as charts, and the downloads.
+async fn metrics_page(state: &AppState, caller: Caller) -> Result<Html<String>, ApiError> {
+    let (summary, degrees) = crate::http::api::role_summary(state, caller.role, 1).await?;
     let most = degrees
         .iter()
         .filter_map(|(_, n)| *n)

@@ -446,9 +446,15 @@ async fn the_metrics_page_shows_the_summary_the_degree_chart_and_working_downloa
     let analyst = app.token(Role::Analyst).await;
     let viewer = app.token(Role::Viewer).await;
 
-    let page = app.get("/metrics").await.text().await.unwrap();
-    let research = app.get_as(Some(&analyst), "/metrics").await;
-    let refused = app.get_as(Some(&viewer), "/metrics").await;
+    let html = |token: &str| {
+        let request = crate::helpers::client_with(token)
+            .get(app.url("/metrics"))
+            .header("accept", "text/html");
+        async move { request.send().await.unwrap() }
+    };
+    let page = html(&app.admin_token).await.text().await.unwrap();
+    let research = html(&analyst).await;
+    let refused = html(&viewer).await;
 
     let summary: serde_json::Value = app.get("/api/v1/summary").await.json().await.unwrap();
     assert!(

@@ -158,13 +158,28 @@ async fn everything_as(app: &TestApp, token: &str) -> Vec<(String, StatusCode, S
     }
     let mut answers = Vec::new();
     for (method, path) in requests {
-        let mut request = client.request(method.clone(), app.url(&path));
-        if method != Method::GET {
-            request = request.json(&json!({"id": "m-secret", "kind": "migrant", "name": "x"}));
+        // Pages answer browsers (Accept: text/html) and scripts; /metrics differently.
+        let variants: &[Option<&str>] = if method == Method::GET && !path.starts_with("/api/") {
+            &[None, Some("text/html")]
+        } else {
+            &[None]
+        };
+        for accept in variants {
+            let mut request = client.request(method.clone(), app.url(&path));
+            if method != Method::GET {
+                request = request.json(&json!({"id": "m-secret", "kind": "migrant", "name": "x"}));
+            }
+            if let Some(accept) = accept {
+                request = request.header("accept", *accept);
+            }
+            let response = request.send().await.unwrap();
+            let status = response.status();
+            let label = match accept {
+                Some(_) => format!("{method} {path} (html)"),
+                None => format!("{method} {path}"),
+            };
+            answers.push((label, status, readable(response).await));
         }
-        let response = request.send().await.unwrap();
-        let status = response.status();
-        answers.push((format!("{method} {path}"), status, readable(response).await));
     }
     answers
 }
@@ -199,8 +214,14 @@ async fn analysts_and_viewers_never_see_personal_data() {
                 "GET /api/v1/export?format=graphml&with_metrics=true",
                 "GET /api/v1/metrics?format=json",
                 "GET /api/v1/summary",
+                "GET /metrics (html)",
             ],
-            _ => &["GET /api/v1/aggregates", "GET /api/v1/stats", "GET /"],
+            _ => &[
+                "GET /api/v1/aggregates",
+                "GET /api/v1/stats",
+                "GET / (html)",
+                "GET /metrics",
+            ],
         };
         for request in expected {
             assert!(

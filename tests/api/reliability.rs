@@ -128,3 +128,80 @@ fn sigterm_lets_the_request_in_flight_finish_and_closes_the_store_cleanly() {
         .unwrap();
     assert_eq!(actors, 5000);
 }
+
+/// A metric's value in Prometheus text, by its full series name with labels.
+fn sample(text: &str, series: &str) -> f64 {
+    text.lines()
+        .find_map(|line| line.strip_prefix(series)?.strip_prefix(' '))
+        .unwrap_or_else(|| panic!("{series} in\n{text}"))
+        .parse()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn prometheus_counts_requests_by_route_latencies_and_snapshot_rebuilds() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let viewer = app.token(relaymap::domain::Role::Viewer).await;
+    let scrape = || async {
+        let response = app.get_as(Some(&viewer), "/metrics").await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(
+            response.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/plain; version=0.0.4")
+        );
+        response.text().await.unwrap()
+    };
+    let before = scrape().await;
+    for _ in 0..3 {
+        app.get("/api/v1/actors/m-1").await;
+    }
+    app.get("/api/v1/actors/m-404").await;
+    app.post_json("/api/v1/reach", &serde_json::json!({})).await;
+    let after = scrape().await;
+
+    let ok =
+        r#"relaymap_http_requests_total{method="GET",route="/api/v1/actors/{id}",status="200"}"#;
+    let missing =
+        r#"relaymap_http_requests_total{method="GET",route="/api/v1/actors/{id}",status="404"}"#;
+    let earlier = |series: &str| {
+        before
+            .lines()
+            .any(|l| l.starts_with(series))
+            .then(|| sample(&before, series))
+            .unwrap_or(0.0)
+    };
+    assert_eq!(sample(&after, ok) - earlier(ok), 3.0);
+    assert_eq!(sample(&after, missing) - earlier(missing), 1.0);
+    // The histogram is cumulative and ends at the count.
+    let labels = r#"method="GET",route="/api/v1/actors/{id}""#;
+    let buckets: Vec<f64> = after
+        .lines()
+        .filter(|l| {
+            l.starts_with(&format!(
+                "relaymap_http_request_duration_seconds_bucket{{{labels},"
+            ))
+        })
+        .map(|l| l.rsplit(' ').next().unwrap().parse().unwrap())
+        .collect();
+    assert!(buckets.len() > 5 && buckets.windows(2).all(|w| w[0] <= w[1]));
+    let count = sample(
+        &after,
+        &format!("relaymap_http_request_duration_seconds_count{{{labels}}}"),
+    );
+    assert_eq!(*buckets.last().unwrap(), count);
+    assert!(sample(&after, "relaymap_snapshot_rebuilds_total") >= 1.0);
+    assert_eq!(sample(&after, "relaymap_store_errors_total"), 0.0);
+    // No id, path or query becomes a label.
+    assert!(!after.contains("m-1\"") && !after.contains("m-404"));
+    // A browser gets the page instead; a viewer may not read it.
+    let page = crate::helpers::client_with(&viewer)
+        .get(app.url("/metrics"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::FORBIDDEN);
+}
