@@ -47,37 +47,79 @@ fn document(n: usize) -> String {
     serde_json::json!({"actors": actors}).to_string()
 }
 
+/// A `relaymap serve` process on a free port.
+struct Server {
+    process: std::process::Child,
+    address: String,
+    /// The admin token printed at the first start of a store.
+    token: Option<String>,
+}
+
+impl Server {
+    /// Starts `relaymap serve` on the SQLite database `db` and waits until it listens (and, on
+    /// a store without tokens, until it has printed the first admin token).
+    fn start(db: &std::path::Path) -> Self {
+        let fresh = !db.exists() || first_start(db);
+        let mut process = Command::new(env!("CARGO_BIN_EXE_relaymap"))
+            .args([
+                "serve",
+                "--bind",
+                "127.0.0.1:0",
+                "--db",
+                db.to_str().unwrap(),
+            ])
+            .env_remove("RELAYMAP_DB")
+            .env("RELAYMAP_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(process.stdout.take().unwrap()).lines();
+        let mut address = None;
+        let mut token = None;
+        for line in lines.by_ref() {
+            let line = line.unwrap();
+            if let Some(rest) = line.strip_prefix("relaymap is serving on http://") {
+                address = Some(rest.trim_end_matches('/').to_owned());
+            } else if line.starts_with("    ") && !line.trim().is_empty() {
+                token = Some(line.trim().to_owned());
+            }
+            if address.is_some() && (token.is_some() || !fresh) {
+                break;
+            }
+        }
+        // Keep draining stdout so that the server never blocks on a full pipe.
+        std::thread::spawn(move || lines.for_each(drop));
+        Self {
+            process,
+            address: address.expect("the server's address"),
+            token,
+        }
+    }
+
+    fn signal(&self, signal: &str) {
+        let sent = Command::new("kill")
+            .args([signal, &self.process.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+    }
+}
+
+/// Whether the store at `db` has no token yet (so the server will print one).
+fn first_start(db: &std::path::Path) -> bool {
+    let store = rusqlite::Connection::open(db).unwrap();
+    store
+        .query_row("SELECT count(*) FROM tokens", [], |r| r.get::<_, i64>(0))
+        .is_ok_and(|n| n == 0)
+}
+
 #[test]
 fn sigterm_lets_the_request_in_flight_finish_and_closes_the_store_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("relaymap.db");
-    let mut server = Command::new(env!("CARGO_BIN_EXE_relaymap"))
-        .args([
-            "serve",
-            "--bind",
-            "127.0.0.1:0",
-            "--db",
-            db.to_str().unwrap(),
-        ])
-        .env_remove("RELAYMAP_DB")
-        .env("RELAYMAP_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(server.stdout.take().unwrap()).lines();
-    let mut address = None;
-    let mut token = None;
-    for line in lines.by_ref() {
-        let line = line.unwrap();
-        if let Some(rest) = line.strip_prefix("relaymap is serving on http://") {
-            address = Some(rest.trim_end_matches('/').to_owned());
-        } else if line.starts_with("    ") && !line.trim().is_empty() {
-            token = Some(line.trim().to_owned());
-            break;
-        }
-    }
-    let (address, token) = (address.unwrap(), token.unwrap());
+    let server = Server::start(&db);
+    let (address, token) = (server.address.clone(), server.token.clone().unwrap());
 
     // Half the request is sent when the signal comes; the rest follows after it.
     let body = document(5000);
@@ -92,11 +134,7 @@ fn sigterm_lets_the_request_in_flight_finish_and_closes_the_store_cleanly() {
     .unwrap();
     stream.write_all(first).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(300));
-    let term = Command::new("kill")
-        .args(["-TERM", &server.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(term.success());
+    server.signal("-TERM");
     std::thread::sleep(std::time::Duration::from_millis(300));
     // No new connection is taken once the signal has come.
     assert!(
@@ -109,7 +147,8 @@ fn sigterm_lets_the_request_in_flight_finish_and_closes_the_store_cleanly() {
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     assert!(answer.contains(r#""actors_created":5000"#), "{answer}");
 
-    let status = server.wait().unwrap();
+    let mut server = server;
+    let status = server.process.wait().unwrap();
     assert!(status.success(), "exits cleanly: {status}");
     // The store was closed cleanly: its write-ahead log folded back in and removed (SQLite does
     // that when the last connection closes), the database whole, with the import in it.
@@ -204,4 +243,120 @@ async fn prometheus_counts_requests_by_route_latencies_and_snapshot_rebuilds() {
         .await
         .unwrap();
     assert_eq!(page.status(), StatusCode::FORBIDDEN);
+}
+
+/// Sends one request on its own connection; the answer's status and body, or None when the
+/// connection broke (the server died under it).
+fn send(address: &str, token: &str, method: &str, path: &str, body: &str) -> Option<(u16, String)> {
+    let mut stream = std::net::TcpStream::connect(address).ok()?;
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: relaymap\r\nAuthorization: Bearer {token}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .ok()?;
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).ok()?;
+    let status = answer.get(9..12)?.parse().ok()?;
+    let body = answer.split_once("\r\n\r\n")?.1.to_owned();
+    Some((status, body))
+}
+
+#[test]
+fn a_server_killed_mid_import_and_mid_writes_restarts_consistent() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("relaymap.db");
+    let first = Server::start(&db);
+    let token = first.token.clone().unwrap();
+    let mut server = first;
+    let mut acknowledged: Vec<String> = Vec::new();
+    let mut cut_off = 0;
+    let import_size = 20_000;
+    // Three kills, each at another moment of a large import and a burst of single writes.
+    for (round, delay) in [(0, 50u64), (1, 400), (2, 1200)] {
+        let address = server.address.clone();
+        let import = {
+            let (address, token) = (address.clone(), token.clone());
+            let actors: Vec<serde_json::Value> = (0..import_size)
+                .map(|i| serde_json::json!({"id": format!("o-{round}x{i}"), "kind": "organisation", "name": "Hall"}))
+                .collect();
+            let body = serde_json::json!({"actors": actors}).to_string();
+            std::thread::spawn(move || send(&address, &token, "POST", "/api/v1/import", &body))
+        };
+        let writes = {
+            let (address, token) = (address.clone(), token.clone());
+            std::thread::spawn(move || {
+                let mut done = Vec::new();
+                for i in 0.. {
+                    let id = format!("r-{round}w{i}");
+                    let body = serde_json::json!({"id": id, "kind": "responder", "name": "Crew"})
+                        .to_string();
+                    match send(&address, &token, "POST", "/api/v1/actors", &body) {
+                        Some((201, _)) => done.push(id),
+                        Some((status, body)) => panic!("{status} {body}"),
+                        None => return done,
+                    }
+                }
+                done
+            })
+        };
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        server.signal("-KILL");
+        server.process.wait().unwrap();
+        acknowledged.extend(writes.join().unwrap());
+        let imported = import.join().unwrap();
+
+        // Restarted on the same file, the store is whole.
+        server = Server::start(&db);
+        let check = rusqlite::Connection::open(&db).unwrap();
+        let verdict: String = check
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(verdict, "ok");
+        let dangling: i64 = check
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(dangling, 0, "every tie's ends exist");
+        // The import is all there or not at all; acknowledged, it is all there.
+        let held: i64 = check
+            .query_row(
+                "SELECT count(*) FROM actors WHERE id LIKE ?1",
+                [format!("o-{round}x%")],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(
+            held == 0 || held == import_size as i64,
+            "round {round}: {held} of the import"
+        );
+        if matches!(imported, Some((200, _))) {
+            assert_eq!(held, import_size as i64, "an acknowledged import survives");
+        } else {
+            cut_off += 1;
+        }
+        // Every acknowledged single write survives.
+        for id in &acknowledged {
+            let found: i64 = check
+                .query_row("SELECT count(*) FROM actors WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .unwrap();
+            assert_eq!(found, 1, "{id} was acknowledged and lost");
+        }
+        let ready = send(&server.address, &token, "GET", "/readyz", "");
+        assert_eq!(ready.map(|(status, _)| status), Some(200));
+    }
+    assert!(
+        !acknowledged.is_empty(),
+        "writes were acknowledged before the kills"
+    );
+    assert!(
+        cut_off > 0,
+        "at least one kill came before its import was answered"
+    );
+    server.signal("-TERM");
+    server.process.wait().unwrap();
 }
