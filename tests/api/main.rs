@@ -9,6 +9,7 @@ mod helpers;
 mod import_export;
 mod neo4j_only;
 mod pages;
+mod parsers;
 mod privacy;
 mod relay;
 mod reliability;
