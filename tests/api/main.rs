@@ -7,6 +7,7 @@ mod browser;
 mod cli;
 mod helpers;
 mod import_export;
+mod load_driver;
 mod neo4j_only;
 mod pages;
 mod parsers;

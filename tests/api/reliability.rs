@@ -360,3 +360,83 @@ fn a_server_killed_mid_import_and_mid_writes_restarts_consistent() {
     server.signal("-TERM");
     server.process.wait().unwrap();
 }
+
+/// Ids to read and to tie to, and the responders, as the API lists them.
+pub async fn known_ids(base: &str, token: &str) -> (Vec<String>, Vec<String>) {
+    let client = crate::helpers::client_with(token);
+    let ids = |query: &'static str| {
+        let client = client.clone();
+        let url = format!("{base}/api/v1/actors?{query}");
+        async move {
+            let page: serde_json::Value =
+                client.get(url).send().await.unwrap().json().await.unwrap();
+            page["actors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a["id"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        }
+    };
+    (
+        ids("limit=1000").await,
+        ids("kind=responder&limit=100").await,
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bounded_load_of_mixed_requests_has_no_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("relaymap.db");
+    let demo = Command::new(env!("CARGO_BIN_EXE_relaymap"))
+        .args(["demo", "--db", db.to_str().unwrap(), "--migrants", "2000"])
+        .env_remove("RELAYMAP_DB")
+        .output()
+        .unwrap();
+    assert!(demo.status.success());
+    let mut server = tokio::task::spawn_blocking(move || Server::start(&db))
+        .await
+        .unwrap();
+    let base = format!("http://{}", server.address);
+    let token = server.token.clone().unwrap();
+    let (actors, responders) = known_ids(&base, &token).await;
+    assert!(actors.len() == 1000 && !responders.is_empty());
+    let organisations = || {
+        let request = crate::helpers::client_with(&token).get(format!("{base}/api/v1/stats"));
+        async move {
+            let stats: serde_json::Value = request.send().await.unwrap().json().await.unwrap();
+            stats["actors"]["organisation"].as_u64().unwrap()
+        }
+    };
+    let before = organisations().await;
+
+    let target = crate::load_driver::Target {
+        base: base.clone(),
+        token: token.clone(),
+        actors,
+        responders,
+    };
+    let load = crate::load_driver::Load {
+        clients: 8,
+        duration: std::time::Duration::from_secs(8),
+        mix: crate::load_driver::Mix::default(),
+        prefix: "t".into(),
+    };
+    let report = crate::load_driver::run(&target, &load).await;
+    let rss = crate::load_driver::rss_kib(server.process.id()).unwrap_or(0);
+    eprintln!("server memory after the load: {} MiB", rss / 1024);
+    eprintln!("{}", report.table());
+    assert!(
+        report.errors.is_empty(),
+        "{:?}",
+        &report.errors[..report.errors.len().min(5)]
+    );
+    for (k, kind) in crate::load_driver::KINDS.iter().enumerate() {
+        assert!(!report.latencies[k].is_empty(), "no {kind} was sent");
+    }
+    // Every acknowledged write is there.
+    let written = report.latencies[2].len() as u64;
+    assert_eq!(organisations().await, before + written);
+    server.signal("-TERM");
+    server.process.wait().unwrap();
+}

@@ -1,0 +1,178 @@
+//! Load test and soak (not a test): a `relaymap serve` process on the demo city scaled up, and
+//! clients in this second process on loopback sending a mix of reads, listings, writes and reach
+//! queries; then a soak at the same mix with the server's memory sampled.
+//!
+//!   cargo bench --bench load -- [MIGRANTS] [SECONDS] [CLIENTS] [SOAK_SECONDS]
+//!   (defaults: 100000 60 16 300)
+//!
+//! The demo database is made once with the release binary and kept in target/bench-load/.
+//! Prints throughput, p50/p99 by kind and the memory samples; BENCHMARKS.md holds the figures.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+#[path = "../api/load_driver.rs"]
+#[allow(dead_code)]
+mod load_driver;
+
+fn arg(position: usize, default: u64) -> u64 {
+    std::env::args()
+        .filter(|a| !a.starts_with("--"))
+        .nth(position)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(default)
+}
+
+fn relaymap() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_relaymap"));
+    command
+        .env_remove("RELAYMAP_DB")
+        .env("RELAYMAP_LOG", "warn");
+    command
+}
+
+/// The demo city of `migrants`, made once.
+fn demo_city(migrants: u64) -> std::path::PathBuf {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-load");
+    std::fs::create_dir_all(&folder).unwrap();
+    let db = folder.join(format!("demo-{migrants}.db"));
+    if !db.exists() {
+        let partial = folder.join(format!("demo-{migrants}.partial.db"));
+        let _ = std::fs::remove_file(&partial);
+        eprintln!("making the demo city of {migrants} migrants (once)…");
+        let made = relaymap()
+            .args([
+                "demo",
+                "--db",
+                partial.to_str().unwrap(),
+                "--migrants",
+                &migrants.to_string(),
+            ])
+            .status()
+            .unwrap();
+        assert!(made.success());
+        std::fs::rename(&partial, &db).unwrap();
+    }
+    db
+}
+
+fn main() {
+    let migrants = arg(1, 100_000);
+    let seconds = arg(2, 60);
+    let clients = arg(3, 16) as usize;
+    let soak_seconds = arg(4, 300);
+    let city = demo_city(migrants);
+    let run = tempfile::tempdir().unwrap();
+    let db = run.path().join("load.db");
+    std::fs::copy(&city, &db).unwrap();
+
+    let mut server = relaymap()
+        .args([
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+            "--db",
+            db.to_str().unwrap(),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(server.stdout.take().unwrap()).lines();
+    let (mut address, mut token) = (None, None);
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        if let Some(rest) = line.strip_prefix("relaymap is serving on http://") {
+            address = Some(rest.trim_end_matches('/').to_owned());
+        } else if line.starts_with("    ") && !line.trim().is_empty() {
+            token = Some(line.trim().to_owned());
+            break;
+        }
+    }
+    std::thread::spawn(move || lines.for_each(drop));
+    let base = format!("http://{}", address.unwrap());
+    let token = token.unwrap();
+    let pid = server.id();
+
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let client = reqwest::Client::new();
+        let list = |query: String| {
+            let (client, base, token) = (client.clone(), base.clone(), token.clone());
+            async move {
+                let page: serde_json::Value = client
+                    .get(format!("{base}/api/v1/actors?{query}"))
+                    .bearer_auth(token)
+                    .send()
+                    .await
+                    .unwrap()
+                    .json()
+                    .await
+                    .unwrap();
+                page["actors"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|a| a["id"].as_str().unwrap().to_owned())
+                    .collect::<Vec<_>>()
+            }
+        };
+        let target = load_driver::Target {
+            actors: list("limit=1000&offset=5000".into()).await,
+            responders: list("kind=responder&limit=100".into()).await,
+            base: base.clone(),
+            token: token.clone(),
+        };
+        let mix = load_driver::Mix::default();
+        let settings = |duration: u64, prefix: &str| load_driver::Load {
+            clients,
+            duration: Duration::from_secs(duration),
+            mix,
+            prefix: prefix.into(),
+        };
+        println!(
+            "machine: {} cores; city: {migrants} migrants; {clients} clients; mix (of 100): {} lists, {} writes, {} reach, the rest single reads",
+            std::thread::available_parallelism().map_or(0, |n| n.get()),
+            mix.lists,
+            mix.writes,
+            mix.reach
+        );
+        println!("rss before: {} MiB", load_driver::rss_kib(pid).unwrap_or(0) / 1024);
+        let load = load_driver::run(&target, &settings(seconds, "load")).await;
+        println!("load, {seconds} s:\n{}", load.table());
+        for error in load.errors.iter().take(5) {
+            println!("error: {error:?}");
+        }
+        if soak_seconds == 0 {
+            return;
+        }
+        // The soak: the same mix, with the server's memory sampled every 15 s.
+        let sampler = std::thread::spawn(move || {
+            let mut samples = Vec::new();
+            for _ in 0..=(soak_seconds / 15) {
+                samples.push(load_driver::rss_kib(pid).unwrap_or(0) / 1024);
+                std::thread::sleep(Duration::from_secs(15));
+            }
+            samples
+        });
+        let soak = load_driver::run(&target, &settings(soak_seconds, "soak")).await;
+        let samples = sampler.join().unwrap();
+        println!("soak, {soak_seconds} s:\n{}", soak.table());
+        println!("rss every 15 s (MiB): {samples:?}");
+        let third = samples.len() / 3;
+        if third > 0 {
+            let middle = samples[third..2 * third].iter().max().unwrap();
+            let last = samples[2 * third..].iter().max().unwrap();
+            println!(
+                "rss: max {middle} MiB in the middle third, {last} MiB in the last third ({:+.1} %)",
+                100.0 * (*last as f64 - *middle as f64) / *middle as f64
+            );
+        }
+    });
+    let _ = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status();
+    let _ = server.wait();
+}
