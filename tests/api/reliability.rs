@@ -106,6 +106,14 @@ impl Server {
     }
 }
 
+impl Drop for Server {
+    /// A failed test leaves no server behind.
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
 /// Whether the store at `db` has no token yet (so the server will print one).
 fn first_start(db: &std::path::Path) -> bool {
     let store = rusqlite::Connection::open(db).unwrap();
