@@ -660,62 +660,10 @@ mod tests {
         // Assert: relative errors of a few per cent, as expected at this opening angle.
         let worst = errors.iter().copied().fold(0.0, f32::max);
         let average = mean(errors.iter().copied());
-        eprintln!("worst {worst} average {average}");
         assert!(
             worst < 0.25 && average < 0.04,
             "worst {worst}, average {average}"
         );
-    }
-
-    #[test]
-    #[ignore]
-    fn dump_layouts() {
-        use std::io::Write;
-        let dump = |name: &str, n: usize, edges: &[(u32, u32)]| {
-            let p = layout(n, edges, 1);
-            let mut f = std::fs::File::create(format!("/tmp/layout_{name}.txt")).unwrap();
-            writeln!(f, "{}", n).unwrap();
-            for q in &p { writeln!(f, "{} {}", q[0], q[1]).unwrap(); }
-            for e in edges { writeln!(f, "e {} {}", e.0, e.1).unwrap(); }
-        };
-        let mut grid = Vec::new();
-        for r in 0..30u32 { for c in 0..30u32 { let v = r * 30 + c; if c < 29 { grid.push((v, v + 1)); } if r < 29 { grid.push((v, v + 30)); } } }
-        dump("grid", 900, &grid);
-        let mut rng = Rng::new(3);
-        let tree: Vec<(u32,u32)> = (1..500u32).map(|v| (v, rng.below(v as usize) as u32)).collect();
-        dump("tree", 500, &tree);
-        let mut mix = ring(0, 40);
-        mix.extend(ring(40, 20));
-        dump("mix", 80, &mix);
-        // planted partition: 10k nodes, 50 groups of 200, 50k ties, 90% inside
-        let mut pp = Vec::new();
-        while pp.len() < 50_000 {
-            let a = rng.below(10_000);
-            let b = if rng.unit() < 0.9 { (a / 200) * 200 + rng.below(200) } else { rng.below(10_000) };
-            if a != b { pp.push((a as u32, b as u32)); }
-        }
-        pp.retain(|&(a, b)| a < 9_990 && b < 9_990);
-        pp.push((9_995, 9_996));
-        let start = std::time::Instant::now();
-        dump("planted", 10_000, &pp);
-        eprintln!("planted {:?}", start.elapsed());
-    }
-
-    #[test]
-    #[ignore]
-    fn timing_ten_thousand() {
-        let mut rng = Rng::new(11);
-        let n = 10_000;
-        let edges: Vec<(u32, u32)> = (0..50_000)
-            .map(|_| (rng.below(n) as u32, rng.below(n) as u32))
-            .collect();
-        let (offsets, targets) = rows(n, &edges);
-        eprintln!("edges stored {}", targets.len());
-        for seed in 0..3 {
-            let start = std::time::Instant::now();
-            let p = force_layout(&offsets, &targets, seed, &AtomicBool::new(false)).unwrap();
-            eprintln!("TIME {:?} {}", start.elapsed(), p.len());
-        }
     }
 
     #[test]
