@@ -300,13 +300,6 @@ impl ActorEdit {
         &self,
         mut record: crate::document::ActorRecord,
     ) -> Result<crate::document::ActorRecord, Vec<String>> {
-        let list = |raw: &str| -> Vec<String> {
-            raw.split([',', ';'])
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect()
-        };
         record.name = Some(self.name.clone());
         record.languages = list(&self.languages);
         record.city = (!self.city.is_empty()).then(|| self.city.clone());
@@ -326,6 +319,15 @@ impl ActorEdit {
         };
         Ok(record)
     }
+}
+
+/// A form's list field: comma- or semicolon-separated, blanks dropped (as in the CSV files).
+fn list(raw: &str) -> Vec<String> {
+    raw.split([',', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// An actor's card: details, ties with their social capital, and the responders that can reach
@@ -461,14 +463,7 @@ async fn post_actor_tie(
                 target: text("other"),
                 kind: text("kind"),
                 trust,
-                channels: text("channels")
-                    .map(|c| {
-                        c.split([',', ';'])
-                            .map(|s| s.trim().to_owned())
-                            .filter(|s| !s.is_empty())
-                            .collect()
-                    })
-                    .unwrap_or_default(),
+                channels: list(&text("channels").unwrap_or_default()),
                 ..Default::default()
             };
             write_from_card(&state, record, None, crate::domain::WriteMode::Create).await?
