@@ -13,7 +13,7 @@ use crate::domain::{ActorKind, Network};
 pub const SMALL_CELL: u64 = 5;
 
 /// One count: `null` when suppressed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Cell {
     /// The city actor's id (`none`: no city), when the count is by city.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -26,7 +26,7 @@ pub struct Cell {
 }
 
 /// Counts by kind, city and first language.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Aggregates {
     /// Counts below this are suppressed.
     pub small_cell_threshold: u64,

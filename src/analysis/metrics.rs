@@ -1323,7 +1323,7 @@ pub fn degree_histogram(graph: &RelayGraph) -> Vec<(String, u64)> {
 }
 
 /// Shares of bonding, bridging and linking tie ends.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Default, utoipa::ToSchema)]
 pub struct CapitalShares {
     /// Relaying actors counted.
     pub actors: usize,
@@ -1358,7 +1358,7 @@ impl CapitalShares {
 }
 
 /// The whole graph in a few numbers (NetworkX definitions, unweighted).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Summary {
     /// Relaying actors.
     pub actors: usize,

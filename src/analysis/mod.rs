@@ -21,6 +21,7 @@ pub use metrics::{
     Capital, CapitalShares, Column, METRIC_NAMES, MetricsOptions, MetricsTable, SimpleGraph,
     Summary, actor_metrics, degree_histogram, summary, write_metrics,
 };
+pub(crate) use query::QueryDto;
 pub use relay::{
     AnalysisError, CallEntry, CoverageReport, MAX_HOPS_LIMIT, PointOfFailure, ReachReport, Reached,
     RelayQuery, coverage, reach, reached_by,

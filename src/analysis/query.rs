@@ -7,17 +7,36 @@ use super::area::Area;
 use super::relay::{AnalysisError, MAX_HOPS_LIMIT, RelayQuery};
 use crate::domain::{ActorId, Channel, parse_date};
 
-#[derive(Debug, Default, Deserialize)]
+/// A relay query as JSON: who relays to whom, over which ties.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct QueryDto {
+#[schema(as = RelayQuery)]
+pub(crate) struct QueryDto {
+    /// The sources: actor ids (absent: every responder).
+    #[schema(value_type = Option<Vec<ActorId>>)]
     from: Option<Vec<String>>,
+    /// The affected area, a GeoJSON Polygon or MultiPolygon (geometry, Feature or
+    /// FeatureCollection); the targets are the migrants located in it (absent: every migrant).
+    #[schema(value_type = Option<Object>)]
     area: Option<serde_json::Value>,
+    /// The most ties a message may cross (default 3).
+    #[schema(value_type = Option<u8>, minimum = 1, maximum = 10)]
     max_hops: Option<serde_json::Number>,
+    /// Ties trusted less than this are not used (default 0).
+    #[schema(minimum = 0.0, maximum = 1.0)]
     min_trust: Option<f64>,
+    /// Only ties that use one of these channels (absent: any channel).
+    #[schema(value_type = Option<Vec<Channel>>)]
     channels: Option<Vec<String>>,
+    /// Whether the two ends of each tie must share a language (default true).
     language_check: Option<bool>,
+    /// Actors out of action (a flooded church, an absent leader): no message passes them.
     #[serde(default)]
+    #[schema(value_type = Vec<ActorId>)]
     exclude: Vec<String>,
+    /// Only ties last verified on or after this date (`YYYY-MM-DD`); never-verified ties are
+    /// then unusable.
+    #[schema(format = Date)]
     verified_since: Option<String>,
 }
 

@@ -79,7 +79,7 @@ impl AnalysisError {
 }
 
 /// One reached target.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Reached {
     /// The target.
     pub id: ActorId,
@@ -92,7 +92,7 @@ pub struct Reached {
 }
 
 /// Who is reached and who is not.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct ReachReport {
     /// How many targets the query has.
     pub targets: usize,
@@ -107,7 +107,7 @@ pub struct ReachReport {
 }
 
 /// An entry of the call list.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct CallEntry {
     /// Whom to call.
     pub id: ActorId,
@@ -118,7 +118,7 @@ pub struct CallEntry {
 }
 
 /// An actor whose loss cuts targets off.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct PointOfFailure {
     /// The actor.
     pub id: ActorId,
@@ -127,7 +127,7 @@ pub struct PointOfFailure {
 }
 
 /// The reach report plus what a crisis cell acts on.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct CoverageReport {
     /// As in [`ReachReport`].
     #[serde(flatten)]

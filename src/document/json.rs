@@ -10,12 +10,19 @@ use serde_json::value::RawValue;
 use super::{ActorRecord, DocumentError, Record, TieRecord};
 use crate::domain::{Batch, DomainError, Network, RowError, RowRef, WriteMode};
 
-#[derive(serde::Deserialize)]
+/// The import document: actors and ties, each record read on its own so that every bad one is
+/// reported.
+#[derive(serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct RawDocument<'a> {
+#[schema(as = Document)]
+pub struct RawDocument<'a> {
+    /// The actors, cities before the actors that name them.
     #[serde(default, borrow)]
+    #[schema(value_type = Vec<ActorRecord>)]
     actors: Vec<&'a RawValue>,
+    /// The ties between the actors, stored or in this document.
     #[serde(default, borrow)]
+    #[schema(value_type = Vec<TieRecord>)]
     ties: Vec<&'a RawValue>,
 }
 

@@ -3,53 +3,65 @@
 //! like any other broken rule, with its name, instead of as a parse failure of the whole row.
 
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::domain::{
-    Actor, ActorId, ActorKind, Attributes, Batch, Channels, Draft, Languages, Location, Name, Note,
-    RowError, RowRef, StoredActor, StoredTie, Tie, TieId, TieKind, Trust, format_timestamp,
-    parse_date, parse_timestamp,
+    Actor, ActorId, ActorKind, Attributes, Batch, Channel, Channels, Draft, Language, Languages,
+    Location, Name, Note, RowError, RowRef, StoredActor, StoredTie, Tie, TieId, TieKind, Trust,
+    format_timestamp, parse_date, parse_timestamp,
 };
 
 /// A position as written in documents.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = Location)]
 pub struct LocationRecord {
     /// Latitude, WGS-84 degrees.
+    #[schema(minimum = -90.0, maximum = 90.0)]
     pub lat: f64,
     /// Longitude, WGS-84 degrees.
+    #[schema(minimum = -180.0, maximum = 180.0)]
     pub lon: f64,
 }
 
 /// An actor as written in the import document, the API and the export.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = Actor)]
 pub struct ActorRecord {
     /// Generated (kind prefix and random hex) when absent.
     #[serde(default)]
+    #[schema(value_type = Option<ActorId>)]
     pub id: Option<String>,
     /// `migrant`, `organisation`, `responder` or `city`.
     #[serde(default)]
+    #[schema(value_type = Option<ActorKind>)]
     pub kind: Option<String>,
     /// Display name.
     #[serde(default)]
+    #[schema(max_length = 200)]
     pub name: Option<String>,
     /// ISO 639-3 codes, first language first.
     #[serde(default)]
+    #[schema(value_type = Vec<Language>)]
     pub languages: Vec<String>,
     /// Optional position.
     #[serde(default)]
     pub location: Option<LocationRecord>,
     /// Id of a city actor.
     #[serde(default)]
+    #[schema(value_type = Option<ActorId>)]
     pub city: Option<String>,
     /// Channel names.
     #[serde(default)]
+    #[schema(value_type = Vec<Channel>)]
     pub channels: Vec<String>,
     /// Whether the person agreed to be in the network.
     #[serde(default)]
     pub consent: bool,
     /// A small JSON object.
     #[serde(default)]
+    #[schema(value_type = Option<Object>)]
     pub attributes: Option<serde_json::Value>,
     /// Kept when importing an exported document; ignored by `POST`/`PUT`.
     #[serde(default)]
@@ -60,32 +72,41 @@ pub struct ActorRecord {
 }
 
 /// A tie as written in the import document, the API and the export.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = Tie)]
 pub struct TieRecord {
     /// Generated (`t-` and random hex) when absent.
     #[serde(default)]
+    #[schema(value_type = Option<TieId>)]
     pub id: Option<String>,
     /// Id of the actor the tie starts at.
     #[serde(default)]
+    #[schema(value_type = Option<ActorId>)]
     pub source: Option<String>,
     /// Id of the actor the tie ends at.
     #[serde(default)]
+    #[schema(value_type = Option<ActorId>)]
     pub target: Option<String>,
     /// `knows`, `member_of`, `partners_with`, `serves` or `located_in`.
     #[serde(default)]
+    #[schema(value_type = Option<TieKind>)]
     pub kind: Option<String>,
     /// In (0, 1]; 0.5 when absent.
     #[serde(default)]
+    #[schema(exclusive_minimum = 0.0, maximum = 1.0)]
     pub trust: Option<f64>,
     /// Channel names.
     #[serde(default)]
+    #[schema(value_type = Vec<Channel>)]
     pub channels: Vec<String>,
     /// `YYYY-MM-DD`.
     #[serde(default)]
+    #[schema(format = Date)]
     pub last_verified: Option<String>,
     /// Free text.
     #[serde(default)]
+    #[schema(max_length = 2000)]
     pub note: Option<String>,
     /// Kept when importing an exported document; ignored by `POST`/`PUT`.
     #[serde(default)]

@@ -48,6 +48,14 @@ impl Role {
     }
 }
 
+impl utoipa::PartialSchema for Role {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        super::values::enum_schema(Self::ALL.iter().map(|r| r.as_str()))
+    }
+}
+
+impl utoipa::ToSchema for Role {}
+
 impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

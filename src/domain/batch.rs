@@ -8,7 +8,6 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::Serialize;
-use serde::ser::SerializeStruct;
 
 use super::{Actor, ActorId, ActorKind, DomainError, Tie, TieId, Timestamp};
 
@@ -166,18 +165,35 @@ impl fmt::Display for RowError {
 
 impl Serialize for RowError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut row = serializer.serialize_struct("RowError", 5)?;
-        row.serialize_field("file", &self.file)?;
-        row.serialize_field("line", &self.line)?;
-        row.serialize_field("field", &self.field)?;
-        row.serialize_field("code", self.error.code())?;
-        row.serialize_field("reason", &self.error.to_string())?;
-        row.end()
+        RowErrorBody {
+            file: &self.file,
+            line: self.line,
+            field: &self.field,
+            code: self.error.code(),
+            reason: self.error.to_string(),
+        }
+        .serialize(serializer)
     }
 }
 
+/// A broken rule as the API and the CLI report it.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = RowError)]
+pub struct RowErrorBody<'a> {
+    /// The file (`actors`, `ties`), the CSV part, or `body`.
+    pub file: &'a str,
+    /// The line of a CSV file (the header is line 1), or the 1-based position in a JSON array.
+    pub line: usize,
+    /// The field at fault: a column name, or a path such as `location.lat`.
+    pub field: &'a str,
+    /// Machine-readable code of the rule.
+    pub code: &'static str,
+    /// What is wrong, in words.
+    pub reason: String,
+}
+
 /// How many records a write created and replaced.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, utoipa::ToSchema)]
 pub struct WriteSummary {
     /// Actors that did not exist before.
     pub actors_created: usize,

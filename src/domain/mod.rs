@@ -17,11 +17,13 @@ mod values;
 pub use access::{AuditEntry, Role, Token, TokenSecret, hash_secret, hex};
 pub use actor::{Actor, ActorKind};
 pub use batch::{
-    Batch, Draft, Existing, RowError, RowRef, WriteMode, WriteSummary, check_references,
+    Batch, Draft, Existing, RowError, RowErrorBody, RowRef, WriteMode, WriteSummary,
+    check_references,
 };
 pub use error::DomainError;
 pub use scenario::Scenario;
 pub use tie::{Tie, TieKind};
+pub(crate) use values::enum_schema;
 pub use values::{
     ActorId, Attributes, Channel, Channels, Language, Languages, Location, Name, Note, TieId,
     Trust, parse_date,

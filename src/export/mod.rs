@@ -91,6 +91,14 @@ impl ExportFormat {
     }
 }
 
+impl utoipa::PartialSchema for ExportFormat {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        crate::domain::enum_schema(Self::ALL.iter().map(|f| f.name()))
+    }
+}
+
+impl utoipa::ToSchema for ExportFormat {}
+
 /// Why an export cannot be made as asked.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ExportError {

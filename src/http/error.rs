@@ -5,9 +5,10 @@
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
+use serde::Serialize;
+use utoipa::ToSchema;
 
-use crate::domain::RowError;
+use crate::domain::{RowError, RowErrorBody};
 use crate::store::StoreError;
 
 /// What went wrong while answering a request.
@@ -110,60 +111,89 @@ impl ApiError {
         }
     }
 
-    fn body(&self) -> serde_json::Value {
+    fn body(&self) -> ErrorDetail<'_> {
+        let detail = |code: &'static str, message: String| ErrorDetail {
+            code,
+            message,
+            field: None,
+            details: None,
+            rows: None,
+        };
         match self {
             Self::BadRequest {
                 code,
                 message,
                 field,
-            } => {
-                json!({"code": code, "message": message, "field": field})
-            }
-            Self::Invalid(rows) => match rows.first() {
-                Some(first) => json!({
-                    "code": first.error.code(),
-                    "message": first.error.to_string(),
-                    "field": first.field,
-                    "details": rows,
-                }),
-                None => json!({"code": "invalid", "message": "invalid record"}),
+            } => ErrorDetail {
+                field: field.as_deref(),
+                ..detail(code, message.clone())
             },
-            Self::ImportRejected(rows) => json!({
-                "code": "import_rejected",
-                "message": format!("{} bad row(s); nothing was written", rows.len()),
-                "rows": rows,
-            }),
-            Self::NotFound(what) => {
-                json!({"code": "not_found", "message": format!("{what} not found")})
-            }
-            Self::Conflict(message) => json!({"code": "conflict", "message": message}),
-            Self::PayloadTooLarge(_) => {
-                json!({"code": "payload_too_large", "message": self.to_string()})
-            }
+            Self::Invalid(rows) => match rows.first() {
+                Some(first) => ErrorDetail {
+                    field: Some(&first.field),
+                    details: Some(rows),
+                    ..detail(first.error.code(), first.error.to_string())
+                },
+                None => detail("invalid", "invalid record".into()),
+            },
+            Self::ImportRejected(rows) => ErrorDetail {
+                rows: Some(rows),
+                ..detail(
+                    "import_rejected",
+                    format!("{} bad row(s); nothing was written", rows.len()),
+                )
+            },
+            Self::NotFound(what) => detail("not_found", format!("{what} not found")),
+            Self::Conflict(message) => detail("conflict", message.clone()),
+            Self::PayloadTooLarge(_) => detail("payload_too_large", self.to_string()),
             Self::UnsupportedMediaType(message) => {
-                json!({"code": "unsupported_media_type", "message": message})
+                detail("unsupported_media_type", message.clone())
             }
-            Self::Unauthenticated(message) => {
-                json!({"code": "unauthenticated", "message": message})
-            }
-            Self::Forbidden(message) => json!({"code": "forbidden", "message": message}),
-            Self::TooManyFailures(_) => {
-                json!({"code": "too_many_failures", "message": self.to_string()})
-            }
-            Self::MethodNotAllowed => {
-                json!({"code": "method_not_allowed", "message": self.to_string()})
-            }
-            Self::InvalidQuery { field, message } => {
-                json!({"code": "invalid_query", "message": message, "field": field})
-            }
-            Self::Timeout(_) => json!({"code": "timeout", "message": self.to_string()}),
-            Self::Unavailable(_) => json!({
-                "code": "unavailable",
-                "message": "the store is unavailable; try again shortly",
-            }),
-            Self::Internal(_) => json!({"code": "internal", "message": "internal error"}),
+            Self::Unauthenticated(message) => detail("unauthenticated", (*message).into()),
+            Self::Forbidden(message) => detail("forbidden", message.clone()),
+            Self::TooManyFailures(_) => detail("too_many_failures", self.to_string()),
+            Self::MethodNotAllowed => detail("method_not_allowed", self.to_string()),
+            Self::InvalidQuery { field, message } => ErrorDetail {
+                field: Some(field),
+                ..detail("invalid_query", message.clone())
+            },
+            Self::Timeout(_) => detail("timeout", self.to_string()),
+            Self::Unavailable(_) => detail(
+                "unavailable",
+                "the store is unavailable; try again shortly".into(),
+            ),
+            Self::Internal(_) => detail("internal", "internal error".into()),
         }
     }
+}
+
+/// Every error answer: `{"error": {...}}`.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Error)]
+pub struct ErrorBody<'a> {
+    /// What went wrong.
+    pub error: ErrorDetail<'a>,
+}
+
+/// What went wrong, for a program (`code`, `field`) and for a person (`message`).
+#[derive(Serialize, ToSchema)]
+pub struct ErrorDetail<'a> {
+    /// Machine-readable: `bad_request`, `invalid_query`, `not_found`, `unauthenticated`, a
+    /// model rule such as `missing_field`, ...
+    pub code: &'a str,
+    /// What was wrong, in words. Never personal data.
+    pub message: String,
+    /// The parameter or field at fault, when one is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'a str>,
+    /// Every broken rule of a rejected record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Vec<RowErrorBody>>)]
+    pub details: Option<&'a [RowError]>,
+    /// Every bad row of a rejected import; nothing was written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Vec<RowErrorBody>>)]
+    pub rows: Option<&'a [RowError]>,
 }
 
 impl From<StoreError> for ApiError {
@@ -207,7 +237,7 @@ impl IntoResponse for ApiError {
             }
             _ => tracing::debug!(status = status.as_u16(), "request refused"),
         }
-        let mut response = (status, Json(json!({ "error": self.body() }))).into_response();
+        let mut response = (status, Json(ErrorBody { error: self.body() })).into_response();
         let store_failed = match &self {
             Self::Unavailable(_) => true,
             Self::Internal(error) => error.downcast_ref::<StoreError>().is_some(),

@@ -667,9 +667,15 @@ struct MetricsPage {
     formats: Vec<&'static str>,
 }
 
+#[utoipa::path(get, path = "/metrics", tag = "monitoring",
+    responses((status = 200,
+        description = "Prometheus text: requests by method, route template and status, latencies, \
+            snapshot rebuilds, store failures. No personal data. (A browser, asking for \
+            `text/html`, gets the research page instead.)",
+        content_type = "text/plain", body = String)))]
 /// The summary as tables, the degree distribution as a chart, and the downloads; or, for a
 /// client that does not ask for HTML (Prometheus), the operators' counts.
-async fn get_metrics(
+pub(crate) async fn get_metrics(
     State(state): State<AppState>,
     caller: Caller,
     headers: HeaderMap,

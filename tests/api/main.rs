@@ -9,6 +9,7 @@ mod helpers;
 mod import_export;
 mod load_driver;
 mod neo4j_only;
+mod openapi;
 mod pages;
 mod parsers;
 mod privacy;

@@ -6,13 +6,14 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 use super::{PageQuery, flag, next_cursor, parse_param, single_write};
 use crate::document::{ActorRecord, TieRecord};
-use crate::domain::{ActorId, ActorKind, Language, WriteMode};
+use crate::domain::{ActorId, ActorKind, Language, TieId, WriteMode};
 use crate::http::access::{Access, AuditTarget, Routes};
 use crate::http::extract::{Query, RecordJson};
-use crate::http::{ApiError, AppState};
+use crate::http::{ApiError, AppState, ErrorBody};
 use crate::store::{ActorFilter, BoundingBox, TieFilter};
 
 pub fn routes() -> Routes {
@@ -32,9 +33,18 @@ pub fn routes() -> Routes {
         .get("/api/v1/outlines", Access::Network, list_outlines)
 }
 
+#[utoipa::path(put, path = "/api/v1/actors/{id}/outline", tag = "actors",
+    params(("id" = ActorId, Path, description = "A city's id")),
+    request_body(content = Object, content_type = "application/json",
+        description = "A GeoJSON Polygon or MultiPolygon: a geometry, a Feature or a FeatureCollection"),
+    responses(
+        (status = 204, description = "The outline is set"),
+        (status = 404, description = "No such actor", body = ErrorBody),
+        (status = 422, description = "Not GeoJSON (`malformed_json`), or not a polygon", body = ErrorBody),
+    ))]
 /// Sets a city's outline: a GeoJSON Polygon or MultiPolygon (as a geometry, Feature or
 /// FeatureCollection), stored as one MultiPolygon.
-async fn put_outline(
+pub(super) async fn put_outline(
     State(state): State<AppState>,
     Path(id): Path<String>,
     RecordJson(body): RecordJson<serde_json::Value>,
@@ -50,7 +60,14 @@ async fn put_outline(
     Ok(StatusCode::NO_CONTENT)
 }
 
-async fn delete_outline(
+/// Removes a city's outline.
+#[utoipa::path(delete, path = "/api/v1/actors/{id}/outline", tag = "actors",
+    params(("id" = ActorId, Path, description = "A city's id")),
+    responses(
+        (status = 204, description = "The city has no outline now"),
+        (status = 404, description = "No such actor", body = ErrorBody),
+    ))]
+pub(super) async fn delete_outline(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
@@ -76,9 +93,11 @@ async fn city_id(state: &AppState, raw: &str) -> Result<ActorId, ApiError> {
     }
 }
 
+#[utoipa::path(get, path = "/api/v1/outlines", tag = "actors",
+    responses((status = 200, description = "A GeoJSON FeatureCollection", content_type = "application/geo+json", body = Object)))]
 /// Every city outline as a GeoJSON FeatureCollection, a feature per city (its id as the
 /// feature's id).
-async fn list_outlines(State(state): State<AppState>) -> Result<Response, ApiError> {
+pub(super) async fn list_outlines(State(state): State<AppState>) -> Result<Response, ApiError> {
     let features = state
         .store
         .outlines()
@@ -103,30 +122,50 @@ async fn list_outlines(State(state): State<AppState>) -> Result<Response, ApiErr
         .into_response())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
-struct ActorQuery {
+#[into_params(parameter_in = Query)]
+pub(super) struct ActorQuery {
+    /// Only actors of this kind.
+    #[param(value_type = Option<ActorKind>)]
     kind: Option<String>,
+    /// Only actors of this city (the city's id).
+    #[param(value_type = Option<ActorId>)]
     city: Option<String>,
+    /// Only actors who speak this language.
+    #[param(value_type = Option<Language>)]
     language: Option<String>,
+    /// Only actors located in this box: `west,south,east,north` in degrees.
+    #[param(example = "29.9,-2.0,30.2,-1.8")]
     bbox: Option<String>,
     #[serde(flatten)]
+    #[param(ignore)]
     page: PageQuery,
 }
 
-#[derive(Serialize)]
-struct ActorList {
+/// A page of actors.
+#[derive(Serialize, ToSchema)]
+pub(super) struct ActorList {
     actors: Vec<ActorRecord>,
+    /// Pass as `cursor` for the next page; null on the last page.
+    #[schema(value_type = Option<ActorId>)]
     next_cursor: Option<String>,
 }
 
-#[derive(Serialize)]
+/// A page of ties.
+#[derive(Serialize, ToSchema)]
 pub(super) struct TieList {
     pub ties: Vec<TieRecord>,
+    /// Pass as `cursor` for the next page; null on the last page.
+    #[schema(value_type = Option<TieId>)]
     pub next_cursor: Option<String>,
 }
 
-async fn list_actors(
+/// Lists actors by id, filtered, a page at a time.
+#[utoipa::path(get, path = "/api/v1/actors", tag = "actors",
+    params(ActorQuery, PageQuery),
+    responses((status = 200, description = "A page of actors", body = ActorList)))]
+pub(super) async fn list_actors(
     State(state): State<AppState>,
     Query(query): Query<ActorQuery>,
 ) -> Result<Json<ActorList>, ApiError> {
@@ -163,7 +202,16 @@ async fn read_back(state: &AppState, id: &ActorId) -> Result<ActorRecord, ApiErr
         .ok_or_else(|| ApiError::NotFound(format!("actor {id}")))
 }
 
-async fn create_actor(
+/// Creates an actor; the id is generated when absent.
+#[utoipa::path(post, path = "/api/v1/actors", tag = "actors",
+    request_body = ActorRecord,
+    responses(
+        (status = 201, description = "Created; `Location` names it", body = ActorRecord,
+            headers(("Location" = String, description = "The new actor's address"))),
+        (status = 409, description = "The id is taken", body = ErrorBody),
+        (status = 422, description = "A rule is broken (`details` lists every one)", body = ErrorBody),
+    ))]
+pub(super) async fn create_actor(
     State(state): State<AppState>,
     RecordJson(record): RecordJson<ActorRecord>,
 ) -> Result<impl IntoResponse, ApiError> {
@@ -179,7 +227,14 @@ async fn create_actor(
     ))
 }
 
-async fn get_actor(
+/// One actor.
+#[utoipa::path(get, path = "/api/v1/actors/{id}", tag = "actors",
+    params(("id" = ActorId, Path)),
+    responses(
+        (status = 200, description = "The actor", body = ActorRecord),
+        (status = 404, description = "No such actor", body = ErrorBody),
+    ))]
+pub(super) async fn get_actor(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<ActorRecord>, ApiError> {
@@ -190,7 +245,17 @@ async fn get_actor(
     }
 }
 
-async fn replace_actor(
+/// Replaces an actor (its kind stays); creates none.
+#[utoipa::path(put, path = "/api/v1/actors/{id}", tag = "actors",
+    params(("id" = ActorId, Path)),
+    request_body = ActorRecord,
+    responses(
+        (status = 200, description = "The actor as stored", body = ActorRecord),
+        (status = 404, description = "No such actor", body = ErrorBody),
+        (status = 409, description = "The kind would change", body = ErrorBody),
+        (status = 422, description = "A rule is broken (`details` lists every one)", body = ErrorBody),
+    ))]
+pub(super) async fn replace_actor(
     State(state): State<AppState>,
     Path(id): Path<String>,
     RecordJson(record): RecordJson<ActorRecord>,
@@ -202,15 +267,25 @@ async fn replace_actor(
     Ok(Json(read_back(&state, &id).await?))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
-struct DeleteQuery {
+#[into_params(parameter_in = Query)]
+pub(super) struct DeleteQuery {
+    /// Also redact the actor's id and its ties' ids from the audit trail (the right to be
+    /// forgotten); the erasure itself is recorded without the id.
+    #[param(value_type = Option<bool>)]
     erase: Option<String>,
 }
 
+#[utoipa::path(delete, path = "/api/v1/actors/{id}", tag = "actors",
+    params(("id" = ActorId, Path), DeleteQuery),
+    responses(
+        (status = 204, description = "Deleted, with its ties"),
+        (status = 404, description = "No such actor", body = ErrorBody),
+    ))]
 /// Deletes an actor and its ties. With `erase=true`, also redacts the actor's id and its ties'
 /// ids from the audit trail, and records the erasure itself without the id.
-async fn delete_actor(
+pub(super) async fn delete_actor(
     State(state): State<AppState>,
     Path(id): Path<String>,
     Query(query): Query<DeleteQuery>,
@@ -233,7 +308,14 @@ async fn delete_actor(
     }
 }
 
-async fn list_actor_ties(
+/// The ties of one actor, either end, a page at a time.
+#[utoipa::path(get, path = "/api/v1/actors/{id}/ties", tag = "actors",
+    params(("id" = ActorId, Path), PageQuery),
+    responses(
+        (status = 200, description = "A page of the actor's ties", body = TieList),
+        (status = 404, description = "No such actor", body = ErrorBody),
+    ))]
+pub(super) async fn list_actor_ties(
     State(state): State<AppState>,
     Path(id): Path<String>,
     Query(query): Query<PageQuery>,

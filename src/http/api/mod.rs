@@ -2,6 +2,7 @@
 
 mod actors;
 mod network;
+mod openapi;
 mod relay;
 mod ties;
 mod view;
@@ -24,6 +25,11 @@ pub fn routes(max_import_bytes: usize) -> Routes {
         .merge(network::routes(max_import_bytes))
         .merge(relay::routes())
         .merge(view::routes())
+        .merge(Routes::new().get(
+            "/api/v1/openapi.json",
+            super::access::Access::Public,
+            openapi::get_openapi,
+        ))
 }
 
 /// Answers routes that do not exist.
@@ -40,10 +46,17 @@ const MAX_PAGE: usize = 1000;
 
 /// `limit`, `offset` and `cursor` of a listing. Numbers arrive as text: serde cannot parse
 /// numbers inside a flattened query struct, and the error should name the parameter anyway.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
+    /// How many records at most (default 100).
+    #[param(value_type = Option<usize>, minimum = 1, maximum = 1000)]
     limit: Option<String>,
+    /// How many records to skip (prefer `cursor`, which stays correct under writes).
+    #[param(value_type = Option<usize>, minimum = 0)]
     offset: Option<String>,
+    /// The `next_cursor` of the previous page: records after this id.
+    #[param(value_type = Option<String>)]
     cursor: Option<String>,
 }
 

@@ -8,9 +8,10 @@ use axum::http::{Method, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 use crate::analysis::{Aggregates, RelayGraph, SMALL_CELL, actor_metrics, aggregates};
-use crate::document::{CsvFile, DocumentError, read_csv, read_json};
+use crate::document::{CsvFile, DocumentError, RawDocument, read_csv, read_json};
 use crate::domain::now;
 use crate::domain::{ActorKind, Batch, WriteMode, WriteSummary};
 use crate::export::{
@@ -20,7 +21,7 @@ use crate::http::access::{Access, AuditTarget, Caller, Routes};
 use crate::http::api::relay::{metrics_options, within_budget};
 use crate::http::api::{flag, whole_number};
 use crate::http::extract::{Query, body_bytes, content_type, is_json};
-use crate::http::{ApiError, AppState};
+use crate::http::{ApiError, AppState, ErrorBody};
 use crate::store::StoreError;
 
 pub fn routes(max_import_bytes: usize) -> Routes {
@@ -35,23 +36,39 @@ pub fn routes(max_import_bytes: usize) -> Routes {
         .get_audited("/api/v1/export", Access::Research, export_network)
         .get("/api/v1/stats", Access::Aggregates, get_stats)
         .get("/api/v1/aggregates", Access::Aggregates, get_aggregates)
-        .get("/api/v1/healthz", Access::Public, get_health)
+        .get("/api/v1/healthz", Access::Public, get_api_health)
         .get("/healthz", Access::Public, get_health)
         .get("/readyz", Access::Public, get_ready)
         .get_audited("/api/v1/audit", Access::Admin, get_audit)
 }
 
-#[derive(Serialize)]
-struct ImportDto {
+/// The parts of a CSV import.
+#[derive(ToSchema)]
+#[allow(dead_code)] // describes the form only: the handler reads the parts as they stream in
+pub(super) struct ImportForm {
+    /// `actors.csv`: the actors' columns (the import document's fields; lists separated by `;`).
+    #[schema(value_type = Option<String>, format = Binary)]
+    actors: Option<Vec<u8>>,
+    /// `ties.csv`: the ties' columns.
+    #[schema(value_type = Option<String>, format = Binary)]
+    ties: Option<Vec<u8>>,
+}
+
+/// What an import wrote.
+#[derive(Serialize, ToSchema)]
+pub(super) struct ImportDto {
     /// What was written; on a dry run, what would have been.
     imported: WriteSummary,
     /// Whether this was a dry run: every rule checked against the store, nothing written.
     dry_run: bool,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
-struct ImportParams {
+#[into_params(parameter_in = Query)]
+pub(super) struct ImportParams {
+    /// Check every rule against the store and say what would be written, without writing.
+    #[param(value_type = Option<bool>)]
     dry_run: Option<String>,
 }
 
@@ -65,7 +82,21 @@ fn import_error(error: DocumentError) -> ApiError {
     }
 }
 
-async fn import_network(
+/// Imports a network, all or nothing: the JSON document, or CSV files as form parts. Records
+/// are upserted by id.
+#[utoipa::path(post, path = "/api/v1/import", tag = "network",
+    params(ImportParams),
+    request_body(content(
+        (RawDocument = "application/json"),
+        (ImportForm = "multipart/form-data"),
+    )),
+    responses(
+        (status = 200, description = "Written (or, on a dry run, checked)", body = ImportDto),
+        (status = 400, description = "Not a document, or a malformed form", body = ErrorBody),
+        (status = 409, description = "A record conflicts with the network", body = ErrorBody),
+        (status = 422, description = "Bad rows (`rows` lists every one); nothing was written", body = ErrorBody),
+    ))]
+pub(super) async fn import_network(
     State(state): State<AppState>,
     Query(params): Query<ImportParams>,
     request: Request,
@@ -180,20 +211,45 @@ fn multipart_error(error: axum::extract::multipart::MultipartError, limit: usize
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
-struct ExportQuery {
+#[into_params(parameter_in = Query)]
+pub(super) struct ExportQuery {
+    /// The format (default `json`, the import document).
+    #[param(value_type = Option<ExportFormat>)]
     format: Option<String>,
+    /// Replace ids and names by pseudonyms and leave out people without consent. Always on for
+    /// analysts; `false` is refused to them.
+    #[param(value_type = Option<bool>)]
     pseudonymize: Option<String>,
+    /// Add each actor's metrics (not with `json`).
+    #[param(value_type = Option<bool>)]
     with_metrics: Option<String>,
+    /// With `with_metrics`: only these metrics, comma-separated.
+    #[param(example = "degree,betweenness")]
     only: Option<String>,
+    /// With `with_metrics`: estimate betweenness from this many sampled sources.
+    #[param(value_type = Option<usize>, minimum = 1)]
     sample: Option<String>,
+    /// With `with_metrics`: the seed of sampling and communities (default 1).
+    #[param(value_type = Option<u64>)]
     seed: Option<String>,
 }
 
+#[utoipa::path(get, path = "/api/v1/export", tag = "network",
+    params(ExportQuery),
+    responses(
+        (status = 200, description = "The export, as a download", content(
+            (Object = "application/json"),
+            (String = "application/zip"),
+            (String = "application/graphml+xml"),
+            (String = "application/gexf+xml"),
+            (Object = "application/geo+json"),
+        )),
+    ))]
 /// The network in any export format, pseudonymised and with metrics when asked, within the
 /// analysis time budget.
-async fn export_network(
+pub(super) async fn export_network(
     State(state): State<AppState>,
     caller: Caller,
     Query(query): Query<ExportQuery>,
@@ -295,14 +351,17 @@ async fn export_network(
         .into_response())
 }
 
-#[derive(Serialize)]
-struct CountsDto<K: Ord> {
+/// Counts by kind, and their total; `null` where suppressed.
+#[derive(Serialize, ToSchema)]
+pub(super) struct CountsDto<K: Ord + ToSchema> {
+    /// A count per kind.
     #[serde(flatten)]
     by_kind: BTreeMap<K, Option<u64>>,
+    /// Every kind together.
     total: Option<u64>,
 }
 
-impl<K: Ord> CountsDto<K> {
+impl<K: Ord + ToSchema> CountsDto<K> {
     fn new(by_kind: BTreeMap<K, u64>) -> Self {
         Self {
             total: Some(by_kind.values().sum()),
@@ -311,16 +370,22 @@ impl<K: Ord> CountsDto<K> {
     }
 }
 
-#[derive(Serialize)]
-struct StatsDto {
+/// How big the network is.
+#[derive(Serialize, ToSchema)]
+pub(super) struct StatsDto {
+    /// Actors by kind.
     actors: CountsDto<ActorKind>,
+    /// Ties by kind.
     ties: CountsDto<crate::domain::TieKind>,
+    /// The store's change counter: it grows with every write.
     version: u64,
 }
 
+#[utoipa::path(get, path = "/api/v1/stats", tag = "network",
+    responses((status = 200, description = "Counts", body = StatsDto)))]
 /// Counts by kind. For roles without access to personal data, a migrant count below the
 /// small-cell threshold is `null`, and so is the actor total that would give it away.
-async fn get_stats(
+pub(super) async fn get_stats(
     State(state): State<AppState>,
     caller: Caller,
 ) -> Result<Json<StatsDto>, ApiError> {
@@ -339,23 +404,34 @@ async fn get_stats(
     }))
 }
 
+#[utoipa::path(get, path = "/api/v1/aggregates", tag = "network",
+    responses((status = 200, description = "Counts, small cells suppressed", body = Aggregates)))]
 /// Migrants by city and first language, actors by kind, small cells suppressed: for every role.
-async fn get_aggregates(State(state): State<AppState>) -> Result<Json<Aggregates>, ApiError> {
+pub(super) async fn get_aggregates(
+    State(state): State<AppState>,
+) -> Result<Json<Aggregates>, ApiError> {
     let network = state.store.network().await?;
     Ok(Json(aggregates(&network)))
 }
 
-#[derive(Serialize)]
-struct HealthDto {
+/// A health answer.
+#[derive(Serialize, ToSchema)]
+pub(super) struct HealthDto {
+    /// `ok`, `ready`, `store_failed` or `store_timeout`.
     status: &'static str,
 }
 
 /// How long readiness waits for the store.
 const READY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
+#[utoipa::path(get, path = "/readyz", tag = "health", security(()),
+    responses(
+        (status = 200, description = "The store answers", body = HealthDto),
+        (status = 503, description = "It does not (`store_failed`, `store_timeout`)", body = HealthDto),
+    ))]
 /// Ready when the store answers (it reads the change version): 200, or 503 with the reason's
 /// kind, never its details.
-async fn get_ready(State(state): State<AppState>) -> Response {
+pub(super) async fn get_ready(State(state): State<AppState>) -> Response {
     let status = match tokio::time::timeout(READY_TIMEOUT, state.store.version()).await {
         Ok(Ok(_)) => return Json(HealthDto { status: "ready" }).into_response(),
         Ok(Err(error)) => {
@@ -374,38 +450,66 @@ async fn get_ready(State(state): State<AppState>) -> Response {
         .into_response()
 }
 
-async fn get_health() -> Json<HealthDto> {
+/// The process is up.
+#[utoipa::path(get, path = "/healthz", tag = "health", security(()),
+    responses((status = 200, description = "Up", body = HealthDto)))]
+pub(super) async fn get_health() -> Json<HealthDto> {
     Json(HealthDto { status: "ok" })
 }
 
-#[derive(Debug, Deserialize)]
+/// The process is up (the same as `/healthz`, under the API's prefix).
+#[utoipa::path(get, path = "/api/v1/healthz", tag = "health", security(()),
+    responses((status = 200, description = "Up", body = HealthDto)))]
+pub(super) async fn get_api_health() -> Json<HealthDto> {
+    get_health().await
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
-struct AuditQuery {
+#[into_params(parameter_in = Query)]
+pub(super) struct AuditQuery {
+    /// Entries older than this `seq` (the previous page's `next_before`).
+    #[param(value_type = Option<u64>, minimum = 1)]
     before: Option<String>,
+    /// How many entries at most (default 100).
+    #[param(value_type = Option<usize>, minimum = 1, maximum = 1000)]
     limit: Option<String>,
 }
 
-#[derive(Serialize)]
-struct AuditEntryDto {
+/// One audited call.
+#[derive(Serialize, ToSchema)]
+pub(super) struct AuditEntryDto {
+    /// Its place in the trail.
     seq: u64,
+    /// When (RFC 3339, UTC).
     at: String,
+    /// The token's label, or `anonymous`.
     who: String,
+    /// The caller's role, when known.
+    #[schema(value_type = Option<crate::domain::Role>)]
     role: Option<&'static str>,
+    /// Method and route template, such as `POST /api/v1/actors`.
     action: String,
+    /// What was touched (an id; `erased` and `dry_run` stand in where the id must not be kept).
     target: Option<String>,
+    /// `ok`, or why not: an HTTP status, `forbidden` or `csrf`.
     outcome: String,
 }
 
-#[derive(Serialize)]
-struct AuditDto {
+/// A page of the audit trail, newest first.
+#[derive(Serialize, ToSchema)]
+pub(super) struct AuditDto {
     entries: Vec<AuditEntryDto>,
     /// Pass as `before` for the next (older) page; absent on the last page.
     #[serde(skip_serializing_if = "Option::is_none")]
     next_before: Option<u64>,
 }
 
+#[utoipa::path(get, path = "/api/v1/audit", tag = "admin",
+    params(AuditQuery),
+    responses((status = 200, description = "A page of the trail", body = AuditDto)))]
 /// The audit trail, newest first, for admins.
-async fn get_audit(
+pub(super) async fn get_audit(
     State(state): State<AppState>,
     Query(query): Query<AuditQuery>,
 ) -> Result<Json<AuditDto>, ApiError> {

@@ -9,7 +9,9 @@ use axum::extract::{Path, Request, State};
 use axum::http::Method;
 use axum::routing::post;
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
+use crate::analysis::QueryDto;
 use crate::analysis::{
     AnalysisError, CoverageReport, MAX_HOPS_LIMIT, MetricsOptions, ReachReport, Reached,
     RelayGraph, RelayQuery, Summary, actor_metrics, coverage, reach, reached_by, summary,
@@ -18,7 +20,7 @@ use crate::analysis::{
 use crate::domain::ActorId;
 use crate::http::access::{Access, Caller, Routes};
 use crate::http::extract::{Query, body_bytes, is_json};
-use crate::http::{API_BODY_LIMIT, ApiError, AppState};
+use crate::http::{API_BODY_LIMIT, ApiError, AppState, ErrorBody};
 
 pub fn routes() -> Routes {
     // Relay queries are reads: not audited.
@@ -98,12 +100,16 @@ async fn read_query(state: &AppState, request: Request) -> Result<RelayQuery, Ap
 }
 
 /// A saved scenario as the API shows it.
-#[derive(Serialize)]
-struct ScenarioDto {
+#[derive(Serialize, ToSchema)]
+pub(super) struct ScenarioDto {
+    /// Its name.
     name: String,
     /// The coverage query, as saved.
+    #[schema(value_type = QueryDto)]
     query: serde_json::Value,
+    /// The label of the token that saved it.
     saved_by: String,
+    /// When (RFC 3339, UTC).
     saved_at: String,
 }
 
@@ -118,21 +124,36 @@ impl From<crate::domain::Scenario> for ScenarioDto {
     }
 }
 
-#[derive(Serialize)]
-struct ScenarioList {
+/// Every saved scenario.
+#[derive(Serialize, ToSchema)]
+pub(super) struct ScenarioList {
+    /// By name.
     scenarios: Vec<ScenarioDto>,
 }
 
-async fn list_scenarios(State(state): State<AppState>) -> Result<Json<ScenarioList>, ApiError> {
+/// The saved scenarios.
+#[utoipa::path(get, path = "/api/v1/scenarios", tag = "relay",
+    responses((status = 200, description = "Every saved scenario", body = ScenarioList)))]
+pub(super) async fn list_scenarios(
+    State(state): State<AppState>,
+) -> Result<Json<ScenarioList>, ApiError> {
     let scenarios = state.store.scenarios().await?;
     Ok(Json(ScenarioList {
         scenarios: scenarios.into_iter().map(ScenarioDto::from).collect(),
     }))
 }
 
+#[utoipa::path(put, path = "/api/v1/scenarios/{name}", tag = "relay",
+    params(("name" = String, Path, description = "1 to 80 characters")),
+    request_body = QueryDto,
+    responses(
+        (status = 200, description = "Saved", body = ScenarioDto),
+        (status = 400, description = "A bad name or malformed JSON", body = ErrorBody),
+        (status = 422, description = "The query breaks a rule (`field` names it)", body = ErrorBody),
+    ))]
 /// Saves (or replaces) a scenario: the body is a coverage query, checked as `POST
 /// /api/v1/coverage` checks it, so a saved scenario always runs.
-async fn save_scenario(
+pub(super) async fn save_scenario(
     State(state): State<AppState>,
     caller: Caller,
     Path(name): Path<String>,
@@ -161,7 +182,14 @@ async fn save_scenario(
     Ok(Json(ScenarioDto::from(scenario)))
 }
 
-async fn delete_scenario(
+/// Deletes a saved scenario.
+#[utoipa::path(delete, path = "/api/v1/scenarios/{name}", tag = "relay",
+    params(("name" = String, Path)),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 404, description = "No such scenario", body = ErrorBody),
+    ))]
+pub(super) async fn delete_scenario(
     State(state): State<AppState>,
     Path(name): Path<String>,
 ) -> Result<axum::http::StatusCode, ApiError> {
@@ -169,7 +197,15 @@ async fn delete_scenario(
     Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
-async fn post_reach(
+/// Who the sources can reach among the targets, over usable ties, and through whom.
+#[utoipa::path(post, path = "/api/v1/reach", tag = "relay",
+    request_body = QueryDto,
+    responses(
+        (status = 200, description = "Reached and unreached targets", body = ReachReport),
+        (status = 400, description = "Malformed JSON", body = ErrorBody),
+        (status = 422, description = "The query breaks a rule (`field` names it)", body = ErrorBody),
+    ))]
+pub(super) async fn post_reach(
     State(state): State<AppState>,
     request: Request,
 ) -> Result<Json<ReachReport>, ApiError> {
@@ -183,7 +219,16 @@ async fn post_reach(
     Ok(Json(report))
 }
 
-async fn post_coverage(
+/// The reach report plus the call list, the single points of failure and the unreached by
+/// language.
+#[utoipa::path(post, path = "/api/v1/coverage", tag = "relay",
+    request_body = QueryDto,
+    responses(
+        (status = 200, description = "The coverage report", body = CoverageReport),
+        (status = 400, description = "Malformed JSON", body = ErrorBody),
+        (status = 422, description = "The query breaks a rule (`field` names it)", body = ErrorBody),
+    ))]
+pub(super) async fn post_coverage(
     State(state): State<AppState>,
     request: Request,
 ) -> Result<Json<CoverageReport>, ApiError> {
@@ -197,20 +242,34 @@ async fn post_coverage(
     Ok(Json(report))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
-struct ActorReachQuery {
+#[into_params(parameter_in = Query)]
+pub(super) struct ActorReachQuery {
+    /// The most ties a message may cross (default 3).
+    #[param(value_type = Option<u8>, minimum = 1, maximum = 10)]
     max_hops: Option<String>,
 }
 
-#[derive(Serialize)]
-struct ActorReachDto {
+/// Who can reach one actor.
+#[derive(Serialize, ToSchema)]
+pub(super) struct ActorReachDto {
+    /// The actor.
     id: ActorId,
+    /// As asked.
     max_hops: u8,
+    /// The responders who reach the actor (each with the path from them), most reliable first.
     reached_by: Vec<Reached>,
 }
 
-async fn get_actor_reach(
+/// The responders who can reach one actor, over the default usable ties.
+#[utoipa::path(get, path = "/api/v1/actors/{id}/reach", tag = "relay",
+    params(("id" = ActorId, Path), ActorReachQuery),
+    responses(
+        (status = 200, description = "Who reaches the actor", body = ActorReachDto),
+        (status = 404, description = "No such actor", body = ErrorBody),
+    ))]
+pub(super) async fn get_actor_reach(
     State(state): State<AppState>,
     Path(id): Path<String>,
     Query(query): Query<ActorReachQuery>,
@@ -245,12 +304,21 @@ async fn get_actor_reach(
     }))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
-struct MetricsQuery {
+#[into_params(parameter_in = Query)]
+pub(super) struct MetricsQuery {
+    /// `csv` (default) or `json`.
+    #[param(value_type = Option<String>, pattern = "^(csv|json)$")]
     format: Option<String>,
+    /// Only these metrics, comma-separated.
+    #[param(example = "degree,betweenness")]
     only: Option<String>,
+    /// Estimate betweenness from this many sampled sources.
+    #[param(value_type = Option<usize>, minimum = 1)]
     sample: Option<String>,
+    /// The seed of sampling and communities (default 1).
+    #[param(value_type = Option<u64>)]
     seed: Option<String>,
 }
 
@@ -285,8 +353,16 @@ pub(crate) fn metrics_options(
     })
 }
 
+#[utoipa::path(get, path = "/api/v1/metrics", tag = "research",
+    params(MetricsQuery),
+    responses(
+        (status = 200, description = "A row per relaying actor (pseudonymised for analysts)", content(
+            (String = "text/csv"),
+            (Object = "application/json"),
+        )),
+    ))]
 /// Per-actor metrics as CSV or JSON, within the analysis time budget.
-async fn get_metrics(
+pub(super) async fn get_metrics(
     State(state): State<AppState>,
     caller: Caller,
     Query(query): Query<MetricsQuery>,
@@ -345,14 +421,20 @@ fn parse_seed(raw: Option<&str>) -> Result<u64, ApiError> {
     })
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
-struct SummaryQuery {
+#[into_params(parameter_in = Query)]
+pub(super) struct SummaryQuery {
+    /// The seed of the communities (default 1).
+    #[param(value_type = Option<u64>)]
     seed: Option<String>,
 }
 
+#[utoipa::path(get, path = "/api/v1/summary", tag = "research",
+    params(SummaryQuery),
+    responses((status = 200, description = "The summary (small groups left out for analysts)", body = Summary)))]
 /// The graph summary, within the analysis time budget.
-async fn get_summary(
+pub(super) async fn get_summary(
     State(state): State<AppState>,
     caller: Caller,
     Query(query): Query<SummaryQuery>,

@@ -5,6 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;
+use utoipa::IntoParams;
 
 use super::actors::TieList;
 use super::{PageQuery, next_cursor, parse_param, single_write};
@@ -12,7 +13,7 @@ use crate::document::TieRecord;
 use crate::domain::{ActorId, TieId, TieKind, WriteMode};
 use crate::http::access::{Access, Routes};
 use crate::http::extract::{Query, RecordJson};
-use crate::http::{ApiError, AppState};
+use crate::http::{ApiError, AppState, ErrorBody};
 use crate::store::TieFilter;
 
 pub fn routes() -> Routes {
@@ -24,16 +25,26 @@ pub fn routes() -> Routes {
         .delete("/api/v1/ties/{id}", Access::Network, delete_tie)
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
-struct TieQuery {
+#[into_params(parameter_in = Query)]
+pub(super) struct TieQuery {
+    /// Only ties of this kind.
+    #[param(value_type = Option<TieKind>)]
     kind: Option<String>,
+    /// Only ties with this actor at either end.
+    #[param(value_type = Option<ActorId>)]
     actor: Option<String>,
     #[serde(flatten)]
+    #[param(ignore)]
     page: PageQuery,
 }
 
-async fn list_ties(
+/// Lists ties by id, filtered, a page at a time.
+#[utoipa::path(get, path = "/api/v1/ties", tag = "ties",
+    params(TieQuery, PageQuery),
+    responses((status = 200, description = "A page of ties", body = TieList)))]
+pub(super) async fn list_ties(
     State(state): State<AppState>,
     Query(query): Query<TieQuery>,
 ) -> Result<Json<TieList>, ApiError> {
@@ -62,7 +73,17 @@ async fn read_back(state: &AppState, id: &TieId) -> Result<TieRecord, ApiError> 
         .ok_or_else(|| ApiError::NotFound(format!("tie {id}")))
 }
 
-async fn create_tie(
+/// Creates a tie between two existing actors; the id is generated when absent.
+#[utoipa::path(post, path = "/api/v1/ties", tag = "ties",
+    request_body = TieRecord,
+    responses(
+        (status = 201, description = "Created; `Location` names it", body = TieRecord,
+            headers(("Location" = String, description = "The new tie's address"))),
+        (status = 404, description = "An end does not exist", body = ErrorBody),
+        (status = 409, description = "The id is taken", body = ErrorBody),
+        (status = 422, description = "A rule is broken (`details` lists every one)", body = ErrorBody),
+    ))]
+pub(super) async fn create_tie(
     State(state): State<AppState>,
     RecordJson(record): RecordJson<TieRecord>,
 ) -> Result<impl IntoResponse, ApiError> {
@@ -78,7 +99,14 @@ async fn create_tie(
     ))
 }
 
-async fn get_tie(
+/// One tie.
+#[utoipa::path(get, path = "/api/v1/ties/{id}", tag = "ties",
+    params(("id" = TieId, Path)),
+    responses(
+        (status = 200, description = "The tie", body = TieRecord),
+        (status = 404, description = "No such tie", body = ErrorBody),
+    ))]
+pub(super) async fn get_tie(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<TieRecord>, ApiError> {
@@ -86,7 +114,17 @@ async fn get_tie(
     Ok(Json(read_back(&state, &id).await?))
 }
 
-async fn replace_tie(
+/// Replaces a tie; creates none.
+#[utoipa::path(put, path = "/api/v1/ties/{id}", tag = "ties",
+    params(("id" = TieId, Path)),
+    request_body = TieRecord,
+    responses(
+        (status = 200, description = "The tie as stored", body = TieRecord),
+        (status = 404, description = "No such tie, or an end does not exist", body = ErrorBody),
+        (status = 409, description = "The change conflicts with the network", body = ErrorBody),
+        (status = 422, description = "A rule is broken (`details` lists every one)", body = ErrorBody),
+    ))]
+pub(super) async fn replace_tie(
     State(state): State<AppState>,
     Path(id): Path<String>,
     RecordJson(record): RecordJson<TieRecord>,
@@ -98,7 +136,14 @@ async fn replace_tie(
     Ok(Json(read_back(&state, &id).await?))
 }
 
-async fn delete_tie(
+/// Deletes a tie.
+#[utoipa::path(delete, path = "/api/v1/ties/{id}", tag = "ties",
+    params(("id" = TieId, Path)),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 404, description = "No such tie", body = ErrorBody),
+    ))]
+pub(super) async fn delete_tie(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {

@@ -7,13 +7,14 @@ use std::sync::Arc;
 use axum::Json;
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 use super::parse_param;
 use crate::analysis::{NetworkView, RelayGraph, ViewQuery, network_view};
-use crate::domain::ActorId;
+use crate::domain::{ActorId, ActorKind};
 use crate::http::access::{Access, Routes};
 use crate::http::extract::Query;
-use crate::http::{ApiError, AppState};
+use crate::http::{ApiError, AppState, ErrorBody};
 
 /// The most actors one view draws: beyond, the browser's renderer and the layout both slow down.
 pub const MAX_VIEW_NODES: usize = 20_000;
@@ -22,29 +23,42 @@ pub fn routes() -> Routes {
     Routes::new().get("/api/v1/view", Access::Network, get_view)
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
-struct ViewParams {
+#[into_params(parameter_in = Query)]
+pub(super) struct ViewParams {
     /// Only the actors of this city (by their `city`).
+    #[param(value_type = Option<ActorId>)]
     city: Option<String>,
     /// Only the actors of this community (0: the largest).
+    #[param(value_type = Option<u32>)]
     community: Option<String>,
     /// Seeds communities and layout.
+    #[param(value_type = Option<u32>)]
     seed: Option<String>,
 }
 
-#[derive(Serialize)]
-struct NodeDto {
+/// An actor in the drawing.
+#[derive(Serialize, ToSchema)]
+pub(super) struct NodeDto {
+    /// The actor.
     id: ActorId,
+    /// Its kind.
+    #[schema(value_type = ActorKind)]
     kind: &'static str,
+    /// Its name.
     name: String,
+    /// Its community in the whole relay graph (0: the largest).
     community: u32,
+    /// Position, in layout units.
     x: f32,
+    /// Position, in layout units.
     y: f32,
 }
 
-#[derive(Serialize)]
-struct ViewDto {
+/// The drawing of a network view.
+#[derive(Serialize, ToSchema)]
+pub(super) struct ViewDto {
     nodes: Vec<NodeDto>,
     /// Pairs of positions in `nodes`.
     ties: Vec<[u32; 2]>,
@@ -52,7 +66,15 @@ struct ViewDto {
     communities: usize,
 }
 
-async fn get_view(
+/// The relay graph laid out for drawing: the whole of it, one city or one community.
+#[utoipa::path(get, path = "/api/v1/view", tag = "view",
+    params(ViewParams),
+    responses(
+        (status = 200, description = "Nodes with positions, and ties", body = ViewDto),
+        (status = 404, description = "No such city", body = ErrorBody),
+        (status = 422, description = "More actors than one view draws", body = ErrorBody),
+    ))]
+pub(super) async fn get_view(
     State(state): State<AppState>,
     Query(params): Query<ViewParams>,
 ) -> Result<Json<ViewDto>, ApiError> {
