@@ -39,6 +39,7 @@ pub fn routes() -> Routes {
         description = "A GeoJSON Polygon or MultiPolygon: a geometry, a Feature or a FeatureCollection"),
     responses(
         (status = 204, description = "The outline is set"),
+        (status = 400, description = "Not a city (`not_a_city`), or not a polygon (`invalid_outline`)", body = ErrorBody),
         (status = 404, description = "No such actor", body = ErrorBody),
         (status = 422, description = "Not GeoJSON (`malformed_json`), or not a polygon", body = ErrorBody),
     ))]
@@ -65,6 +66,7 @@ pub(super) async fn put_outline(
     params(("id" = ActorId, Path, description = "A city's id")),
     responses(
         (status = 204, description = "The city has no outline now"),
+        (status = 400, description = "Not a city (`not_a_city`)", body = ErrorBody),
         (status = 404, description = "No such actor", body = ErrorBody),
     ))]
 pub(super) async fn delete_outline(
@@ -282,6 +284,7 @@ pub(super) struct DeleteQuery {
     responses(
         (status = 204, description = "Deleted, with its ties"),
         (status = 404, description = "No such actor", body = ErrorBody),
+        (status = 409, description = "A city that actors still name as theirs", body = ErrorBody),
     ))]
 /// Deletes an actor and its ties. With `erase=true`, also redacts the actor's id and its ties'
 /// ids from the audit trail, and records the erasure itself without the id.

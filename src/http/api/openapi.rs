@@ -60,6 +60,7 @@ use crate::http::access::{Access, Rule};
         get_openapi,
         crate::http::pages::get_metrics,
     ),
+    components(schemas(crate::export::ExportFormat)),
     security(("bearer" = [])),
     tags(
         (name = "actors", description = "Migrants, organisations, responders and cities"),
@@ -253,6 +254,37 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// Every `"$ref": "#/components/schemas/NAME"` in `value`.
+    fn refs(value: &serde_json::Value, found: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::String(target)) = map.get("$ref") {
+                    found.push(target.clone());
+                }
+                map.values().for_each(|v| refs(v, found));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| refs(v, found)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_reference_resolves() {
+        let json = serde_json::to_value(description(&registry())).unwrap();
+        let mut found = Vec::new();
+        refs(&json, &mut found);
+        assert!(found.len() > 50);
+        for target in found {
+            let name = target
+                .strip_prefix("#/components/schemas/")
+                .unwrap_or_else(|| panic!("{target} is not a schema reference"));
+            assert!(
+                json["components"]["schemas"].get(name).is_some(),
+                "{target} does not resolve"
+            );
         }
     }
 

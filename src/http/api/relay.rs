@@ -268,6 +268,7 @@ pub(super) struct ActorReachDto {
     responses(
         (status = 200, description = "Who reaches the actor", body = ActorReachDto),
         (status = 404, description = "No such actor", body = ErrorBody),
+        (status = 422, description = "The actor is a city: cities relay no message", body = ErrorBody),
     ))]
 pub(super) async fn get_actor_reach(
     State(state): State<AppState>,
@@ -358,7 +359,7 @@ pub(crate) fn metrics_options(
     responses(
         (status = 200, description = "A row per relaying actor (pseudonymised for analysts)", content(
             (String = "text/csv"),
-            (Object = "application/json"),
+            (Vec<Object> = "application/json"),
         )),
     ))]
 /// Per-actor metrics as CSV or JSON, within the analysis time budget.
