@@ -60,7 +60,7 @@ impl Application {
         let state = AppState {
             store: store.clone(),
             max_import_bytes: config.max_import_bytes,
-            snapshots: Default::default(),
+            snapshots: Arc::new(crate::analysis::Snapshots::new(config.relay_max_staleness)),
             query_timeout: config.query_timeout,
             sessions: Default::default(),
             limiter: Arc::new(Limiter::new(config.failure_limit, config.failure_window)),

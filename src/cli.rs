@@ -219,6 +219,12 @@ pub struct ServeArgs {
     #[arg(long, env = "RELAYMAP_QUERY_TIMEOUT_SECS", default_value_t = DEFAULT_QUERY_TIMEOUT_SECS,
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     query_timeout_secs: u64,
+    /// Seconds a reach or coverage answer may trail the latest writes: within them, analyses are
+    /// answered on the last relay graph while one rebuild runs in the background, instead of each
+    /// waiting for the rebuild. 0 (the default): every answer sees every acknowledged write.
+    #[arg(long, env = "RELAYMAP_RELAY_MAX_STALENESS_SECS", default_value_t = 0,
+          value_parser = clap::value_parser!(u64).range(0..=3600))]
+    relay_max_staleness_secs: u64,
     /// Seconds a client may take to send a request's headers, or pause inside its body, before
     /// it is disconnected.
     #[arg(long, env = "RELAYMAP_CLIENT_TIMEOUT_SECS", default_value_t = DEFAULT_CLIENT_TIMEOUT_SECS,
@@ -405,6 +411,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         vendor_dir: args.vendor_dir,
         max_import_bytes: args.max_import_bytes,
         query_timeout: std::time::Duration::from_secs(args.query_timeout_secs),
+        relay_max_staleness: std::time::Duration::from_secs(args.relay_max_staleness_secs),
         behind_proxy: args.behind_proxy,
         tiles: args
             .tile_url

@@ -134,6 +134,8 @@ pub struct ServeConfig {
     pub max_import_bytes: usize,
     /// The longest a relay analysis may run.
     pub query_timeout: std::time::Duration,
+    /// How long relay answers may trail the latest writes (zero: never).
+    pub relay_max_staleness: std::time::Duration,
     /// A TLS-terminating proxy stands in front: listening beyond loopback is then allowed.
     pub behind_proxy: bool,
     /// Migrants' locations are snapped to cells of this many metres when written (0: as given).
@@ -215,6 +217,7 @@ impl ServeConfig {
             vendor_dir: default_vendor_dir(),
             max_import_bytes: DEFAULT_MAX_IMPORT_BYTES,
             query_timeout: std::time::Duration::from_secs(DEFAULT_QUERY_TIMEOUT_SECS),
+            relay_max_staleness: std::time::Duration::ZERO,
             behind_proxy: false,
             person_precision_m: crate::store::DEFAULT_PERSON_PRECISION_M,
             client_timeout: std::time::Duration::from_secs(DEFAULT_CLIENT_TIMEOUT_SECS),

@@ -112,6 +112,68 @@ async fn the_analysis_follows_writes() {
     assert_eq!(after["reached"][1]["hops"], 3, "now through o-1 and m-1");
 }
 
+/// The snapshot rebuilds counted so far, from the Prometheus text.
+async fn rebuilds(app: &crate::helpers::TestApp) -> u64 {
+    let text = app.get("/metrics").await.text().await.unwrap();
+    text.lines()
+        .find_map(|l| l.strip_prefix("relaymap_snapshot_rebuilds_total "))
+        .expect("the rebuild counter")
+        .parse()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn with_a_staleness_allowed_answers_come_at_once_and_catch_up_in_the_background() {
+    let app = crate::helpers::spawn_app_with(|config| {
+        config.relay_max_staleness = std::time::Duration::from_secs(60);
+    })
+    .await;
+    app.seed_small_network().await;
+    let hops_of_m2 = |report: &Value| {
+        report["reached"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == "m-2")
+            .map(|r| r["hops"].as_u64().unwrap())
+    };
+    let reach = || async {
+        let response = app.post_json("/api/v1/reach", &json!({})).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json::<Value>().await.unwrap()
+    };
+    assert_eq!(hops_of_m2(&reach().await), Some(1));
+    let built = rebuilds(&app).await;
+
+    assert_eq!(
+        app.delete("/api/v1/ties/t-4").await.status(),
+        StatusCode::NO_CONTENT
+    );
+    // Answered on the graph from before the write (read less than a minute ago), at once...
+    assert_eq!(
+        hops_of_m2(&reach().await),
+        Some(1),
+        "the last graph, not a rebuild"
+    );
+    // ...while one rebuild runs in the background, after which answers see the write.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        if hops_of_m2(&reach().await) == Some(3) {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the write never showed"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        rebuilds(&app).await,
+        built + 1,
+        "one rebuild, however many asked"
+    );
+}
+
 #[tokio::test]
 async fn an_actor_page_shows_who_can_reach_them_and_through_whom() {
     let app = spawn_app().await;

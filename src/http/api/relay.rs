@@ -65,7 +65,7 @@ pub(crate) async fn analyse<T: Send + 'static>(
     state: &AppState,
     work: impl FnOnce(&RelayGraph, &AtomicBool) -> Result<T, AnalysisError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    let graph = state.snapshots.current(state.store.as_ref()).await?;
+    let graph = state.snapshots.current(&state.store).await?;
     within_budget(state, move |cancel| {
         work(&graph, cancel).map_err(ApiError::from)
     })
