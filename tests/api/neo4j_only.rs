@@ -45,6 +45,15 @@ async fn a_lost_neo4j_gives_503s_writes_nothing_and_is_reconnected_when_it_retur
     assert_eq!(read.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(error_of(read).await["code"], "unavailable");
     assert_eq!(write.status(), StatusCode::SERVICE_UNAVAILABLE);
+    // The process is up, but not ready.
+    assert_eq!(app.get_as(None, "/healthz").await.status(), StatusCode::OK);
+    let ready = app.get_as(None, "/readyz").await;
+    assert_eq!(ready.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let reason = ready.json::<serde_json::Value>().await.unwrap()["status"].clone();
+    assert!(
+        reason == "store_failed" || reason == "store_timeout",
+        "{reason}"
+    );
 
     // Act: the server comes back.
     server(&["start", &home, &port, &password]);
@@ -61,7 +70,8 @@ async fn a_lost_neo4j_gives_503s_writes_nothing_and_is_reconnected_when_it_retur
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
 
-    // Assert: the refused write left no trace, and writes work again.
+    // Assert: ready again, the refused write left no trace, and writes work again.
+    assert_eq!(app.get_as(None, "/readyz").await.status(), StatusCode::OK);
     assert_eq!(app.export().await, before);
     let again = app
         .post_actor(&json!({"id": "m-back", "kind": "migrant", "name": "Back"}))

@@ -18,7 +18,8 @@ async fn readiness_follows_the_store() {
         "ready"
     );
     let Some(db) = app.sqlite_path() else {
-        return; // Breaking a Neo4j server on purpose is left to its own harness.
+        // On Neo4j: neo4j_only::a_lost_neo4j_gives_503s_writes_nothing_and_is_reconnected_...
+        return;
     };
     // The process stays up (healthz), but a store that cannot answer is not ready.
     let outside = rusqlite::Connection::open(&db).unwrap();
