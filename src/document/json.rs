@@ -86,7 +86,12 @@ fn row_error(row: &RowRef, path: Option<String>, error: serde_json::Error) -> Ro
         Some(at) => message[..at].to_owned(),
         None => message,
     };
-    let field = path.unwrap_or_else(|| backticked(&message).unwrap_or("record").to_owned());
+    // A key that is empty or blank names nothing a person could find: the record is at fault.
+    let field = path
+        .filter(|p| !p.trim().is_empty())
+        .or_else(|| backticked(&message).map(str::to_owned))
+        .filter(|f| !f.trim().is_empty())
+        .unwrap_or_else(|| "record".to_owned());
     RowError::new(row, field, DomainError::Malformed(message))
 }
 

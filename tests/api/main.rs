@@ -5,6 +5,7 @@ mod access;
 mod actors;
 mod browser;
 mod cli;
+mod fuzz_corpus;
 mod helpers;
 mod import_export;
 mod load_driver;
