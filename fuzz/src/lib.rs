@@ -26,7 +26,8 @@ fn assert_clear(error: &DocumentError) {
     }
 }
 
-fn read_csv_files(actors: &[u8], ties: &[u8]) -> Result<Batch, DocumentError> {
+/// Reads the two CSV files as an import does.
+pub fn read_csv_files(actors: &[u8], ties: &[u8]) -> Result<Batch, DocumentError> {
     let file = |name: &str, bytes: &[u8]| CsvFile {
         name: name.into(),
         reader: std::io::Cursor::new(bytes.to_vec()),

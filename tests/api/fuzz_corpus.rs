@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 // The checks the fuzz targets run (the fuzz crate is its own workspace, so its file is included).
 #[path = "../../fuzz/src/lib.rs"]
-mod checks;
+pub mod checks;
 
 /// The files of `fuzz/<kind>/<target>/`, sorted; none when the directory does not exist.
 fn files(kind: &str, target: &str) -> Vec<PathBuf> {

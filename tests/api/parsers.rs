@@ -8,8 +8,10 @@
 
 use proptest::prelude::*;
 use relaymap::analysis::{Area, RelayQuery};
-use relaymap::document::{CsvFile, DocumentError, read_csv, read_json};
+use relaymap::document::read_json;
 use relaymap::domain::WriteMode;
+
+use crate::fuzz_corpus::checks;
 
 const ACTORS_CSV: &str = include_str!("../../static/templates/actors.csv");
 const TIES_CSV: &str = include_str!("../../static/templates/ties.csv");
@@ -24,51 +26,15 @@ const QUERY: &str = r#"{"from": ["r-1"], "channels": ["sms", "phone"], "max_hops
   "min_trust": 0.4, "language_check": true, "exclude": ["o-1"], "area": {"type": "Polygon",
   "coordinates": [[[8.1, 44.0], [8.3, 44.0], [8.3, 44.2], [8.1, 44.0]]]}, "verified_since": "2025-01-01"}"#;
 
-/// A document error is clear: a message, and for rows a file, a field and a reason each.
-fn assert_clear(error: &DocumentError) {
-    match error {
-        DocumentError::Malformed(message) => assert!(!message.trim().is_empty()),
-        DocumentError::Rows(rows) => {
-            assert!(!rows.is_empty());
-            for row in rows {
-                assert!(!row.to_string().trim().is_empty(), "{row:?}");
-            }
-        }
-    }
-}
-
-fn csv(actors: &[u8], ties: &[u8]) -> Result<relaymap::domain::Batch, DocumentError> {
-    let file = |name: &str, bytes: &[u8]| CsvFile {
-        name: name.into(),
-        reader: std::io::Cursor::new(bytes.to_vec()),
-    };
-    read_csv(
-        Some(file("actors", actors)),
-        Some(file("ties", ties)),
-        WriteMode::Upsert,
-    )
-}
-
-/// Every parser, on one input.
+/// Every parser, on one input, with the fuzz targets' checks (`fuzz/src/lib.rs`): a valid result
+/// or a clear error (a message; for rows a field and a reason each), never a panic.
 fn parse_all(bytes: &[u8]) {
+    // The JSON parsers get text, as the server refuses bytes that are not UTF-8 before them.
     let text = String::from_utf8_lossy(bytes);
-    if let Err(error) = csv(bytes, TIES_CSV.as_bytes()) {
-        assert_clear(&error);
-    }
-    if let Err(error) = csv(ACTORS_CSV.as_bytes(), bytes) {
-        assert_clear(&error);
-    }
-    if let Err(error) = read_json(&text, WriteMode::Upsert) {
-        assert_clear(&error);
-    }
-    if let Ok(value) = serde_json::from_str::<serde_json::Value>(&text)
-        && let Err(error) = Area::from_geojson(value)
-    {
-        assert!(!error.to_string().trim().is_empty());
-    }
-    if let Err(error) = RelayQuery::from_json(&text) {
-        assert!(!error.to_string().trim().is_empty());
-    }
+    checks::check_csv(bytes);
+    checks::check_json_document(text.as_bytes());
+    checks::check_geojson_area(text.as_bytes());
+    checks::check_relay_query(text.as_bytes());
 }
 
 /// A valid input with random edits: bytes deleted, inserted or repeated.
@@ -129,7 +95,7 @@ proptest! {
 
 #[test]
 fn the_seeds_themselves_are_valid() {
-    assert!(csv(ACTORS_CSV.as_bytes(), TIES_CSV.as_bytes()).is_ok());
+    assert!(checks::read_csv_files(ACTORS_CSV.as_bytes(), TIES_CSV.as_bytes()).is_ok());
     assert!(read_json(DOCUMENT, WriteMode::Upsert).is_ok());
     assert!(Area::from_geojson(serde_json::from_str(AREA).unwrap()).is_ok());
     assert!(RelayQuery::from_json(QUERY).is_ok());
