@@ -10,7 +10,8 @@ use crate::domain::{ActorId, Channel, parse_date};
 /// A relay query as JSON: who relays to whom, over which ties.
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(as = RelayQuery)]
+#[schema(as = RelayQuery, example = json!({"max_hops": 3, "min_trust": 0.3,
+    "channels": ["phone", "whatsapp"]}))]
 pub(crate) struct QueryDto {
     /// The sources: actor ids (absent: every responder).
     #[schema(value_type = Option<Vec<ActorId>>)]

@@ -27,7 +27,8 @@ pub struct LocationRecord {
 /// An actor as written in the import document, the API and the export.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(as = Actor)]
+#[schema(as = Actor, example = json!({"kind": "migrant", "name": "Selam", "languages": ["tir", "eng"],
+    "city": "c-01", "channels": ["whatsapp"], "consent": true}))]
 pub struct ActorRecord {
     /// Generated (kind prefix and random hex) when absent.
     #[serde(default)]
@@ -74,7 +75,8 @@ pub struct ActorRecord {
 /// A tie as written in the import document, the API and the export.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(as = Tie)]
+#[schema(as = Tie, example = json!({"source": "m-0001", "target": "m-0002", "kind": "knows",
+    "trust": 0.8, "channels": ["phone"], "last_verified": "2026-05-01"}))]
 pub struct TieRecord {
     /// Generated (`t-` and random hex) when absent.
     #[serde(default)]

@@ -2,6 +2,7 @@
 
 use std::time::{Duration, Instant};
 
+use relaymap::analysis::SimpleGraph;
 use relaymap::domain::Network;
 use relaymap::store::{GraphStore, SqliteStore};
 
@@ -29,4 +30,15 @@ pub fn read_network(path: &str) -> Network {
     runtime
         .block_on(store.network())
         .expect("the network reads")
+}
+
+/// Writes `n m`, then one `u v` line per edge (u < v): the reference tools' input.
+pub fn write_edges(graph: &SimpleGraph, path: &std::path::Path) {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("the edge list"));
+    writeln!(out, "{} {}", graph.n(), graph.edge_count()).unwrap();
+    for (u, v) in graph.edges() {
+        writeln!(out, "{u} {v}").unwrap();
+    }
+    out.flush().unwrap();
 }

@@ -8,24 +8,13 @@
 //!
 //! `--exact` after a city asks for exact betweenness on it. Prints one JSON object per timing.
 
-use std::io::Write;
 use std::sync::atomic::AtomicBool;
 
 use relaymap::analysis::{RelayGraph, SimpleGraph};
 
 #[path = "common.rs"]
 mod common;
-use common::{read_network, time};
-
-/// Writes `n m`, then one `u v` line per edge (u < v).
-fn write_edges(graph: &SimpleGraph, path: &std::path::Path) {
-    let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("the edge list"));
-    writeln!(out, "{} {}", graph.n(), graph.edge_count()).unwrap();
-    for (u, v) in graph.edges() {
-        writeln!(out, "{u} {v}").unwrap();
-    }
-    out.flush().unwrap();
-}
+use common::{read_network, time, write_edges};
 
 fn main() {
     let args: Vec<String> = std::env::args()

@@ -13,6 +13,7 @@ use relaymap::analysis::{RelayGraph, RelayQuery, coverage, reach};
 use relaymap::domain::{ActorKind, Network, TieKind};
 
 #[path = "common.rs"]
+#[allow(dead_code)] // the edge lists are the metrics and layout benches' only
 mod common;
 use common::{read_network, time};
 

@@ -34,7 +34,7 @@ pub fn routes() -> Routes {
 }
 
 #[utoipa::path(put, path = "/api/v1/actors/{id}/outline", tag = "actors",
-    params(("id" = ActorId, Path, description = "A city's id")),
+    params(("id" = ActorId, Path, description = "A city's id", example = "c-01")),
     request_body(content = Object, content_type = "application/json",
         description = "A GeoJSON Polygon or MultiPolygon: a geometry, a Feature or a FeatureCollection"),
     responses(
@@ -63,7 +63,7 @@ pub(super) async fn put_outline(
 
 /// Removes a city's outline.
 #[utoipa::path(delete, path = "/api/v1/actors/{id}/outline", tag = "actors",
-    params(("id" = ActorId, Path, description = "A city's id")),
+    params(("id" = ActorId, Path, description = "A city's id", example = "c-01")),
     responses(
         (status = 204, description = "The city has no outline now"),
         (status = 400, description = "Not a city (`not_a_city`)", body = ErrorBody),
@@ -231,7 +231,7 @@ pub(super) async fn create_actor(
 
 /// One actor.
 #[utoipa::path(get, path = "/api/v1/actors/{id}", tag = "actors",
-    params(("id" = ActorId, Path)),
+    params(("id" = ActorId, Path, example = "m-0001")),
     responses(
         (status = 200, description = "The actor", body = ActorRecord),
         (status = 404, description = "No such actor", body = ErrorBody),
@@ -249,7 +249,7 @@ pub(super) async fn get_actor(
 
 /// Replaces an actor (its kind stays); creates none.
 #[utoipa::path(put, path = "/api/v1/actors/{id}", tag = "actors",
-    params(("id" = ActorId, Path)),
+    params(("id" = ActorId, Path, example = "m-0001")),
     request_body = ActorRecord,
     responses(
         (status = 200, description = "The actor as stored", body = ActorRecord),
@@ -280,7 +280,7 @@ pub(super) struct DeleteQuery {
 }
 
 #[utoipa::path(delete, path = "/api/v1/actors/{id}", tag = "actors",
-    params(("id" = ActorId, Path), DeleteQuery),
+    params(("id" = ActorId, Path, example = "m-0001"), DeleteQuery),
     responses(
         (status = 204, description = "Deleted, with its ties"),
         (status = 404, description = "No such actor", body = ErrorBody),
@@ -313,7 +313,7 @@ pub(super) async fn delete_actor(
 
 /// The ties of one actor, either end, a page at a time.
 #[utoipa::path(get, path = "/api/v1/actors/{id}/ties", tag = "actors",
-    params(("id" = ActorId, Path), PageQuery),
+    params(("id" = ActorId, Path, example = "m-0001"), PageQuery),
     responses(
         (status = 200, description = "A page of the actor's ties", body = TieList),
         (status = 404, description = "No such actor", body = ErrorBody),

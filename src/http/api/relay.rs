@@ -144,7 +144,7 @@ pub(super) async fn list_scenarios(
 }
 
 #[utoipa::path(put, path = "/api/v1/scenarios/{name}", tag = "relay",
-    params(("name" = String, Path, description = "1 to 80 characters")),
+    params(("name" = String, Path, description = "1 to 100 characters, no control characters", example = "flood")),
     request_body = QueryDto,
     responses(
         (status = 200, description = "Saved", body = ScenarioDto),
@@ -184,7 +184,7 @@ pub(super) async fn save_scenario(
 
 /// Deletes a saved scenario.
 #[utoipa::path(delete, path = "/api/v1/scenarios/{name}", tag = "relay",
-    params(("name" = String, Path)),
+    params(("name" = String, Path, example = "flood")),
     responses(
         (status = 204, description = "Deleted"),
         (status = 404, description = "No such scenario", body = ErrorBody),
@@ -264,7 +264,7 @@ pub(super) struct ActorReachDto {
 
 /// The responders who can reach one actor, over the default usable ties.
 #[utoipa::path(get, path = "/api/v1/actors/{id}/reach", tag = "relay",
-    params(("id" = ActorId, Path), ActorReachQuery),
+    params(("id" = ActorId, Path, example = "m-0001"), ActorReachQuery),
     responses(
         (status = 200, description = "Who reaches the actor", body = ActorReachDto),
         (status = 404, description = "No such actor", body = ErrorBody),

@@ -101,7 +101,7 @@ pub(super) async fn create_tie(
 
 /// One tie.
 #[utoipa::path(get, path = "/api/v1/ties/{id}", tag = "ties",
-    params(("id" = TieId, Path)),
+    params(("id" = TieId, Path, example = "t-0001")),
     responses(
         (status = 200, description = "The tie", body = TieRecord),
         (status = 404, description = "No such tie", body = ErrorBody),
@@ -116,7 +116,7 @@ pub(super) async fn get_tie(
 
 /// Replaces a tie; creates none.
 #[utoipa::path(put, path = "/api/v1/ties/{id}", tag = "ties",
-    params(("id" = TieId, Path)),
+    params(("id" = TieId, Path, example = "t-0001")),
     request_body = TieRecord,
     responses(
         (status = 200, description = "The tie as stored", body = TieRecord),
@@ -138,7 +138,7 @@ pub(super) async fn replace_tie(
 
 /// Deletes a tie.
 #[utoipa::path(delete, path = "/api/v1/ties/{id}", tag = "ties",
-    params(("id" = TieId, Path)),
+    params(("id" = TieId, Path, example = "t-0001")),
     responses(
         (status = 204, description = "Deleted"),
         (status = 404, description = "No such tie", body = ErrorBody),
