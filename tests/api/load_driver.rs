@@ -1,8 +1,69 @@
 //! A load generator for a running relaymap server: clients on loopback send a mix of reads,
-//! writes and reach queries for a bounded time, and every answer's latency is kept. Shared by the
-//! bounded test in `reliability.rs` and the long run `cargo bench --bench load`.
+//! writes and reach queries for a bounded time, and every answer's latency is kept; and the
+//! server process itself ([`Server`]). Shared by `reliability.rs` and the long run `cargo bench
+//! --bench load`.
 
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+/// A `relaymap serve` process on a free port. Dropped, it is killed: a failed test leaves no
+/// server behind.
+pub struct Server {
+    pub process: std::process::Child,
+    pub address: String,
+    /// The admin token printed at the first start of a store.
+    pub token: Option<String>,
+}
+
+impl Server {
+    /// Spawns `command`, a `relaymap serve --bind 127.0.0.1:0 ...`, and waits until it listens;
+    /// `fresh`: the store has no token yet, so the server prints one, and this waits for it too.
+    pub fn spawn(mut command: Command, fresh: bool) -> Self {
+        let mut process = command
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(process.stdout.take().unwrap()).lines();
+        let mut address = None;
+        let mut token = None;
+        for line in lines.by_ref() {
+            let line = line.unwrap();
+            if let Some(rest) = line.strip_prefix("relaymap is serving on http://") {
+                address = Some(rest.trim_end_matches('/').to_owned());
+            } else if line.starts_with("    ") && !line.trim().is_empty() {
+                token = Some(line.trim().to_owned());
+            }
+            if address.is_some() && (token.is_some() || !fresh) {
+                break;
+            }
+        }
+        // Keep draining stdout so that the server never blocks on a full pipe.
+        std::thread::spawn(move || lines.for_each(drop));
+        Self {
+            process,
+            address: address.expect("the server's address"),
+            token,
+        }
+    }
+
+    /// Sends a signal (`-TERM`, `-KILL`) to the server.
+    pub fn signal(&self, signal: &str) {
+        let sent = Command::new("kill")
+            .args([signal, &self.process.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
 
 /// What the clients do, by weight out of 100: the rest of the weights are single-actor reads.
 #[derive(Debug, Clone, Copy)]

@@ -1,12 +1,13 @@
 //! Reliability: readiness, a graceful stop on SIGTERM, crashes (SIGKILL) on every store, and a
 //! bounded load.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Command, Stdio};
+use std::io::{Read, Write};
+use std::process::Command;
 
 use reqwest::StatusCode;
 
 use crate::helpers::spawn_app;
+use crate::load_driver::Server;
 
 #[tokio::test]
 async fn readiness_follows_the_store() {
@@ -98,14 +99,6 @@ impl Backing {
     }
 }
 
-/// A `relaymap serve` process on a free port.
-struct Server {
-    process: std::process::Child,
-    address: String,
-    /// The admin token printed at the first start of a store.
-    token: Option<String>,
-}
-
 impl Server {
     /// Starts `relaymap serve` on the SQLite database `db` and waits until it listens (and, on
     /// a store without tokens, until it has printed the first admin token).
@@ -114,52 +107,9 @@ impl Server {
         Self::start_on(&Backing::Sqlite(db.to_owned()), fresh)
     }
 
-    /// Starts `relaymap serve` on `backing`; `fresh`: the store has no token yet, so the server
-    /// prints one, and this waits for it.
+    /// Starts `relaymap serve` on `backing`; `fresh`: the store has no token yet.
     fn start_on(backing: &Backing, fresh: bool) -> Self {
-        let mut process = backing
-            .command()
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut lines = BufReader::new(process.stdout.take().unwrap()).lines();
-        let mut address = None;
-        let mut token = None;
-        for line in lines.by_ref() {
-            let line = line.unwrap();
-            if let Some(rest) = line.strip_prefix("relaymap is serving on http://") {
-                address = Some(rest.trim_end_matches('/').to_owned());
-            } else if line.starts_with("    ") && !line.trim().is_empty() {
-                token = Some(line.trim().to_owned());
-            }
-            if address.is_some() && (token.is_some() || !fresh) {
-                break;
-            }
-        }
-        // Keep draining stdout so that the server never blocks on a full pipe.
-        std::thread::spawn(move || lines.for_each(drop));
-        Self {
-            process,
-            address: address.expect("the server's address"),
-            token,
-        }
-    }
-
-    fn signal(&self, signal: &str) {
-        let sent = Command::new("kill")
-            .args([signal, &self.process.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(sent.success());
-    }
-}
-
-impl Drop for Server {
-    /// A failed test leaves no server behind.
-    fn drop(&mut self) {
-        let _ = self.process.kill();
-        let _ = self.process.wait();
+        Self::spawn(backing.command(), fresh)
     }
 }
 

@@ -8,9 +8,8 @@
 //! The demo database is made once with the release binary and kept in target/bench-load/.
 //! Prints throughput, p50/p99 by kind and the memory samples; BENCHMARKS.md holds the figures.
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 #[path = "../api/load_driver.rs"]
@@ -68,33 +67,19 @@ fn main() {
     let db = run.path().join("load.db");
     std::fs::copy(&city, &db).unwrap();
 
-    let mut server = relaymap()
-        .args([
-            "serve",
-            "--bind",
-            "127.0.0.1:0",
-            "--db",
-            db.to_str().unwrap(),
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(server.stdout.take().unwrap()).lines();
-    let (mut address, mut token) = (None, None);
-    for line in lines.by_ref() {
-        let line = line.unwrap();
-        if let Some(rest) = line.strip_prefix("relaymap is serving on http://") {
-            address = Some(rest.trim_end_matches('/').to_owned());
-        } else if line.starts_with("    ") && !line.trim().is_empty() {
-            token = Some(line.trim().to_owned());
-            break;
-        }
-    }
-    std::thread::spawn(move || lines.for_each(drop));
-    let base = format!("http://{}", address.unwrap());
-    let token = token.unwrap();
-    let pid = server.id();
+    let mut command = relaymap();
+    command.args([
+        "serve",
+        "--bind",
+        "127.0.0.1:0",
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    // A copy of the demo city has no token yet: the server prints one.
+    let mut server = load_driver::Server::spawn(command, true);
+    let base = format!("http://{}", server.address);
+    let token = server.token.clone().unwrap();
+    let pid = server.process.id();
 
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
@@ -119,8 +104,13 @@ fn main() {
                     .collect::<Vec<_>>()
             }
         };
+        let actors = list("limit=1000&offset=5000".into()).await;
+        assert!(
+            !actors.is_empty(),
+            "the load reads actors past the first 5,000: use a city of 6,000 migrants or more"
+        );
         let target = load_driver::Target {
-            actors: list("limit=1000&offset=5000".into()).await,
+            actors,
             responders: list("kind=responder&limit=100".into()).await,
             base: base.clone(),
             token: token.clone(),
@@ -171,8 +161,6 @@ fn main() {
             );
         }
     });
-    let _ = Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status();
-    let _ = server.wait();
+    server.signal("-TERM");
+    let _ = server.process.wait();
 }

@@ -9,7 +9,7 @@ use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::parse_param;
+use super::{parse_param, whole_number};
 use crate::analysis::{NetworkView, RelayGraph, ViewQuery, network_view};
 use crate::domain::{ActorId, ActorKind};
 use crate::http::access::{Access, Routes};
@@ -79,16 +79,9 @@ pub(super) async fn get_view(
     Query(params): Query<ViewParams>,
 ) -> Result<Json<ViewDto>, ApiError> {
     let city = parse_param("city", params.city.as_deref(), ActorId::parse)?;
-    let number = |field: &'static str, raw: Option<&str>| {
-        raw.map(|raw| {
-            raw.trim().parse::<u32>().map_err(|_| {
-                ApiError::bad_request("invalid_query", "expected a whole number", Some(field))
-            })
-        })
-        .transpose()
-    };
-    let community = number("community", params.community.as_deref())?;
-    let seed = number("seed", params.seed.as_deref())?.map_or(1, u64::from);
+    let number = |field, raw: Option<&str>| whole_number(field, raw, 0..=u32::MAX as usize);
+    let community = number("community", params.community.as_deref())?.map(|c| c as u32);
+    let seed = number("seed", params.seed.as_deref())?.map_or(1, |s| s as u64);
     let network = Arc::new(state.store.network().await?);
     if let Some(city) = &city
         && !network
