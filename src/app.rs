@@ -60,13 +60,21 @@ impl Application {
         let state = AppState {
             store: store.clone(),
             max_import_bytes: config.max_import_bytes,
-            snapshots: Arc::new(crate::analysis::Snapshots::new(config.relay_max_staleness)),
-            query_timeout: config.query_timeout,
+            services: Arc::new(crate::service::Services::new(
+                store.clone(),
+                crate::service::Snapshots::new(config.relay_max_staleness),
+                crate::service::Budget::new(
+                    config.query_timeout,
+                    config.analyses_per_token,
+                    config.whole_network_jobs,
+                ),
+            )),
             sessions: Default::default(),
             limiter: Arc::new(Limiter::new(config.failure_limit, config.failure_window)),
             behind_proxy: config.behind_proxy,
             tiles: config.tiles.clone().map(Arc::new),
             monitor: Default::default(),
+            client_timeout: config.client_timeout,
         };
         Ok(Self {
             listener,

@@ -5,7 +5,6 @@ use std::fs::File;
 use std::io::{BufReader, BufWriter, IsTerminal, Read};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 
 use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -15,8 +14,9 @@ use crate::config::{
     PrecisionArgs, ServeConfig, StoreArgs, Tiles, default_static_dir, default_vendor_dir,
 };
 use crate::document::{CsvFile, DocumentError, read_csv, read_json, write_json};
-use crate::domain::{RowError, WriteMode};
+use crate::domain::{Caller, RowError, WriteMode};
 use crate::export::ExportFormat;
+use crate::service::{ExportRequest, Services};
 use crate::store::{self, GraphStore, StoreConfig, StoreError};
 use crate::telemetry::LogFormat;
 
@@ -225,6 +225,16 @@ pub struct ServeArgs {
     #[arg(long, env = "RELAYMAP_RELAY_MAX_STALENESS_SECS", default_value_t = 0,
           value_parser = clap::value_parser!(u64).range(0..=3600))]
     relay_max_staleness_secs: u64,
+    /// Analyses (reach, coverage, metrics, summaries, exports, views) one token may run at
+    /// once; beyond, the answer is 429 with Retry-After.
+    #[arg(long, env = "RELAYMAP_ANALYSES_PER_TOKEN", default_value_t = crate::service::budget::DEFAULT_ANALYSES_PER_TOKEN as u64,
+          value_parser = clap::value_parser!(u64).range(1..=64))]
+    analyses_per_token: u64,
+    /// Whole-network jobs (exports, metrics, summaries, views) run at once, whoever asks: each
+    /// holds a copy of the network in memory. The others wait, within the query time budget.
+    #[arg(long, env = "RELAYMAP_WHOLE_NETWORK_JOBS", default_value_t = crate::service::budget::DEFAULT_WHOLE_NETWORK_JOBS as u64,
+          value_parser = clap::value_parser!(u64).range(1..=16))]
+    whole_network_jobs: u64,
     /// Seconds a client may take to send a request's headers, or pause inside its body, before
     /// it is disconnected.
     #[arg(long, env = "RELAYMAP_CLIENT_TIMEOUT_SECS", default_value_t = DEFAULT_CLIENT_TIMEOUT_SECS,
@@ -412,6 +422,8 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         max_import_bytes: args.max_import_bytes,
         query_timeout: std::time::Duration::from_secs(args.query_timeout_secs),
         relay_max_staleness: std::time::Duration::from_secs(args.relay_max_staleness_secs),
+        analyses_per_token: args.analyses_per_token as usize,
+        whole_network_jobs: args.whole_network_jobs as usize,
         behind_proxy: args.behind_proxy,
         tiles: args
             .tile_url
@@ -545,44 +557,25 @@ async fn import(args: ImportArgs) -> anyhow::Result<()> {
 }
 
 async fn export(args: ExportArgs) -> anyhow::Result<()> {
-    use crate::analysis::{RelayGraph, actor_metrics};
-    use crate::export::{ExportOptions, Exportable, prepare, pseudonymizer, write_export};
-    let metrics_options = args
+    let metrics = args
         .with_metrics
         .then(|| args.metrics.options())
         .transpose()?;
-    let store = args.store.open().await?;
-    let snapshot_at = crate::domain::now();
-    let exportable = Exportable::new(read_network(store.as_ref()).await?);
-    let pseudonymize = if args.pseudonymize {
-        Some(
-            pseudonymizer(store.as_ref())
-                .await
-                .with_context(|| format!("reading the pseudonym key of {}", store.describe()))?,
-        )
-    } else {
-        None
+    let services = services(&args.store).await?;
+    let request = ExportRequest {
+        format: args.format,
+        pseudonymize: Some(args.pseudonymize),
+        metrics,
     };
-    let format = args.format;
-    tokio::task::spawn_blocking(move || {
-        let metrics = metrics_options
-            .map(|options| -> anyhow::Result<_> {
-                let network = exportable.network();
-                let graph = RelayGraph::build(network, 0);
-                let table = actor_metrics(&graph, network, &options, &AtomicBool::new(false))?;
-                Ok((table, options))
-            })
-            .transpose()?;
-        let options = ExportOptions {
-            pseudonymize,
-            metrics,
-        };
-        let prepared = prepare(&exportable, format, options, &snapshot_at)?;
-        match &args.out {
-            Some(path) => write_atomically(path, |out| write_export(&prepared, format, out)),
-            None => write_export(&prepared, format, BufWriter::new(std::io::stdout().lock()))
-                .context("writing to stdout"),
-        }
+    let job = services
+        .export(&Caller::command_line(), request)
+        .await
+        .with_context(|| format!("exporting {}", services.store().describe()))?;
+    tokio::task::spawn_blocking(move || match &args.out {
+        Some(path) => write_atomically(path, |out| job.write(out)),
+        None => job
+            .write(BufWriter::new(std::io::stdout().lock()))
+            .context("writing to stdout"),
     })
     .await
     .context("exporting")?
@@ -712,7 +705,7 @@ async fn copy(args: CopyArgs) -> anyhow::Result<()> {
 }
 
 async fn analyse(args: AnalysisArgs, with_coverage: bool) -> anyhow::Result<()> {
-    use crate::analysis::{RelayGraph, RelayQuery, coverage, reach};
+    use crate::analysis::RelayQuery;
     let text = if args.query.as_os_str() == "-" {
         std::io::read_to_string(std::io::stdin()).context("reading the query from stdin")?
     } else {
@@ -720,68 +713,60 @@ async fn analyse(args: AnalysisArgs, with_coverage: bool) -> anyhow::Result<()> 
             .with_context(|| format!("reading the query {}", args.query.display()))?
     };
     let query = RelayQuery::from_json(&text).context("invalid query")?;
-    let store = args.store.open().await?;
-    let version = store
-        .version()
-        .await
-        .with_context(|| format!("reading {}", store.describe()))?;
-    let network = read_network(store.as_ref()).await?;
-    tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
-        let graph = RelayGraph::build(&network, version);
-        let never = AtomicBool::new(false);
-        let mut out = BufWriter::new(std::io::stdout().lock());
-        if with_coverage {
-            serde_json::to_writer_pretty(
-                &mut out,
-                &coverage(&graph, &query, &never).context("invalid query")?,
-            )?;
-        } else {
-            serde_json::to_writer_pretty(
-                &mut out,
-                &reach(&graph, &query, &never).context("invalid query")?,
-            )?;
-        }
-        std::io::Write::write_all(&mut out, b"\n")?;
-        Ok(())
-    })
-    .await
-    .context("analysing")?
+    let services = services(&args.store).await?;
+    let caller = Caller::command_line();
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    if with_coverage {
+        let report = services
+            .coverage(&caller, query)
+            .await
+            .context("invalid query")?;
+        serde_json::to_writer_pretty(&mut out, &report)?;
+    } else {
+        let report = services
+            .reach(&caller, query)
+            .await
+            .context("invalid query")?;
+        serde_json::to_writer_pretty(&mut out, &report)?;
+    }
+    std::io::Write::write_all(&mut out, b"\n")?;
+    std::io::Write::flush(&mut out).context("writing to stdout")
+}
+
+/// The use cases over the store the flags choose, for one local user.
+async fn services(store: &StoreArgs) -> anyhow::Result<Services> {
+    Ok(Services::command_line(store.open().await?))
 }
 
 async fn metrics(args: MetricsArgs) -> anyhow::Result<()> {
-    use crate::analysis::{RelayGraph, actor_metrics, write_metrics};
+    use crate::analysis::write_metrics;
     let options = args.metrics.options()?;
-    let store = args.store.open().await?;
-    let network = read_network(store.as_ref()).await?;
+    let services = services(&args.store).await?;
+    let table = services
+        .metrics(&Caller::command_line(), options)
+        .await
+        .with_context(|| format!("computing metrics of {}", services.store().describe()))?;
     let json = matches!(args.format, MetricsFormat::Json);
-    tokio::task::spawn_blocking(move || {
-        let graph = RelayGraph::build(&network, 0);
-        let table = actor_metrics(&graph, &network, &options, &AtomicBool::new(false))?;
-        match &args.out {
-            Some(path) => write_atomically(path, |out| write_metrics(&table, json, out)),
-            None => write_metrics(&table, json, BufWriter::new(std::io::stdout().lock()))
-                .context("writing to stdout"),
-        }
+    tokio::task::spawn_blocking(move || match &args.out {
+        Some(path) => write_atomically(path, |out| write_metrics(&table, json, out)),
+        None => write_metrics(&table, json, BufWriter::new(std::io::stdout().lock()))
+            .context("writing to stdout"),
     })
     .await
-    .context("computing metrics")?
+    .context("writing metrics")?
 }
 
 async fn summarise(args: SummaryArgs) -> anyhow::Result<()> {
-    use crate::analysis::{RelayGraph, summary};
     let SummaryFormat::Json = args.format;
-    let store = args.store.open().await?;
-    let network = read_network(store.as_ref()).await?;
-    tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
-        let graph = RelayGraph::build(&network, 0);
-        let summary = summary(&graph, &network, args.seed, &AtomicBool::new(false))?;
-        let mut out = BufWriter::new(std::io::stdout().lock());
-        serde_json::to_writer_pretty(&mut out, &summary)?;
-        std::io::Write::write_all(&mut out, b"\n")?;
-        Ok(())
-    })
-    .await
-    .context("summarising")?
+    let services = services(&args.store).await?;
+    let view = services
+        .summary(&Caller::command_line(), args.seed)
+        .await
+        .with_context(|| format!("summarising {}", services.store().describe()))?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, &view.summary)?;
+    std::io::Write::write_all(&mut out, b"\n")?;
+    std::io::Write::flush(&mut out).context("writing to stdout")
 }
 
 /// Reads the whole network from a store, naming the store when that fails.
@@ -808,6 +793,8 @@ async fn token(args: TokenArgs) -> anyhow::Result<()> {
         action: action.into(),
         target: Some(target.into()),
         outcome: "ok".into(),
+        records: None,
+        subjects: Vec::new(),
     };
     match args.action {
         TokenAction::Create {

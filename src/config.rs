@@ -136,6 +136,10 @@ pub struct ServeConfig {
     pub query_timeout: std::time::Duration,
     /// How long relay answers may trail the latest writes (zero: never).
     pub relay_max_staleness: std::time::Duration,
+    /// Analyses one token may run at once (beyond: 429 with Retry-After).
+    pub analyses_per_token: usize,
+    /// Whole-network jobs (exports, metrics, summaries, views) run at once, whoever asks.
+    pub whole_network_jobs: usize,
     /// A TLS-terminating proxy stands in front: listening beyond loopback is then allowed.
     pub behind_proxy: bool,
     /// Migrants' locations are snapped to cells of this many metres when written (0: as given).
@@ -218,6 +222,8 @@ impl ServeConfig {
             max_import_bytes: DEFAULT_MAX_IMPORT_BYTES,
             query_timeout: std::time::Duration::from_secs(DEFAULT_QUERY_TIMEOUT_SECS),
             relay_max_staleness: std::time::Duration::ZERO,
+            analyses_per_token: crate::service::budget::DEFAULT_ANALYSES_PER_TOKEN,
+            whole_network_jobs: crate::service::budget::DEFAULT_WHOLE_NETWORK_JOBS,
             behind_proxy: false,
             person_precision_m: crate::store::DEFAULT_PERSON_PRECISION_M,
             client_timeout: std::time::Duration::from_secs(DEFAULT_CLIENT_TIMEOUT_SECS),

@@ -14,5 +14,6 @@ pub mod domain;
 pub mod export;
 pub mod http;
 mod rng;
+pub mod service;
 pub mod store;
 pub mod telemetry;

@@ -900,7 +900,9 @@ pub fn write_metrics(
         let names: Vec<&str> = table.columns.iter().map(|(n, _)| *n).collect();
         writeln!(out, "id,kind,{}", names.join(","))?;
         for row in 0..table.len() {
-            write!(out, "{},{}", table.ids[row], table.kinds[row])?;
+            // Ids may start with `-`: kept from running as a formula in a spreadsheet.
+            let id = crate::document::spreadsheet_safe(table.ids[row].as_str());
+            write!(out, "{id},{}", table.kinds[row])?;
             for (_, column) in &table.columns {
                 match column.value(row) {
                     serde_json::Value::Null => write!(out, ",")?,

@@ -9,10 +9,9 @@ mod layout;
 mod metrics;
 mod query;
 mod relay;
-mod snapshot;
 mod view;
 
-pub use aggregates::{Aggregates, Cell, SMALL_CELL, aggregates};
+pub use aggregates::{Counts, counts};
 pub use area::Area;
 pub use community::{louvain, modularity};
 pub use graph::RelayGraph;
@@ -26,5 +25,4 @@ pub use relay::{
     AnalysisError, CallEntry, CoverageReport, MAX_HOPS_LIMIT, PointOfFailure, ReachReport, Reached,
     RelayQuery, coverage, reach, reached_by,
 };
-pub use snapshot::Snapshots;
 pub use view::{NetworkView, ViewNode, ViewQuery, network_view};

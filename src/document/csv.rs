@@ -35,6 +35,54 @@ pub const TIE_COLUMNS: [&str; 8] = [
 ];
 const TIE_REQUIRED: [&str; 3] = ["source", "target", "kind"];
 
+/// Whether a spreadsheet would take a cell starting with `c` for a formula (OWASP's list).
+fn starts_formula(c: char) -> bool {
+    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
+}
+
+/// A text cell as every CSV relaymap writes it: a cell that a spreadsheet would run as a formula
+/// (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a `'` in front, which
+/// spreadsheets show as text; so does a cell that already starts with `'` and then one of those,
+/// so that the importer, which takes one such quote off, reads back exactly what was written.
+/// Numbers are written as numbers and never pass through here.
+///
+/// ```
+/// use relaymap::document::spreadsheet_safe;
+///
+/// assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+/// assert_eq!(spreadsheet_safe("Selam"), "Selam");
+/// assert_eq!(spreadsheet_safe("'=1"), "''=1");
+/// ```
+pub fn spreadsheet_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut chars = text.chars();
+    let risky = match chars.next() {
+        Some(c) if starts_formula(c) => true,
+        Some('\'') => chars.next().is_some_and(|c| starts_formula(c) || c == '\''),
+        _ => false,
+    };
+    if risky {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
+/// The inverse of [`spreadsheet_safe`] on a read cell: one leading `'` before a formula
+/// character (or before another such quote) comes off.
+fn unquote(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest)
+            if rest
+                .chars()
+                .next()
+                .is_some_and(|c| starts_formula(c) || c == '\'') =>
+        {
+            rest
+        }
+        _ => cell,
+    }
+}
+
 /// A CSV file to read, with the name used in error reports.
 pub struct CsvFile<R> {
     /// The name shown in error reports (`actors`, `actors.csv`, ...).
@@ -82,11 +130,12 @@ struct Cells<'a> {
 }
 
 impl Cells<'_> {
+    /// A cell's text, trimmed, with the quote that [`spreadsheet_safe`] put in front taken off.
     fn get(&self, column: &str) -> Option<&str> {
         let index = *self.columns.get(column)?;
         self.record
             .get(index)
-            .map(str::trim)
+            .map(|cell| unquote(cell.trim()))
             .filter(|s| !s.is_empty())
     }
 

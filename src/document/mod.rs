@@ -8,7 +8,7 @@ mod csv;
 mod json;
 mod records;
 
-pub use self::csv::{ACTOR_COLUMNS, CsvFile, TIE_COLUMNS, read_csv};
+pub use self::csv::{ACTOR_COLUMNS, CsvFile, TIE_COLUMNS, read_csv, spreadsheet_safe};
 pub use self::json::{RawDocument, parse_record, read_json, write_json};
 pub use self::records::{ActorRecord, LocationRecord, Record, TieRecord};
 

@@ -88,7 +88,10 @@ impl Token {
     /// Checks a label: 1 to 100 characters, no control characters.
     pub fn parse_label(raw: &str) -> Result<String, DomainError> {
         let label = raw.trim();
-        if label.is_empty() || label.chars().count() > 100 || label.chars().any(char::is_control) {
+        if label.is_empty()
+            || label.chars().count() > 100
+            || super::text::check_visible(label).is_err()
+        {
             return Err(DomainError::InvalidLabel);
         }
         Ok(label.to_owned())
@@ -134,6 +137,29 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Who asks for something: a token's label, role and id (never its secret). What every use case
+/// is given, from the HTTP layer or the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caller {
+    /// The token's label, as the audit trail shows it (`cli` on the command line).
+    pub label: String,
+    /// The token's role.
+    pub role: Role,
+    /// The token's id: what limits per token count by.
+    pub token: String,
+}
+
+impl Caller {
+    /// The operator at the command line: whoever can read the store is an admin.
+    pub fn command_line() -> Self {
+        Self {
+            label: "cli".into(),
+            role: Role::Admin,
+            token: "cli".into(),
+        }
+    }
+}
+
 /// One line of the audit trail: who did what to what, when, and how it ended. Never personal
 /// data: targets are ids, never names.
 #[derive(Debug, Clone, PartialEq)]
@@ -152,6 +178,11 @@ pub struct AuditEntry {
     pub target: Option<String>,
     /// `ok`, or why not (`denied`, `rejected`, `failed`, ...).
     pub outcome: String,
+    /// How many records the call handed out or wrote, when it says.
+    pub records: Option<u64>,
+    /// The actors the call concerns beyond its target (the two ends of a tie), so that erasing
+    /// one of them finds the entry after the tie is gone; forgotten by that erasure.
+    pub subjects: Vec<String>,
 }
 
 #[cfg(test)]

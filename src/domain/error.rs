@@ -23,6 +23,14 @@ pub enum DomainError {
     /// A name longer than the limit, or with control characters.
     #[error("a name must be at most 200 characters without control characters")]
     InvalidName,
+    /// A name in which nothing is visible (only spaces, zero-width or blank characters).
+    #[error("a name must have at least one visible character")]
+    InvisibleName,
+    /// Text holding bidirectional control characters, which change how others read it.
+    #[error(
+        "{0} must not hold bidirectional control characters (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C)"
+    )]
+    BidiControl(&'static str),
     /// A language that is not an ISO 639-3 code.
     #[error("language {0:?} is not an ISO 639-3 code (three lowercase letters, like tir or ara)")]
     InvalidLanguage(String),
@@ -50,7 +58,9 @@ pub enum DomainError {
     #[error("unknown role {0:?}: expected admin, coordinator, analyst or viewer")]
     UnknownRole(String),
     /// A token label that is empty, too long or has control characters.
-    #[error("a label must be 1 to 100 characters without control characters")]
+    #[error(
+        "a label must be 1 to 100 characters, something visible, without control or bidirectional control characters"
+    )]
     InvalidLabel,
     /// A value that should be a number is not.
     #[error("{0:?} is not a number")]
@@ -136,7 +146,8 @@ impl DomainError {
             Self::InvalidId => "invalid_id",
             Self::UnknownActorKind(_) => "unknown_actor_kind",
             Self::UnknownTieKind(_) => "unknown_tie_kind",
-            Self::EmptyName | Self::InvalidName => "invalid_name",
+            Self::EmptyName | Self::InvalidName | Self::InvisibleName => "invalid_name",
+            Self::BidiControl(_) => "bidi_control",
             Self::InvalidLanguage(_) | Self::DuplicateLanguage(_) => "invalid_language",
             Self::UnknownChannel(_) => "unknown_channel",
             Self::LatitudeOutOfRange | Self::LongitudeOutOfRange | Self::HalfLocation => {

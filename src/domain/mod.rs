@@ -11,10 +11,11 @@ mod actor;
 mod batch;
 mod error;
 mod scenario;
+pub mod text;
 mod tie;
 mod values;
 
-pub use access::{AuditEntry, Role, Token, TokenSecret, hash_secret, hex};
+pub use access::{AuditEntry, Caller, Role, Token, TokenSecret, hash_secret, hex};
 pub use actor::{Actor, ActorKind};
 pub use batch::{
     Batch, Draft, Existing, RowError, RowErrorBody, RowRef, WriteMode, WriteSummary,

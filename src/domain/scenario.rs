@@ -21,9 +21,9 @@ impl Scenario {
     pub fn parse_name(raw: &str) -> Result<String, DomainError> {
         let name = raw.trim();
         let length = name.chars().count();
-        if !(1..=100).contains(&length) || name.chars().any(char::is_control) {
+        if !(1..=100).contains(&length) || super::text::check_visible(name).is_err() {
             return Err(DomainError::Malformed(
-                "a scenario name has 1 to 100 characters and no control characters".into(),
+                "a scenario name has 1 to 100 characters, something visible, and no control or bidirectional control characters".into(),
             ));
         }
         Ok(name.to_owned())

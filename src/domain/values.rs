@@ -132,16 +132,23 @@ impl TieId {
 pub struct Name(String);
 
 impl Name {
-    /// Parses a name: trimmed, not empty, at most 200 characters, no control characters.
+    /// Parses a name: trimmed, not empty, at most 200 characters, no control or bidirectional
+    /// control characters, and something visible in it.
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        use super::text::{TextProblem, check_visible};
         let trimmed = raw.trim();
         if trimmed.is_empty() {
             return Err(DomainError::EmptyName);
         }
-        if trimmed.chars().count() > MAX_NAME_CHARS || trimmed.chars().any(char::is_control) {
+        if trimmed.chars().count() > MAX_NAME_CHARS {
             return Err(DomainError::InvalidName);
         }
-        Ok(Self(trimmed.to_owned()))
+        match check_visible(trimmed) {
+            Ok(()) => Ok(Self(trimmed.to_owned())),
+            Err(TextProblem::Control) => Err(DomainError::InvalidName),
+            Err(TextProblem::Bidi) => Err(DomainError::BidiControl("a name")),
+            Err(TextProblem::Invisible) => Err(DomainError::InvisibleName),
+        }
     }
 
     /// The name as text.
@@ -433,15 +440,23 @@ impl fmt::Debug for Attributes {
 pub struct Note(String);
 
 impl Note {
-    /// Parses a note: trimmed, at most 2000 characters; an empty note is no note.
+    /// Parses a note: trimmed, at most 2000 characters, line breaks and tabs but no other
+    /// control characters, no bidirectional control characters; an empty note is no note.
     pub fn parse(raw: &str) -> Result<Option<Self>, DomainError> {
+        use super::text::{TextProblem, check_note, is_invisible};
         let trimmed = raw.trim();
-        if trimmed.is_empty() {
-            Ok(None)
-        } else if trimmed.chars().count() > MAX_NOTE_CHARS {
-            Err(DomainError::NoteTooLong)
-        } else {
-            Ok(Some(Self(trimmed.to_owned())))
+        if trimmed.chars().all(is_invisible) {
+            return Ok(None);
+        }
+        if trimmed.chars().count() > MAX_NOTE_CHARS {
+            return Err(DomainError::NoteTooLong);
+        }
+        match check_note(trimmed) {
+            Ok(()) => Ok(Some(Self(trimmed.to_owned()))),
+            Err(TextProblem::Bidi) => Err(DomainError::BidiControl("a note")),
+            Err(_) => Err(DomainError::Malformed(
+                "a note may break lines but hold no other control characters".into(),
+            )),
         }
     }
 

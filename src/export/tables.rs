@@ -6,10 +6,11 @@ use std::io::Write;
 
 use zip::write::SimpleFileOptions;
 
-use super::{Prepared, Properties};
-use crate::document::{ACTOR_COLUMNS, TIE_COLUMNS};
+use super::{Prepared, Properties, Value};
+use crate::document::{ACTOR_COLUMNS, TIE_COLUMNS, spreadsheet_safe};
 
-/// Writes one table: the leading columns, then every attribute the schema names.
+/// Writes one table: the leading columns, then every attribute the schema names. Text cells go
+/// through [`spreadsheet_safe`], so no name or note runs as a formula in a spreadsheet.
 fn write_table(
     out: impl Write,
     leading: &[&str],
@@ -24,15 +25,19 @@ fn write_table(
         .collect();
     csv.write_record(&header)?;
     for (lead, properties) in rows {
-        let mut record = lead;
+        let mut record: Vec<String> = lead
+            .iter()
+            .map(|cell| spreadsheet_safe(cell).into_owned())
+            .collect();
         for (name, _) in schema {
-            record.push(
-                properties
-                    .iter()
-                    .find(|(n, _)| n == name)
-                    .map(|(_, v)| v.text())
-                    .unwrap_or_default(),
-            );
+            let cell = properties.iter().find(|(n, _)| n == name);
+            record.push(match cell {
+                Some((_, value @ (Value::Text(_) | Value::List(_)))) => {
+                    spreadsheet_safe(&value.text()).into_owned()
+                }
+                Some((_, value)) => value.text(),
+                None => String::new(),
+            });
         }
         csv.write_record(&record)?;
     }

@@ -38,6 +38,12 @@ pub enum Access {
 }
 
 impl Access {
+    /// Whether the route's answers can hold personal data (ids, names, ties, pseudonymised rows
+    /// included): then every call, read or refused, is audited.
+    pub fn personal(self) -> bool {
+        matches!(self, Access::Research | Access::Network | Access::Admin)
+    }
+
     /// Whether a role may call a route that needs this.
     pub fn allows(self, role: Role) -> bool {
         match self {
@@ -58,7 +64,10 @@ pub struct Rule {
     pub path: &'static str,
     /// Who may call it.
     pub access: Access,
-    /// Whether calls go to the audit trail (every write; reads that hand data out in bulk).
+    /// Whether it changes anything (a `POST` may be a read: a relay query).
+    pub writes: bool,
+    /// Whether calls go to the audit trail: every write, and every call of a route whose
+    /// answers can hold personal data, refused ones included.
     pub audited: bool,
 }
 
@@ -83,13 +92,14 @@ impl Routes {
         }
     }
 
-    /// Registers a route with its rule. Writes are audited; reads are not unless `audited`.
+    /// Registers a route with its rule: whether it `writes` (a `GET` never does), and so
+    /// whether a call is audited (every write, and every call of a personal-data route).
     pub fn add(
         mut self,
         method: Method,
         path: &'static str,
         access: Access,
-        audited: bool,
+        writes: bool,
         route: MethodRouter<AppState>,
     ) -> Self {
         assert!(
@@ -99,12 +109,13 @@ impl Routes {
                 .any(|r| r.method == method && r.path == path),
             "{method} {path} registered twice"
         );
-        let audited = audited || !matches!(method, Method::GET | Method::HEAD);
+        let writes = writes && !matches!(method, Method::GET | Method::HEAD);
         self.rules.push(Rule {
             method,
             path,
             access,
-            audited,
+            writes,
+            audited: writes || access.personal(),
         });
         self.router = self.router.route(path, route);
         self
@@ -125,13 +136,19 @@ impl Routes {
         )
     }
 
-    /// A `GET` route whose calls are audited (bulk reads: exports, the audit trail).
-    pub fn get_audited<H, T>(self, path: &'static str, access: Access, handler: H) -> Self
+    /// A `POST` route that changes nothing (a relay query, sent as a body).
+    pub fn post_read<H, T>(self, path: &'static str, access: Access, handler: H) -> Self
     where
         H: Handler<T, AppState>,
         T: 'static,
     {
-        self.add(Method::GET, path, access, true, axum::routing::get(handler))
+        self.add(
+            Method::POST,
+            path,
+            access,
+            false,
+            axum::routing::post(handler),
+        )
     }
 
     /// A `POST` route.
@@ -213,17 +230,10 @@ impl Routes {
     }
 }
 
-/// The caller of a guarded route: the token's label and role.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Caller {
-    /// The token's label, as the audit trail shows it.
-    pub label: String,
-    /// The token's role.
-    pub role: Role,
-    /// The CSRF token of the caller's web session; `None` for bearer tokens.
-    pub csrf: Option<String>,
-}
+pub use crate::domain::Caller;
 
+/// The caller of a guarded route, as the access middleware found it: the token's label, role
+/// and id. (A use case gets the same value from the command line.)
 impl<S: Send + Sync> FromRequestParts<S> for Caller {
     type Rejection = ApiError;
 
@@ -238,10 +248,37 @@ impl<S: Send + Sync> FromRequestParts<S> for Caller {
     }
 }
 
+/// The CSRF token of the caller's web session (for the forms of the pages); `None` for bearer
+/// tokens, which need none.
+#[derive(Debug, Clone, Default)]
+pub struct SessionCsrf(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for SessionCsrf {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(parts
+            .extensions
+            .get::<SessionCsrf>()
+            .cloned()
+            .unwrap_or_default())
+    }
+}
+
 /// What a handler may put in its response's extensions to replace the audit entry's target (an
 /// erasure records `erased`, never the erased person's id).
 #[derive(Debug, Clone)]
 pub struct AuditTarget(pub String);
+
+/// What a handler puts in its response's extensions to say how many records it handed out (or
+/// wrote): the audit entry's `records`.
+#[derive(Debug, Clone, Copy)]
+pub struct AuditRecords(pub u64);
+
+/// What a handler puts in its response's extensions to name the actors a call concerns beyond
+/// its target (a tie's two ends), so that erasing one of them also finds this entry.
+#[derive(Debug, Clone)]
+pub struct AuditSubjects(pub Vec<String>);
 
 /// What the middleware needs.
 #[derive(Clone)]
@@ -253,15 +290,18 @@ struct Gate {
     behind_proxy: bool,
 }
 
-/// The bearer token of a request, if it carries one.
+/// The bearer token of a request, if it carries one. The scheme is case-insensitive (RFC 9110
+/// section 11.1): `bearer`, `Bearer` and `BEARER` all work.
 fn bearer(request: &Request) -> Option<&str> {
-    request
+    let value = request
         .headers()
         .get(header::AUTHORIZATION)?
         .to_str()
-        .ok()?
-        .strip_prefix("Bearer ")
-        .map(str::trim)
+        .ok()?;
+    let (scheme, credentials) = value.trim_start().split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| credentials.trim())
 }
 
 /// The ids in a request's path where its route has parameters (`/api/v1/actors/{id}` →
@@ -276,6 +316,94 @@ fn path_target(route: &str, path: &str) -> Option<String> {
     (!values.is_empty()).then(|| values.join("/"))
 }
 
+/// Query parameters whose values go into the audit trail as sent: ids, filters, formats and
+/// numbers. Any other parameter (free text such as a search for a name) is recorded by its name
+/// only, so that the trail never holds what someone typed.
+const AUDITED_PARAMETERS: [&str; 22] = [
+    "actor",
+    "bbox",
+    "before",
+    "city",
+    "colour",
+    "community",
+    "cursor",
+    "dry_run",
+    "erase",
+    "format",
+    "kind",
+    "language",
+    "limit",
+    "max_hops",
+    "offset",
+    "only",
+    "pseudonymize",
+    "sample",
+    "saved",
+    "seed",
+    "with_metrics",
+    "scenario",
+];
+
+/// The audit trail's target of a call: its path parameters (`m-0001`), then for a read its
+/// query (`kind=migrant&limit=100`, or `m-0001?max_hops=3` after path parameters), free-text
+/// values withheld.
+fn call_target(route: &str, path: &str, query: Option<&str>) -> Option<String> {
+    let mut target = path_target(route, path).unwrap_or_default();
+    if let Some(query) = query.filter(|q| !q.is_empty()) {
+        let mut kept = form_urlencoded::Serializer::new(String::new());
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            if AUDITED_PARAMETERS.contains(&key.as_ref()) {
+                kept.append_pair(&key, &value);
+            } else {
+                kept.append_pair(&key, "withheld");
+            }
+        }
+        if !target.is_empty() {
+            target.push('?');
+        }
+        target.push_str(&kept.finish());
+    }
+    (!target.is_empty()).then_some(target)
+}
+
+/// One audit entry as a call leaves it.
+pub(crate) struct Audit {
+    /// The token's label, or `anonymous`.
+    pub who: String,
+    /// The token's role, when known.
+    pub role: Option<Role>,
+    /// `METHOD /route`.
+    pub action: String,
+    /// What was touched.
+    pub target: Option<String>,
+    /// `ok` or why not.
+    pub outcome: String,
+    /// How many records were handed out or written.
+    pub records: Option<u64>,
+    /// The actors concerned beyond the target.
+    pub subjects: Vec<String>,
+}
+
+impl Audit {
+    /// Appends to the audit trail; a failure is logged, never shown to the caller.
+    pub(crate) async fn write(self, store: &dyn GraphStore) {
+        let entry = AuditEntry {
+            seq: 0,
+            at: now(),
+            who: self.who,
+            role: self.role,
+            action: self.action,
+            target: self.target,
+            outcome: self.outcome,
+            records: self.records,
+            subjects: self.subjects,
+        };
+        if let Err(error) = store.append_audit(&entry).await {
+            tracing::error!(error = %crate::telemetry::chain(&error), "audit trail write failed");
+        }
+    }
+}
+
 /// Appends to the audit trail; a failure is logged, never shown to the caller.
 pub(crate) async fn audit(
     store: &dyn GraphStore,
@@ -285,17 +413,45 @@ pub(crate) async fn audit(
     target: Option<String>,
     outcome: &str,
 ) {
-    let entry = AuditEntry {
-        seq: 0,
-        at: now(),
+    Audit {
         who,
         role,
         action,
         target,
         outcome: outcome.to_owned(),
-    };
-    if let Err(error) = store.append_audit(&entry).await {
-        tracing::error!(error = %crate::telemetry::chain(&error), "audit trail write failed");
+        records: None,
+        subjects: Vec::new(),
+    }
+    .write(store)
+    .await
+}
+
+/// The outcome an audit entry records for an answer: `ok`, or its status code.
+fn outcome_of(response: &Response) -> String {
+    let status = response.status();
+    if status.is_success() || status.is_redirection() {
+        "ok".to_owned()
+    } else {
+        status.as_u16().to_string()
+    }
+}
+
+/// Writes the audit entry of an audited read if the read is dropped before it answers (the
+/// client left): the entry still says who asked for what.
+struct LeftBehind {
+    store: Arc<dyn GraphStore>,
+    audit: Option<Audit>,
+}
+
+impl Drop for LeftBehind {
+    fn drop(&mut self) {
+        if let Some(mut audit) = self.audit.take() {
+            audit.outcome = "client_left".into();
+            let store = self.store.clone();
+            if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+                runtime.spawn(async move { audit.write(store.as_ref()).await });
+            }
+        }
     }
 }
 
@@ -390,12 +546,28 @@ async fn authorize(State(gate): State<Gate>, mut request: Request, next: Next) -
     if rule.access == Access::Public {
         return next.run(request).await;
     }
-    let target = if rule.method == Method::GET {
-        request.uri().query().map(str::to_owned)
-    } else {
-        path_target(rule.path, request.uri().path())
+    let query = (!rule.writes).then(|| request.uri().query()).flatten();
+    let target = call_target(rule.path, request.uri().path(), query);
+    let store = gate.store.clone();
+    // A refusal, audited when the route's answers hold personal data (or it writes).
+    let refuse = |who: String, role: Option<Role>, outcome: &str, error: ApiError| {
+        let entry = rule.audited.then(|| Audit {
+            who,
+            role,
+            action: format!("{} {}", rule.method, rule.path),
+            target: target.clone(),
+            outcome: outcome.to_owned(),
+            records: None,
+            subjects: Vec::new(),
+        });
+        let store = store.clone();
+        async move {
+            if let Some(entry) = entry {
+                entry.write(store.as_ref()).await;
+            }
+            error.into_response()
+        }
     };
-    let action = format!("{} {}", rule.method, rule.path);
     let credential = match bearer(&request) {
         Some(secret) => Some(Credential::Bearer(hash_secret(secret))),
         None => cookie(request.headers(), SESSION_COOKIE).and_then(|value| {
@@ -405,17 +577,19 @@ async fn authorize(State(gate): State<Gate>, mut request: Request, next: Next) -
         }),
     };
     let Some(credential) = credential else {
+        let error = ApiError::Unauthenticated("send a token: Authorization: Bearer <token>");
+        let response = refuse("anonymous".into(), None, "unauthenticated", error).await;
         if wants_page(&request) {
             return Redirect::to("/signin").into_response();
         }
-        return ApiError::Unauthenticated("send a token: Authorization: Bearer <token>")
-            .into_response();
+        return response;
     };
     let client = client(request.headers(), request.extensions(), gate.behind_proxy);
     // A live session already proved its token: a colleague's typos behind the same address do
     // not lock it out. Bearer tokens from a client over the limit are not even looked up.
     if let (Credential::Bearer(_), Some(wait)) = (&credential, gate.limiter.blocked(client)) {
-        return ApiError::TooManyFailures(wait).into_response();
+        let error = ApiError::TooManyFailures(wait);
+        return refuse("anonymous".into(), None, "too_many_failures", error).await;
     }
     let token_hash = match &credential {
         Credential::Bearer(hash) => hash,
@@ -426,15 +600,16 @@ async fn authorize(State(gate): State<Gate>, mut request: Request, next: Next) -
         Err(error) => return error.into_response(),
     };
     let Some(token) = token else {
-        let store = gate.store.as_ref();
         if let Credential::Session(cookie, _) = &credential {
             // The token was revoked or expired since sign-in: so is the session.
             gate.sessions.end(cookie);
         } else {
             gate.limiter.failed(client);
         }
+        let action = format!("{} {}", rule.method, rule.path);
+        // An unknown token is always worth a line: someone is guessing.
         audit(
-            store,
+            gate.store.as_ref(),
             "anonymous".into(),
             None,
             action,
@@ -456,50 +631,77 @@ async fn authorize(State(gate): State<Gate>, mut request: Request, next: Next) -
             Ok(request) => request,
             Err(error) => {
                 let (who, role) = (token.label.clone(), Some(token.role));
+                let action = format!("{} {}", rule.method, rule.path);
                 audit(gate.store.as_ref(), who, role, action, target, "csrf").await;
                 return error.into_response();
             }
         };
     }
     if !rule.access.allows(token.role) {
-        if rule.audited {
-            let (who, role) = (token.label.clone(), Some(token.role));
-            audit(gate.store.as_ref(), who, role, action, target, "forbidden").await;
-        }
-        return ApiError::Forbidden(format!("a {} token may not do this", token.role))
-            .into_response();
+        let error = ApiError::Forbidden(format!("a {} token may not do this", token.role));
+        return refuse(token.label.clone(), Some(token.role), "forbidden", error).await;
     }
     request.extensions_mut().insert(Caller {
         label: token.label.clone(),
         role: token.role,
-        csrf,
+        token: token.id.clone(),
     });
+    request.extensions_mut().insert(SessionCsrf(csrf));
     if !rule.audited {
         return next.run(request).await;
     }
-    // The handler and its audit entry run in a task of their own: a client that hangs up
+    let entry = Audit {
+        who: token.label,
+        role: Some(token.role),
+        action: format!("{} {}", rule.method, rule.path),
+        target,
+        outcome: String::new(),
+        records: None,
+        subjects: Vec::new(),
+    };
+    if !rule.writes {
+        // A read runs here, so that a client who hangs up stops it; its entry is written
+        // either way.
+        let mut guard = LeftBehind {
+            store: gate.store.clone(),
+            audit: Some(entry),
+        };
+        let response = next.run(request).await;
+        let entry = guard.audit.take().expect("taken once");
+        completed(entry, &response).write(gate.store.as_ref()).await;
+        return response;
+    }
+    // A write and its audit entry run in a task of their own: a client that hangs up
     // mid-request cancels neither, so no write goes unrecorded.
     let store = gate.store.clone();
     let task = tokio::spawn(async move {
         let response = next.run(request).await;
-        let status = response.status();
-        let outcome = if status.is_success() || status.is_redirection() {
-            "ok".to_owned()
-        } else {
-            status.as_u16().to_string()
-        };
-        let target = match response.extensions().get::<AuditTarget>() {
-            Some(AuditTarget(withheld)) => Some(withheld.clone()),
-            None => target,
-        };
-        let (who, role) = (token.label, Some(token.role));
-        audit(store.as_ref(), who, role, action, target, &outcome).await;
+        completed(entry, &response).write(store.as_ref()).await;
         response
     });
     match task.await {
         Ok(response) => response,
         Err(error) => ApiError::Internal(error.into()).into_response(),
     }
+}
+
+/// An audited call's entry, completed from its answer: the outcome, and what the handler said
+/// about the records and actors it touched. A call about something that does not exist keeps no
+/// target: asking for an erased person's id must not write it back into the trail.
+fn completed(mut entry: Audit, response: &Response) -> Audit {
+    entry.outcome = outcome_of(response);
+    if response.status() == axum::http::StatusCode::NOT_FOUND {
+        entry.target = Some("not_found".into());
+    }
+    let extensions = response.extensions();
+    if let Some(AuditTarget(withheld)) = extensions.get::<AuditTarget>() {
+        entry.target = Some(withheld.clone());
+    }
+    entry.records = extensions.get::<AuditRecords>().map(|r| r.0);
+    if let Some(AuditSubjects(subjects)) = extensions.get::<AuditSubjects>() {
+        entry.subjects = subjects.clone();
+    }
+    entry
 }
 
 #[cfg(test)]
@@ -531,5 +733,17 @@ mod tests {
             Some("m-1".into())
         );
         assert_eq!(path_target("/api/v1/import", "/api/v1/import"), None);
+    }
+
+    #[test]
+    fn free_text_in_a_query_never_reaches_the_audit_trail() {
+        let target = call_target(
+            "/api/v1/actors",
+            "/api/v1/actors",
+            Some("kind=migrant&q=Selam%20Tesfaye&limit=5"),
+        );
+        assert_eq!(target.as_deref(), Some("kind=migrant&q=withheld&limit=5"));
+        let target = call_target("/api/v1/actors/{id}", "/api/v1/actors/m-1", Some("x=1"));
+        assert_eq!(target.as_deref(), Some("m-1?x=withheld"));
     }
 }

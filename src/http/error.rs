@@ -65,6 +65,11 @@ pub enum ApiError {
     /// The analysis ran past its time budget.
     #[error("the analysis took longer than {} s", .0.as_secs())]
     Timeout(std::time::Duration),
+    /// The token already runs as many analyses as it may; retry after the duration.
+    #[error(
+        "this token already runs {1} analyses at once, the most it may; retry when one has finished"
+    )]
+    Busy(std::time::Duration, usize),
     /// The store cannot be reached.
     #[error("the store is unavailable")]
     Unavailable(#[source] StoreError),
@@ -104,7 +109,7 @@ impl ApiError {
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
-            Self::TooManyFailures(_) => StatusCode::TOO_MANY_REQUESTS,
+            Self::TooManyFailures(_) | Self::Busy(..) => StatusCode::TOO_MANY_REQUESTS,
             Self::InvalidQuery { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Timeout(_) | Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -158,6 +163,7 @@ impl ApiError {
                 ..detail("invalid_query", message.clone())
             },
             Self::Timeout(_) => detail("timeout", self.to_string()),
+            Self::Busy(..) => detail("too_many_analyses", self.to_string()),
             Self::Unavailable(_) => detail(
                 "unavailable",
                 "the store is unavailable; try again shortly".into(),
@@ -219,6 +225,30 @@ impl From<crate::analysis::AnalysisError> for ApiError {
     }
 }
 
+impl From<crate::service::ServiceError> for ApiError {
+    fn from(error: crate::service::ServiceError) -> Self {
+        use crate::service::ServiceError;
+        match error {
+            ServiceError::Store(error) => error.into(),
+            ServiceError::Analysis(error) => error.into(),
+            ServiceError::Invalid {
+                code,
+                field,
+                message,
+            } => Self::BadRequest {
+                code,
+                message,
+                field: field.map(str::to_owned),
+            },
+            ServiceError::Forbidden(message) => Self::Forbidden(message),
+            ServiceError::NotFound(what) => Self::NotFound(what),
+            ServiceError::Busy { retry_after, limit } => Self::Busy(retry_after, limit),
+            ServiceError::Timeout(budget) => Self::Timeout(budget),
+            ServiceError::Internal(error) => Self::Internal(error),
+        }
+    }
+}
+
 impl From<tokio::task::JoinError> for ApiError {
     fn from(error: tokio::task::JoinError) -> Self {
         Self::Internal(error.into())
@@ -254,10 +284,11 @@ impl IntoResponse for ApiError {
                 axum::http::HeaderValue::from_static("Bearer"),
             );
         }
-        if let Self::TooManyFailures(wait) = self {
-            response
-                .headers_mut()
-                .insert(axum::http::header::RETRY_AFTER, wait.as_secs().into());
+        if let Self::TooManyFailures(wait) | Self::Busy(wait, _) = self {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                wait.as_secs().max(1).into(),
+            );
         }
         response
     }

@@ -8,6 +8,7 @@ mod extract;
 pub mod monitor;
 mod pages;
 pub mod session;
+mod stream;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -31,10 +32,8 @@ pub struct AppState {
     pub store: Arc<dyn GraphStore>,
     /// The largest accepted import body, in bytes.
     pub max_import_bytes: usize,
-    /// The relay graph, rebuilt when the store's version moves.
-    pub snapshots: Arc<crate::analysis::Snapshots>,
-    /// The longest an analysis may run before it is cancelled with a 503.
-    pub query_timeout: std::time::Duration,
+    /// The use cases, with the shared snapshot of the network and the budget.
+    pub services: Arc<crate::service::Services>,
     /// Web sessions.
     pub sessions: Arc<session::Sessions>,
     /// The limit on failed sign-ins and bad tokens.
@@ -46,6 +45,8 @@ pub struct AppState {
     pub tiles: Option<Arc<crate::config::Tiles>>,
     /// Request counts and latencies for operators.
     pub monitor: Arc<monitor::Monitor>,
+    /// How long a client may pause while it sends or reads a body.
+    pub client_timeout: std::time::Duration,
 }
 
 /// The built files of the pinned front-end libraries, each served under `/vendor/NAME`: never
@@ -92,6 +93,12 @@ pub fn router(state: AppState, static_dir: &Path, vendor_dir: &Path) -> Router {
         ),
         (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
     ];
+    // Pages and API answers may hold personal data: no browser or proxy keeps a copy. (Static
+    // files and the front-end libraries hold none and may be cached.)
+    let guarded = guarded.layer(SetResponseHeaderLayer::overriding(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store"),
+    ));
     let mut router = Router::new()
         .merge(guarded)
         .nest_service("/static", ServeDir::new(static_dir));
@@ -119,7 +126,9 @@ pub fn router(state: AppState, static_dir: &Path, vendor_dir: &Path) -> Router {
                     .get::<MatchedPath>()
                     .map_or("unmatched", |p| p.as_str())
                     .to_owned();
-                tracing::info_span!("request", method = %request.method(), route)
+                // An opaque id ties one request's log lines together without naming anyone.
+                let id = uuid::Uuid::new_v4().simple().to_string();
+                tracing::info_span!("request", id = &id[..12], method = %request.method(), route)
             }),
         )
         .with_state(state)

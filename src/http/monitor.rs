@@ -55,8 +55,9 @@ impl Monitor {
         series.count += 1;
     }
 
-    /// Everything in the Prometheus text exposition format (version 0.0.4).
-    pub fn render(&self, snapshot_rebuilds: u64) -> String {
+    /// Everything in the Prometheus text exposition format (version 0.0.4), with the snapshot
+    /// rebuilds so far and the analyses running now.
+    pub fn render(&self, snapshot_rebuilds: u64, analyses_running: usize) -> String {
         let mut out = String::new();
         let routes = self.routes.lock().unwrap_or_else(|e| e.into_inner());
         out.push_str(
@@ -99,6 +100,9 @@ impl Monitor {
             "# HELP relaymap_snapshot_rebuilds_total Relay graphs rebuilt because the network changed.\n\
              # TYPE relaymap_snapshot_rebuilds_total counter\n\
              relaymap_snapshot_rebuilds_total {snapshot_rebuilds}\n\
+             # HELP relaymap_analyses_running Analyses running now (one whose client left stops within a second).\n\
+             # TYPE relaymap_analyses_running gauge\n\
+             relaymap_analyses_running {analyses_running}\n\
              # HELP relaymap_store_errors_total Requests that failed because the store failed or could not be reached.\n\
              # TYPE relaymap_store_errors_total counter\n\
              relaymap_store_errors_total {}\n",
@@ -165,7 +169,7 @@ mod tests {
         monitor.observe("GET", "/api/v1/stats", 200, 0.003);
         monitor.observe("GET", "/api/v1/stats", 200, 0.2);
         monitor.observe("GET", "/api/v1/stats", 503, 40.0);
-        let text = monitor.render(2);
+        let text = monitor.render(2, 1);
         for line in [
             r#"relaymap_http_requests_total{method="GET",route="/api/v1/stats",status="200"} 2"#,
             r#"relaymap_http_requests_total{method="GET",route="/api/v1/stats",status="503"} 1"#,
@@ -175,6 +179,7 @@ mod tests {
             r#"relaymap_http_request_duration_seconds_bucket{method="GET",route="/api/v1/stats",le="+Inf"} 3"#,
             r#"relaymap_http_request_duration_seconds_count{method="GET",route="/api/v1/stats"} 3"#,
             "relaymap_snapshot_rebuilds_total 2",
+            "relaymap_analyses_running 1",
             "relaymap_store_errors_total 0",
         ] {
             assert!(text.lines().any(|l| l == line), "{line} in\n{text}");

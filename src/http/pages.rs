@@ -8,9 +8,8 @@ use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
-use crate::analysis::{Aggregates, aggregates};
 use crate::domain::{ActorId, ActorKind, Channel, hash_secret};
-use crate::http::access::{Access, Caller, Routes, audit, valid_token};
+use crate::http::access::{Access, Caller, Routes, SessionCsrf, audit, valid_token};
 use crate::http::session::{
     SESSION_COOKIE, SESSION_LIFETIME, SIGNIN_CSRF_COOKIE, client, cookie, random_secret,
     same_secret, set_cookie,
@@ -68,14 +67,41 @@ struct Nav {
     research: bool,
 }
 
-impl From<Caller> for Nav {
-    fn from(caller: Caller) -> Self {
-        Self {
-            label: caller.label,
-            role: caller.role.as_str(),
-            csrf: caller.csrf.unwrap_or_default(),
-            personal: caller.role.sees_personal_data(),
-            research: Access::Research.allows(caller.role),
+/// Who is looking at a page: the caller, and their web session's CSRF token for the page's
+/// forms (empty when signed in with a bearer token).
+pub(crate) struct Visitor {
+    caller: Caller,
+    csrf: String,
+}
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Visitor {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let caller = Caller::from_request_parts(parts, state).await?;
+        let SessionCsrf(csrf) = SessionCsrf::from_request_parts(parts, state)
+            .await
+            .unwrap_or_default();
+        Ok(Self {
+            caller,
+            csrf: csrf.unwrap_or_default(),
+        })
+    }
+}
+
+impl Visitor {
+    /// The navigation bar for this visitor.
+    fn nav(&self) -> Nav {
+        let role = self.caller.role;
+        Nav {
+            label: self.caller.label.clone(),
+            role: role.as_str(),
+            csrf: self.csrf.clone(),
+            personal: role.sees_personal_data(),
+            research: Access::Research.allows(role),
         }
     }
 }
@@ -102,75 +128,43 @@ struct DashboardPage {
 
 async fn get_dashboard(
     State(state): State<AppState>,
-    caller: Caller,
+    visitor: Visitor,
 ) -> Result<Html<String>, ApiError> {
-    use crate::analysis::{RelayQuery, SMALL_CELL, reach};
-    let network = state.store.network().await?;
-    let counts: Aggregates = tokio::task::spawn_blocking(move || aggregates(&network)).await?;
-    let (reached, migrants, isolated) = crate::http::api::analyse(&state, |graph, cancel| {
-        let report = reach(graph, &RelayQuery::default(), cancel)?;
-        Ok((
-            report.reached_count as u64,
-            report.targets as u64,
-            graph.isolated_migrants() as u64,
-        ))
-    })
-    .await?;
-    // Small counts of people are withheld from roles without access to personal data, and so
-    // is a count whose complement is small.
-    let personal = caller.role.sees_personal_data();
-    let shown = |n: u64, of: u64| {
-        let small = |k: u64| k > 0 && k < SMALL_CELL;
-        (personal || !(small(n) || small(of - n.min(of)))).then_some(n)
-    };
-    let imports = if personal {
-        state
-            .store
-            .audit(None, 500)
-            .await?
-            .into_iter()
-            .filter(|e| e.action == "POST /api/v1/import" && e.target.as_deref() != Some("dry_run"))
-            .take(5)
-            .map(|e| (crate::domain::format_timestamp(&e.at), e.who, e.outcome))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let rows = |cells: &[crate::analysis::Cell], by_city: bool| -> Vec<CountRow> {
+    let services = &state.services;
+    let figures = services.dashboard(&visitor.caller).await?;
+    let imports = services
+        .recent_imports(&visitor.caller)
+        .await?
+        .into_iter()
+        .map(|e| (crate::domain::format_timestamp(&e.at), e.who, e.outcome))
+        .collect();
+    let rows = |cells: Vec<(String, Option<u64>)>| -> Vec<CountRow> {
         cells
-            .iter()
-            .map(|cell| CountRow {
-                label: if by_city {
-                    cell.city.clone().unwrap_or_default()
-                } else {
-                    cell.language.clone().unwrap_or_default()
-                },
-                count: cell.count,
-            })
+            .into_iter()
+            .map(|(label, count)| CountRow { label, count })
             .collect()
     };
     let page = DashboardPage {
-        nav: Nav::from(caller),
-        reached: shown(reached, migrants),
-        migrants: shown(migrants, migrants),
-        reached_share: if migrants == 0 {
-            "–".into()
-        } else {
-            format!("{:.1} %", 100.0 * reached as f64 / migrants as f64)
-        },
-        isolated: shown(isolated, migrants),
+        nav: visitor.nav(),
+        reached: figures.reached,
+        migrants: figures.migrants,
+        reached_share: figures
+            .reached_share
+            .map_or("–".into(), |share| format!("{:.1} %", 100.0 * share)),
+        isolated: figures.isolated,
         imports,
-        kinds: ActorKind::ALL
-            .iter()
-            .map(|kind| CountRow {
+        kinds: figures
+            .kinds
+            .into_iter()
+            .map(|(kind, count)| CountRow {
                 label: kind.as_str().to_owned(),
-                count: counts.actors_by_kind.get(kind).copied().flatten(),
+                count,
             })
             .collect(),
-        cities: rows(&counts.migrants_by_city, true),
-        languages: rows(&counts.migrants_by_first_language, false),
-        threshold: counts.small_cell_threshold,
-        suppressed: counts.suppressed_cells,
+        cities: rows(figures.cities),
+        languages: rows(figures.languages),
+        threshold: figures.threshold,
+        suppressed: figures.suppressed,
     };
     render(&page)
 }
@@ -185,9 +179,12 @@ struct MapPage {
 }
 
 /// The network map (its data comes from the API, read by static/js/map.js).
-async fn get_map(State(state): State<AppState>, caller: Caller) -> Result<Html<String>, ApiError> {
+async fn get_map(
+    State(state): State<AppState>,
+    visitor: Visitor,
+) -> Result<Html<String>, ApiError> {
     render(&MapPage {
-        nav: Nav::from(caller),
+        nav: visitor.nav(),
         tiles: state.tiles.clone(),
         kinds: ActorKind::ALL.iter().map(|k| k.as_str()).collect(),
         channels: Channel::ALL.iter().map(|c| c.as_str()).collect(),
@@ -334,7 +331,7 @@ fn list(raw: &str) -> Vec<String> {
 /// the actor under the default conditions, through whom.
 async fn get_actor(
     State(state): State<AppState>,
-    caller: Caller,
+    visitor: Visitor,
     Path(raw): Path<String>,
     crate::http::extract::Query(query): crate::http::extract::Query<ActorPageQuery>,
 ) -> Result<Html<String>, ApiError> {
@@ -344,7 +341,7 @@ async fn get_actor(
         Some("removed") => Some("Tie removed."),
         _ => None,
     };
-    actor_page(&state, caller, &raw, None, Vec::new(), notice).await
+    actor_page(&state, visitor, &raw, None, Vec::new(), notice).await
 }
 
 #[derive(serde::Deserialize)]
@@ -389,7 +386,7 @@ async fn write_from_card<R: crate::document::Record>(
 /// Saves the card's edit form: the actor's record, replaced with the form's values.
 async fn post_actor(
     State(state): State<AppState>,
-    caller: Caller,
+    visitor: Visitor,
     Path(raw): Path<String>,
     axum::Form(form): axum::Form<std::collections::HashMap<String, String>>,
 ) -> Result<Response, ApiError> {
@@ -407,14 +404,14 @@ async fn post_actor(
             write_from_card(&state, record, Some(id.as_str()), mode).await?
         }
     };
-    card_outcome(&state, caller, &id, written, Some(edit), "actor").await
+    card_outcome(&state, visitor, &id, written, Some(edit), "actor").await
 }
 
 /// Back to the card after a change: with a notice when it was saved, or with what was refused
 /// (and the form as typed) and nothing written.
 async fn card_outcome(
     state: &AppState,
-    caller: Caller,
+    visitor: Visitor,
     id: &ActorId,
     written: Result<(), Vec<String>>,
     edit: Option<ActorEdit>,
@@ -422,11 +419,11 @@ async fn card_outcome(
 ) -> Result<Response, ApiError> {
     match written {
         Ok(()) => {
-            tracing::info!(actor_id = %id, change = saved, "changed on the actor's card");
+            tracing::info!(change = saved, "changed on the actor's card");
             Ok(back_to(id, saved))
         }
         Err(errors) => {
-            let page = actor_page(state, caller, id.as_str(), edit, errors, None).await?;
+            let page = actor_page(state, visitor, id.as_str(), edit, errors, None).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
@@ -440,7 +437,7 @@ fn card_id(raw: &str) -> Result<ActorId, ApiError> {
 /// Adds a tie from the card: from this actor to another, of a kind, with trust and channels.
 async fn post_actor_tie(
     State(state): State<AppState>,
-    caller: Caller,
+    visitor: Visitor,
     Path(raw): Path<String>,
     axum::Form(form): axum::Form<std::collections::HashMap<String, String>>,
 ) -> Result<Response, ApiError> {
@@ -469,7 +466,7 @@ async fn post_actor_tie(
             write_from_card(&state, record, None, crate::domain::WriteMode::Create).await?
         }
     };
-    card_outcome(&state, caller, &id, written, None, "tie").await
+    card_outcome(&state, visitor, &id, written, None, "tie").await
 }
 
 /// Removes one of the actor's ties from the card.
@@ -492,13 +489,13 @@ async fn post_remove_tie(
 
 async fn actor_page(
     state: &AppState,
-    caller: Caller,
+    visitor: Visitor,
     raw: &str,
     edit: Option<ActorEdit>,
     errors: Vec<String>,
     notice: Option<&'static str>,
 ) -> Result<Html<String>, ApiError> {
-    use crate::analysis::{Capital, RelayQuery, reached_by};
+    use crate::analysis::{Capital, RelayQuery};
     use crate::store::{Page, TieFilter};
     let not_found = || ApiError::NotFound(format!("actor {raw}"));
     let id = ActorId::parse(raw).map_err(|_| not_found())?;
@@ -578,15 +575,14 @@ async fn actor_page(
     let reached = if actor.record.kind == ActorKind::City {
         Vec::new()
     } else {
-        let target = id.clone();
-        crate::http::api::analyse(state, move |graph, cancel| {
-            reached_by(graph, &target, max_hops, cancel)
-        })
-        .await?
+        state
+            .services
+            .actor_reach(&visitor.caller, id.clone(), max_hops)
+            .await?
     };
     let record = crate::document::ActorRecord::from(&actor);
     render(&ActorPage {
-        nav: Nav::from(caller),
+        nav: visitor.nav(),
         edit: edit.unwrap_or_else(|| ActorEdit::of(&record)),
         errors,
         notice,
@@ -677,7 +673,7 @@ struct MetricsPage {
 /// client that does not ask for HTML (Prometheus), the operators' counts.
 pub(crate) async fn get_metrics(
     State(state): State<AppState>,
-    caller: Caller,
+    visitor: Visitor,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let wants_html = headers
@@ -685,7 +681,10 @@ pub(crate) async fn get_metrics(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|accept| accept.contains("text/html"));
     if !wants_html {
-        let text = state.monitor.render(state.snapshots.rebuilds());
+        let services = &state.services;
+        let text = state
+            .monitor
+            .render(services.rebuilds(), services.budget().running());
         return Ok((
             [(
                 header::CONTENT_TYPE,
@@ -695,20 +694,21 @@ pub(crate) async fn get_metrics(
         )
             .into_response());
     }
-    if !Access::Research.allows(caller.role) {
+    if !Access::Research.allows(visitor.caller.role) {
         return Err(ApiError::Forbidden(format!(
             "a {} token may not read the network's metrics",
-            caller.role
+            visitor.caller.role
         )));
     }
-    metrics_page(&state, caller)
+    metrics_page(&state, visitor)
         .await
         .map(IntoResponse::into_response)
 }
 
 /// The summary as tables, the degree distribution and tie types as charts, and the downloads.
-async fn metrics_page(state: &AppState, caller: Caller) -> Result<Html<String>, ApiError> {
-    let (summary, degrees) = crate::http::api::role_summary(state, caller.role, 1).await?;
+async fn metrics_page(state: &AppState, visitor: Visitor) -> Result<Html<String>, ApiError> {
+    let view = state.services.summary(&visitor.caller, 1).await?;
+    let (summary, degrees) = (view.summary, view.degrees);
     let most = degrees
         .iter()
         .filter_map(|(_, n)| *n)
@@ -729,7 +729,7 @@ async fn metrics_page(state: &AppState, caller: Caller) -> Result<Html<String>, 
         .map(|(language, shares)| TieTypesBar::new(language, shares))
         .collect();
     render(&MetricsPage {
-        nav: Nav::from(caller),
+        nav: visitor.nav(),
         summary,
         bars,
         tie_types,
@@ -767,136 +767,84 @@ struct IntermediariesQuery {
     city: Option<String>,
 }
 
-/// Betweenness is estimated from this many sources on networks larger than this.
-const INTERMEDIARY_SAMPLE: usize = 500;
-
 /// Organisations and people ranked by how many reached migrants the responders reach through
-/// them (on the most reliable path, under the default conditions), with betweenness and Burt's
-/// brokerage measures; filtered by a language they speak and their city.
+/// them, with betweenness and Burt's brokerage measures; filtered by language and city.
 async fn get_intermediaries(
     State(state): State<AppState>,
-    caller: Caller,
+    visitor: Visitor,
     crate::http::extract::Query(query): crate::http::extract::Query<IntermediariesQuery>,
-) -> Result<Html<String>, ApiError> {
-    use crate::analysis::{MetricsOptions, RelayGraph, RelayQuery, actor_metrics, reach};
-    let language = match query
-        .language
+) -> Result<Response, ApiError> {
+    let blank = |raw: &Option<String>| {
+        raw.as_deref()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+    };
+    let language = blank(&query.language)
+        .map(|raw| {
+            crate::domain::Language::parse(&raw)
+                .map_err(|e| ApiError::bad_request(e.code(), e.to_string(), Some("language")))
+        })
+        .transpose()?;
+    let city = blank(&query.city);
+    let city_id = city
         .as_deref()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-    {
-        Some(raw) => Some(
-            crate::domain::Language::parse(raw)
-                .map_err(|e| ApiError::bad_request(e.code(), e.to_string(), Some("language")))?,
-        ),
-        None => None,
-    };
-    let city = query.city.clone().filter(|c| !c.trim().is_empty());
-    let network = std::sync::Arc::new(state.store.network().await?);
-    let sample = (network.actors.len() > INTERMEDIARY_SAMPLE).then_some(INTERMEDIARY_SAMPLE);
-    let shared = network.clone();
-    // The graph of this very network (the metrics' ids must match it): no snapshot needed.
-    let (bridged, table) = crate::http::api::within_budget(&state, move |cancel| {
-        let graph = RelayGraph::build(&shared, 0);
-        let report = reach(&graph, &RelayQuery::default(), cancel).map_err(ApiError::from)?;
-        let mut bridged: std::collections::HashMap<ActorId, usize> = Default::default();
-        for hit in &report.reached {
-            for relay in hit
-                .path
-                .iter()
-                .skip(1)
-                .take(hit.path.len().saturating_sub(2))
-            {
-                *bridged.entry(relay.clone()).or_default() += 1;
-            }
-        }
-        let options = MetricsOptions {
-            names: vec!["betweenness", "effective_size", "constraint"],
-            seed: 1,
-            sample,
-        };
-        let table = actor_metrics(&graph, &shared, &options, cancel).map_err(ApiError::from)?;
-        Ok((bridged, table))
-    })
-    .await?;
-    let value = |name: &str, row: usize| -> String {
-        match table.column(name) {
-            Some(crate::analysis::Column::Real(values)) if values[row].is_finite() => {
-                format!("{:.3}", values[row])
-            }
-            _ => "–".into(),
-        }
-    };
-    let mut rows: Vec<(f64, Intermediary)> = Vec::new();
-    for stored in &network.actors {
-        let actor = &stored.record;
-        if !matches!(actor.kind, ActorKind::Migrant | ActorKind::Organisation)
-            || language.is_some_and(|l| !actor.languages.as_slice().contains(&l))
-            || city
-                .as_deref()
-                .is_some_and(|c| actor.city.as_ref().is_none_or(|a| a.as_str() != c))
-        {
-            continue;
-        }
-        let Ok(row) = table.ids.binary_search(&actor.id) else {
-            continue;
-        };
-        let bridged = bridged.get(&actor.id).copied().unwrap_or(0);
-        let betweenness = match table.column("betweenness") {
-            Some(crate::analysis::Column::Real(values)) => values[row],
-            _ => 0.0,
-        };
-        if bridged == 0 && betweenness == 0.0 {
-            continue;
-        }
-        rows.push((
-            betweenness,
-            Intermediary {
-                actor: crate::document::ActorRecord::from(stored),
-                bridged,
-                betweenness: value("betweenness", row),
-                effective_size: value("effective_size", row),
-                constraint: value("constraint", row),
+        .map(|raw| {
+            ActorId::parse(raw)
+                .map_err(|e| ApiError::bad_request(e.code(), e.to_string(), Some("city")))
+        })
+        .transpose()?;
+    let ranking = state
+        .services
+        .intermediaries(
+            &visitor.caller,
+            crate::service::intermediaries::IntermediariesQuery {
+                language,
+                city: city_id,
             },
-        ));
-    }
-    rows.sort_by(|a, b| {
-        b.1.bridged
-            .cmp(&a.1.bridged)
-            .then(b.0.total_cmp(&a.0))
-            .then(a.1.actor.id.cmp(&b.1.actor.id))
-    });
-    rows.truncate(100);
-    let cities = network
-        .actors
+        )
+        .await?;
+    let shown = |value: f64| {
+        if value.is_finite() {
+            format!("{value:.3}")
+        } else {
+            "–".into()
+        }
+    };
+    let rows: Vec<Intermediary> = ranking
+        .rows
         .iter()
-        .filter(|a| a.record.kind == ActorKind::City)
-        .map(|a| a.record.id.to_string())
+        .map(|row| Intermediary {
+            actor: crate::document::ActorRecord::from(&row.actor),
+            bridged: row.bridged,
+            betweenness: shown(row.betweenness),
+            effective_size: shown(row.effective_size),
+            constraint: shown(row.constraint),
+        })
         .collect();
-    render(&IntermediariesPage {
-        nav: Nav::from(caller),
-        rows: rows.into_iter().map(|(_, row)| row).collect(),
+    let page = render(&IntermediariesPage {
+        nav: visitor.nav(),
         language: language.map_or(String::new(), |l| l.to_string()),
         city: city.unwrap_or_default(),
-        cities,
-        sampled: sample,
-    })
+        cities: ranking.cities.iter().map(ToString::to_string).collect(),
+        sampled: ranking.sampled,
+        rows,
+    })?;
+    Ok(crate::http::api::counted(ranking.rows.len(), page))
 }
 
 /// The import form (sent by static/js/import.js to POST /api/v1/import).
-async fn get_import(caller: Caller) -> Result<Html<String>, ApiError> {
-    render(&ImportPage {
-        nav: Nav::from(caller),
-    })
+async fn get_import(visitor: Visitor) -> Result<Html<String>, ApiError> {
+    render(&ImportPage { nav: visitor.nav() })
 }
 
 /// The crisis scenario (run by static/js/scenario.js through POST /api/v1/coverage).
 async fn get_scenario(
     State(state): State<AppState>,
-    caller: Caller,
+    visitor: Visitor,
 ) -> Result<Html<String>, ApiError> {
     render(&ScenarioPage {
-        nav: Nav::from(caller),
+        nav: visitor.nav(),
         tiles: state.tiles.clone(),
         channels: Channel::ALL.iter().map(|c| c.as_str()).collect(),
     })
@@ -1051,7 +999,7 @@ struct NetworkQuery {
 /// which checks the form's values).
 async fn get_network(
     State(state): State<AppState>,
-    caller: Caller,
+    visitor: Visitor,
     crate::http::extract::Query(query): crate::http::extract::Query<NetworkQuery>,
 ) -> Result<Html<String>, ApiError> {
     let filter = crate::store::ActorFilter {
@@ -1070,7 +1018,7 @@ async fn get_network(
         .map(|a| (a.record.id.to_string(), a.record.name.as_str().to_owned()))
         .collect();
     render(&NetworkPage {
-        nav: Nav::from(caller),
+        nav: visitor.nav(),
         cities,
         city: query.city.unwrap_or_default(),
         community: query.community.unwrap_or_default(),

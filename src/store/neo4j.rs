@@ -610,12 +610,89 @@ async fn write_batch(
     Ok((summary, txn))
 }
 
-/// An audit entry that may name an erased actor, with the ids erasure looks for.
+/// An audit entry that may name an erased actor.
 #[derive(Deserialize)]
 struct AuditTargetRow {
     seq: i64,
-    target: String,
-    ids: Vec<String>,
+    target: Option<String>,
+    subjects: Option<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+struct IdRow {
+    id: String,
+}
+
+/// Takes an erased person out of the audit trail and the saved scenarios, in the erasure's
+/// transaction (see [`super::Erasure`]).
+async fn erase_traces(txn: &mut Txn, id: &str) -> Result<(), StoreError> {
+    let actor = ActorId::parse(id).map_err(|_| corrupt("actor id", id))?;
+    let q = query("MATCH (:Actor {id: $id})-[r]-() RETURN DISTINCT r.id AS id").param("id", id);
+    let ties = collect::<IdRow>(txn, q).await?.into_iter().map(|r| r.id);
+    let erasure = super::Erasure::new(&actor, ties);
+    // Targets hold ids as sent or percent-encoded (`m%3A1`): look for both.
+    let needles: Vec<String> = erasure
+        .ids()
+        .iter()
+        .flat_map(|id| {
+            let encoded: String = form_urlencoded::byte_serialize(id.as_bytes()).collect();
+            [id.clone(), encoded]
+        })
+        .collect();
+    let q = query(
+        "MATCH (e:RelaymapAudit) \
+         WHERE (e.target IS NOT NULL AND e.target <> 'erased' \
+                AND any(x IN $needles WHERE e.target CONTAINS x)) \
+            OR $id IN coalesce(e.subjects, []) \
+         RETURN e.seq AS seq, e.target AS target, e.subjects AS subjects",
+    )
+    .param("needles", needles)
+    .param("id", id);
+    let mut targets = Vec::new();
+    let mut subjects = Vec::new();
+    for row in collect::<AuditTargetRow>(txn, q).await? {
+        let named = row.subjects.unwrap_or_default();
+        if let Some(redaction) = erasure.redaction(row.target.as_deref(), &named) {
+            if redaction.target {
+                targets.push(row.seq);
+            }
+            if redaction.subjects {
+                subjects.push(row.seq);
+            }
+        }
+    }
+    if !targets.is_empty() {
+        let redact = "MATCH (e:RelaymapAudit) WHERE e.seq IN $seqs SET e.target = 'erased'";
+        txn.run(query(redact).param("seqs", targets))
+            .await
+            .map_err(classify)?;
+    }
+    if !subjects.is_empty() {
+        let forget = "MATCH (e:RelaymapAudit) WHERE e.seq IN $seqs REMOVE e.subjects";
+        txn.run(query(forget).param("seqs", subjects))
+            .await
+            .map_err(classify)?;
+    }
+    let q = query(
+        "MATCH (s:RelaymapScenario) WHERE s.query CONTAINS $id \
+         RETURN s.name AS name, s.query AS query",
+    )
+    .param("id", id);
+    for scenario in collect::<NamedQueryRow>(txn, q).await? {
+        if let Some(scrubbed) = erasure.scrub_query(&scenario.query) {
+            let q = query("MATCH (s:RelaymapScenario {name: $name}) SET s.query = $query")
+                .param("name", scenario.name)
+                .param("query", scrubbed);
+            txn.run(q).await.map_err(classify)?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct NamedQueryRow {
+    name: String,
+    query: String,
 }
 
 #[derive(Deserialize)]
@@ -694,6 +771,8 @@ struct AuditRow {
     action: String,
     target: Option<String>,
     outcome: String,
+    records: Option<i64>,
+    subjects: Option<Vec<String>>,
 }
 
 impl AuditRow {
@@ -710,6 +789,8 @@ impl AuditRow {
             action: self.action,
             target: self.target,
             outcome: self.outcome,
+            records: self.records.map(|n| n as u64),
+            subjects: self.subjects.unwrap_or_default(),
         })
     }
 }
@@ -811,7 +892,7 @@ impl GraphStore for Neo4jStore {
         self.read_records(statement, params, to_actor).await
     }
 
-    #[tracing::instrument(skip_all, fields(actor_id = %id))]
+    #[tracing::instrument(skip_all)]
     async fn delete_actor(&self, id: &ActorId, erase: bool) -> Result<(), StoreError> {
         let id = id.to_string();
         self.write_with(move |mut txn| async move {
@@ -829,24 +910,7 @@ impl GraphStore for Neo4jStore {
                 }
             }
             if erase {
-                let q = query(
-                    "MATCH (a:Actor {id: $id}) OPTIONAL MATCH (a)-[r]-() \
-                     WITH [$id] + collect(r.id) AS ids \
-                     MATCH (e:RelaymapAudit) WHERE e.target IS NOT NULL AND e.target <> 'erased' \
-                       AND any(x IN ids WHERE e.target CONTAINS x) \
-                     RETURN e.seq AS seq, e.target AS target, ids",
-                )
-                .param("id", id.as_str());
-                let candidates = collect::<AuditTargetRow>(&mut txn, q).await?;
-                let named: Vec<i64> = candidates
-                    .into_iter()
-                    .filter(|row| super::names_any(&row.target, &row.ids))
-                    .map(|row| row.seq)
-                    .collect();
-                if !named.is_empty() {
-                    let redact = "MATCH (e:RelaymapAudit) WHERE e.seq IN $seqs SET e.target = 'erased'";
-                    txn.run(query(redact).param("seqs", named)).await.map_err(classify)?;
-                }
+                erase_traces(&mut txn, &id).await?;
             }
             txn.run(query("MATCH (a:Actor {id: $id}) DETACH DELETE a").param("id", id.as_str()))
                 .await
@@ -895,7 +959,7 @@ impl GraphStore for Neo4jStore {
         self.read_records(statement, params, to_tie).await
     }
 
-    #[tracing::instrument(skip_all, fields(tie_id = %id))]
+    #[tracing::instrument(skip_all)]
     async fn delete_tie(&self, id: &TieId) -> Result<(), StoreError> {
         let id = id.to_string();
         self.write_with(move |mut txn| async move {
@@ -1200,7 +1264,8 @@ impl GraphStore for Neo4jStore {
                     "MERGE (c:RelaymapMeta {key: 'audit_seq'}) \
                      SET c.value = coalesce(c.value, 0) + 1 \
                      CREATE (:RelaymapAudit {seq: c.value, at: $at, who: $who, role: $role, \
-                     action: $action, target: $target, outcome: $outcome}) \
+                     action: $action, target: $target, outcome: $outcome, records: $records, \
+                     subjects: $subjects}) \
                      RETURN c.value AS n",
                 )
                 .param("at", format_timestamp(&entry.at))
@@ -1208,7 +1273,15 @@ impl GraphStore for Neo4jStore {
                 .param("role", entry.role.map(Role::as_str))
                 .param("action", entry.action)
                 .param("target", entry.target)
-                .param("outcome", entry.outcome),
+                .param("outcome", entry.outcome)
+                .param(
+                    "records",
+                    entry.records.map(|n| n.min(i64::MAX as u64) as i64),
+                )
+                .param(
+                    "subjects",
+                    (!entry.subjects.is_empty()).then_some(entry.subjects),
+                ),
             )
             .await?;
             let seq = rows
@@ -1229,7 +1302,8 @@ impl GraphStore for Neo4jStore {
         self.read_records(
             "MATCH (a:RelaymapAudit) WHERE a.seq < $before \
              RETURN a.seq AS seq, a.at AS at, a.who AS who, a.role AS role, a.action AS action, \
-             a.target AS target, a.outcome AS outcome ORDER BY a.seq DESC LIMIT $limit"
+             a.target AS target, a.outcome AS outcome, a.records AS records, \
+             a.subjects AS subjects ORDER BY a.seq DESC LIMIT $limit"
                 .to_owned(),
             vec![("before", before.into()), ("limit", (limit as i64).into())],
             AuditRow::into_entry,

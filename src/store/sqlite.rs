@@ -20,14 +20,19 @@ use crate::domain::{
 };
 
 /// The schema migrations, applied in order; `PRAGMA user_version` counts the applied ones.
-const MIGRATIONS: [&str; 6] = [
+const MIGRATIONS: [&str; 7] = [
     include_str!("../../graph-schema/sqlite/001_network.sql"),
     include_str!("../../graph-schema/sqlite/002_secrets.sql"),
     include_str!("../../graph-schema/sqlite/003_access.sql"),
     include_str!("../../graph-schema/sqlite/004_erasure.sql"),
     include_str!("../../graph-schema/sqlite/005_scenarios.sql"),
     include_str!("../../graph-schema/sqlite/006_outlines.sql"),
+    include_str!("../../graph-schema/sqlite/007_protection.sql"),
 ];
+
+/// The migration that turned `secure_delete` on: a database made before it may still hold
+/// deleted records' bytes in free space, so it is vacuumed once when this migration is applied.
+const SECURE_DELETE_MIGRATION: usize = 7;
 const READERS: usize = 4;
 
 /// The schema version this relaymap writes: the number of migrations.
@@ -185,6 +190,9 @@ fn configure(connection: &Connection) -> rusqlite::Result<()> {
     connection.busy_timeout(std::time::Duration::from_secs(10))?;
     connection.pragma_update(None, "foreign_keys", "ON")?;
     if !connection.is_readonly(rusqlite::MAIN_DB)? {
+        // Deleted and overwritten records are zeroed on disk, not left in free space: an erased
+        // person's name must not stay readable in the file.
+        connection.pragma_update(None, "secure_delete", "ON")?;
         connection.pragma_update(None, "journal_mode", "WAL")?;
         // With WAL, NORMAL loses no committed transaction when the process dies, only on power loss.
         connection.pragma_update(None, "synchronous", "NORMAL")?;
@@ -208,7 +216,92 @@ fn migrate(connection: &mut Connection) -> anyhow::Result<()> {
         transaction.pragma_update(None, "user_version", (index + 1) as i64)?;
         transaction.commit()?;
     }
+    if (1..SECURE_DELETE_MIGRATION).contains(&applied) {
+        // Rewrites every page, dropping what earlier deletes left in free space.
+        connection
+            .execute_batch("VACUUM")
+            .context("vacuuming the database once, to clear what deleted records left behind")?;
+        checkpoint(connection, std::time::Duration::from_secs(30))
+            .context("folding the write-ahead log back after the vacuum")?;
+    }
     Ok(())
+}
+
+/// How long an erasure waits for readers to let the write-ahead log be truncated.
+const ERASURE_PATIENCE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Takes an erased person out of the audit trail and the saved scenarios, in the erasure's
+/// transaction (see [`super::Erasure`]).
+fn erase_traces(transaction: &rusqlite::Transaction, id: &ActorId) -> rusqlite::Result<()> {
+    let mut ties = transaction.prepare("SELECT id FROM ties WHERE source = ?1 OR target = ?1")?;
+    let tie_ids = ties
+        .query_map([id.as_str()], |row| row.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let erasure = super::Erasure::new(id, tie_ids);
+    let mut entries = transaction.prepare(
+        "SELECT seq, target, subjects FROM audit \
+         WHERE (target IS NOT NULL AND target != 'erased') OR subjects IS NOT NULL",
+    )?;
+    let rows = entries.query_map([], |row| {
+        Ok((
+            row.get::<_, i64>(0)?,
+            row.get::<_, Option<String>>(1)?,
+            row.get::<_, Option<String>>(2)?,
+        ))
+    })?;
+    let mut changes = Vec::new();
+    for row in rows {
+        let (seq, target, subjects) = row?;
+        let subjects: Vec<String> = subjects
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default();
+        if let Some(redaction) = erasure.redaction(target.as_deref(), &subjects) {
+            changes.push((seq, redaction));
+        }
+    }
+    let mut redact = transaction.prepare(
+        "UPDATE audit SET target = CASE WHEN ?2 THEN 'erased' ELSE target END, \
+         subjects = CASE WHEN ?3 THEN NULL ELSE subjects END WHERE seq = ?1",
+    )?;
+    for (seq, redaction) in changes {
+        redact.execute(params![seq, redaction.target, redaction.subjects])?;
+    }
+    let mut scenarios = transaction.prepare("SELECT name, query FROM scenarios")?;
+    let saved = scenarios
+        .query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (name, query) in saved {
+        if let Some(scrubbed) = erasure.scrub_query(&query) {
+            transaction.execute(
+                "UPDATE scenarios SET query = ?2 WHERE name = ?1",
+                params![name, scrubbed],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Folds the write-ahead log back into the database and truncates it to nothing, waiting up to
+/// `patience` for readers (of this process or another) to let go of older pages. After it, no
+/// earlier version of a page, such as one holding an erased record, is left in the log.
+fn checkpoint(connection: &Connection, patience: std::time::Duration) -> Result<(), StoreError> {
+    let started = std::time::Instant::now();
+    loop {
+        let busy: i64 = connection
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))
+            .map_err(StoreError::backend)?;
+        if busy == 0 {
+            return Ok(());
+        }
+        if started.elapsed() >= patience {
+            return Err(StoreError::Unavailable(Box::new(std::io::Error::other(
+                "readers kept the write-ahead log from being folded back",
+            ))));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
 }
 
 fn backend(error: rusqlite::Error) -> StoreError {
@@ -475,7 +568,7 @@ impl GraphStore for SqliteStore {
         .await
     }
 
-    #[tracing::instrument(skip_all, fields(actor_id = %id))]
+    #[tracing::instrument(skip_all)]
     async fn delete_actor(&self, id: &ActorId, erase: bool) -> Result<(), StoreError> {
         let id = id.clone();
         self.write_with(move |transaction| {
@@ -497,39 +590,19 @@ impl GraphStore for SqliteStore {
                 }
             }
             if erase {
-                let mut ids = vec![id.to_string()];
-                let mut ties = transaction
-                    .prepare("SELECT id FROM ties WHERE source = ?1 OR target = ?1")
-                    .map_err(backend)?;
-                for tie in ties.query_map([id.as_str()], |row| row.get(0)).map_err(backend)? {
-                    ids.push(tie.map_err(backend)?);
-                }
-                drop(ties);
-                let mut named = Vec::new();
-                let mut entries = transaction
-                    .prepare("SELECT seq, target FROM audit WHERE target IS NOT NULL AND target != 'erased'")
-                    .map_err(backend)?;
-                let rows = entries
-                    .query_map([], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?)))
-                    .map_err(backend)?;
-                for row in rows {
-                    let (seq, target) = row.map_err(backend)?;
-                    if super::names_any(&target, &ids) {
-                        named.push(seq);
-                    }
-                }
-                drop(entries);
-                let mut redact = transaction
-                    .prepare("UPDATE audit SET target = 'erased' WHERE seq = ?1")
-                    .map_err(backend)?;
-                for seq in named {
-                    redact.execute([seq]).map_err(backend)?;
-                }
+                erase_traces(transaction, &id).map_err(backend)?;
             }
             transaction.execute("DELETE FROM actors WHERE id = ?1", [id.as_str()]).map_err(backend)?;
             Ok(())
         })
-        .await
+        .await?;
+        if erase {
+            // The erased rows' earlier versions are still in the write-ahead log until it is
+            // folded back and truncated: the erasure is not done before that.
+            self.side_write(|connection| checkpoint(connection, ERASURE_PATIENCE))
+                .await?;
+        }
+        Ok(())
     }
 
     async fn get_tie(&self, id: &TieId) -> Result<Option<StoredTie>, StoreError> {
@@ -573,7 +646,7 @@ impl GraphStore for SqliteStore {
         .await
     }
 
-    #[tracing::instrument(skip_all, fields(tie_id = %id))]
+    #[tracing::instrument(skip_all)]
     async fn delete_tie(&self, id: &TieId) -> Result<(), StoreError> {
         let id = id.clone();
         self.write_with(move |transaction| {
@@ -786,23 +859,8 @@ impl GraphStore for SqliteStore {
     }
 
     async fn close(&self) -> Result<(), StoreError> {
-        self.side_write(|connection| {
-            connection
-                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| {
-                    row.get::<_, i64>(0)
-                })
-                .map_err(StoreError::backend)
-                .and_then(|busy| {
-                    if busy == 0 {
-                        Ok(())
-                    } else {
-                        Err(StoreError::backend(std::io::Error::other(
-                            "readers kept the write-ahead log from being folded back",
-                        )))
-                    }
-                })
-        })
-        .await
+        self.side_write(|connection| checkpoint(connection, std::time::Duration::ZERO))
+            .await
     }
 
     async fn outlines(&self) -> Result<Vec<(ActorId, String)>, StoreError> {
@@ -873,8 +931,8 @@ impl GraphStore for SqliteStore {
         self.side_write(move |connection| {
             connection
                 .execute(
-                    "INSERT INTO audit (at, who, role, action, target, outcome) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    "INSERT INTO audit (at, who, role, action, target, outcome, records, subjects) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                     params![
                         format_timestamp(&entry.at),
                         entry.who,
@@ -882,6 +940,8 @@ impl GraphStore for SqliteStore {
                         entry.action,
                         entry.target,
                         entry.outcome,
+                        entry.records.map(|n| n.min(i64::MAX as u64) as i64),
+                        (!entry.subjects.is_empty()).then(|| json_list(entry.subjects.iter())),
                     ],
                 )
                 .map_err(backend)?;
@@ -899,8 +959,8 @@ impl GraphStore for SqliteStore {
         self.read(move |connection| {
             let mut statement = connection
                 .prepare(
-                    "SELECT seq, at, who, role, action, target, outcome FROM audit \
-                     WHERE seq < ?1 ORDER BY seq DESC LIMIT ?2",
+                    "SELECT seq, at, who, role, action, target, outcome, records, subjects \
+                     FROM audit WHERE seq < ?1 ORDER BY seq DESC LIMIT ?2",
                 )
                 .map_err(backend)?;
             let rows = statement
@@ -916,6 +976,11 @@ impl GraphStore for SqliteStore {
                         action: row.get(4)?,
                         target: row.get(5)?,
                         outcome: row.get(6)?,
+                        records: row.get::<_, Option<i64>>(7)?.map(|n| n as u64),
+                        subjects: row
+                            .get::<_, Option<String>>(8)?
+                            .and_then(|s| serde_json::from_str(&s).ok())
+                            .unwrap_or_default(),
                     })
                 })
                 .map_err(backend)?;

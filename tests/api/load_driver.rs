@@ -156,11 +156,42 @@ impl Choices {
     }
 }
 
+/// One coordinator token per client, as a crisis cell would have (each token may run only a
+/// few analyses at once), made with `relaymap token create` on the server's store.
+pub fn coordinator_tokens(db: &std::path::Path, clients: usize) -> Vec<String> {
+    (0..clients)
+        .map(|c| {
+            let output = Command::new(env!("CARGO_BIN_EXE_relaymap"))
+                .args([
+                    "token",
+                    "create",
+                    "--db",
+                    db.to_str().expect("a UTF-8 path"),
+                ])
+                .args([
+                    "--role",
+                    "coordinator",
+                    "--name",
+                    &format!("load client {c}"),
+                ])
+                .env_remove("RELAYMAP_DB")
+                .output()
+                .expect("relaymap token create runs");
+            assert!(output.status.success(), "{output:?}");
+            String::from_utf8(output.stdout)
+                .expect("a token in UTF-8")
+                .trim()
+                .to_owned()
+        })
+        .collect()
+}
+
 /// The server under load and what exists in it.
 pub struct Target {
     /// `http://host:port`.
     pub base: String,
-    pub token: String,
+    /// Client `c` sends `tokens[c % tokens.len()]`.
+    pub tokens: Vec<String>,
     /// Ids that exist, to read.
     pub actors: Vec<String>,
     /// Responders: sources of reach queries, and partners of new organisations.
@@ -180,28 +211,28 @@ pub struct Load {
 pub async fn run(target: &Target, load: &Load) -> Report {
     let Target {
         base,
-        token,
+        tokens,
         actors,
         responders,
     } = target;
     let (clients, duration, mix, prefix) = (load.clients, load.duration, load.mix, &load.prefix);
-    let client = reqwest::Client::builder()
-        .default_headers({
-            let mut headers = reqwest::header::HeaderMap::new();
-            headers.insert(
-                "authorization",
-                format!("Bearer {token}").parse().expect("a token header"),
-            );
-            headers
-        })
-        .pool_max_idle_per_host(clients)
-        .build()
-        .expect("an HTTP client");
     let started = Instant::now();
     let deadline = started + duration;
     let mut tasks = Vec::new();
     for c in 0..clients {
-        let (client, base) = (client.clone(), base.to_owned());
+        let token = &tokens[c % tokens.len()];
+        let client = reqwest::Client::builder()
+            .default_headers({
+                let mut headers = reqwest::header::HeaderMap::new();
+                headers.insert(
+                    "authorization",
+                    format!("Bearer {token}").parse().expect("a token header"),
+                );
+                headers
+            })
+            .build()
+            .expect("an HTTP client");
+        let base = base.to_owned();
         let (actors, responders) = (actors.clone(), responders.clone());
         let prefix = format!("{prefix}{c}x");
         tasks.push(tokio::spawn(async move {

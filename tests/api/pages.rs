@@ -374,11 +374,13 @@ async fn the_dashboard_shows_suppressed_counts_and_no_names() {
         "{page}"
     );
     assert!(page.contains("<caption>Last imports</caption>") && page.contains("first admin"));
-    // A viewer gets the share, but neither the two migrants' count nor the trail.
+    // A viewer gets neither the two migrants' count nor the share, which with any count would
+    // give the other away (#15), nor the trail.
     let viewer = app.token(Role::Viewer).await;
     let page = app.get_as(Some(&viewer), "/").await.text().await.unwrap();
+    assert!(!page.contains(&share), "{page}");
     assert!(
-        page.contains(&format!("<strong>{share}</strong>")),
+        page.contains("<strong>–</strong> of migrants are reachable"),
         "{page}"
     );
     assert!(page.contains("(– of –:"), "{page}");

@@ -450,9 +450,11 @@ async fn a_bounded_load_of_mixed_requests_has_no_errors() {
         .output()
         .unwrap();
     assert!(demo.status.success());
-    let mut server = tokio::task::spawn_blocking(move || Server::start(&db))
+    let served = db.clone();
+    let mut server = tokio::task::spawn_blocking(move || Server::start(&served))
         .await
         .unwrap();
+    let tokens = crate::load_driver::coordinator_tokens(&db, 8);
     let base = format!("http://{}", server.address);
     let token = server.token.clone().unwrap();
     let (actors, responders) = known_ids(&base, &token).await;
@@ -468,7 +470,7 @@ async fn a_bounded_load_of_mixed_requests_has_no_errors() {
 
     let target = crate::load_driver::Target {
         base: base.clone(),
-        token: token.clone(),
+        tokens,
         actors,
         responders,
     };

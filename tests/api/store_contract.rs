@@ -289,6 +289,12 @@ pub async fn the_audit_trail_keeps_entries_in_order(store: &dyn GraphStore) {
         action: "POST /api/v1/actors".into(),
         target: n.is_multiple_of(3).then(|| format!("m-{n}")),
         outcome: "ok".into(),
+        records: (n > 0).then_some(n as u64),
+        subjects: if n == 4 {
+            vec!["m-9".into(), "o-1".into()]
+        } else {
+            Vec::new()
+        },
     };
     let mut seqs = Vec::new();
     for n in 0..5 {
@@ -308,6 +314,119 @@ pub async fn the_audit_trail_keeps_entries_in_order(store: &dyn GraphStore) {
     assert_eq!(older[1].role, Some(Role::Coordinator));
     assert_eq!(older[1].target.as_deref(), Some("m-0"));
     assert_eq!(newest[1].role, None);
+    assert_eq!(newest[0].records, Some(4));
+    assert_eq!(older[1].records, None);
+    assert_eq!(newest[0].subjects, ["m-9", "o-1"]);
+    assert!(newest[1].subjects.is_empty());
+}
+
+/// Regression test for #15: an erasure left the person's id in saved scenarios and in the audit
+/// entries about their ties.
+pub async fn erasing_a_person_scrubs_the_audit_trail_and_saved_scenarios(store: &dyn GraphStore) {
+    use relaymap::domain::{AuditEntry, Scenario};
+    // Arrange
+    let document = serde_json::json!({
+        "actors": [
+            {"id": "m-gone", "kind": "migrant", "name": "Selam Gone", "consent": true},
+            {"id": "m-stays", "kind": "migrant", "name": "Stays", "consent": true},
+            {"id": "o-1", "kind": "organisation", "name": "Church"},
+            {"id": "r-1", "kind": "responder", "name": "Red Cross"},
+        ],
+        "ties": [
+            {"id": "t-1", "source": "m-gone", "target": "o-1", "kind": "member_of", "trust": 0.9},
+            {"id": "t-2", "source": "m-stays", "target": "o-1", "kind": "member_of", "trust": 0.9},
+        ],
+    });
+    store
+        .write(read_json(&document.to_string(), WriteMode::Create).unwrap())
+        .await
+        .unwrap();
+    let entry = |target: &str, subjects: &[&str]| AuditEntry {
+        seq: 0,
+        at: relaymap::domain::now(),
+        who: "coordinator".into(),
+        role: None,
+        action: "GET /api/v1/something".into(),
+        target: Some(target.into()),
+        outcome: "ok".into(),
+        records: Some(1),
+        subjects: subjects.iter().map(|s| s.to_string()).collect(),
+    };
+    let entries = [
+        entry("m-gone", &[]),
+        entry("t-1", &["m-gone", "o-1"]),
+        // A tie of theirs deleted long ago: only its ends lead to it.
+        entry("t-deleted-long-ago", &["o-1", "m-gone"]),
+        entry("?actor=m-gone&limit=5", &[]),
+        entry("m-gone?max_hops=3", &[]),
+        entry("m-stays", &[]),
+        entry("t-2", &["m-stays", "o-1"]),
+    ];
+    for entry in &entries {
+        store.append_audit(entry).await.unwrap();
+    }
+    let scenario = |name: &str, query: serde_json::Value| Scenario {
+        name: name.into(),
+        query: query.to_string(),
+        saved_by: "coordinator".into(),
+        saved_at: relaymap::domain::now(),
+    };
+    store
+        .save_scenario(&scenario(
+            "flood",
+            serde_json::json!({"from": ["r-1", "m-gone"], "exclude": ["m-gone", "m-stays"]}),
+        ))
+        .await
+        .unwrap();
+    store
+        .save_scenario(&scenario("quiet", serde_json::json!({"max_hops": 2})))
+        .await
+        .unwrap();
+
+    // Act
+    store.delete_actor(&actor_id("m-gone"), true).await.unwrap();
+
+    // Assert
+    let trail = store.audit(None, 100).await.unwrap();
+    let targets: Vec<(Option<&str>, usize)> = trail
+        .iter()
+        .rev()
+        .map(|e| (e.target.as_deref(), e.subjects.len()))
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            (Some("erased"), 0),
+            (Some("erased"), 0),
+            (Some("erased"), 0),
+            (Some("erased"), 0),
+            (Some("erased"), 0),
+            (Some("m-stays"), 0),
+            (Some("t-2"), 2),
+        ]
+    );
+    for entry in &trail {
+        assert!(!entry.subjects.iter().any(|s| s == "m-gone"));
+        assert_eq!(
+            entry.records,
+            Some(1),
+            "erasure changes targets and subjects only"
+        );
+    }
+    let scenarios = store.scenarios().await.unwrap();
+    let flood: serde_json::Value = serde_json::from_str(&scenarios[0].query).unwrap();
+    assert_eq!(
+        flood,
+        serde_json::json!({"from": ["r-1"], "exclude": ["m-stays"]})
+    );
+    assert!(!scenarios.iter().any(|s| s.query.contains("m-gone")));
+    assert!(
+        store
+            .get_actor(&actor_id("m-gone"))
+            .await
+            .unwrap()
+            .is_none()
+    );
 }
 
 macro_rules! store_contract {
@@ -333,6 +452,7 @@ macro_rules! store_contract {
             contract_test!(a_secret_is_made_once_and_kept);
             contract_test!(tokens_are_found_by_hash_and_revoked);
             contract_test!(the_audit_trail_keeps_entries_in_order);
+            contract_test!(erasing_a_person_scrubs_the_audit_trail_and_saved_scenarios);
         }
     };
 }

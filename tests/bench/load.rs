@@ -79,6 +79,9 @@ fn main() {
     let mut server = load_driver::Server::spawn(command, true);
     let base = format!("http://{}", server.address);
     let token = server.token.clone().unwrap();
+    // A token per client, as each coordinator of a crisis cell has (a token may run only a few
+    // analyses at once).
+    let tokens = load_driver::coordinator_tokens(&db, clients);
     let pid = server.process.id();
 
     let runtime = tokio::runtime::Runtime::new().unwrap();
@@ -113,7 +116,7 @@ fn main() {
             actors,
             responders: list("kind=responder&limit=100".into()).await,
             base: base.clone(),
-            token: token.clone(),
+            tokens: tokens.clone(),
         };
         let mix = load_driver::Mix::default();
         let settings = |duration: u64, prefix: &str| load_driver::Load {

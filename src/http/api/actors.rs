@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{PageQuery, flag, next_cursor, parse_param, single_write};
+use super::{PageQuery, counted, flag, next_cursor, parse_param, single_write};
 use crate::document::{ActorRecord, TieRecord};
 use crate::domain::{ActorId, ActorKind, Language, TieId, WriteMode};
 use crate::http::access::{Access, AuditTarget, Routes};
@@ -57,7 +57,7 @@ pub(super) async fn put_outline(
         .store
         .set_outline(&id, Some(outline.to_geojson().to_string()))
         .await?;
-    tracing::info!(actor_id = %id, "city outline set");
+    tracing::info!("city outline set");
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -116,12 +116,15 @@ pub(super) async fn list_outlines(State(state): State<AppState>) -> Result<Respo
             }))
         })
         .collect::<Result<Vec<_>, ApiError>>()?;
+    let count = features.len();
     let collection = serde_json::json!({"type": "FeatureCollection", "features": features});
-    Ok((
-        [(header::CONTENT_TYPE, "application/geo+json")],
-        collection.to_string(),
-    )
-        .into_response())
+    Ok(counted(
+        count,
+        (
+            [(header::CONTENT_TYPE, "application/geo+json")],
+            collection.to_string(),
+        ),
+    ))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -170,7 +173,7 @@ pub(super) struct TieList {
 pub(super) async fn list_actors(
     State(state): State<AppState>,
     Query(query): Query<ActorQuery>,
-) -> Result<Json<ActorList>, ApiError> {
+) -> Result<Response, ApiError> {
     let filter = ActorFilter {
         kind: parse_param("kind", query.kind.as_deref(), ActorKind::parse)?,
         city: parse_param("city", query.city.as_deref(), ActorId::parse)?,
@@ -186,10 +189,11 @@ pub(super) async fn list_actors(
     let actors = state.store.list_actors(&filter, &page).await?;
     let ids: Vec<&str> = actors.iter().map(|a| a.record.id.as_str()).collect();
     let next_cursor = next_cursor(&ids, &page);
-    Ok(Json(ActorList {
+    let list = ActorList {
         actors: actors.iter().map(ActorRecord::from).collect(),
         next_cursor,
-    }))
+    };
+    Ok(counted(list.actors.len(), Json(list)))
 }
 
 fn path_id(raw: &str) -> Result<ActorId, ApiError> {
@@ -220,7 +224,7 @@ pub(super) async fn create_actor(
     let batch = single_write(record, None, WriteMode::Create)?;
     let id = batch.actors[0].record.id.clone();
     state.store.write(batch).await?;
-    tracing::info!(actor_id = %id, "actor created");
+    tracing::info!("actor created");
     let location = format!("/api/v1/actors/{id}");
     Ok((
         StatusCode::CREATED,
@@ -239,10 +243,10 @@ pub(super) async fn create_actor(
 pub(super) async fn get_actor(
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> Result<Json<ActorRecord>, ApiError> {
+) -> Result<Response, ApiError> {
     let id = path_id(&id)?;
     match state.store.get_actor(&id).await? {
-        Some(actor) => Ok(Json(ActorRecord::from(&actor))),
+        Some(actor) => Ok(counted(1, Json(ActorRecord::from(&actor)))),
         None => Err(ApiError::NotFound(format!("actor {id}"))),
     }
 }
@@ -265,7 +269,7 @@ pub(super) async fn replace_actor(
     let id = path_id(&id)?;
     let batch = single_write(record, Some(id.as_str()), WriteMode::Replace)?;
     state.store.write(batch).await?;
-    tracing::info!(actor_id = %id, "actor replaced");
+    tracing::info!("actor replaced");
     Ok(Json(read_back(&state, &id).await?))
 }
 
@@ -297,7 +301,7 @@ pub(super) async fn delete_actor(
     let id = path_id(&id)?;
     if !erase {
         state.store.delete_actor(&id, false).await?;
-        tracing::info!(actor_id = %id, "actor deleted");
+        tracing::info!("actor deleted");
         return Ok(StatusCode::NO_CONTENT.into_response());
     }
     // Whatever happens, the audit entry of an erasure does not name the person.
@@ -322,7 +326,7 @@ pub(super) async fn list_actor_ties(
     State(state): State<AppState>,
     Path(id): Path<String>,
     Query(query): Query<PageQuery>,
-) -> Result<Json<TieList>, ApiError> {
+) -> Result<Response, ApiError> {
     let id = path_id(&id)?;
     let page = query.page()?;
     if state.store.get_actor(&id).await?.is_none() {
@@ -335,8 +339,9 @@ pub(super) async fn list_actor_ties(
     let ties = state.store.list_ties(&filter, &page).await?;
     let ids: Vec<&str> = ties.iter().map(|t| t.record.id.as_str()).collect();
     let next_cursor = next_cursor(&ids, &page);
-    Ok(Json(TieList {
+    let list = TieList {
         ties: ties.iter().map(TieRecord::from).collect(),
         next_cursor,
-    }))
+    };
+    Ok(counted(list.ties.len(), Json(list)))
 }

@@ -7,8 +7,6 @@ mod relay;
 mod ties;
 mod view;
 
-pub(crate) use relay::{analyse, role_summary, within_budget};
-
 use serde::Deserialize;
 
 use super::ApiError;
@@ -30,6 +28,34 @@ pub fn routes(max_import_bytes: usize) -> Routes {
             super::access::Access::Public,
             openapi::get_openapi,
         ))
+}
+
+/// An answer that tells the audit trail how many records it hands out.
+pub(crate) fn counted(
+    records: usize,
+    body: impl axum::response::IntoResponse,
+) -> axum::response::Response {
+    let mut response = body.into_response();
+    response
+        .extensions_mut()
+        .insert(super::access::AuditRecords(records as u64));
+    response
+}
+
+/// An answer about a tie: the audit entry names the tie's two ends too, so that erasing either
+/// of them finds it.
+pub(crate) fn about_tie(
+    tie: &crate::domain::Tie,
+    body: impl axum::response::IntoResponse,
+) -> axum::response::Response {
+    let mut response = counted(1, body);
+    response
+        .extensions_mut()
+        .insert(super::access::AuditSubjects(vec![
+            tie.source.to_string(),
+            tie.target.to_string(),
+        ]));
+    response
 }
 
 /// Answers routes that do not exist.

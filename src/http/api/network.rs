@@ -10,18 +10,15 @@ use axum::routing::post;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::analysis::{Aggregates, RelayGraph, SMALL_CELL, actor_metrics, aggregates};
 use crate::document::{CsvFile, DocumentError, RawDocument, read_csv, read_json};
-use crate::domain::now;
-use crate::domain::{ActorKind, Batch, WriteMode, WriteSummary};
-use crate::export::{
-    ExportError, ExportFormat, ExportOptions, Exportable, prepare, pseudonymizer, write_export,
-};
+use crate::domain::{Batch, WriteMode, WriteSummary};
+use crate::export::ExportFormat;
 use crate::http::access::{Access, AuditTarget, Caller, Routes};
-use crate::http::api::relay::{metrics_options, within_budget};
-use crate::http::api::{flag, whole_number};
+use crate::http::api::relay::metrics_options;
+use crate::http::api::{counted, flag, whole_number};
 use crate::http::extract::{Query, body_bytes, content_type, is_json};
 use crate::http::{ApiError, AppState, ErrorBody};
+use crate::service::{Aggregates, ExportRequest, Stats};
 use crate::store::StoreError;
 
 pub fn routes(max_import_bytes: usize) -> Routes {
@@ -33,13 +30,13 @@ pub fn routes(max_import_bytes: usize) -> Routes {
             true,
             post(import_network).layer(DefaultBodyLimit::max(max_import_bytes)),
         )
-        .get_audited("/api/v1/export", Access::Research, export_network)
+        .get("/api/v1/export", Access::Research, export_network)
         .get("/api/v1/stats", Access::Aggregates, get_stats)
         .get("/api/v1/aggregates", Access::Aggregates, get_aggregates)
         .get("/api/v1/healthz", Access::Public, get_api_health)
         .get("/healthz", Access::Public, get_health)
         .get("/readyz", Access::Public, get_ready)
-        .get_audited("/api/v1/audit", Access::Admin, get_audit)
+        .get("/api/v1/audit", Access::Admin, get_audit)
 }
 
 /// The parts of a CSV import.
@@ -102,8 +99,21 @@ pub(super) async fn import_network(
     request: Request,
 ) -> Result<Response, ApiError> {
     let dry_run = flag(params.dry_run.as_deref(), "dry_run")?;
+    let outcome = import(&state, dry_run, request).await;
+    if dry_run {
+        // Audited as a dry run, however it ends, so that no one mistakes it for an import.
+        let mut response = outcome.into_response();
+        response
+            .extensions_mut()
+            .insert(AuditTarget("dry_run".into()));
+        return Ok(response);
+    }
+    outcome
+}
+
+async fn import(state: &AppState, dry_run: bool, request: Request) -> Result<Response, ApiError> {
     let batch = if is_json(&request) {
-        let bytes = body_bytes(request, &state, state.max_import_bytes).await?;
+        let bytes = body_bytes(request, state, state.max_import_bytes).await?;
         tokio::task::spawn_blocking(move || {
             let text = std::str::from_utf8(&bytes)
                 .map_err(|_| DocumentError::Malformed("the document is not UTF-8".into()))?;
@@ -112,7 +122,7 @@ pub(super) async fn import_network(
         .await?
         .map_err(import_error)?
     } else if content_type(&request).is_some_and(|ct| ct.starts_with("multipart/form-data")) {
-        read_multipart(&state, request).await?
+        read_multipart(state, request).await?
     } else {
         return Err(ApiError::UnsupportedMediaType(
             "send the JSON document as application/json, or CSV files as multipart/form-data parts named actors and ties".into(),
@@ -127,13 +137,12 @@ pub(super) async fn import_network(
         Err(StoreError::Rejected(rows)) => return Err(ApiError::ImportRejected(rows)),
         result => result?,
     };
+    let records = imported.actors_created
+        + imported.actors_updated
+        + imported.ties_created
+        + imported.ties_updated;
     if dry_run {
-        // Audited as a dry run, so that no one mistakes it for an import.
-        let mut response = Json(ImportDto { imported, dry_run }).into_response();
-        response
-            .extensions_mut()
-            .insert(AuditTarget("dry_run".into()));
-        return Ok(response);
+        return Ok(Json(ImportDto { imported, dry_run }).into_response());
     }
     tracing::info!(
         actors_created = imported.actors_created,
@@ -142,7 +151,7 @@ pub(super) async fn import_network(
         ties_updated = imported.ties_updated,
         "network imported"
     );
-    Ok(Json(ImportDto { imported, dry_run }).into_response())
+    Ok(counted(records, Json(ImportDto { imported, dry_run })))
 }
 
 async fn read_multipart(state: &AppState, request: Request) -> Result<Batch, ApiError> {
@@ -247,8 +256,8 @@ pub(super) struct ExportQuery {
             (Object = "application/geo+json"),
         )),
     ))]
-/// The network in any export format, pseudonymised and with metrics when asked, within the
-/// analysis time budget.
+/// The network in any export format, pseudonymised and with metrics when asked: prepared
+/// within the analysis time budget, then streamed.
 pub(super) async fn export_network(
     State(state): State<AppState>,
     caller: Caller,
@@ -266,22 +275,13 @@ pub(super) async fn export_network(
             Some("format"),
         )
     })?;
-    let pseudonymize = match (
-        caller.role.sees_personal_data(),
-        flag(query.pseudonymize.as_deref(), "pseudonymize")?,
-    ) {
-        (true, asked) => asked,
-        // Analysts get pseudonymised exports, whether they ask or not.
-        (false, _) if query.pseudonymize.as_deref() == Some("false") => {
-            return Err(ApiError::Forbidden(format!(
-                "a {} token gets pseudonymised exports only",
-                caller.role
-            )));
-        }
-        (false, _) => true,
-    };
+    let pseudonymize = query
+        .pseudonymize
+        .is_some()
+        .then(|| flag(query.pseudonymize.as_deref(), "pseudonymize"))
+        .transpose()?;
     let with_metrics = flag(query.with_metrics.as_deref(), "with_metrics")?;
-    let metrics_options = if with_metrics {
+    let metrics = if with_metrics {
         Some(metrics_options(
             query.only.as_deref(),
             query.sample.as_deref(),
@@ -296,122 +296,57 @@ pub(super) async fn export_network(
     } else {
         None
     };
-    if format == ExportFormat::Json && with_metrics {
-        return Err(ApiError::bad_request(
-            "invalid_query",
-            ExportError::MetricsInJson.to_string(),
-            Some("with_metrics"),
-        ));
-    }
-    let snapshot_at = now();
-    let exportable = Exportable::new(state.store.network().await?);
-    let pseudonymized = pseudonymize;
-    let pseudonymize = if pseudonymize {
-        Some(pseudonymizer(state.store.as_ref()).await?)
-    } else {
-        None
+    let request = ExportRequest {
+        format,
+        pseudonymize,
+        metrics,
     };
-    let body = within_budget(&state, move |cancel| {
-        let metrics = match metrics_options {
-            Some(options) => {
-                let network = exportable.network();
-                let graph = RelayGraph::build(network, 0);
-                Some((actor_metrics(&graph, network, &options, cancel)?, options))
-            }
-            None => None,
-        };
-        let options = ExportOptions {
-            pseudonymize,
-            metrics,
-        };
-        let prepared = prepare(&exportable, format, options, &snapshot_at)
-            .map_err(|e| ApiError::bad_request("invalid_query", e.to_string(), None))?;
-        let mut body = Vec::new();
-        write_export(&prepared, format, &mut body).map_err(|e| ApiError::Internal(e.into()))?;
-        Ok(body)
-    })
-    .await?;
+    let job = state.services.export(&caller, request).await?;
+    let records = job.actors();
     tracing::info!(
         format = format.name(),
-        pseudonymized,
+        pseudonymized = job.pseudonymized(),
         with_metrics,
-        bytes = body.len(),
+        actors = records,
         "network exported"
     );
-    Ok((
-        [
-            (header::CONTENT_TYPE, format.content_type().to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{}\"", format.file_name()),
-            ),
-        ],
-        body,
-    )
-        .into_response())
-}
-
-/// Counts by kind, and their total; `null` where suppressed.
-#[derive(Serialize, ToSchema)]
-pub(super) struct CountsDto<K: Ord + ToSchema> {
-    /// A count per kind.
-    #[serde(flatten)]
-    by_kind: BTreeMap<K, Option<u64>>,
-    /// Every kind together.
-    total: Option<u64>,
-}
-
-impl<K: Ord + ToSchema> CountsDto<K> {
-    fn new(by_kind: BTreeMap<K, u64>) -> Self {
-        Self {
-            total: Some(by_kind.values().sum()),
-            by_kind: by_kind.into_iter().map(|(k, n)| (k, Some(n))).collect(),
-        }
-    }
-}
-
-/// How big the network is.
-#[derive(Serialize, ToSchema)]
-pub(super) struct StatsDto {
-    /// Actors by kind.
-    actors: CountsDto<ActorKind>,
-    /// Ties by kind.
-    ties: CountsDto<crate::domain::TieKind>,
-    /// The store's change counter: it grows with every write.
-    version: u64,
+    let body = crate::http::stream::streamed(state.client_timeout, move |out| job.write(out));
+    Ok(counted(
+        records,
+        (
+            [
+                (header::CONTENT_TYPE, format.content_type().to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{}\"", format.file_name()),
+                ),
+            ],
+            body,
+        ),
+    ))
 }
 
 #[utoipa::path(get, path = "/api/v1/stats", tag = "network",
-    responses((status = 200, description = "Counts", body = StatsDto)))]
-/// Counts by kind. For roles without access to personal data, a migrant count below the
-/// small-cell threshold is `null`, and so is the actor total that would give it away.
+    responses((status = 200, description = "Counts", body = Stats)))]
+/// Counts by kind, computed once per version of the network. For roles without access to
+/// personal data, of the consenting part only, small counts withheld (`null`), with whatever a
+/// total would give away.
 pub(super) async fn get_stats(
     State(state): State<AppState>,
     caller: Caller,
-) -> Result<Json<StatsDto>, ApiError> {
-    let stats = state.store.stats().await?;
-    let version = state.store.version().await?;
-    let mut actors = CountsDto::new(stats.actors);
-    let migrants = actors.by_kind.get(&ActorKind::Migrant).copied().flatten();
-    if !caller.role.sees_personal_data() && migrants.is_some_and(|n| n > 0 && n < SMALL_CELL) {
-        actors.by_kind.insert(ActorKind::Migrant, None);
-        actors.total = None;
-    }
-    Ok(Json(StatsDto {
-        actors,
-        ties: CountsDto::new(stats.ties),
-        version,
-    }))
+) -> Result<Json<Stats>, ApiError> {
+    Ok(Json(state.services.stats(&caller).await?))
 }
 
 #[utoipa::path(get, path = "/api/v1/aggregates", tag = "network",
-    responses((status = 200, description = "Counts, small cells suppressed", body = Aggregates)))]
-/// Migrants by city and first language, actors by kind, small cells suppressed: for every role.
+    responses((status = 200, description = "Counts, small cells withheld", body = Aggregates)))]
+/// Migrants by city and first language, actors by kind, small cells withheld: for every role
+/// (of the consenting part for roles without access to personal data).
 pub(super) async fn get_aggregates(
     State(state): State<AppState>,
+    caller: Caller,
 ) -> Result<Json<Aggregates>, ApiError> {
-    let network = state.store.network().await?;
-    Ok(Json(aggregates(&network)))
+    Ok(Json(state.services.aggregates(&caller).await?))
 }
 
 /// A health answer.
@@ -492,8 +427,12 @@ pub(super) struct AuditEntryDto {
     action: String,
     /// What was touched (an id; `erased` and `dry_run` stand in where the id must not be kept).
     target: Option<String>,
-    /// `ok`, or why not: an HTTP status, `forbidden` or `csrf`.
+    /// `ok`, or why not: an HTTP status, `unauthenticated`, `forbidden`, `csrf`,
+    /// `too_many_failures`, or `client_left` (a read whose client hung up).
     outcome: String,
+    /// How many records the call handed out or wrote, when it says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    records: Option<u64>,
 }
 
 /// A page of the audit trail, newest first.
@@ -512,26 +451,31 @@ pub(super) struct AuditDto {
 pub(super) async fn get_audit(
     State(state): State<AppState>,
     Query(query): Query<AuditQuery>,
-) -> Result<Json<AuditDto>, ApiError> {
+) -> Result<Response, ApiError> {
     let before = whole_number("before", query.before.as_deref(), 1..=usize::MAX / 2)?;
     let limit = whole_number("limit", query.limit.as_deref(), 1..=1000)?.unwrap_or(100);
     let entries = state.store.audit(before.map(|b| b as u64), limit).await?;
     let next_before = (entries.len() == limit)
         .then(|| entries.last().map(|e| e.seq))
         .flatten();
-    Ok(Json(AuditDto {
-        entries: entries
-            .into_iter()
-            .map(|e| AuditEntryDto {
-                seq: e.seq,
-                at: crate::domain::format_timestamp(&e.at),
-                who: e.who,
-                role: e.role.map(crate::domain::Role::as_str),
-                action: e.action,
-                target: e.target,
-                outcome: e.outcome,
-            })
-            .collect(),
-        next_before,
-    }))
+    let records = entries.len();
+    Ok(counted(
+        records,
+        Json(AuditDto {
+            entries: entries
+                .into_iter()
+                .map(|e| AuditEntryDto {
+                    seq: e.seq,
+                    at: crate::domain::format_timestamp(&e.at),
+                    who: e.who,
+                    role: e.role.map(crate::domain::Role::as_str),
+                    action: e.action,
+                    target: e.target,
+                    outcome: e.outcome,
+                    records: e.records,
+                })
+                .collect(),
+            next_before,
+        }),
+    ))
 }

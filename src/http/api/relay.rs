@@ -1,44 +1,28 @@
 //! The analyses over HTTP: `/api/v1/reach`, `/api/v1/coverage`, `/api/v1/actors/{id}/reach`,
 //! `/api/v1/metrics` and `/api/v1/summary`, on the blocking pool, within the query time budget.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-
 use axum::Json;
 use axum::extract::{Path, Request, State};
-use axum::http::Method;
-use axum::routing::post;
+use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::analysis::QueryDto;
 use crate::analysis::{
     AnalysisError, CoverageReport, MAX_HOPS_LIMIT, MetricsOptions, ReachReport, Reached,
-    RelayGraph, RelayQuery, Summary, actor_metrics, coverage, reach, reached_by, summary,
-    write_metrics,
+    RelayQuery, Summary, write_metrics,
 };
 use crate::domain::ActorId;
 use crate::http::access::{Access, Caller, Routes};
+use crate::http::api::counted;
 use crate::http::extract::{Query, body_bytes, is_json};
 use crate::http::{API_BODY_LIMIT, ApiError, AppState, ErrorBody};
 
 pub fn routes() -> Routes {
-    // Relay queries are reads: not audited.
+    // Relay queries are reads (audited as reads of personal data: they answer with ids).
     Routes::new()
-        .add(
-            Method::POST,
-            "/api/v1/reach",
-            Access::Network,
-            false,
-            post(post_reach),
-        )
-        .add(
-            Method::POST,
-            "/api/v1/coverage",
-            Access::Network,
-            false,
-            post(post_coverage),
-        )
+        .post_read("/api/v1/reach", Access::Network, post_reach)
+        .post_read("/api/v1/coverage", Access::Network, post_coverage)
         .get(
             "/api/v1/actors/{id}/reach",
             Access::Network,
@@ -49,42 +33,6 @@ pub fn routes() -> Routes {
         .delete("/api/v1/scenarios/{name}", Access::Network, delete_scenario)
         .get("/api/v1/metrics", Access::Research, get_metrics)
         .get("/api/v1/summary", Access::Research, get_summary)
-}
-
-/// Sets the cancel flag when the request goes away (finished, timed out or the client left), so
-/// the blocking work stops early instead of running on for nobody.
-struct CancelOnDrop(Arc<AtomicBool>);
-
-impl Drop for CancelOnDrop {
-    fn drop(&mut self) {
-        self.0.store(true, Ordering::Relaxed);
-    }
-}
-
-pub(crate) async fn analyse<T: Send + 'static>(
-    state: &AppState,
-    work: impl FnOnce(&RelayGraph, &AtomicBool) -> Result<T, AnalysisError> + Send + 'static,
-) -> Result<T, ApiError> {
-    let graph = state.snapshots.current(&state.store).await?;
-    within_budget(state, move |cancel| {
-        work(&graph, cancel).map_err(ApiError::from)
-    })
-    .await
-}
-
-/// Runs blocking work within the query time budget: past it the answer is a 503, and the work
-/// is told to stop (through the flag) when the request goes away.
-pub(crate) async fn within_budget<T: Send + 'static>(
-    state: &AppState,
-    work: impl FnOnce(&AtomicBool) -> Result<T, ApiError> + Send + 'static,
-) -> Result<T, ApiError> {
-    let cancel = Arc::new(AtomicBool::new(false));
-    let _guard = CancelOnDrop(cancel.clone());
-    let task = tokio::task::spawn_blocking(move || work(&cancel));
-    match tokio::time::timeout(state.query_timeout, task).await {
-        Ok(joined) => joined?,
-        Err(_) => Err(ApiError::Timeout(state.query_timeout)),
-    }
 }
 
 async fn read_query(state: &AppState, request: Request) -> Result<RelayQuery, ApiError> {
@@ -207,16 +155,17 @@ pub(super) async fn delete_scenario(
     ))]
 pub(super) async fn post_reach(
     State(state): State<AppState>,
+    caller: Caller,
     request: Request,
-) -> Result<Json<ReachReport>, ApiError> {
+) -> Result<Response, ApiError> {
     let query = read_query(&state, request).await?;
-    let report = analyse(&state, move |graph, cancel| reach(graph, &query, cancel)).await?;
+    let report = state.services.reach(&caller, query).await?;
     tracing::info!(
         targets = report.targets,
         reached = report.reached_count,
         "reach answered"
     );
-    Ok(Json(report))
+    Ok(counted(report.reached.len(), Json(report)))
 }
 
 /// The reach report plus the call list, the single points of failure and the unreached by
@@ -230,16 +179,17 @@ pub(super) async fn post_reach(
     ))]
 pub(super) async fn post_coverage(
     State(state): State<AppState>,
+    caller: Caller,
     request: Request,
-) -> Result<Json<CoverageReport>, ApiError> {
+) -> Result<Response, ApiError> {
     let query = read_query(&state, request).await?;
-    let report = analyse(&state, move |graph, cancel| coverage(graph, &query, cancel)).await?;
+    let report = state.services.coverage(&caller, query).await?;
     tracing::info!(
         targets = report.reach.targets,
         reached = report.reach.reached_count,
         "coverage answered"
     );
-    Ok(Json(report))
+    Ok(counted(report.reach.reached.len(), Json(report)))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -272,9 +222,10 @@ pub(super) struct ActorReachDto {
     ))]
 pub(super) async fn get_actor_reach(
     State(state): State<AppState>,
+    caller: Caller,
     Path(id): Path<String>,
     Query(query): Query<ActorReachQuery>,
-) -> Result<Json<ActorReachDto>, ApiError> {
+) -> Result<Response, ApiError> {
     let id = ActorId::parse(&id).map_err(|_| ApiError::NotFound("actor".into()))?;
     let max_hops = match query.max_hops.as_deref() {
         None => RelayQuery::default().max_hops,
@@ -290,19 +241,18 @@ pub(super) async fn get_actor_reach(
                 )
             })?,
     };
-    if state.store.get_actor(&id).await?.is_none() {
-        return Err(ApiError::NotFound(format!("actor {id}")));
-    }
-    let actor = id.clone();
-    let reached = analyse(&state, move |graph, cancel| {
-        reached_by(graph, &actor, max_hops, cancel)
-    })
-    .await?;
-    Ok(Json(ActorReachDto {
-        id,
-        max_hops,
-        reached_by: reached,
-    }))
+    let reached = state
+        .services
+        .actor_reach(&caller, id.clone(), max_hops)
+        .await?;
+    Ok(counted(
+        reached.len(),
+        Json(ActorReachDto {
+            id,
+            max_hops,
+            reached_by: reached,
+        }),
+    ))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -368,7 +318,6 @@ pub(super) async fn get_metrics(
     caller: Caller,
     Query(query): Query<MetricsQuery>,
 ) -> Result<axum::response::Response, ApiError> {
-    use axum::response::IntoResponse;
     let json = match query.format.as_deref().unwrap_or("csv") {
         "csv" => false,
         "json" => true,
@@ -385,33 +334,20 @@ pub(super) async fn get_metrics(
         query.sample.as_deref(),
         query.seed.as_deref(),
     )?;
-    let network = Arc::new(state.store.network().await?);
-    // Roles without access to personal data see pseudonyms, and no one without consent.
-    let pseudonyms = if caller.role.sees_personal_data() {
-        None
-    } else {
-        Some(crate::export::pseudonymizer(state.store.as_ref()).await?)
-    };
-    let body = within_budget(&state, move |cancel| {
-        // The graph is built from this very network, so its ties and languages agree with it
-        // even if a write lands meanwhile (and the shared snapshot is not needed).
-        let graph = RelayGraph::build(&network, 0);
-        let mut table =
-            actor_metrics(&graph, &network, &options, cancel).map_err(ApiError::from)?;
-        if let Some(pseudonyms) = &pseudonyms {
-            table = crate::export::pseudonymize_metrics(table, &network, pseudonyms);
-        }
-        let mut body = Vec::new();
-        write_metrics(&table, json, &mut body).expect("writing to memory cannot fail");
-        Ok(body)
-    })
-    .await?;
+    // Computed on the part of the network the caller may receive; pseudonyms for roles that
+    // see no personal data.
+    let table = state.services.metrics(&caller, options).await?;
+    let mut body = Vec::new();
+    write_metrics(&table, json, &mut body).map_err(|e| ApiError::Internal(e.into()))?;
     let content_type = if json {
         "application/json"
     } else {
         "text/csv; charset=utf-8"
     };
-    Ok(([(axum::http::header::CONTENT_TYPE, content_type)], body).into_response())
+    Ok(counted(
+        table.len(),
+        ([(axum::http::header::CONTENT_TYPE, content_type)], body),
+    ))
 }
 
 fn parse_seed(raw: Option<&str>) -> Result<u64, ApiError> {
@@ -433,41 +369,13 @@ pub(super) struct SummaryQuery {
 
 #[utoipa::path(get, path = "/api/v1/summary", tag = "research",
     params(SummaryQuery),
-    responses((status = 200, description = "The summary (small groups left out for analysts)", body = Summary)))]
-/// The graph summary, within the analysis time budget.
+    responses((status = 200, description = "The summary (for analysts: of the consenting part, small groups left out)", body = Summary)))]
+/// The graph summary, computed once per version of the network and seed.
 pub(super) async fn get_summary(
     State(state): State<AppState>,
     caller: Caller,
     Query(query): Query<SummaryQuery>,
 ) -> Result<Json<Summary>, ApiError> {
     let seed = parse_seed(query.seed.as_deref())?;
-    Ok(Json(role_summary(&state, caller.role, seed).await?.0))
-}
-
-/// The summary as a role may see it, and the degree histogram (relaying actors per doubling bin
-/// of degree; `None` where a bin holds fewer than five and the role sees no personal data).
-pub(crate) async fn role_summary(
-    state: &AppState,
-    role: crate::domain::Role,
-    seed: u64,
-) -> Result<(Summary, Vec<(String, Option<u64>)>), ApiError> {
-    use crate::analysis::{SMALL_CELL, degree_histogram};
-    let network = Arc::new(state.store.network().await?);
-    // The graph of this very network, which the summary also reads: no snapshot needed.
-    let (result, degrees) = within_budget(state, move |cancel| {
-        let graph = RelayGraph::build(&network, 0);
-        let result = summary(&graph, &network, seed, cancel).map_err(ApiError::from)?;
-        Ok((result, degree_histogram(&graph)))
-    })
-    .await?;
-    if role.sees_personal_data() {
-        let degrees = degrees.into_iter().map(|(bin, n)| (bin, Some(n))).collect();
-        return Ok((result, degrees));
-    }
-    // Groups of a few people show how those few are tied: only for roles that may see them.
-    let degrees = degrees
-        .into_iter()
-        .map(|(bin, n)| (bin, (n == 0 || n >= SMALL_CELL).then_some(n)))
-        .collect();
-    Ok((result.without_small_groups(SMALL_CELL as usize), degrees))
+    Ok(Json(state.services.summary(&caller, seed).await?.summary))
 }

@@ -3,12 +3,12 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
-use axum::response::IntoResponse;
+use axum::response::Response;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::actors::TieList;
-use super::{PageQuery, next_cursor, parse_param, single_write};
+use super::{PageQuery, about_tie, counted, next_cursor, parse_param, single_write};
 use crate::document::TieRecord;
 use crate::domain::{ActorId, TieId, TieKind, WriteMode};
 use crate::http::access::{Access, Routes};
@@ -47,7 +47,7 @@ pub(super) struct TieQuery {
 pub(super) async fn list_ties(
     State(state): State<AppState>,
     Query(query): Query<TieQuery>,
-) -> Result<Json<TieList>, ApiError> {
+) -> Result<Response, ApiError> {
     let filter = TieFilter {
         kind: parse_param("kind", query.kind.as_deref(), TieKind::parse)?,
         actor: parse_param("actor", query.actor.as_deref(), ActorId::parse)?,
@@ -56,21 +56,20 @@ pub(super) async fn list_ties(
     let ties = state.store.list_ties(&filter, &page).await?;
     let ids: Vec<&str> = ties.iter().map(|t| t.record.id.as_str()).collect();
     let next_cursor = next_cursor(&ids, &page);
-    Ok(Json(TieList {
+    let list = TieList {
         ties: ties.iter().map(TieRecord::from).collect(),
         next_cursor,
-    }))
+    };
+    Ok(counted(list.ties.len(), Json(list)))
 }
 
 fn path_id(raw: &str) -> Result<TieId, ApiError> {
     TieId::parse(raw).map_err(|_| ApiError::NotFound("tie".into()))
 }
 
-async fn read_back(state: &AppState, id: &TieId) -> Result<TieRecord, ApiError> {
+async fn read_back(state: &AppState, id: &TieId) -> Result<crate::domain::StoredTie, ApiError> {
     let stored = state.store.get_tie(id).await?;
-    stored
-        .map(|t| TieRecord::from(&t))
-        .ok_or_else(|| ApiError::NotFound(format!("tie {id}")))
+    stored.ok_or_else(|| ApiError::NotFound(format!("tie {id}")))
 }
 
 /// Creates a tie between two existing actors; the id is generated when absent.
@@ -86,17 +85,19 @@ async fn read_back(state: &AppState, id: &TieId) -> Result<TieRecord, ApiError> 
 pub(super) async fn create_tie(
     State(state): State<AppState>,
     RecordJson(record): RecordJson<TieRecord>,
-) -> Result<impl IntoResponse, ApiError> {
+) -> Result<Response, ApiError> {
     let batch = single_write(record, None, WriteMode::Create)?;
     let id = batch.ties[0].record.id.clone();
     state.store.write(batch).await?;
-    tracing::info!(tie_id = %id, "tie created");
+    tracing::info!("tie created");
     let location = format!("/api/v1/ties/{id}");
-    Ok((
+    let tie = read_back(&state, &id).await?;
+    let body = (
         StatusCode::CREATED,
         [(header::LOCATION, location)],
-        Json(read_back(&state, &id).await?),
-    ))
+        Json(TieRecord::from(&tie)),
+    );
+    Ok(about_tie(&tie.record, body))
 }
 
 /// One tie.
@@ -109,9 +110,10 @@ pub(super) async fn create_tie(
 pub(super) async fn get_tie(
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> Result<Json<TieRecord>, ApiError> {
+) -> Result<Response, ApiError> {
     let id = path_id(&id)?;
-    Ok(Json(read_back(&state, &id).await?))
+    let tie = read_back(&state, &id).await?;
+    Ok(about_tie(&tie.record, Json(TieRecord::from(&tie))))
 }
 
 /// Replaces a tie; creates none.
@@ -128,12 +130,13 @@ pub(super) async fn replace_tie(
     State(state): State<AppState>,
     Path(id): Path<String>,
     RecordJson(record): RecordJson<TieRecord>,
-) -> Result<Json<TieRecord>, ApiError> {
+) -> Result<Response, ApiError> {
     let id = path_id(&id)?;
     let batch = single_write(record, Some(id.as_str()), WriteMode::Replace)?;
     state.store.write(batch).await?;
-    tracing::info!(tie_id = %id, "tie replaced");
-    Ok(Json(read_back(&state, &id).await?))
+    tracing::info!("tie replaced");
+    let tie = read_back(&state, &id).await?;
+    Ok(about_tie(&tie.record, Json(TieRecord::from(&tie))))
 }
 
 /// Deletes a tie.
@@ -146,9 +149,11 @@ pub(super) async fn replace_tie(
 pub(super) async fn delete_tie(
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> Result<StatusCode, ApiError> {
+) -> Result<Response, ApiError> {
     let id = path_id(&id)?;
+    // Its ends, for the audit entry: the tie's id alone would not lead an erasure to it.
+    let tie = read_back(&state, &id).await?;
     state.store.delete_tie(&id).await?;
-    tracing::info!(tie_id = %id, "tie deleted");
-    Ok(StatusCode::NO_CONTENT)
+    tracing::info!("tie deleted");
+    Ok(about_tie(&tie.record, StatusCode::NO_CONTENT))
 }

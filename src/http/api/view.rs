@@ -1,23 +1,18 @@
 //! `GET /api/v1/view`: the network view's drawing (positions computed here, drawn by the
 //! `/network` page), for one city, one community, or the whole relay graph.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
-
 use axum::Json;
 use axum::extract::State;
+use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{parse_param, whole_number};
-use crate::analysis::{NetworkView, RelayGraph, ViewQuery, network_view};
+use super::{counted, parse_param, whole_number};
 use crate::domain::{ActorId, ActorKind};
-use crate::http::access::{Access, Routes};
+use crate::http::access::{Access, Caller, Routes};
 use crate::http::extract::Query;
 use crate::http::{ApiError, AppState, ErrorBody};
-
-/// The most actors one view draws: beyond, the browser's renderer and the layout both slow down.
-pub const MAX_VIEW_NODES: usize = 20_000;
+use crate::service::{NamedView, ViewRequest};
 
 pub fn routes() -> Routes {
     Routes::new().get("/api/v1/view", Access::Network, get_view)
@@ -76,64 +71,38 @@ pub(super) struct ViewDto {
     ))]
 pub(super) async fn get_view(
     State(state): State<AppState>,
+    caller: Caller,
     Query(params): Query<ViewParams>,
-) -> Result<Json<ViewDto>, ApiError> {
+) -> Result<Response, ApiError> {
     let city = parse_param("city", params.city.as_deref(), ActorId::parse)?;
     let number = |field, raw: Option<&str>| whole_number(field, raw, 0..=u32::MAX as usize);
     let community = number("community", params.community.as_deref())?.map(|c| c as u32);
     let seed = number("seed", params.seed.as_deref())?.map_or(1, |s| s as u64);
-    let network = Arc::new(state.store.network().await?);
-    if let Some(city) = &city
-        && !network
-            .actors
-            .iter()
-            .any(|a| &a.record.id == city && a.record.kind == crate::domain::ActorKind::City)
-    {
-        return Err(ApiError::NotFound(format!("city {city}")));
-    }
-    let members: Option<HashSet<ActorId>> = city.map(|city| {
-        network
-            .actors
-            .iter()
-            .filter(|a| a.record.city.as_ref() == Some(&city))
-            .map(|a| a.record.id.clone())
-            .collect()
-    });
-    let shared = network.clone();
-    let view: NetworkView = super::within_budget(&state, move |cancel| {
-        let graph = RelayGraph::build(&shared, 0);
-        let query = ViewQuery {
-            members,
-            community,
-            max_nodes: MAX_VIEW_NODES,
-            seed,
-        };
-        network_view(&graph, &query, cancel).map_err(ApiError::from)
-    })
-    .await?;
-    let names: HashMap<&ActorId, &str> = network
-        .actors
-        .iter()
-        .map(|a| (&a.record.id, a.record.name.as_str()))
-        .collect();
-    let nodes = view
+    let request = ViewRequest {
+        city,
+        community,
+        seed,
+    };
+    let NamedView { view, names } = state.services.view(&caller, request).await?;
+    let nodes: Vec<NodeDto> = view
         .nodes
         .into_iter()
-        .map(|node| {
-            let name = names.get(&node.id).copied().unwrap_or_default().to_owned();
-            NodeDto {
-                kind: node.kind.as_str(),
-                name,
-                community: node.community,
-                x: (node.x * 10.0).round() / 10.0,
-                y: (node.y * 10.0).round() / 10.0,
-                id: node.id,
-            }
+        .zip(names)
+        .map(|(node, name)| NodeDto {
+            kind: node.kind.as_str(),
+            name,
+            community: node.community,
+            x: (node.x * 10.0).round() / 10.0,
+            y: (node.y * 10.0).round() / 10.0,
+            id: node.id,
         })
         .collect();
-    Ok(Json(ViewDto {
-        nodes,
-        ties: view.ties,
-        communities: view.communities,
-    }))
+    Ok(counted(
+        nodes.len(),
+        Json(ViewDto {
+            nodes,
+            ties: view.ties,
+            communities: view.communities,
+        }),
+    ))
 }

@@ -1,0 +1,129 @@
+//! The export use case: the consenting part of the network in any export format, pseudonymised
+//! when asked (always for roles that see no personal data), with metrics computed on that very
+//! part. The job is prepared within the time budget and then written as a stream, holding its
+//! whole-network permit until the last byte, so exports never pile up in memory.
+
+use std::io::Write;
+use std::sync::Arc;
+
+use super::budget::Admission;
+use super::snapshot::{Scope, Scoped};
+use super::{ServiceError, Services, Weight};
+use crate::analysis::{MetricsOptions, actor_metrics};
+use crate::domain::{Caller, Timestamp, now};
+use crate::export::{
+    ExportError, ExportFormat, ExportOptions, prepare, pseudonymizer, write_export,
+};
+
+/// What an export asks for.
+#[derive(Debug, Clone)]
+pub struct ExportRequest {
+    /// The format.
+    pub format: ExportFormat,
+    /// Replace ids by pseudonyms and leave personal fields out; `None`: the role's default
+    /// (roles that see no personal data always get pseudonyms).
+    pub pseudonymize: Option<bool>,
+    /// Attach per-actor metrics computed like this.
+    pub metrics: Option<MetricsOptions>,
+}
+
+/// An export ready to be written.
+pub struct ExportJob {
+    format: ExportFormat,
+    scoped: Arc<Scoped>,
+    options: ExportOptions,
+    snapshot_at: Timestamp,
+    /// Holds the caller's slot and the whole-network permit until the export is written.
+    _admission: Admission,
+}
+
+impl ExportJob {
+    /// The format.
+    pub fn format(&self) -> ExportFormat {
+        self.format
+    }
+
+    /// Whether ids are pseudonyms.
+    pub fn pseudonymized(&self) -> bool {
+        self.options.pseudonymize.is_some()
+    }
+
+    /// How many actors the export holds.
+    pub fn actors(&self) -> usize {
+        self.scoped.network().actors.len()
+    }
+
+    /// Writes the export (blocking: call it on the blocking pool). A writer that fails, such as
+    /// one whose reader went away, ends it.
+    pub fn write(self, out: impl Write) -> std::io::Result<()> {
+        let exportable = self
+            .scoped
+            .exportable()
+            .expect("exports are made of the consenting scope");
+        let prepared = prepare(exportable, self.format, self.options, &self.snapshot_at)
+            .map_err(std::io::Error::other)?;
+        write_export(&prepared, self.format, out)
+    }
+}
+
+impl Services {
+    /// Prepares an export for the caller: the consenting part of the network (nobody's export
+    /// holds the migrants who have not consented), pseudonymised for roles that see no personal
+    /// data (asking for plain ids is then refused), metrics computed on the exported network.
+    pub async fn export(
+        &self,
+        caller: &Caller,
+        request: ExportRequest,
+    ) -> Result<ExportJob, ServiceError> {
+        let pseudonymize = match (caller.role.sees_personal_data(), request.pseudonymize) {
+            (true, asked) => asked.unwrap_or(false),
+            (false, Some(false)) => {
+                return Err(ServiceError::Forbidden(format!(
+                    "a {} token gets pseudonymised exports only",
+                    caller.role
+                )));
+            }
+            (false, _) => true,
+        };
+        if request.format == ExportFormat::Json && request.metrics.is_some() {
+            return Err(ServiceError::invalid(
+                "invalid_query",
+                "with_metrics",
+                ExportError::MetricsInJson.to_string(),
+            ));
+        }
+        let snapshot_at = now();
+        let snapshot = self.snapshot().await?;
+        let pseudonymize = if pseudonymize {
+            Some(pseudonymizer(self.store.as_ref()).await?)
+        } else {
+            None
+        };
+        let mut admission = self.budget.admit(caller)?;
+        let metrics_options = request.metrics;
+        let (scoped, metrics) = admission
+            .run(Weight::WholeNetwork, move |cancel| {
+                let scoped = snapshot.scoped(Scope::Consenting);
+                let metrics = match metrics_options {
+                    Some(options) => {
+                        let table =
+                            actor_metrics(&scoped.graph, scoped.network(), &options, cancel)?;
+                        Some((table, options))
+                    }
+                    None => None,
+                };
+                Ok((scoped, metrics))
+            })
+            .await?;
+        Ok(ExportJob {
+            format: request.format,
+            scoped,
+            options: ExportOptions {
+                pseudonymize,
+                metrics,
+            },
+            snapshot_at,
+            _admission: admission,
+        })
+    }
+}

@@ -1,0 +1,142 @@
+//! The intermediaries use case: organisations and people ranked by how many reached migrants
+//! the responders reach through them (on the most reliable path, under the default conditions),
+//! with betweenness and Burt's brokerage measures, filtered by a language they speak and their
+//! city. For roles that see the network (the ranking names people).
+
+use std::collections::HashMap;
+
+use super::{ServiceError, Services, Weight};
+use crate::analysis::{Column, MetricsOptions, RelayQuery, actor_metrics, reach};
+use crate::domain::{ActorId, ActorKind, Caller, Language, StoredActor};
+
+/// Betweenness is estimated from this many sources on networks larger than this.
+pub const INTERMEDIARY_SAMPLE: usize = 500;
+
+/// The most intermediaries one ranking lists.
+pub const MAX_INTERMEDIARIES: usize = 100;
+
+/// What the ranking asks for.
+#[derive(Debug, Clone, Default)]
+pub struct IntermediariesQuery {
+    /// Only actors who speak (or work in) this language.
+    pub language: Option<Language>,
+    /// Only actors of this city.
+    pub city: Option<ActorId>,
+}
+
+/// One ranked intermediary.
+#[derive(Debug, Clone)]
+pub struct Intermediary {
+    /// The actor.
+    pub actor: StoredActor,
+    /// Reached migrants whose most reliable path passes through them.
+    pub bridged: usize,
+    /// Normalised betweenness (estimated on large networks).
+    pub betweenness: f64,
+    /// Burt's effective size (NaN for an isolated actor).
+    pub effective_size: f64,
+    /// Burt's constraint (NaN for an isolated actor).
+    pub constraint: f64,
+}
+
+/// The ranking.
+#[derive(Debug, Clone)]
+pub struct Intermediaries {
+    /// Most bridged first, then by betweenness, then by id; at most [`MAX_INTERMEDIARIES`].
+    pub rows: Vec<Intermediary>,
+    /// Every city's id, for the filter.
+    pub cities: Vec<ActorId>,
+    /// Sources of the betweenness estimate, when it is one.
+    pub sampled: Option<usize>,
+}
+
+impl Services {
+    /// Ranks the intermediaries of the network.
+    pub async fn intermediaries(
+        &self,
+        caller: &Caller,
+        query: IntermediariesQuery,
+    ) -> Result<Intermediaries, ServiceError> {
+        if !caller.role.sees_personal_data() {
+            return Err(ServiceError::Forbidden(format!(
+                "a {} token may not see who the intermediaries are",
+                caller.role
+            )));
+        }
+        let snapshot = self.snapshot().await?;
+        let mut admission = self.budget.admit(caller)?;
+        admission
+            .run(Weight::WholeNetwork, move |cancel| {
+                let (graph, network) = (&snapshot.graph, &snapshot.network);
+                let sample =
+                    (network.actors.len() > INTERMEDIARY_SAMPLE).then_some(INTERMEDIARY_SAMPLE);
+                let report = reach(graph, &RelayQuery::default(), cancel)?;
+                let mut bridged: HashMap<&ActorId, usize> = HashMap::new();
+                for hit in &report.reached {
+                    let inner = hit.path.len().saturating_sub(2);
+                    for relay in hit.path.iter().skip(1).take(inner) {
+                        *bridged.entry(relay).or_default() += 1;
+                    }
+                }
+                let options = MetricsOptions {
+                    names: vec!["betweenness", "effective_size", "constraint"],
+                    seed: 1,
+                    sample,
+                };
+                let table = actor_metrics(graph, network, &options, cancel)?;
+                let real = |name: &str, row: usize| match table.column(name) {
+                    Some(Column::Real(values)) => values[row],
+                    _ => f64::NAN,
+                };
+                let mut rows = Vec::new();
+                for stored in &network.actors {
+                    let actor = &stored.record;
+                    if !matches!(actor.kind, ActorKind::Migrant | ActorKind::Organisation)
+                        || query
+                            .language
+                            .is_some_and(|l| !actor.languages.as_slice().contains(&l))
+                        || query
+                            .city
+                            .as_ref()
+                            .is_some_and(|c| actor.city.as_ref() != Some(c))
+                    {
+                        continue;
+                    }
+                    let Ok(row) = table.ids.binary_search(&actor.id) else {
+                        continue;
+                    };
+                    let bridged = bridged.get(&actor.id).copied().unwrap_or(0);
+                    let betweenness = real("betweenness", row);
+                    if bridged == 0 && (betweenness.is_nan() || betweenness <= 0.0) {
+                        continue;
+                    }
+                    rows.push(Intermediary {
+                        actor: stored.clone(),
+                        bridged,
+                        betweenness,
+                        effective_size: real("effective_size", row),
+                        constraint: real("constraint", row),
+                    });
+                }
+                rows.sort_by(|a, b| {
+                    b.bridged
+                        .cmp(&a.bridged)
+                        .then(b.betweenness.total_cmp(&a.betweenness))
+                        .then(a.actor.record.id.cmp(&b.actor.record.id))
+                });
+                rows.truncate(MAX_INTERMEDIARIES);
+                let cities = network
+                    .actors
+                    .iter()
+                    .filter(|a| a.record.kind == ActorKind::City)
+                    .map(|a| a.record.id.clone())
+                    .collect();
+                Ok(Intermediaries {
+                    rows,
+                    cities,
+                    sampled: sample,
+                })
+            })
+            .await
+    }
+}

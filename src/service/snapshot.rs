@@ -1,0 +1,317 @@
+//! The shared snapshot of the network: read from the store when its change version moves, never
+//! per request, and everything computed once per version hangs off it (the figures every page
+//! shows, summaries). Exports, metrics and views of the same version share its network instead
+//! of each reading the store again.
+//!
+//! By default every use case sees every write acknowledged before it (the snapshot is rebuilt
+//! first when the store has moved on). Under a stream of writes that means nearly every analysis
+//! waits for a rebuild, so a deployment may allow a bounded staleness instead: an analysis is
+//! then answered on the last snapshot while one rebuild runs in the background, as long as that
+//! snapshot was read from the store less than `max_staleness` ago. Every answer then holds every
+//! write acknowledged more than `max_staleness` before it; past that, the analysis waits.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, Weak};
+use std::time::{Duration, Instant};
+
+use tokio::sync::OnceCell;
+
+use super::figures::Figures;
+use crate::analysis::{RelayGraph, Summary};
+use crate::domain::Network;
+use crate::export::Exportable;
+use crate::store::{GraphStore, StoreError};
+
+/// Which part of the network a use case works on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// Everyone (for roles that see personal data, and for counts shown to everyone).
+    Whole = 0,
+    /// Everyone but the migrants who have not consented, and their ties: what every export
+    /// holds, and everything an analyst receives is computed on.
+    Consenting = 1,
+}
+
+impl Scope {
+    /// The part of the network a role's analyses are computed on: analysts (and viewers) get
+    /// the consenting part only, so nothing they receive describes people an export leaves out.
+    pub fn of(role: crate::domain::Role) -> Self {
+        if role.sees_personal_data() {
+            Scope::Whole
+        } else {
+            Scope::Consenting
+        }
+    }
+}
+
+/// One part of the network with its relay graph.
+pub struct Scoped {
+    part: Part,
+    /// Its relay graph.
+    pub graph: Arc<RelayGraph>,
+}
+
+enum Part {
+    Whole(Arc<Network>),
+    Consenting(Exportable),
+}
+
+impl Scoped {
+    /// The network of this scope.
+    pub fn network(&self) -> &Network {
+        match &self.part {
+            Part::Whole(network) => network,
+            Part::Consenting(exportable) => exportable.network(),
+        }
+    }
+
+    /// The consenting part, fit to leave the system, when this is the consenting scope.
+    pub fn exportable(&self) -> Option<&Exportable> {
+        match &self.part {
+            Part::Whole(_) => None,
+            Part::Consenting(exportable) => Some(exportable),
+        }
+    }
+}
+
+/// One version of the network, and what has been computed on it.
+pub struct Snapshot {
+    /// The store's change version it was read at.
+    pub version: u64,
+    /// Every actor and tie.
+    pub network: Arc<Network>,
+    /// The relay graph of the whole network.
+    pub graph: Arc<RelayGraph>,
+    /// The consenting part, while some use case holds it (it is a copy: not kept for nothing).
+    consenting: Mutex<Weak<Scoped>>,
+    /// Figures per scope, computed at most once.
+    figures: [OnceCell<Arc<Figures>>; 2],
+    /// Summaries per scope and seed, computed at most once each.
+    summaries: Mutex<HashMap<(Scope, u64), SummaryCell>>,
+}
+
+/// A summary and the degree histogram of one scope, as computed (before disclosure).
+pub struct SummaryFigures {
+    /// The summary.
+    pub summary: Summary,
+    /// Relaying actors per doubling bin of degree.
+    pub degrees: Vec<(String, u64)>,
+}
+
+/// A summary computed at most once, shared by whoever waits for it.
+type SummaryCell = Arc<OnceCell<Arc<SummaryFigures>>>;
+
+/// Summaries kept per version: a few seeds at most.
+const MAX_SUMMARIES: usize = 8;
+
+impl Snapshot {
+    fn new(version: u64, network: Network) -> Self {
+        let graph = RelayGraph::build(&network, version);
+        Self {
+            version,
+            network: Arc::new(network),
+            graph: Arc::new(graph),
+            consenting: Mutex::new(Weak::new()),
+            figures: [OnceCell::new(), OnceCell::new()],
+            summaries: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The part of the network a scope covers, with its relay graph. The consenting part is
+    /// made on demand (a filtered copy) and shared while anyone holds it. Blocking: call it on
+    /// the blocking pool.
+    pub fn scoped(&self, scope: Scope) -> Arc<Scoped> {
+        match scope {
+            Scope::Whole => Arc::new(Scoped {
+                part: Part::Whole(self.network.clone()),
+                graph: self.graph.clone(),
+            }),
+            Scope::Consenting => {
+                let mut shared = self
+                    .consenting
+                    .lock()
+                    .expect("the snapshot lock is never poisoned");
+                if let Some(scoped) = shared.upgrade() {
+                    return scoped;
+                }
+                let exportable = Exportable::new((*self.network).clone());
+                let graph = Arc::new(RelayGraph::build(exportable.network(), self.version));
+                let scoped = Arc::new(Scoped {
+                    part: Part::Consenting(exportable),
+                    graph,
+                });
+                *shared = Arc::downgrade(&scoped);
+                scoped
+            }
+        }
+    }
+
+    /// The figures of a scope, computed by `compute` the first time they are asked for (every
+    /// other caller meanwhile waits for that one computation).
+    pub async fn figures<F, Fut>(
+        &self,
+        scope: Scope,
+        compute: F,
+    ) -> Result<Arc<Figures>, super::ServiceError>
+    where
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = Result<Figures, super::ServiceError>>,
+    {
+        let cell = &self.figures[scope as usize];
+        cell.get_or_try_init(|| async { compute().await.map(Arc::new) })
+            .await
+            .cloned()
+    }
+
+    /// The summary of a scope for a seed, computed by `compute` the first time it is asked for.
+    pub async fn summary<F, Fut>(
+        &self,
+        scope: Scope,
+        seed: u64,
+        compute: F,
+    ) -> Result<Arc<SummaryFigures>, super::ServiceError>
+    where
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = Result<SummaryFigures, super::ServiceError>>,
+    {
+        let cell = {
+            let mut summaries = self
+                .summaries
+                .lock()
+                .expect("the snapshot lock is never poisoned");
+            if summaries.len() >= MAX_SUMMARIES && !summaries.contains_key(&(scope, seed)) {
+                // Another seed: forget the ones nobody is computing.
+                summaries.retain(|_, cell| cell.initialized());
+                if summaries.len() >= MAX_SUMMARIES {
+                    summaries.clear();
+                }
+            }
+            summaries.entry((scope, seed)).or_default().clone()
+        };
+        cell.get_or_try_init(|| async { compute().await.map(Arc::new) })
+            .await
+            .cloned()
+    }
+}
+
+/// Keeps the latest snapshot and rebuilds it when the store has moved on.
+#[derive(Default)]
+pub struct Snapshots {
+    /// How long an analysis may be answered on a snapshot the store has moved on from.
+    max_staleness: Duration,
+    /// The latest snapshot, and when its version was read from the store (every write
+    /// acknowledged before that moment is in it).
+    latest: Mutex<Option<(Arc<Snapshot>, Instant)>>,
+    /// Held while a snapshot is built: one build at a time.
+    building: Arc<tokio::sync::Mutex<()>>,
+    rebuilds: AtomicU64,
+}
+
+/// Which snapshot a use case gets.
+enum Decision {
+    /// This one, which is current or stale within bounds; when stale, a rebuild should start.
+    Serve(Arc<Snapshot>, bool),
+    /// None fits: wait for a rebuild.
+    Wait,
+}
+
+impl Snapshots {
+    /// Snapshots that answer on one at most `max_staleness` behind the store (zero: never
+    /// behind).
+    pub fn new(max_staleness: Duration) -> Self {
+        Self {
+            max_staleness,
+            ..Self::default()
+        }
+    }
+
+    /// How many times the snapshot was built since the start.
+    pub fn rebuilds(&self) -> u64 {
+        self.rebuilds.load(Ordering::Relaxed)
+    }
+
+    fn decide(&self, version: u64) -> Decision {
+        let latest = self
+            .latest
+            .lock()
+            .expect("the snapshot lock is never poisoned");
+        let Some((snapshot, read_at)) = latest.clone() else {
+            return Decision::Wait;
+        };
+        if snapshot.version >= version {
+            Decision::Serve(snapshot, false)
+        } else if read_at.elapsed() < self.max_staleness {
+            Decision::Serve(snapshot, true)
+        } else {
+            Decision::Wait
+        }
+    }
+
+    /// The snapshot to answer on: the store's current version, or with a staleness allowed,
+    /// possibly an older one (never older than allowed). One caller builds while the others
+    /// wait, then share the result.
+    #[tracing::instrument(skip_all)]
+    pub async fn current(
+        self: &Arc<Self>,
+        store: &Arc<dyn GraphStore>,
+    ) -> Result<Arc<Snapshot>, StoreError> {
+        let version = store.version().await?;
+        match self.decide(version) {
+            Decision::Serve(snapshot, false) => return Ok(snapshot),
+            Decision::Serve(snapshot, true) => {
+                // Stale but within bounds: answer now, and have one rebuild start if none runs.
+                if let Ok(guard) = self.building.clone().try_lock_owned() {
+                    let (snapshots, store) = (self.clone(), store.clone());
+                    tokio::spawn(async move {
+                        let _guard = guard;
+                        if let Err(error) = snapshots.build(store.as_ref()).await {
+                            tracing::warn!(error = %error, "background snapshot rebuild failed");
+                        }
+                    });
+                }
+                return Ok(snapshot);
+            }
+            Decision::Wait => {}
+        }
+        let _guard = self.building.lock().await;
+        // Someone else may have built it meanwhile.
+        if let Decision::Serve(snapshot, false) = self.decide(store.version().await?) {
+            return Ok(snapshot);
+        }
+        self.build(store.as_ref()).await
+    }
+
+    /// Builds the snapshot of the store's current version and makes it the latest. The caller
+    /// holds `building`.
+    async fn build(&self, store: &dyn GraphStore) -> Result<Arc<Snapshot>, StoreError> {
+        let read_at = Instant::now();
+        let version = store.version().await?;
+        if let Decision::Serve(snapshot, false) = self.decide(version) {
+            return Ok(snapshot);
+        }
+        let network = store.network().await?;
+        let started = Instant::now();
+        let snapshot = tokio::task::spawn_blocking(move || Snapshot::new(version, network))
+            .await
+            .map_err(StoreError::backend)?;
+        tracing::info!(
+            version,
+            actors = snapshot.graph.node_count(),
+            ties = snapshot.graph.tie_count(),
+            millis = started.elapsed().as_millis() as u64,
+            "relay snapshot rebuilt"
+        );
+        self.rebuilds.fetch_add(1, Ordering::Relaxed);
+        let snapshot = Arc::new(snapshot);
+        let mut latest = self
+            .latest
+            .lock()
+            .expect("the snapshot lock is never poisoned");
+        // A version read before a write may land after a newer snapshot: keep the newest.
+        if latest.as_ref().is_none_or(|(s, _)| s.version <= version) {
+            *latest = Some((snapshot.clone(), read_at));
+        }
+        Ok(snapshot)
+    }
+}
