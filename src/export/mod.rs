@@ -8,6 +8,7 @@
 mod geojson;
 mod nodelink;
 mod pseudonym;
+mod scenario;
 mod tables;
 mod xml;
 
@@ -21,6 +22,7 @@ use crate::document::{ActorRecord, TieRecord, write_json};
 use crate::domain::{ActorId, ActorKind, Location, Network, Timestamp, format_timestamp};
 
 pub use pseudonym::Pseudonymizer;
+pub use scenario::write_reach_csv;
 
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -561,8 +563,8 @@ pub fn prepare<'a>(
             names: o.names.clone(),
             seed: o.seed,
             betweenness_sample: o.sample,
-            graph: "the relay graph of the whole network (undirected, simple), including \
-                    people an export leaves out",
+            graph: "the relay graph of this exported network (undirected, simple: parallel \
+                    ties merged; cities and located_in ties left out)",
         }),
     };
     Ok(Prepared {

@@ -52,6 +52,16 @@
     L.control.attribution({ prefix: false }).addTo(map);
   }
 
+  /**
+   * Text for a Leaflet tooltip or popup: Leaflet puts a string in as HTML, so names always go in
+   * as a text node (a name is whatever someone typed, markup included).
+   */
+  function asText(text) {
+    const span = document.createElement('span');
+    span.textContent = text;
+    return span;
+  }
+
   /** The cities' outlines from the store, under the markers, named on hover. */
   async function addOutlines(map, actors) {
     const response = await fetch('/api/v1/outlines', { credentials: 'same-origin', headers: { accept: 'application/geo+json' } });
@@ -60,7 +70,7 @@
     const outlines = L.geoJSON(await response.json(), {
       style: { color: COLOURS.city, weight: 1.5, opacity: 0.7, fillOpacity: 0.04, dashArray: '6 4', className: 'outline' },
       onEachFeature: function (feature, layer) {
-        layer.bindTooltip(names.get(feature.id) || feature.id, { sticky: true });
+        layer.bindTooltip(asText(names.get(feature.id) || feature.id), { sticky: true });
       },
     });
     outlines.addTo(map);
@@ -118,5 +128,5 @@
     return { map, actors, markers, layers, cluster };
   }
 
-  window.relaymap = { fetchAll, csrfToken, networkMap, COLOURS };
+  window.relaymap = { fetchAll, csrfToken, networkMap, asText, COLOURS };
 })();

@@ -28,31 +28,15 @@
     document.querySelector(table + ' tbody').append(tr);
   }
 
-  /** Offers text as a file to download. */
+  /** Offers text (or a Blob) as a file to download. */
   function download(name, type, text) {
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([text], { type: type }));
+    link.href = URL.createObjectURL(text instanceof Blob ? text : new Blob([text], { type: type }));
     link.download = name;
     document.body.append(link);
     link.click();
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-  }
-
-  /** A CSV field, quoted when it needs to be. */
-  function field(value) {
-    const text = String(value);
-    return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-  }
-
-  /** The result as CSV: one row per target, reached or not, with hops, reliability and path. */
-  function asCsv(report) {
-    const lines = ['id,reached,hops,reliability,path'];
-    report.reached.forEach(function (hit) {
-      lines.push([hit.id, 'yes', hit.hops, hit.reliability, hit.path.join(' > ')].map(field).join(','));
-    });
-    report.unreached.forEach(function (id) { lines.push([id, 'no', '', '', ''].map(field).join(',')); });
-    return lines.join('\n') + '\n';
   }
 
   /** The result as GeoJSON: each located target as a Point with its outcome, and the area. */
@@ -71,6 +55,7 @@
   }
 
   let last = null;
+  let lastQuery = null;
   let pathLine = null;
 
   /** Draws a reached migrant's relay path (its located actors) while the pointer is on it. */
@@ -180,8 +165,18 @@
         areaStatus.textContent = 'That file is not GeoJSON: ' + error.message;
       }
     });
-    document.getElementById('download-csv').addEventListener('click', function () {
-      if (last) download('relaymap-scenario.csv', 'text/csv', asCsv(last));
+    // The server writes the CSV (one rule for every CSV relaymap makes: no cell runs as a
+    // spreadsheet formula), for the query that gave the result on screen.
+    document.getElementById('download-csv').addEventListener('click', async function () {
+      if (!lastQuery) return;
+      const response = await fetch('/api/v1/coverage?format=csv', {
+        method: 'POST', credentials: 'same-origin', headers: headers(), body: JSON.stringify(lastQuery),
+      });
+      if (!response.ok) {
+        runStatus.textContent = 'The CSV could not be made: ' + response.status;
+        return;
+      }
+      download('relaymap-scenario.csv', 'text/csv', await response.blob());
     });
     document.getElementById('download-geojson').addEventListener('click', function () {
       if (last) download('relaymap-scenario.geojson', 'application/geo+json', asGeoJson(last, view));
@@ -268,11 +263,12 @@
       runStatus.textContent = 'Running…';
       const ticker = setInterval(function () { runStatus.textContent = 'Running… ' + seconds() + ' s'; }, 1000);
       try {
+        const query = currentQuery();
         const response = await fetch('/api/v1/coverage', {
           method: 'POST',
           credentials: 'same-origin',
           headers: headers(),
-          body: JSON.stringify(currentQuery()),
+          body: JSON.stringify(query),
         });
         const body = await response.json();
         if (!response.ok) {
@@ -280,6 +276,7 @@
           return;
         }
         runStatus.textContent = 'Done in ' + seconds() + ' s. Point at a reached migrant to see its relay path.';
+        lastQuery = query;
         show(body, view);
       } catch (error) {
         runStatus.textContent = 'The scenario could not run: ' + error.message;

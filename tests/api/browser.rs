@@ -651,3 +651,186 @@ async fn an_import_with_a_bad_row_names_it_and_the_templates_import() {
     assert_eq!(stats["actors"]["total"], 3);
     assert_eq!(stats["ties"]["total"], 2);
 }
+
+/// Markup typed into a field: if any page puts it in as HTML, elements of class `xss-probe`
+/// appear (and the image would fetch from wherever an attacker likes).
+const MARKUP: &str =
+    "\"'><b class=\"xss-probe\">B</b><img class=\"xss-probe\" src=\"/api/v1/export?format=json\">";
+
+/// A network with markup in every free-text field of every kind of record: names of each kind
+/// of actor, attribute names and values, tie notes; a city with an outline.
+fn marked_up_network() -> Value {
+    let name = |n: &str| format!("{n}{MARKUP}");
+    json!({
+        "actors": [
+            {"id": "c-1", "kind": "city", "name": name("City"), "location": {"lat": 44.10, "lon": 8.20}},
+            {"id": "r-1", "kind": "responder", "name": name("Responder"), "languages": ["tir"],
+             "city": "c-1", "location": {"lat": 44.101, "lon": 8.201}, "channels": ["phone"]},
+            {"id": "o-1", "kind": "organisation", "name": name("Organisation"), "languages": ["tir"],
+             "city": "c-1", "location": {"lat": 44.103, "lon": 8.204},
+             "attributes": {MARKUP: MARKUP}},
+            {"id": "m-1", "kind": "migrant", "name": name("Migrant"), "languages": ["tir"],
+             "city": "c-1", "location": {"lat": 44.106, "lon": 8.207}, "consent": true,
+             "attributes": {"note": MARKUP}},
+            {"id": "m-2", "kind": "migrant", "name": name("Second"), "languages": ["tir"],
+             "city": "c-1", "location": {"lat": 44.098, "lon": 8.196}, "consent": false},
+        ],
+        "ties": [
+            {"id": "t-1", "source": "m-1", "target": "o-1", "kind": "member_of", "trust": 0.9, "note": MARKUP},
+            {"id": "t-2", "source": "o-1", "target": "r-1", "kind": "partners_with", "trust": 0.9, "note": MARKUP},
+            {"id": "t-3", "source": "m-2", "target": "m-1", "kind": "knows", "trust": 0.9, "note": MARKUP},
+            {"id": "t-4", "source": "m-1", "target": "c-1", "kind": "located_in", "trust": 1},
+        ]
+    })
+}
+
+/// How many elements of the markup the page holds now.
+async fn probes(chrome: &Chrome) -> u64 {
+    chrome
+        .client
+        .execute(
+            "return document.querySelectorAll('.xss-probe, img[src*=\"export\"]').length;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_u64()
+        .unwrap()
+}
+
+/// Opens every tooltip a map offers (pointer over each outline and marker), then every popup (a
+/// click on each): the most markup elements any of them showed.
+async fn open_everything_on_the_map(chrome: &Chrome) -> u64 {
+    let mut most = 0;
+    for kinds in ["['mouseover', 'mousemove']", "['click']"] {
+        let script = format!(
+            "document.querySelectorAll('#map path').forEach(function (p) {{ \
+                 {kinds}.forEach(function (kind) {{ \
+                     p.dispatchEvent(new MouseEvent(kind, {{ bubbles: true, clientX: 10, clientY: 10 }})); \
+                 }}); \
+             }});"
+        );
+        chrome.client.execute(&script, vec![]).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let opened = chrome
+            .client
+            .execute(
+                "return document.querySelectorAll('.leaflet-tooltip, .leaflet-popup').length;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert!(opened.as_u64().unwrap() > 0, "nothing opened on {kinds}");
+        most = most.max(probes(chrome).await);
+    }
+    most
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and chromedriver: tests/run installs them"]
+async fn markup_in_any_field_stays_text_in_every_page_for_every_role() {
+    // Regression test for #15 (4): a city's name went into the map's tooltip as HTML, and an
+    // <img> in it made an admin's browser fetch a whole export.
+    // Arrange
+    let app = crate::helpers::spawn_app().await;
+    assert_eq!(app.import_json(&marked_up_network()).await.status(), 200);
+    let outline = json!({"type": "Polygon", "coordinates": [[[8.19, 44.09], [8.22, 44.09],
+        [8.22, 44.11], [8.19, 44.11], [8.19, 44.09]]]});
+    assert_eq!(
+        app.put_json("/api/v1/actors/c-1/outline", &outline)
+            .await
+            .status(),
+        204
+    );
+    let scenario = format!(
+        "/api/v1/scenarios/{}",
+        url::form_urlencoded::byte_serialize(format!("Flood{MARKUP}").as_bytes())
+            .collect::<String>()
+    );
+    assert_eq!(
+        app.put_json(&scenario, &json!({"max_hops": 3}))
+            .await
+            .status(),
+        200
+    );
+    let store = relaymap::store::open(app.store_config(), 0).await.unwrap();
+    let mut tokens = Vec::new();
+    for role in relaymap::domain::Role::ALL {
+        let (token, secret) =
+            relaymap::app::new_token(role, format!("{role}{MARKUP}"), None).unwrap();
+        store.create_token(&token, &secret.hash()).await.unwrap();
+        tokens.push((role, secret.expose().to_owned()));
+    }
+    let chrome = chrome().await;
+    let pages: [(&str, &str); 12] = [
+        ("/", "nav.site"),
+        ("/metrics", "body"),
+        ("/map", "#map[data-markers]"),
+        ("/scenario", "#map[data-markers]"),
+        ("/intermediaries", "body"),
+        ("/network", "#graph[data-nodes]"),
+        ("/import", "body"),
+        ("/actors/c-1", "body"),
+        ("/actors/r-1", "body"),
+        ("/actors/o-1", "body"),
+        ("/actors/m-1", "body"),
+        ("/actors/m-2", "body"),
+    ];
+
+    for (role, token) in &tokens {
+        // Act: sign in as the role and open every page, every tooltip and popup.
+        chrome.client.delete_all_cookies().await.unwrap();
+        chrome.client.goto(&app.url("/signin")).await.unwrap();
+        chrome
+            .wait_for("#token")
+            .await
+            .send_keys(token)
+            .await
+            .unwrap();
+        chrome
+            .wait_for("form.signin button")
+            .await
+            .click()
+            .await
+            .unwrap();
+        let nav = chrome.text("nav.site .who").await;
+        assert!(nav.contains("<b class"), "the label shows as typed: {nav}");
+        for (path, ready) in pages {
+            chrome.client.goto(&app.url(path)).await.unwrap();
+            let allowed = relaymap::http::routes(0)
+                .rules()
+                .iter()
+                .find(|r| {
+                    r.method == axum::http::Method::GET
+                        && path.starts_with(r.path.split('{').next().unwrap())
+                        && (r.path == path || r.path.contains('{'))
+                })
+                .is_none_or(|r| r.access.allows(*role));
+            if allowed {
+                chrome.wait_for(ready).await;
+            } else {
+                chrome.wait_for("body").await;
+            }
+            let mut shown = 0;
+            if allowed && ready.starts_with("#map") {
+                shown = open_everything_on_the_map(&chrome).await;
+            }
+            if allowed && path == "/scenario" {
+                chrome
+                    .wait_for("#saved option:nth-child(2)")
+                    .await
+                    .click()
+                    .await
+                    .unwrap();
+                chrome.wait_for("#load").await.click().await.unwrap();
+                chrome.wait_for("#results:not([hidden])").await;
+                shown = shown.max(open_everything_on_the_map(&chrome).await);
+            }
+
+            // Assert
+            shown = shown.max(probes(&chrome).await);
+            assert_eq!(shown, 0, "markup became elements on {path} for a {role}");
+        }
+    }
+    chrome.client.clone().close().await.unwrap();
+}

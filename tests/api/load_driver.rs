@@ -19,12 +19,13 @@ pub struct Server {
 impl Server {
     /// Spawns `command`, a `relaymap serve --bind 127.0.0.1:0 ...`, and waits until it listens;
     /// `fresh`: the store has no token yet, so the server prints one, and this waits for it too.
-    pub fn spawn(mut command: Command, fresh: bool) -> Self {
-        let mut process = command
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+    pub fn spawn(command: Command, fresh: bool) -> Self {
+        Self::spawn_logging(command, fresh, Stdio::null())
+    }
+
+    /// As [`Server::spawn`], with the server's log lines (stderr) going to `log`.
+    pub fn spawn_logging(mut command: Command, fresh: bool, log: Stdio) -> Self {
+        let mut process = command.stdout(Stdio::piped()).stderr(log).spawn().unwrap();
         let mut lines = BufReader::new(process.stdout.take().unwrap()).lines();
         let mut address = None;
         let mut token = None;

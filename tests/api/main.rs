@@ -14,6 +14,7 @@ mod openapi;
 mod pages;
 mod parsers;
 mod privacy;
+mod protection;
 mod relay;
 mod reliability;
 mod schema;

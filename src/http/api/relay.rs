@@ -168,20 +168,46 @@ pub(super) async fn post_reach(
     Ok(counted(report.reached.len(), Json(report)))
 }
 
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub(super) struct CoverageParams {
+    /// `json` (default): the whole report; `csv`: a row per target (reached or not, hops,
+    /// reliability, path), for spreadsheets.
+    #[param(value_type = Option<String>, pattern = "^(csv|json)$")]
+    format: Option<String>,
+}
+
 /// The reach report plus the call list, the single points of failure and the unreached by
-/// language.
+/// language; or, as CSV, a row per target.
 #[utoipa::path(post, path = "/api/v1/coverage", tag = "relay",
+    params(CoverageParams),
     request_body = QueryDto,
     responses(
-        (status = 200, description = "The coverage report", body = CoverageReport),
+        (status = 200, description = "The coverage report", content(
+            (CoverageReport = "application/json"),
+            (String = "text/csv"),
+        )),
         (status = 400, description = "Malformed JSON", body = ErrorBody),
         (status = 422, description = "The query breaks a rule (`field` names it)", body = ErrorBody),
     ))]
 pub(super) async fn post_coverage(
     State(state): State<AppState>,
     caller: Caller,
+    Query(params): Query<CoverageParams>,
     request: Request,
 ) -> Result<Response, ApiError> {
+    let csv = match params.format.as_deref() {
+        None | Some("json") => false,
+        Some("csv") => true,
+        Some(other) => {
+            return Err(ApiError::bad_request(
+                "unsupported_format",
+                format!("unknown coverage format {other:?}: use json or csv"),
+                Some("format"),
+            ));
+        }
+    };
     let query = read_query(&state, request).await?;
     let report = state.services.coverage(&caller, query).await?;
     tracing::info!(
@@ -189,7 +215,21 @@ pub(super) async fn post_coverage(
         reached = report.reach.reached_count,
         "coverage answered"
     );
-    Ok(counted(report.reach.reached.len(), Json(report)))
+    let records = report.reach.reached.len();
+    if csv {
+        let mut body = Vec::new();
+        crate::export::write_reach_csv(&report.reach, &mut body)
+            .map_err(|e| ApiError::Internal(e.into()))?;
+        let headers = [
+            (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                "attachment; filename=\"relaymap-scenario.csv\"",
+            ),
+        ];
+        return Ok(counted(records, (headers, body)));
+    }
+    Ok(counted(records, Json(report)))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
