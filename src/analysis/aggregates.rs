@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::{ActorKind, Network, TieKind};
+use crate::domain::{ActorKind, Network, StoredActor, TieKind};
 
 /// The raw counts of a network.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -38,6 +38,16 @@ pub struct Counts {
 /// assert_eq!(counts.migrants_by_city_and_language[&("none".into(), "und".into())], 1);
 /// ```
 pub fn counts(network: &Network) -> Counts {
+    counts_part(network, |_| true)
+}
+
+/// Counts the part of a network whose actors `keep` accepts, and the ties between them
+/// (without copying the network).
+///
+/// # Complexity
+/// O(V log V + E).
+pub fn counts_part(network: &Network, keep: impl Fn(&StoredActor) -> bool) -> Counts {
+    let mut left_out = std::collections::HashSet::new();
     let mut counts = Counts {
         actors_by_kind: ActorKind::ALL.iter().map(|&k| (k, 0)).collect(),
         ties_by_kind: TieKind::ALL.iter().map(|&k| (k, 0)).collect(),
@@ -45,6 +55,10 @@ pub fn counts(network: &Network) -> Counts {
     };
     for actor in &network.actors {
         let record = &actor.record;
+        if !keep(actor) {
+            left_out.insert(&record.id);
+            continue;
+        }
         *counts.actors_by_kind.entry(record.kind).or_default() += 1;
         if record.kind == ActorKind::Migrant {
             let city = record
@@ -62,7 +76,11 @@ pub fn counts(network: &Network) -> Counts {
         }
     }
     for tie in &network.ties {
-        *counts.ties_by_kind.entry(tie.record.kind).or_default() += 1;
+        let tie = &tie.record;
+        if left_out.contains(&tie.source) || left_out.contains(&tie.target) {
+            continue;
+        }
+        *counts.ties_by_kind.entry(tie.kind).or_default() += 1;
     }
     counts
 }

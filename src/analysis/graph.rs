@@ -68,10 +68,23 @@ impl RelayGraph {
     /// # Complexity
     /// O(V + E) time and memory, plus a sort of the V relay actors by id.
     pub fn build(network: &Network, version: u64) -> Self {
+        Self::build_part(network, version, |_| true)
+    }
+
+    /// Builds the relay graph of the part of a network whose actors `keep` accepts: the other
+    /// actors, and every tie they are an end of, are left out (without copying the network).
+    ///
+    /// # Complexity
+    /// As [`RelayGraph::build`].
+    pub fn build_part(
+        network: &Network,
+        version: u64,
+        keep: impl Fn(&crate::domain::StoredActor) -> bool,
+    ) -> Self {
         let mut relays: Vec<&crate::domain::StoredActor> = network
             .actors
             .iter()
-            .filter(|a| a.record.kind != ActorKind::City)
+            .filter(|a| a.record.kind != ActorKind::City && keep(a))
             .collect();
         relays.sort_by(|a, b| {
             a.record

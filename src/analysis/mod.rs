@@ -11,7 +11,7 @@ mod query;
 mod relay;
 mod view;
 
-pub use aggregates::{Counts, counts};
+pub use aggregates::{Counts, counts, counts_part};
 pub use area::Area;
 pub use community::{louvain, modularity};
 pub use graph::RelayGraph;

@@ -2,9 +2,7 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::ser::{SerializeSeq, SerializeStruct};
 use serde_json::value::RawValue;
 
 use super::{ActorRecord, DocumentError, Record, TieRecord};
@@ -101,44 +99,34 @@ fn backticked(message: &str) -> Option<&str> {
     Some(&message[start..end])
 }
 
-/// Serialises stored records one by one as their document records, without a copy of the whole.
-struct Records<'a, T, R>(&'a [T], std::marker::PhantomData<R>);
-
-impl<T, R> Serialize for Records<'_, T, R>
-where
-    R: Serialize + for<'b> From<&'b T>,
-{
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
-        for item in self.0 {
-            seq.serialize_element(&R::from(item))?;
-        }
-        seq.end()
-    }
-}
-
-struct DocumentOut<'a>(&'a Network);
-
-impl Serialize for DocumentOut<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut document = serializer.serialize_struct("Document", 2)?;
-        document.serialize_field(
-            "actors",
-            &Records::<_, ActorRecord>(&self.0.actors, Default::default()),
-        )?;
-        document.serialize_field(
-            "ties",
-            &Records::<_, TieRecord>(&self.0.ties, Default::default()),
-        )?;
-        document.end()
-    }
-}
-
 /// Writes the network as the JSON import document, record by record, followed by a newline.
 /// Importing the output into an empty store and exporting again gives the same bytes.
-pub fn write_json(network: &Network, mut out: impl Write) -> io::Result<()> {
-    serde_json::to_writer(&mut out, &DocumentOut(network))?;
-    out.write_all(b"\n")?;
+pub fn write_json(network: &Network, out: impl Write) -> io::Result<()> {
+    write_records(network.actors.iter(), network.ties.iter(), out)
+}
+
+/// Writes actors and ties as the JSON import document, record by record (never a copy of the
+/// whole), followed by a newline.
+pub fn write_records<'a>(
+    actors: impl Iterator<Item = &'a crate::domain::StoredActor>,
+    ties: impl Iterator<Item = &'a crate::domain::StoredTie>,
+    mut out: impl Write,
+) -> io::Result<()> {
+    out.write_all(b"{\"actors\":[")?;
+    for (i, actor) in actors.enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        serde_json::to_writer(&mut out, &ActorRecord::from(actor))?;
+    }
+    out.write_all(b"],\"ties\":[")?;
+    for (i, tie) in ties.enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        serde_json::to_writer(&mut out, &TieRecord::from(tie))?;
+    }
+    out.write_all(b"]}\n")?;
     out.flush()
 }
 

@@ -36,36 +36,36 @@ pub(super) fn write_geojson(prepared: &Prepared, out: impl Write) -> std::io::Re
         let (id, at, attributes) = prepared.actor(index);
         let mut properties = Map::new();
         properties.insert("feature".into(), "actor".into());
-        properties.insert("id".into(), id.into());
+        properties.insert("id".into(), id.as_str().into());
         for (name, value) in attributes {
             properties.insert(name.into(), value.json());
         }
         let geometry = match at {
             Some((lat, lon)) => {
-                positions.insert(id.to_owned(), (lat, lon));
+                positions.insert(id.clone(), (lat, lon));
                 json!({"type": "Point", "coordinates": [lon, lat]})
             }
             None => Json::Null,
         };
-        feature(&mut out, id, geometry, properties)?;
+        feature(&mut out, &id, geometry, properties)?;
     }
     for index in 0..tie_count {
         let (id, source, target, attributes) = prepared.tie(index);
         let mut properties = Map::new();
         properties.insert("feature".into(), "tie".into());
-        properties.insert("id".into(), id.into());
-        properties.insert("source".into(), source.into());
-        properties.insert("target".into(), target.into());
+        properties.insert("id".into(), id.as_str().into());
+        properties.insert("source".into(), source.as_str().into());
+        properties.insert("target".into(), target.as_str().into());
         for (name, value) in attributes {
             properties.insert(name.into(), value.json());
         }
-        let geometry = match (positions.get(source), positions.get(target)) {
+        let geometry = match (positions.get(&source), positions.get(&target)) {
             (Some(&(lat1, lon1)), Some(&(lat2, lon2))) => {
                 json!({"type": "LineString", "coordinates": [[lon1, lat1], [lon2, lat2]]})
             }
             _ => Json::Null,
         };
-        feature(&mut out, id, geometry, properties)?;
+        feature(&mut out, &id, geometry, properties)?;
     }
     writeln!(out, "]}}")?;
     out.flush()

@@ -18,7 +18,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::analysis::{Column, MetricsOptions, MetricsTable};
-use crate::document::{ActorRecord, TieRecord, write_json};
+use crate::document::{ActorRecord, TieRecord, write_records};
 use crate::domain::{ActorId, ActorKind, Location, Network, Timestamp, format_timestamp};
 
 pub use pseudonym::Pseudonymizer;
@@ -217,17 +217,19 @@ impl Value {
 /// Named attribute values of one actor or tie, in schema order, absent ones left out.
 pub(crate) type Properties = Vec<(&'static str, Value)>;
 
-/// The network in export form: records already pseudonymised when asked, metrics joined.
+/// The network in export form: each record is pseudonymised (when asked) and joined with its
+/// metrics as it is written, so that an export of a large network never holds a second copy of
+/// it in memory.
 #[derive(Debug)]
 pub struct Prepared<'a> {
-    actors: Vec<ActorRecord>,
+    exportable: &'a Exportable,
+    pseudonyms: Option<Pseudonymizer>,
     /// Each exported actor's row in the metrics table (cities have none).
     metric_rows: Vec<Option<usize>>,
-    ties: Vec<TieRecord>,
     metrics: Option<MetricsTable>,
     metadata: Metadata,
-    /// The untouched network, for the plain JSON document (then no records are made).
-    plain: Option<&'a Network>,
+    /// The plain JSON document is written straight from the network.
+    plain: bool,
 }
 
 impl Prepared<'_> {
@@ -236,9 +238,51 @@ impl Prepared<'_> {
         &self.metadata
     }
 
+    /// An actor as the export shows it: pseudonymised when asked (no name, channels,
+    /// attributes or record times; location on the grid).
+    fn actor_record(&self, index: usize) -> ActorRecord {
+        let stored = self.exportable.actor(index);
+        let mut record = ActorRecord::from(stored);
+        if let Some(p) = &self.pseudonyms {
+            record.id = Some(p.actor(stored.record.id.as_str()));
+            record.city = stored.record.city.as_ref().map(|c| p.actor(c.as_str()));
+            record.location = stored.record.location.map(|l| {
+                let cell: Location = p.location(l);
+                crate::document::LocationRecord {
+                    lat: cell.lat(),
+                    lon: cell.lon(),
+                }
+            });
+            record.name = None;
+            record.channels.clear();
+            record.attributes = None;
+            record.created_at = None;
+            record.updated_at = None;
+        }
+        record
+    }
+
+    /// A tie as the export shows it: pseudonymised when asked (no channels, note or record
+    /// times).
+    fn tie_record(&self, index: usize) -> TieRecord {
+        let stored = self.exportable.tie(index);
+        let mut record = TieRecord::from(stored);
+        if let Some(p) = &self.pseudonyms {
+            let tie = &stored.record;
+            record.id = Some(p.tie(tie.id.as_str()));
+            record.source = Some(p.actor(tie.source.as_str()));
+            record.target = Some(p.actor(tie.target.as_str()));
+            record.channels.clear();
+            record.note = None;
+            record.created_at = None;
+            record.updated_at = None;
+        }
+        record
+    }
+
     /// An actor's id, position (if known) and attributes.
-    pub(crate) fn actor(&self, index: usize) -> (&str, Option<(f64, f64)>, Properties) {
-        let record = &self.actors[index];
+    pub(crate) fn actor(&self, index: usize) -> (String, Option<(f64, f64)>, Properties) {
+        let record = &self.actor_record(index);
         let mut properties: Properties = Vec::new();
         let mut text = |name, value: &Option<String>| {
             if let Some(value) = value {
@@ -276,7 +320,7 @@ impl Prepared<'_> {
                 properties.push((name, Value::Text(value.clone())));
             }
         }
-        if let (Some(table), Some(row)) = (&self.metrics, self.metric_rows[index]) {
+        if let (Some(table), Some(&Some(row))) = (&self.metrics, self.metric_rows.get(index)) {
             for (name, column) in &table.columns {
                 match column {
                     Column::Count(values) => {
@@ -289,14 +333,14 @@ impl Prepared<'_> {
                 }
             }
         }
-        let id = self.actors[index].id.as_deref().unwrap_or_default();
+        let id = record.id.clone().unwrap_or_default();
         let at = record.location.as_ref().map(|l| (l.lat, l.lon));
         (id, at, properties)
     }
 
     /// A tie's id, ends and attributes.
-    pub(crate) fn tie(&self, index: usize) -> (&str, &str, &str, Properties) {
-        let record = &self.ties[index];
+    pub(crate) fn tie(&self, index: usize) -> (String, String, String, Properties) {
+        let record = self.tie_record(index);
         let mut properties: Properties = Vec::new();
         if let Some(kind) = &record.kind {
             properties.push(("kind", Value::Text(kind.clone())));
@@ -317,15 +361,20 @@ impl Prepared<'_> {
                 properties.push((name, Value::Text(value.clone())));
             }
         }
-        let id = record.id.as_deref().unwrap_or_default();
-        let source = record.source.as_deref().unwrap_or_default();
-        let target = record.target.as_deref().unwrap_or_default();
-        (id, source, target, properties)
+        let TieRecord {
+            id, source, target, ..
+        } = record;
+        (
+            id.unwrap_or_default(),
+            source.unwrap_or_default(),
+            target.unwrap_or_default(),
+            properties,
+        )
     }
 
     /// How many actors and ties.
     pub(crate) fn counts(&self) -> (usize, usize) {
-        (self.actors.len(), self.ties.len())
+        (self.exportable.actors.len(), self.exportable.ties.len())
     }
 
     /// Every attribute name used by some actor (or tie), with its type, in the order of
@@ -334,9 +383,9 @@ impl Prepared<'_> {
     pub(crate) fn schema(&self, ties: bool) -> Vec<(&'static str, Type)> {
         let mut seen: Vec<(&'static str, Type)> = Vec::new();
         let count = if ties {
-            self.ties.len()
+            self.exportable.ties.len()
         } else {
-            self.actors.len()
+            self.exportable.actors.len()
         };
         for index in 0..count {
             let properties = if ties {
@@ -449,38 +498,73 @@ pub fn pseudonymize_metrics(
     }
 }
 
-/// A network fit to leave the system: the migrants without consent, and every tie they are part
-/// of, taken out. Every export is made from one, and so are the metrics it carries, which thus
-/// describe the network exported (no degree counts a tie that is not in the file).
+/// The part of a network fit to leave the system: everyone but the migrants without consent, and
+/// every tie they are part of. Every export is made from one, and so are the metrics it carries,
+/// which thus describe the network exported (no degree counts a tie that is not in the file). A
+/// view of a shared network (the positions of what is kept), not a copy of it.
+#[derive(Debug)]
 pub struct Exportable {
-    network: Network,
+    network: std::sync::Arc<Network>,
+    actors: Vec<u32>,
+    ties: Vec<u32>,
     left_out: usize,
 }
 
 impl Exportable {
-    /// Takes the migrants without consent and their ties out of `network`.
-    pub fn new(mut network: Network) -> Self {
-        let left_out: HashSet<ActorId> = network
+    /// Whether an actor may leave the system: everyone but the migrants who have not
+    /// consented.
+    pub fn may_leave(actor: &crate::domain::StoredActor) -> bool {
+        actor.record.kind != ActorKind::Migrant || actor.record.consent
+    }
+
+    /// The part of `network` that may be exported.
+    pub fn of(network: std::sync::Arc<Network>) -> Self {
+        let left_out: HashSet<&ActorId> = network
             .actors
             .iter()
-            .filter(|a| a.record.kind == ActorKind::Migrant && !a.record.consent)
-            .map(|a| a.record.id.clone())
+            .filter(|a| !Self::may_leave(a))
+            .map(|a| &a.record.id)
             .collect();
-        if !left_out.is_empty() {
-            network.actors.retain(|a| !left_out.contains(&a.record.id));
-            network.ties.retain(|t| {
-                !left_out.contains(&t.record.source) && !left_out.contains(&t.record.target)
-            });
-        }
+        let actors = (0..network.actors.len() as u32)
+            .filter(|&i| Self::may_leave(&network.actors[i as usize]))
+            .collect();
+        let ties = (0..network.ties.len() as u32)
+            .filter(|&i| {
+                let tie = &network.ties[i as usize].record;
+                !left_out.contains(&tie.source) && !left_out.contains(&tie.target)
+            })
+            .collect();
+        let left_out = left_out.len();
         Self {
             network,
-            left_out: left_out.len(),
+            actors,
+            ties,
+            left_out,
         }
     }
 
-    /// The network that may be exported.
-    pub fn network(&self) -> &Network {
+    /// The whole network this is a part of (to look records up by id; what is exported is
+    /// [`Exportable::actors`] and [`Exportable::ties`]).
+    pub fn whole(&self) -> &Network {
         &self.network
+    }
+
+    /// The actors that may be exported, in id order.
+    pub fn actors(&self) -> impl Iterator<Item = &crate::domain::StoredActor> {
+        self.actors.iter().map(|&i| &self.network.actors[i as usize])
+    }
+
+    /// The ties that may be exported, in id order.
+    pub fn ties(&self) -> impl Iterator<Item = &crate::domain::StoredTie> {
+        self.ties.iter().map(|&i| &self.network.ties[i as usize])
+    }
+
+    fn actor(&self, index: usize) -> &crate::domain::StoredActor {
+        &self.network.actors[self.actors[index] as usize]
+    }
+
+    fn tie(&self, index: usize) -> &crate::domain::StoredTie {
+        &self.network.ties[self.ties[index] as usize]
     }
 }
 
@@ -499,66 +583,26 @@ pub fn prepare<'a>(
     if format == ExportFormat::Json && options.metrics.is_some() {
         return Err(ExportError::MetricsInJson);
     }
-    let (network, left_out) = (&exportable.network, exportable.left_out);
-    let pseudonyms = options.pseudonymize.as_ref();
-    // The plain import document is written straight from the network.
-    let plain = (format == ExportFormat::Json && pseudonyms.is_none()).then_some(network);
+    let left_out = exportable.left_out;
+    let pseudonyms = options.pseudonymize;
+    let plain = format == ExportFormat::Json && pseudonyms.is_none();
     let (table, metrics_options) = options.metrics.unzip();
-    let mut actors = Vec::with_capacity(network.actors.len());
-    let mut metric_rows = Vec::with_capacity(actors.capacity());
-    for stored in network.actors.iter().filter(|_| plain.is_none()) {
-        let mut record = ActorRecord::from(stored);
-        if let Some(p) = pseudonyms {
-            record.id = Some(p.actor(stored.record.id.as_str()));
-            record.city = stored.record.city.as_ref().map(|c| p.actor(c.as_str()));
-            record.location = stored.record.location.map(|l| {
-                let cell: Location = p.location(l);
-                crate::document::LocationRecord {
-                    lat: cell.lat(),
-                    lon: cell.lon(),
-                }
-            });
-            record.name = None;
-            record.channels.clear();
-            record.attributes = None;
-            record.created_at = None;
-            record.updated_at = None;
-        }
-        metric_rows.push(
-            table
-                .as_ref()
-                .and_then(|t| t.ids.binary_search(&stored.record.id).ok()),
-        );
-        actors.push(record);
-    }
-    let ties: Vec<TieRecord> = network
-        .ties
-        .iter()
-        .filter(|_| plain.is_none())
-        .map(|stored| {
-            let mut record = TieRecord::from(stored);
-            if let Some(p) = pseudonyms {
-                let tie = &stored.record;
-                record.id = Some(p.tie(tie.id.as_str()));
-                record.source = Some(p.actor(tie.source.as_str()));
-                record.target = Some(p.actor(tie.target.as_str()));
-                record.channels.clear();
-                record.note = None;
-                record.created_at = None;
-                record.updated_at = None;
-            }
-            record
-        })
-        .collect();
+    let metric_rows = match &table {
+        Some(table) => exportable
+            .actors()
+            .map(|stored| table.ids.binary_search(&stored.record.id).ok())
+            .collect(),
+        None => Vec::new(),
+    };
     let metadata = Metadata {
         generator: format!("relaymap {}", env!("CARGO_PKG_VERSION")),
         snapshot_at: format_timestamp(snapshot_at),
         format: format.name(),
         pseudonymized: pseudonyms.is_some(),
-        location_grid_m: pseudonyms.map(|_| Pseudonymizer::GRID_METRES),
+        location_grid_m: pseudonyms.as_ref().map(|_| Pseudonymizer::GRID_METRES),
         migrants_left_out: left_out,
-        actors: plain.map_or(actors.len(), |n| n.actors.len()),
-        ties: plain.map_or(ties.len(), |n| n.ties.len()),
+        actors: exportable.actors.len(),
+        ties: exportable.ties.len(),
         metrics: metrics_options.map(|o| MetricsMetadata {
             names: o.names.clone(),
             seed: o.seed,
@@ -568,9 +612,9 @@ pub fn prepare<'a>(
         }),
     };
     Ok(Prepared {
-        actors,
+        exportable,
+        pseudonyms,
         metric_rows,
-        ties,
         metrics: table,
         metadata,
         plain,
@@ -584,10 +628,11 @@ pub fn write_export(
     mut out: impl Write,
 ) -> std::io::Result<()> {
     match format {
-        ExportFormat::Json => match prepared.plain {
-            Some(network) => write_json(network, out),
-            None => write_document(prepared, &mut out),
-        },
+        ExportFormat::Json if prepared.plain => {
+            let exportable = prepared.exportable;
+            write_records(exportable.actors(), exportable.ties(), out)
+        }
+        ExportFormat::Json => write_document(prepared, &mut out),
         ExportFormat::Csv => tables::write_zip(prepared, out),
         ExportFormat::Graphml => xml::write_graphml(prepared, out),
         ExportFormat::Gexf => xml::write_gexf(prepared, out),
@@ -609,18 +654,19 @@ fn write_document(prepared: &Prepared<'_>, out: &mut impl Write) -> std::io::Res
     write!(out, "{{\"metadata\":")?;
     serde_json::to_writer(&mut *out, &prepared.metadata)?;
     write!(out, ",\"actors\":[")?;
-    for (i, actor) in prepared.actors.iter().enumerate() {
+    let (actors, ties) = prepared.counts();
+    for i in 0..actors {
         if i > 0 {
             write!(out, ",")?;
         }
-        serde_json::to_writer(&mut *out, &compact(actor)?)?;
+        serde_json::to_writer(&mut *out, &compact(prepared.actor_record(i))?)?;
     }
     write!(out, "],\"ties\":[")?;
-    for (i, tie) in prepared.ties.iter().enumerate() {
+    for i in 0..ties {
         if i > 0 {
             write!(out, ",")?;
         }
-        serde_json::to_writer(&mut *out, &compact(tie)?)?;
+        serde_json::to_writer(&mut *out, &compact(prepared.tie_record(i))?)?;
     }
     writeln!(out, "]}}")?;
     out.flush()

@@ -114,7 +114,7 @@ pub(super) fn write_graphml(prepared: &Prepared, out: impl Write) -> std::io::Re
     let (actor_count, tie_count) = prepared.counts();
     for index in 0..actor_count {
         let (id, _, properties) = prepared.actor(index);
-        write!(out, r#"    <node id="{}">"#, escape(id))?;
+        write!(out, r#"    <node id="{}">"#, escape(&id))?;
         for (name, value) in &properties {
             write!(
                 out,
@@ -130,9 +130,9 @@ pub(super) fn write_graphml(prepared: &Prepared, out: impl Write) -> std::io::Re
         write!(
             out,
             r#"    <edge id="{}" source="{}" target="{}">"#,
-            escape(id),
-            escape(source),
-            escape(target)
+            escape(&id),
+            escape(&source),
+            escape(&target)
         )?;
         for (name, value) in &properties {
             write!(
@@ -212,7 +212,7 @@ pub(super) fn write_gexf(prepared: &Prepared, out: impl Write) -> std::io::Resul
         write!(
             out,
             r#"      <node id="{}" label="{}">"#,
-            escape(id),
+            escape(&id),
             escape(&label)
         )?;
         attvalues(&mut out, &nodes, &properties)?;
@@ -228,9 +228,9 @@ pub(super) fn write_gexf(prepared: &Prepared, out: impl Write) -> std::io::Resul
         write!(
             out,
             r#"      <edge id="{}" source="{}" target="{}" weight="{weight}">"#,
-            escape(id),
-            escape(source),
-            escape(target)
+            escape(&id),
+            escape(&source),
+            escape(&target)
         )?;
         attvalues(&mut out, &edges, &properties)?;
         writeln!(out, "</edge>")?;

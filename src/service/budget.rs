@@ -24,6 +24,41 @@ pub const DEFAULT_ANALYSES_PER_TOKEN: usize = 2;
 /// each holds a copy of the network in memory.
 pub const DEFAULT_WHOLE_NETWORK_JOBS: usize = 1;
 
+/// The threads heavy work runs on: as many as there are cores, at a lower scheduling priority
+/// (nice 10) than the threads that answer requests, so that a busy analysis never makes
+/// `/healthz` or a page wait for a core. Analyses, snapshot builds and per-version figures run
+/// here (rayon's parallel loops inside them included).
+pub fn heavy_pool() -> &'static rayon::ThreadPool {
+    static POOL: std::sync::OnceLock<rayon::ThreadPool> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("relaymap-heavy-{i}"))
+            .start_handler(|_| lower_priority())
+            .build()
+            .expect("the heavy work's threads start")
+    })
+}
+
+/// Runs blocking work on the heavy pool, from async code.
+pub async fn on_heavy_pool<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, tokio::task::JoinError> {
+    // The blocking thread only waits for the pool; the pool's threads do the work.
+    tokio::task::spawn_blocking(move || heavy_pool().install(work)).await
+}
+
+/// Lowers the calling thread's scheduling priority (Linux: `setpriority` on a thread id acts on
+/// that thread alone); elsewhere, nothing.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: gettid has no preconditions; setpriority only changes this thread's nice value,
+    // and a failure leaves it as it was.
+    unsafe {
+        let thread = libc::syscall(libc::SYS_gettid) as libc::id_t;
+        libc::setpriority(libc::PRIO_PROCESS, thread, 10);
+    }
+}
+
 /// What a unit of work needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Weight {
@@ -182,7 +217,7 @@ impl Admission {
         let cancel = Arc::new(AtomicBool::new(false));
         let _guard = CancelOnDrop(cancel.clone());
         let counter = self.budget.running.clone();
-        let task = tokio::task::spawn_blocking(move || {
+        let task = on_heavy_pool(move || {
             let _running = Running::start(&counter);
             work(&cancel)
         });

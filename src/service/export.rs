@@ -50,7 +50,10 @@ impl ExportJob {
 
     /// How many actors the export holds.
     pub fn actors(&self) -> usize {
-        self.scoped.network().actors.len()
+        self.scoped
+            .exportable
+            .as_ref()
+            .map_or(0, |e| e.actors().count())
     }
 
     /// Writes the export (blocking: call it on the blocking pool). A writer that fails, such as
@@ -58,7 +61,8 @@ impl ExportJob {
     pub fn write(self, out: impl Write) -> std::io::Result<()> {
         let exportable = self
             .scoped
-            .exportable()
+            .exportable
+            .as_ref()
             .expect("exports are made of the consenting scope");
         let prepared = prepare(exportable, self.format, self.options, &self.snapshot_at)
             .map_err(std::io::Error::other)?;
@@ -92,14 +96,13 @@ impl Services {
                 ExportError::MetricsInJson.to_string(),
             ));
         }
-        let snapshot_at = now();
-        let snapshot = self.snapshot().await?;
         let pseudonymize = if pseudonymize {
             Some(pseudonymizer(self.store.as_ref()).await?)
         } else {
             None
         };
-        let mut admission = self.budget.admit(caller)?;
+        let (mut admission, snapshot) = self.begin(caller, Weight::WholeNetwork).await?;
+        let snapshot_at = now();
         let metrics_options = request.metrics;
         let (scoped, metrics) = admission
             .run(Weight::WholeNetwork, move |cancel| {
@@ -107,7 +110,7 @@ impl Services {
                 let metrics = match metrics_options {
                     Some(options) => {
                         let table =
-                            actor_metrics(&scoped.graph, scoped.network(), &options, cancel)?;
+                            actor_metrics(&scoped.graph, &scoped.network, &options, cancel)?;
                         Some((table, options))
                     }
                     None => None,

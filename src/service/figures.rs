@@ -10,8 +10,9 @@ use utoipa::ToSchema;
 
 use super::ServiceError;
 use super::disclosure::{Audience, Disclosed, SMALL_CELL, Table};
-use super::snapshot::Scoped;
-use crate::analysis::{RelayQuery, counts, reach};
+use super::snapshot::{Scope, Snapshot};
+use crate::analysis::{RelayGraph, RelayQuery, counts_part, reach};
+use crate::export::Exportable;
 use crate::domain::{ActorKind, TieKind};
 
 /// One figure of the dashboard, the stats and the aggregates: every count they show is a cell
@@ -64,14 +65,29 @@ pub struct Figures {
     pairs: Vec<(String, String)>,
 }
 
-/// Counts a scope of the network and reaches its migrants under the default conditions.
+/// Counts a scope of the network and reaches its migrants under the default conditions. The
+/// consenting part is counted and its relay graph built straight from the snapshot's network,
+/// without a copy of it: these figures are computed for every version.
 pub(crate) fn compute(
-    scoped: &Scoped,
-    version: u64,
+    snapshot: &Snapshot,
+    scope: Scope,
     cancel: &AtomicBool,
 ) -> Result<Figures, ServiceError> {
-    let counts = counts(scoped.network());
-    let report = reach(&scoped.graph, &RelayQuery::default(), cancel)?;
+    let network = &snapshot.network;
+    let (counts, part);
+    let graph = match scope {
+        Scope::Whole => {
+            counts = crate::analysis::counts(network);
+            &snapshot.graph
+        }
+        Scope::Consenting => {
+            counts = counts_part(network, Exportable::may_leave);
+            part = RelayGraph::build_part(network, snapshot.version, Exportable::may_leave);
+            &part
+        }
+    };
+    let version = snapshot.version;
+    let report = reach(graph, &RelayQuery::default(), cancel)?;
     let migrants = counts.actors_by_kind[&ActorKind::Migrant];
     let reached = report.reached_count as u64;
     let mut table = Table::new();
@@ -79,11 +95,7 @@ pub(crate) fn compute(
         .cell(Figure::Migrants, migrants, true)
         .cell(Figure::Reached, reached, true)
         .cell(Figure::Unreached, migrants.saturating_sub(reached), true)
-        .cell(
-            Figure::Isolated,
-            scoped.graph.isolated_migrants() as u64,
-            true,
-        )
+        .cell(Figure::Isolated, graph.isolated_migrants() as u64, true)
         .sum(&Figure::Migrants, [Figure::Reached, Figure::Unreached]);
     // Organisations, responders and cities are not people counted: shown, unless a sum needs
     // one withheld to protect the migrants' count.

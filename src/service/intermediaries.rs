@@ -63,8 +63,7 @@ impl Services {
                 caller.role
             )));
         }
-        let snapshot = self.snapshot().await?;
-        let mut admission = self.budget.admit(caller)?;
+        let (mut admission, snapshot) = self.begin(caller, Weight::WholeNetwork).await?;
         admission
             .run(Weight::WholeNetwork, move |cancel| {
                 let (graph, network) = (&snapshot.graph, &snapshot.network);

@@ -125,6 +125,24 @@ impl Services {
         Ok(self.snapshots.current(&self.store).await?)
     }
 
+    /// Admits the caller's work and, for whole-network work, waits for a permit; only then takes
+    /// the snapshot, so that work waiting its turn holds no version of the network in memory.
+    /// Waiting for the snapshot counts against the time budget too.
+    async fn begin(
+        &self,
+        caller: &Caller,
+        weight: Weight,
+    ) -> Result<(budget::Admission, Arc<Snapshot>), ServiceError> {
+        let mut admission = self.budget.admit(caller)?;
+        if weight == Weight::WholeNetwork {
+            admission.whole_network().await?;
+        }
+        match tokio::time::timeout(admission.remaining(), self.snapshot()).await {
+            Ok(snapshot) => Ok((admission, snapshot?)),
+            Err(_) => Err(ServiceError::Timeout(self.budget.timeout())),
+        }
+    }
+
     /// The figures of the caller's scope for the current snapshot, computed once per version.
     async fn figures(&self, caller: &Caller) -> Result<Arc<figures::Figures>, ServiceError> {
         let snapshot = self.snapshot().await?;
@@ -134,10 +152,9 @@ impl Services {
             let snapshot = snapshot.clone();
             async move {
                 // Shared by every caller of this version: not cancelled when one of them leaves.
-                let task = tokio::task::spawn_blocking(move || {
-                    let scoped = snapshot.scoped(scope);
+                let task = budget::on_heavy_pool(move || {
                     let never = std::sync::atomic::AtomicBool::new(false);
-                    figures::compute(&scoped, snapshot.version, &never)
+                    figures::compute(&snapshot, scope, &never)
                 });
                 task.await.map_err(|e| ServiceError::Internal(e.into()))?
             }

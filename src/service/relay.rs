@@ -56,8 +56,7 @@ impl Services {
         caller: &Caller,
         query: RelayQuery,
     ) -> Result<CoverageReport, ServiceError> {
-        let snapshot = self.snapshot().await?;
-        let mut admission = self.budget.admit(caller)?;
+        let (mut admission, snapshot) = self.begin(caller, Weight::Graph).await?;
         admission
             .run(Weight::Graph, move |cancel| {
                 Ok(coverage(&snapshot.graph, &query, cancel)?)
@@ -72,7 +71,7 @@ impl Services {
         actor: ActorId,
         max_hops: u8,
     ) -> Result<Vec<Reached>, ServiceError> {
-        let snapshot = self.snapshot().await?;
+        let (mut admission, snapshot) = self.begin(caller, Weight::Graph).await?;
         let known = snapshot
             .network
             .actors
@@ -81,7 +80,6 @@ impl Services {
         if !known {
             return Err(ServiceError::NotFound(format!("actor {actor}")));
         }
-        let mut admission = self.budget.admit(caller)?;
         admission
             .run(Weight::Graph, move |cancel| {
                 Ok(reached_by(&snapshot.graph, &actor, max_hops, cancel)?)
@@ -95,7 +93,7 @@ impl Services {
         caller: &Caller,
         request: ViewRequest,
     ) -> Result<NamedView, ServiceError> {
-        let snapshot = self.snapshot().await?;
+        let (mut admission, snapshot) = self.begin(caller, Weight::WholeNetwork).await?;
         let network = &snapshot.network;
         if let Some(city) = &request.city
             && !network
@@ -105,7 +103,6 @@ impl Services {
         {
             return Err(ServiceError::NotFound(format!("city {city}")));
         }
-        let mut admission = self.budget.admit(caller)?;
         admission
             .run(Weight::WholeNetwork, move |cancel| {
                 let network = &snapshot.network;

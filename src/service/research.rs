@@ -99,15 +99,24 @@ impl Services {
     /// The graph summary of the part of the network the caller may receive, computed once per
     /// version and seed, as their role may see it.
     pub async fn summary(&self, caller: &Caller, seed: u64) -> Result<SummaryView, ServiceError> {
-        let snapshot = self.snapshot().await?;
         let scope = Scope::of(caller.role);
-        let mut admission = self.budget.admit(caller)?;
+        let audience = Audience::of(caller.role);
+        let done = |figures: &SummaryFigures| {
+            let mut view = disclose(figures, audience);
+            view.consenting_only = scope == Scope::Consenting;
+            view
+        };
+        // Computed already for this version: no permit needed.
+        if let Some(figures) = self.snapshot().await?.summary_if_known(scope, seed) {
+            return Ok(done(&figures));
+        }
+        let (mut admission, snapshot) = self.begin(caller, Weight::WholeNetwork).await?;
         let shared = snapshot.clone();
         let compute = || async move {
             admission
                 .run(Weight::WholeNetwork, move |cancel| {
                     let scoped = shared.scoped(scope);
-                    let summary = summary(&scoped.graph, scoped.network(), seed, cancel)?;
+                    let summary = summary(&scoped.graph, &scoped.network, seed, cancel)?;
                     Ok(SummaryFigures {
                         summary,
                         degrees: degree_histogram(&scoped.graph),
@@ -116,9 +125,7 @@ impl Services {
                 .await
         };
         let figures = snapshot.summary(scope, seed, compute).await?;
-        let mut view = disclose(&figures, Audience::of(caller.role));
-        view.consenting_only = scope == Scope::Consenting;
-        Ok(view)
+        Ok(done(&figures))
     }
 
     /// Per-actor metrics of the part of the network the caller may receive, within the time
@@ -128,21 +135,20 @@ impl Services {
         caller: &Caller,
         options: MetricsOptions,
     ) -> Result<MetricsTable, ServiceError> {
-        let snapshot = self.snapshot().await?;
         let scope = Scope::of(caller.role);
         let pseudonyms = if caller.role.sees_personal_data() {
             None
         } else {
             Some(crate::export::pseudonymizer(self.store.as_ref()).await?)
         };
-        let mut admission = self.budget.admit(caller)?;
+        let (mut admission, snapshot) = self.begin(caller, Weight::WholeNetwork).await?;
         admission
             .run(Weight::WholeNetwork, move |cancel| {
                 let scoped = snapshot.scoped(scope);
-                let table = actor_metrics(&scoped.graph, scoped.network(), &options, cancel)?;
+                let table = actor_metrics(&scoped.graph, &scoped.network, &options, cancel)?;
                 Ok(match &pseudonyms {
                     Some(pseudonyms) => {
-                        crate::export::pseudonymize_metrics(table, scoped.network(), pseudonyms)
+                        crate::export::pseudonymize_metrics(table, &scoped.network, pseudonyms)
                     }
                     None => table,
                 })

@@ -47,32 +47,13 @@ impl Scope {
 
 /// One part of the network with its relay graph.
 pub struct Scoped {
-    part: Part,
-    /// Its relay graph.
+    /// The whole network of the snapshot, to look actors up by id (what the scope holds is the
+    /// graph's actors, and for the consenting part, [`Scoped::exportable`]).
+    pub network: Arc<Network>,
+    /// The relay graph of the part.
     pub graph: Arc<RelayGraph>,
-}
-
-enum Part {
-    Whole(Arc<Network>),
-    Consenting(Exportable),
-}
-
-impl Scoped {
-    /// The network of this scope.
-    pub fn network(&self) -> &Network {
-        match &self.part {
-            Part::Whole(network) => network,
-            Part::Consenting(exportable) => exportable.network(),
-        }
-    }
-
     /// The consenting part, fit to leave the system, when this is the consenting scope.
-    pub fn exportable(&self) -> Option<&Exportable> {
-        match &self.part {
-            Part::Whole(_) => None,
-            Part::Consenting(exportable) => Some(exportable),
-        }
-    }
+    pub exportable: Option<Exportable>,
 }
 
 /// One version of the network, and what has been computed on it.
@@ -89,6 +70,33 @@ pub struct Snapshot {
     figures: [OnceCell<Arc<Figures>>; 2],
     /// Summaries per scope and seed, computed at most once each.
     summaries: Mutex<HashMap<(Scope, u64), SummaryCell>>,
+}
+
+impl Drop for Snapshot {
+    /// A network of a million ties is millions of allocations to free: a tenth of a second or
+    /// more. Whoever lets go of a snapshot last (often a request on an async thread) hands that
+    /// work to the blocking pool instead of stalling other requests with it.
+    fn drop(&mut self) {
+        let network = std::mem::take(&mut self.network);
+        if Arc::strong_count(&network) == 1
+            && let Ok(runtime) = tokio::runtime::Handle::try_current()
+        {
+            runtime.spawn_blocking(move || {
+                drop(network);
+                release_free_memory();
+            });
+        }
+    }
+}
+
+/// Hands the memory the allocator holds free back to the system (glibc keeps freed pages of its
+/// arenas resident: after a network of a million ties is freed, hundreds of MiB would stay).
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free memory of the allocator's arenas to the system.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// A summary and the degree histogram of one scope, as computed (before disclosure).
@@ -118,14 +126,15 @@ impl Snapshot {
         }
     }
 
-    /// The part of the network a scope covers, with its relay graph. The consenting part is
-    /// made on demand (a filtered copy) and shared while anyone holds it. Blocking: call it on
-    /// the blocking pool.
+    /// The part of the network a scope covers, with its relay graph. The consenting part's graph
+    /// is built on demand and shared while anyone holds it. Blocking: call it on the blocking
+    /// pool.
     pub fn scoped(&self, scope: Scope) -> Arc<Scoped> {
         match scope {
             Scope::Whole => Arc::new(Scoped {
-                part: Part::Whole(self.network.clone()),
+                network: self.network.clone(),
                 graph: self.graph.clone(),
+                exportable: None,
             }),
             Scope::Consenting => {
                 let mut shared = self
@@ -135,11 +144,12 @@ impl Snapshot {
                 if let Some(scoped) = shared.upgrade() {
                     return scoped;
                 }
-                let exportable = Exportable::new((*self.network).clone());
-                let graph = Arc::new(RelayGraph::build(exportable.network(), self.version));
+                let graph =
+                    RelayGraph::build_part(&self.network, self.version, Exportable::may_leave);
                 let scoped = Arc::new(Scoped {
-                    part: Part::Consenting(exportable),
-                    graph,
+                    network: self.network.clone(),
+                    graph: Arc::new(graph),
+                    exportable: Some(Exportable::of(self.network.clone())),
                 });
                 *shared = Arc::downgrade(&scoped);
                 scoped
@@ -162,6 +172,15 @@ impl Snapshot {
         cell.get_or_try_init(|| async { compute().await.map(Arc::new) })
             .await
             .cloned()
+    }
+
+    /// The summary of a scope for a seed, if it has been computed for this version.
+    pub fn summary_if_known(&self, scope: Scope, seed: u64) -> Option<Arc<SummaryFigures>> {
+        let summaries = self
+            .summaries
+            .lock()
+            .expect("the snapshot lock is never poisoned");
+        summaries.get(&(scope, seed))?.get().cloned()
     }
 
     /// The summary of a scope for a seed, computed by `compute` the first time it is asked for.
@@ -292,7 +311,7 @@ impl Snapshots {
         }
         let network = store.network().await?;
         let started = Instant::now();
-        let snapshot = tokio::task::spawn_blocking(move || Snapshot::new(version, network))
+        let snapshot = super::budget::on_heavy_pool(move || Snapshot::new(version, network))
             .await
             .map_err(StoreError::backend)?;
         tracing::info!(

@@ -50,8 +50,11 @@ pub struct SqliteStore {
 
 struct Inner {
     path: PathBuf,
-    writer: Mutex<Connection>,
+    // Fields drop in order: the readers close first, so that the writer closes last and, as the
+    // last connection, folds the write-ahead log back and removes it (a read-only connection
+    // cannot). A store dropped at the end of a command then leaves one whole database file.
     readers: Vec<Mutex<Connection>>,
+    writer: Mutex<Connection>,
     next_reader: AtomicUsize,
 }
 
