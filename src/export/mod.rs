@@ -551,7 +551,9 @@ impl Exportable {
 
     /// The actors that may be exported, in id order.
     pub fn actors(&self) -> impl Iterator<Item = &crate::domain::StoredActor> {
-        self.actors.iter().map(|&i| &self.network.actors[i as usize])
+        self.actors
+            .iter()
+            .map(|&i| &self.network.actors[i as usize])
     }
 
     /// The ties that may be exported, in id order.

@@ -12,8 +12,8 @@ use super::ServiceError;
 use super::disclosure::{Audience, Disclosed, SMALL_CELL, Table};
 use super::snapshot::{Scope, Snapshot};
 use crate::analysis::{RelayGraph, RelayQuery, counts_part, reach};
-use crate::export::Exportable;
 use crate::domain::{ActorKind, TieKind};
+use crate::export::Exportable;
 
 /// One figure of the dashboard, the stats and the aggregates: every count they show is a cell
 /// of one table, with every sum a reader knows, so the disclosure rule sees them all at once.

@@ -5,7 +5,10 @@
 
 use std::sync::Arc;
 
-use super::{ActorFilter, GraphStore, Page, Stats, StoreError, TieFilter};
+use super::{
+    AccessStore, ActorFilter, GraphStore, NetworkStore, Page, PlanStore, Stats, StoreError,
+    TieFilter,
+};
 use crate::domain::{
     ActorId, AuditEntry, Batch, Network, Scenario, StoredActor, StoredTie, TieId, Timestamp, Token,
     WriteSummary,
@@ -31,11 +34,7 @@ impl Minimised {
 }
 
 #[async_trait::async_trait]
-impl GraphStore for Minimised {
-    fn describe(&self) -> String {
-        self.inner.describe()
-    }
-
+impl NetworkStore for Minimised {
     async fn write(&self, mut batch: Batch) -> Result<WriteSummary, StoreError> {
         batch.snap_people(self.metres);
         self.inner.write(batch).await
@@ -48,6 +47,10 @@ impl GraphStore for Minimised {
 
     async fn get_actor(&self, id: &ActorId) -> Result<Option<StoredActor>, StoreError> {
         self.inner.get_actor(id).await
+    }
+
+    async fn actors_by_id(&self, ids: &[ActorId]) -> Result<Vec<StoredActor>, StoreError> {
+        self.inner.actors_by_id(ids).await
     }
 
     async fn list_actors(
@@ -89,7 +92,10 @@ impl GraphStore for Minimised {
     async fn version(&self) -> Result<u64, StoreError> {
         self.inner.version().await
     }
+}
 
+#[async_trait::async_trait]
+impl AccessStore for Minimised {
     async fn secret(&self, name: &str, fresh: &[u8; 32]) -> Result<Vec<u8>, StoreError> {
         self.inner.secret(name, fresh).await
     }
@@ -121,7 +127,10 @@ impl GraphStore for Minimised {
     ) -> Result<Vec<AuditEntry>, StoreError> {
         self.inner.audit(before, limit).await
     }
+}
 
+#[async_trait::async_trait]
+impl PlanStore for Minimised {
     async fn save_scenario(&self, scenario: &Scenario) -> Result<(), StoreError> {
         self.inner.save_scenario(scenario).await
     }
@@ -140,6 +149,13 @@ impl GraphStore for Minimised {
 
     async fn outlines(&self) -> Result<Vec<(ActorId, String)>, StoreError> {
         self.inner.outlines().await
+    }
+}
+
+#[async_trait::async_trait]
+impl GraphStore for Minimised {
+    fn describe(&self) -> String {
+        self.inner.describe()
     }
 
     async fn close(&self) -> Result<(), StoreError> {

@@ -109,6 +109,18 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
 
+/// A server on a fresh, empty SQLite store, whatever store the suite runs on (for a second store
+/// beside the suite's: its Neo4j has one database).
+pub async fn spawn_app_on_sqlite() -> TestApp {
+    init_tracing();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let store = StoreConfig::Sqlite {
+        path: dir.path().join("relaymap.db"),
+    };
+    let config = ServeConfig::new(store, "127.0.0.1:0".parse().expect("an address"));
+    start(config, Some(dir), None).await
+}
+
 /// A server on a fresh, empty store, with the configuration adjusted first.
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut ServeConfig)) -> TestApp {
     init_tracing();

@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 
 use relaymap::analysis::SimpleGraph;
 use relaymap::domain::Network;
-use relaymap::store::{GraphStore, SqliteStore};
+use relaymap::store::{NetworkStore, SqliteStore};
 
 pub fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();

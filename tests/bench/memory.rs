@@ -126,7 +126,10 @@ fn probe(address: &str) -> (f64, bool) {
     let answered = (|| -> std::io::Result<bool> {
         let mut stream = std::net::TcpStream::connect(address)?;
         stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-        write!(stream, "GET /healthz HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n")?;
+        write!(
+            stream,
+            "GET /healthz HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+        )?;
         let mut answer = String::new();
         stream.read_to_string(&mut answer)?;
         Ok(answer.starts_with("HTTP/1.1 200"))

@@ -1,0 +1,34 @@
+//! Who may use relaymap and what they did: API tokens, the audit trail, and the deployment's
+//! secrets. Not part of the network: writing them does not move the change version.
+
+use super::StoreError;
+use crate::domain::{AuditEntry, Timestamp, Token};
+
+/// Tokens, the audit trail and secrets.
+#[async_trait::async_trait]
+pub trait AccessStore: Send + Sync {
+    /// The deployment's secret called `name`: `fresh` the first time it is asked for, and the
+    /// same bytes ever after, from any process (for instance the key of research pseudonyms).
+    /// Secrets are not part of the network: they do not move the version and are never exported.
+    async fn secret(&self, name: &str, fresh: &[u8; 32]) -> Result<Vec<u8>, StoreError>;
+
+    /// Stores a new API token under the hash of its secret (never the secret).
+    async fn create_token(&self, token: &Token, secret_hash: &str) -> Result<(), StoreError>;
+
+    /// Every token, revoked and expired ones included, oldest first.
+    async fn tokens(&self) -> Result<Vec<Token>, StoreError>;
+
+    /// The token whose secret has this hash, whatever its state.
+    async fn token_by_hash(&self, secret_hash: &str) -> Result<Option<Token>, StoreError>;
+
+    /// Revokes a token (revoking twice keeps the first time); `NotFound` for an unknown id.
+    async fn revoke_token(&self, id: &str, at: &Timestamp) -> Result<(), StoreError>;
+
+    /// Appends to the audit trail, which nothing ever changes or shortens; returns the entry's
+    /// position. Like secrets and tokens, not a change of the network: the version stays.
+    async fn append_audit(&self, entry: &AuditEntry) -> Result<u64, StoreError>;
+
+    /// The audit trail, newest first: up to `limit` entries before position `before`.
+    async fn audit(&self, before: Option<u64>, limit: usize)
+    -> Result<Vec<AuditEntry>, StoreError>;
+}

@@ -1,0 +1,218 @@
+//! Writing a batch to Neo4j: what exists already, then actors and ties in `UNWIND` statements of
+//! the configured size, all in the write's one transaction.
+
+use std::collections::HashMap;
+
+use neo4rs::{BoltType, Txn, query};
+
+use super::rows::*;
+use super::{classify, collect, corrupt};
+use crate::domain::{
+    Actor, ActorId, ActorKind, Batch, Draft, Existing, Tie, TieId, TieKind, Timestamp,
+    WriteSummary, check_references, format_timestamp, now, parse_timestamp,
+};
+use crate::store::StoreError;
+
+/// Reads what the store holds of the batch's ids, inside the write transaction.
+pub(super) async fn load_existing(
+    txn: &mut Txn,
+    batch: &Batch,
+    size: usize,
+) -> Result<(Existing, HashMap<TieId, (TieKind, Timestamp)>), StoreError> {
+    let mut existing = Existing::default();
+    let actor_ids: Vec<&str> = batch.actor_ids().into_iter().map(ActorId::as_str).collect();
+    for chunk in actor_ids.chunks(size) {
+        let q =
+            query("UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id, a.kind AS kind")
+                .param("ids", texts(chunk.iter().copied()));
+        for row in collect::<KindRow>(txn, q).await? {
+            let kind = ActorKind::parse(&row.kind).map_err(|e| corrupt("actor kind", e))?;
+            let id = ActorId::parse(&row.id).map_err(|e| corrupt("actor id", e))?;
+            existing.actor_kinds.insert(id, kind);
+        }
+    }
+    let mut stored_ties = HashMap::new();
+    let tie_ids: Vec<&str> = batch.tie_ids().into_iter().map(TieId::as_str).collect();
+    // Types with no relationship yet (the counts store answers at once) need no look-up: this
+    // spares a first import of a large network most of its queries.
+    let mut present = Vec::new();
+    for kind in TieKind::ALL {
+        let q = query(&format!(
+            "MATCH ()-[r:{}]->() RETURN count(r) AS n",
+            rel_type(kind)
+        ));
+        if collect::<CountRow>(txn, q)
+            .await?
+            .first()
+            .is_some_and(|c| c.n > 0)
+        {
+            present.push(kind);
+        }
+    }
+    for chunk in tie_ids.chunks(size) {
+        for &kind in &present {
+            // One statement per type: each uses that type's id index.
+            let q = query(&format!(
+                "UNWIND $ids AS id MATCH ()-[r:{} {{id: id}}]->() RETURN r.id AS id, toString(r.created_at) AS created_at",
+                rel_type(kind)
+            ))
+            .param("ids", texts(chunk.iter().copied()));
+            for row in collect::<TieStampRow>(txn, q).await? {
+                let id = TieId::parse(&row.id).map_err(|e| corrupt("tie id", e))?;
+                let created =
+                    parse_timestamp(&row.created_at).map_err(|e| corrupt("tie time", e))?;
+                existing.tie_ids.insert(id.clone());
+                stored_ties.insert(id, (kind, created));
+            }
+        }
+    }
+    Ok((existing, stored_ties))
+}
+
+pub(super) async fn write_batch(
+    mut txn: Txn,
+    batch: Batch,
+    size: usize,
+) -> Result<(WriteSummary, Txn), StoreError> {
+    let (existing, stored_ties) = load_existing(&mut txn, &batch, size).await?;
+    let summary = check_references(&batch, &existing).map_err(StoreError::Rejected)?;
+    let now = format_timestamp(&now());
+
+    // Rows are turned into Bolt values one batch at a time, so a large import never holds a
+    // second copy of the whole network.
+    for kind in ActorKind::ALL {
+        let drafts: Vec<&Draft<Actor>> = batch
+            .actors
+            .iter()
+            .filter(|d| d.record.kind == kind)
+            .collect();
+        let to_row = |draft: &&Draft<Actor>| {
+            let a = &draft.record;
+            map(vec![
+                ("id", text(a.id.as_str())),
+                ("kind", text(a.kind.as_str())),
+                ("name", text(a.name.as_str())),
+                (
+                    "languages",
+                    texts(a.languages.as_slice().iter().map(|l| l.as_str())),
+                ),
+                ("lat", a.location.map(|l| l.lat()).into()),
+                ("lon", a.location.map(|l| l.lon()).into()),
+                ("city", a.city.as_ref().map(|c| c.as_str()).into()),
+                (
+                    "channels",
+                    texts(a.channels.as_slice().iter().map(|c| c.as_str())),
+                ),
+                ("consent", a.consent.into()),
+                (
+                    "attributes",
+                    text(
+                        &serde_json::to_string(a.attributes.as_map())
+                            .expect("a JSON object serialises"),
+                    ),
+                ),
+                ("created_at", timestamp(draft.created_at.as_ref())),
+                ("updated_at", timestamp(draft.updated_at.as_ref())),
+            ])
+        };
+        let statement = format!(
+            "UNWIND $rows AS row
+             MERGE (a:Actor {{id: row.id}})
+             ON CREATE SET a.created_at = datetime(coalesce(row.created_at, $now))
+             SET a:{label}, a.kind = row.kind, a.name = row.name, a.languages = row.languages,
+                 a.location = CASE WHEN row.lat IS NULL THEN null
+                              ELSE point({{latitude: row.lat, longitude: row.lon}}) END,
+                 a.city = row.city, a.channels = row.channels, a.consent = row.consent,
+                 a.attributes = row.attributes,
+                 a.created_at = CASE WHEN row.created_at IS NULL THEN a.created_at
+                                ELSE datetime(row.created_at) END,
+                 a.updated_at = datetime(coalesce(row.updated_at, $now))",
+            label = label(kind)
+        );
+        for chunk in drafts.chunks(size) {
+            let rows: BoltType = chunk.iter().map(to_row).collect();
+            let q = query(&statement)
+                .param("rows", rows)
+                .param("now", now.as_str());
+            txn.run(q).await.map_err(classify)?;
+        }
+    }
+
+    // A replaced tie may change kind (type) or endpoints: delete the old relationship, create the
+    // new one, keeping its creation time.
+    for kind in TieKind::ALL {
+        let replaced: Vec<&str> = stored_ties
+            .iter()
+            .filter(|(_, (k, _))| *k == kind)
+            .map(|(id, _)| id.as_str())
+            .collect();
+        for chunk in replaced.chunks(size) {
+            let q = query(&format!(
+                "UNWIND $ids AS id MATCH ()-[r:{} {{id: id}}]->() DELETE r",
+                rel_type(kind)
+            ))
+            .param("ids", texts(chunk.iter().copied()));
+            txn.run(q).await.map_err(classify)?;
+        }
+    }
+    for kind in TieKind::ALL {
+        let drafts: Vec<&Draft<Tie>> = batch
+            .ties
+            .iter()
+            .filter(|d| d.record.kind == kind)
+            .collect();
+        let to_row = |draft: &&Draft<Tie>| {
+            let t = &draft.record;
+            let created = draft
+                .created_at
+                .or_else(|| stored_ties.get(&t.id).map(|(_, c)| *c));
+            map(vec![
+                ("id", text(t.id.as_str())),
+                ("source", text(t.source.as_str())),
+                ("target", text(t.target.as_str())),
+                ("trust", t.trust.value().into()),
+                (
+                    "channels",
+                    texts(t.channels.as_slice().iter().map(|c| c.as_str())),
+                ),
+                (
+                    "last_verified",
+                    t.last_verified
+                        .map(|d| d.format("%Y-%m-%d").to_string())
+                        .into(),
+                ),
+                ("note", t.note.as_ref().map(|n| n.as_str()).into()),
+                ("created_at", timestamp(created.as_ref())),
+                ("updated_at", timestamp(draft.updated_at.as_ref())),
+            ])
+        };
+        let statement = format!(
+            "UNWIND $rows AS row
+             MATCH (s:Actor {{id: row.source}})
+             MATCH (t:Actor {{id: row.target}})
+             CREATE (s)-[r:{rel} {{id: row.id}}]->(t)
+             SET r.trust = row.trust, r.channels = row.channels,
+                 r.last_verified = CASE WHEN row.last_verified IS NULL THEN null
+                                   ELSE date(row.last_verified) END,
+                 r.note = row.note,
+                 r.created_at = datetime(coalesce(row.created_at, $now)),
+                 r.updated_at = datetime(coalesce(row.updated_at, $now))
+             RETURN count(r) AS n",
+            rel = rel_type(kind)
+        );
+        for chunk in drafts.chunks(size) {
+            let rows: BoltType = chunk.iter().map(to_row).collect();
+            let q = query(&statement)
+                .param("rows", rows)
+                .param("now", now.as_str());
+            let created: Vec<CountRow> = collect(&mut txn, q).await?;
+            // check_references proved every endpoint exists; a shortfall means a concurrent change.
+            if created.first().map_or(0, |c| c.n) != chunk.len() as i64 {
+                return Err(StoreError::Conflict(
+                    "the network changed during the write; try again".into(),
+                ));
+            }
+        }
+    }
+    Ok((summary, txn))
+}

@@ -1,0 +1,327 @@
+//! The network in the embedded store: reads, all-or-nothing writes, deletion and erasure.
+
+use std::collections::BTreeMap;
+
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, params};
+
+use super::rows::{ACTOR_COLUMNS, TIE_COLUMNS, paginate, read_actor, read_tie, write_batch};
+use super::schema::checkpoint;
+use super::{SqliteStore, backend, corrupt};
+use crate::domain::{
+    ActorId, ActorKind, Batch, Network, StoredActor, StoredTie, TieId, TieKind, WriteSummary,
+};
+use crate::store::{ActorFilter, NetworkStore, Page, Stats, StoreError, TieFilter};
+
+/// How long an erasure waits for readers to let the write-ahead log be truncated.
+const ERASURE_PATIENCE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Takes an erased person out of the audit trail and the saved scenarios, in the erasure's
+/// transaction (see [`super::Erasure`]).
+fn erase_traces(transaction: &rusqlite::Transaction, id: &ActorId) -> rusqlite::Result<()> {
+    let mut ties = transaction.prepare("SELECT id FROM ties WHERE source = ?1 OR target = ?1")?;
+    let tie_ids = ties
+        .query_map([id.as_str()], |row| row.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let erasure = crate::store::Erasure::new(id, tie_ids);
+    let mut entries = transaction.prepare(
+        "SELECT seq, target, subjects FROM audit \
+         WHERE (target IS NOT NULL AND target != 'erased') OR subjects IS NOT NULL",
+    )?;
+    let rows = entries.query_map([], |row| {
+        Ok((
+            row.get::<_, i64>(0)?,
+            row.get::<_, Option<String>>(1)?,
+            row.get::<_, Option<String>>(2)?,
+        ))
+    })?;
+    let mut changes = Vec::new();
+    for row in rows {
+        let (seq, target, subjects) = row?;
+        let subjects: Vec<String> = subjects
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default();
+        if let Some(redaction) = erasure.redaction(target.as_deref(), &subjects) {
+            changes.push((seq, redaction));
+        }
+    }
+    let mut redact = transaction.prepare(
+        "UPDATE audit SET target = CASE WHEN ?2 THEN 'erased' ELSE target END, \
+         subjects = CASE WHEN ?3 THEN NULL ELSE subjects END WHERE seq = ?1",
+    )?;
+    for (seq, redaction) in changes {
+        redact.execute(params![seq, redaction.target, redaction.subjects])?;
+    }
+    let mut scenarios = transaction.prepare("SELECT name, query FROM scenarios")?;
+    let saved = scenarios
+        .query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (name, query) in saved {
+        if let Some(scrubbed) = erasure.scrub_query(&query) {
+            transaction.execute(
+                "UPDATE scenarios SET query = ?2 WHERE name = ?1",
+                params![name, scrubbed],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[async_trait::async_trait]
+impl NetworkStore for SqliteStore {
+    #[tracing::instrument(skip_all, fields(actors = batch.actors.len(), ties = batch.ties.len()))]
+    async fn write(&self, batch: Batch) -> Result<WriteSummary, StoreError> {
+        self.write_with(move |transaction| write_batch(transaction, &batch))
+            .await
+    }
+
+    async fn check(&self, batch: Batch) -> Result<WriteSummary, StoreError> {
+        self.transact(false, move |transaction| write_batch(transaction, &batch))
+            .await
+    }
+
+    async fn get_actor(&self, id: &ActorId) -> Result<Option<StoredActor>, StoreError> {
+        let id = id.clone();
+        self.read(move |connection| {
+            let sql = format!("SELECT {ACTOR_COLUMNS} FROM actors WHERE id = ?1");
+            connection
+                .query_row(&sql, [id.as_str()], read_actor)
+                .optional()
+                .map_err(backend)
+        })
+        .await
+    }
+
+    async fn actors_by_id(&self, ids: &[ActorId]) -> Result<Vec<StoredActor>, StoreError> {
+        let ids: Vec<String> = ids.iter().map(ToString::to_string).collect();
+        self.read(move |connection| {
+            // One statement, the ids as a JSON array: no query per actor, and no limit on how
+            // many a card asks for.
+            let sql = format!(
+                "SELECT {ACTOR_COLUMNS} FROM actors \
+                 WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id"
+            );
+            let list = serde_json::to_string(&ids).map_err(StoreError::backend)?;
+            let mut statement = connection.prepare(&sql).map_err(backend)?;
+            let rows = statement.query_map([list], read_actor).map_err(backend)?;
+            rows.collect::<rusqlite::Result<Vec<_>>>().map_err(backend)
+        })
+        .await
+    }
+
+    async fn list_actors(
+        &self,
+        filter: &ActorFilter,
+        page: &Page,
+    ) -> Result<Vec<StoredActor>, StoreError> {
+        let (filter, page) = (filter.clone(), page.clone());
+        self.read(move |connection| {
+            let mut sql = format!("SELECT {ACTOR_COLUMNS} FROM actors");
+            let mut values = Vec::new();
+            let mut conditions = Vec::new();
+            if let Some(kind) = filter.kind {
+                values.push(Value::Text(kind.as_str().to_owned()));
+                conditions.push(format!("kind = ?{}", values.len()));
+            }
+            if let Some(city) = &filter.city {
+                values.push(Value::Text(city.to_string()));
+                conditions.push(format!("city = ?{}", values.len()));
+            }
+            if let Some(language) = filter.language {
+                values.push(Value::Text(language.to_string()));
+                conditions.push(format!(
+                    "EXISTS (SELECT 1 FROM json_each(actors.languages) WHERE json_each.value = ?{})",
+                    values.len()
+                ));
+            }
+            if let Some(bbox) = filter.bbox {
+                for value in [bbox.min_lat, bbox.max_lat, bbox.min_lon, bbox.max_lon] {
+                    values.push(Value::Real(value));
+                }
+                let n = values.len();
+                conditions.push(format!(
+                    "lat BETWEEN ?{} AND ?{} AND lon BETWEEN ?{} AND ?{}",
+                    n - 3,
+                    n - 2,
+                    n - 1,
+                    n
+                ));
+            }
+            paginate(&mut sql, &mut values, &mut conditions, &page);
+            let mut statement = connection.prepare(&sql).map_err(backend)?;
+            let rows = statement.query_map(rusqlite::params_from_iter(values), read_actor).map_err(backend)?;
+            rows.collect::<rusqlite::Result<Vec<_>>>().map_err(backend)
+        })
+        .await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn delete_actor(&self, id: &ActorId, erase: bool) -> Result<(), StoreError> {
+        let id = id.clone();
+        self.write_with(move |transaction| {
+            let kind: Option<String> = transaction
+                .query_row("SELECT kind FROM actors WHERE id = ?1", [id.as_str()], |row| row.get(0))
+                .optional()
+                .map_err(backend)?;
+            let Some(kind) = kind else {
+                return Err(StoreError::NotFound(format!("actor {id}")));
+            };
+            if kind == ActorKind::City.as_str() {
+                let members: i64 = transaction
+                    .query_row("SELECT count(*) FROM actors WHERE city = ?1", [id.as_str()], |row| row.get(0))
+                    .map_err(backend)?;
+                if members > 0 {
+                    return Err(StoreError::Conflict(format!(
+                        "city {id} is the city of {members} actor(s); move them to another city first"
+                    )));
+                }
+            }
+            if erase {
+                erase_traces(transaction, &id).map_err(backend)?;
+            }
+            transaction.execute("DELETE FROM actors WHERE id = ?1", [id.as_str()]).map_err(backend)?;
+            Ok(())
+        })
+        .await?;
+        if erase {
+            // The erased rows' earlier versions are still in the write-ahead log until it is
+            // folded back and truncated: the erasure is not done before that.
+            self.side_write(|connection| checkpoint(connection, ERASURE_PATIENCE))
+                .await?;
+        }
+        Ok(())
+    }
+
+    async fn get_tie(&self, id: &TieId) -> Result<Option<StoredTie>, StoreError> {
+        let id = id.clone();
+        self.read(move |connection| {
+            let sql = format!("SELECT {TIE_COLUMNS} FROM ties WHERE id = ?1");
+            connection
+                .query_row(&sql, [id.as_str()], read_tie)
+                .optional()
+                .map_err(backend)
+        })
+        .await
+    }
+
+    async fn list_ties(
+        &self,
+        filter: &TieFilter,
+        page: &Page,
+    ) -> Result<Vec<StoredTie>, StoreError> {
+        let (filter, page) = (filter.clone(), page.clone());
+        self.read(move |connection| {
+            let mut sql = format!("SELECT {TIE_COLUMNS} FROM ties");
+            let mut values = Vec::new();
+            let mut conditions = Vec::new();
+            if let Some(kind) = filter.kind {
+                values.push(Value::Text(kind.as_str().to_owned()));
+                conditions.push(format!("kind = ?{}", values.len()));
+            }
+            if let Some(actor) = &filter.actor {
+                values.push(Value::Text(actor.to_string()));
+                let n = values.len();
+                conditions.push(format!("(source = ?{n} OR target = ?{n})"));
+            }
+            paginate(&mut sql, &mut values, &mut conditions, &page);
+            let mut statement = connection.prepare(&sql).map_err(backend)?;
+            let rows = statement
+                .query_map(rusqlite::params_from_iter(values), read_tie)
+                .map_err(backend)?;
+            rows.collect::<rusqlite::Result<Vec<_>>>().map_err(backend)
+        })
+        .await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn delete_tie(&self, id: &TieId) -> Result<(), StoreError> {
+        let id = id.clone();
+        self.write_with(move |transaction| {
+            let deleted = transaction
+                .execute("DELETE FROM ties WHERE id = ?1", [id.as_str()])
+                .map_err(backend)?;
+            if deleted == 0 {
+                return Err(StoreError::NotFound(format!("tie {id}")));
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn network(&self) -> Result<Network, StoreError> {
+        self.read(|connection| {
+            // One read transaction, so actors and ties come from the same committed state.
+            connection
+                .execute_batch("BEGIN DEFERRED")
+                .map_err(backend)?;
+            let result = (|| {
+                let mut actors = connection
+                    .prepare(&format!("SELECT {ACTOR_COLUMNS} FROM actors ORDER BY id"))?;
+                let actors = actors
+                    .query_map([], read_actor)?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                let mut ties =
+                    connection.prepare(&format!("SELECT {TIE_COLUMNS} FROM ties ORDER BY id"))?;
+                let ties = ties
+                    .query_map([], read_tie)?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                Ok(Network { actors, ties })
+            })();
+            connection.execute_batch("COMMIT").map_err(backend)?;
+            result.map_err(backend)
+        })
+        .await
+    }
+
+    async fn stats(&self) -> Result<Stats, StoreError> {
+        self.read(|connection| {
+            let mut stats = Stats {
+                actors: ActorKind::ALL
+                    .into_iter()
+                    .map(|k| (k, 0))
+                    .collect::<BTreeMap<_, _>>(),
+                ties: TieKind::ALL
+                    .into_iter()
+                    .map(|k| (k, 0))
+                    .collect::<BTreeMap<_, _>>(),
+            };
+            let count = |sql: &str| -> rusqlite::Result<Vec<(String, u64)>> {
+                let mut statement = connection.prepare(sql)?;
+                let rows = statement
+                    .query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)? as u64)))?;
+                rows.collect()
+            };
+            for (kind, n) in
+                count("SELECT kind, count(*) FROM actors GROUP BY kind").map_err(backend)?
+            {
+                let kind =
+                    ActorKind::parse(&kind).map_err(|_| backend(corrupt("actor kind", &kind)))?;
+                stats.actors.insert(kind, n);
+            }
+            for (kind, n) in
+                count("SELECT kind, count(*) FROM ties GROUP BY kind").map_err(backend)?
+            {
+                let kind =
+                    TieKind::parse(&kind).map_err(|_| backend(corrupt("tie kind", &kind)))?;
+                stats.ties.insert(kind, n);
+            }
+            Ok(stats)
+        })
+        .await
+    }
+
+    async fn version(&self) -> Result<u64, StoreError> {
+        self.read(|connection| {
+            connection
+                .query_row("SELECT value FROM meta WHERE key = 'version'", [], |row| {
+                    row.get::<_, i64>(0)
+                })
+                .map(|v| v as u64)
+                .map_err(backend)
+        })
+        .await
+    }
+}

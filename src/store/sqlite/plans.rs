@@ -1,0 +1,112 @@
+//! Saved scenarios and city outlines in the embedded store.
+
+use rusqlite::params;
+
+use super::{SqliteStore, backend, corrupt};
+use crate::domain::{ActorId, Scenario, format_timestamp, parse_timestamp};
+use crate::store::{PlanStore, StoreError};
+
+#[async_trait::async_trait]
+impl PlanStore for SqliteStore {
+    async fn save_scenario(&self, scenario: &Scenario) -> Result<(), StoreError> {
+        let scenario = scenario.clone();
+        self.side_write(move |connection| {
+            connection
+                .execute(
+                    "INSERT INTO scenarios (name, query, saved_by, saved_at) VALUES (?1, ?2, ?3, ?4) \
+                     ON CONFLICT (name) DO UPDATE SET query = excluded.query, \
+                     saved_by = excluded.saved_by, saved_at = excluded.saved_at",
+                    params![
+                        scenario.name,
+                        scenario.query,
+                        scenario.saved_by,
+                        format_timestamp(&scenario.saved_at)
+                    ],
+                )
+                .map(|_| ())
+                .map_err(StoreError::backend)
+        })
+        .await
+    }
+
+    async fn scenarios(&self) -> Result<Vec<Scenario>, StoreError> {
+        self.read(|connection| {
+            let mut statement = connection
+                .prepare("SELECT name, query, saved_by, saved_at FROM scenarios ORDER BY name")
+                .map_err(backend)?;
+            let rows = statement
+                .query_map([], |row| {
+                    Ok((
+                        row.get(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        row.get::<_, String>(3)?,
+                    ))
+                })
+                .map_err(backend)?;
+            let mut scenarios = Vec::new();
+            for row in rows {
+                let (name, query, saved_by, saved_at) = row.map_err(backend)?;
+                let saved_at = parse_timestamp(&saved_at)
+                    .map_err(|e| StoreError::backend(std::io::Error::other(e.to_string())))?;
+                scenarios.push(Scenario {
+                    name,
+                    query,
+                    saved_by,
+                    saved_at,
+                });
+            }
+            Ok(scenarios)
+        })
+        .await
+    }
+
+    async fn delete_scenario(&self, name: &str) -> Result<(), StoreError> {
+        let name = name.to_owned();
+        self.side_write(move |connection| {
+            let deleted = connection
+                .execute("DELETE FROM scenarios WHERE name = ?1", [&name])
+                .map_err(StoreError::backend)?;
+            if deleted == 0 {
+                return Err(StoreError::NotFound(format!("scenario {name:?}")));
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    async fn set_outline(&self, city: &ActorId, outline: Option<String>) -> Result<(), StoreError> {
+        let city = city.clone();
+        self.side_write(move |connection| {
+            let updated = connection
+                .execute(
+                    "UPDATE actors SET outline = ?2 WHERE id = ?1",
+                    params![city.as_str(), outline],
+                )
+                .map_err(StoreError::backend)?;
+            if updated == 0 {
+                return Err(StoreError::NotFound(format!("actor {city}")));
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    async fn outlines(&self) -> Result<Vec<(ActorId, String)>, StoreError> {
+        self.read(|connection| {
+            let mut statement = connection
+                .prepare("SELECT id, outline FROM actors WHERE outline IS NOT NULL ORDER BY id")
+                .map_err(backend)?;
+            let rows = statement
+                .query_map([], |row| Ok((row.get::<_, String>(0)?, row.get(1)?)))
+                .map_err(backend)?;
+            rows.map(|row| {
+                let (id, outline) = row.map_err(backend)?;
+                let id = ActorId::parse(&id).map_err(|_| backend(corrupt("id", &id)))?;
+                Ok((id, outline))
+            })
+            .collect()
+        })
+        .await
+    }
+}

@@ -1,0 +1,204 @@
+//! Rows of the network's tables and the writing of a batch: the SQL of actors and ties.
+
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{backend, corrupt};
+use crate::domain::{
+    Actor, ActorId, ActorKind, Attributes, Batch, Channels, Existing, Languages, Location, Name,
+    Note, Stored, StoredActor, StoredTie, Tie, TieId, TieKind, Trust, WriteSummary,
+    check_references, format_timestamp, now, parse_date, parse_timestamp,
+};
+use crate::store::{Page, StoreError};
+
+pub(super) const ACTOR_COLUMNS: &str = "id, kind, name, languages, lat, lon, city, channels, consent, attributes, created_at, updated_at";
+pub(super) const TIE_COLUMNS: &str =
+    "id, source, target, kind, trust, channels, last_verified, note, created_at, updated_at";
+
+pub(super) fn json_list<T: AsRef<str>>(items: impl Iterator<Item = T>) -> String {
+    serde_json::to_string(&items.map(|s| s.as_ref().to_owned()).collect::<Vec<_>>())
+        .expect("a list of strings serialises")
+}
+
+pub(super) fn read_actor(row: &Row) -> rusqlite::Result<StoredActor> {
+    let id: String = row.get(0)?;
+    let bad = || corrupt("actor", &id);
+    let languages: Vec<String> =
+        serde_json::from_str(&row.get::<_, String>(3)?).map_err(|_| bad())?;
+    let channels: Vec<String> =
+        serde_json::from_str(&row.get::<_, String>(7)?).map_err(|_| bad())?;
+    let attributes: serde_json::Value =
+        serde_json::from_str(&row.get::<_, String>(9)?).map_err(|_| bad())?;
+    let location = match (row.get::<_, Option<f64>>(4)?, row.get::<_, Option<f64>>(5)?) {
+        (Some(lat), Some(lon)) => Some(Location::parse(lat, lon).map_err(|_| bad())?),
+        _ => None,
+    };
+    let city = row
+        .get::<_, Option<String>>(6)?
+        .map(|c| ActorId::parse(&c))
+        .transpose()
+        .map_err(|_| bad())?;
+    let actor = Actor {
+        id: ActorId::parse(&id).map_err(|_| bad())?,
+        kind: ActorKind::parse(&row.get::<_, String>(1)?).map_err(|_| bad())?,
+        name: Name::parse(&row.get::<_, String>(2)?).map_err(|_| bad())?,
+        languages: Languages::parse(&languages).map_err(|_| bad())?,
+        location,
+        city,
+        channels: Channels::parse(&channels).map_err(|_| bad())?,
+        consent: row.get(8)?,
+        attributes: Attributes::parse(attributes).map_err(|_| bad())?,
+    };
+    Ok(Stored {
+        record: actor,
+        created_at: parse_timestamp(&row.get::<_, String>(10)?).map_err(|_| bad())?,
+        updated_at: parse_timestamp(&row.get::<_, String>(11)?).map_err(|_| bad())?,
+    })
+}
+
+pub(super) fn read_tie(row: &Row) -> rusqlite::Result<StoredTie> {
+    let id: String = row.get(0)?;
+    let bad = || corrupt("tie", &id);
+    let channels: Vec<String> =
+        serde_json::from_str(&row.get::<_, String>(5)?).map_err(|_| bad())?;
+    let tie = Tie {
+        id: TieId::parse(&id).map_err(|_| bad())?,
+        source: ActorId::parse(&row.get::<_, String>(1)?).map_err(|_| bad())?,
+        target: ActorId::parse(&row.get::<_, String>(2)?).map_err(|_| bad())?,
+        kind: TieKind::parse(&row.get::<_, String>(3)?).map_err(|_| bad())?,
+        trust: Trust::parse(row.get(4)?).map_err(|_| bad())?,
+        channels: Channels::parse(&channels).map_err(|_| bad())?,
+        last_verified: row
+            .get::<_, Option<String>>(6)?
+            .map(|d| parse_date(&d))
+            .transpose()
+            .map_err(|_| bad())?,
+        note: Note::parse(&row.get::<_, Option<String>>(7)?.unwrap_or_default())
+            .map_err(|_| bad())?,
+    };
+    Ok(Stored {
+        record: tie,
+        created_at: parse_timestamp(&row.get::<_, String>(8)?).map_err(|_| bad())?,
+        updated_at: parse_timestamp(&row.get::<_, String>(9)?).map_err(|_| bad())?,
+    })
+}
+
+pub(super) fn load_existing(
+    transaction: &rusqlite::Transaction,
+    batch: &Batch,
+) -> rusqlite::Result<Existing> {
+    let mut existing = Existing::default();
+    let mut kind_of = transaction.prepare_cached("SELECT kind FROM actors WHERE id = ?1")?;
+    for id in batch.actor_ids() {
+        let kind: Option<String> = kind_of
+            .query_row([id.as_str()], |row| row.get(0))
+            .optional()?;
+        if let Some(kind) = kind {
+            let kind = ActorKind::parse(&kind).map_err(|_| corrupt("actor", id.as_str()))?;
+            existing.actor_kinds.insert(id.clone(), kind);
+        }
+    }
+    let mut tie_exists = transaction.prepare_cached("SELECT 1 FROM ties WHERE id = ?1")?;
+    for id in batch.tie_ids() {
+        if tie_exists.exists([id.as_str()])? {
+            existing.tie_ids.insert(id.clone());
+        }
+    }
+    Ok(existing)
+}
+
+pub(super) fn write_batch(
+    transaction: &rusqlite::Transaction,
+    batch: &Batch,
+) -> Result<WriteSummary, StoreError> {
+    let existing = load_existing(transaction, batch).map_err(backend)?;
+    let summary = check_references(batch, &existing).map_err(StoreError::Rejected)?;
+    let now = format_timestamp(&now());
+    let mut upsert_actor = transaction
+        .prepare_cached(
+            "INSERT INTO actors (id, kind, name, languages, lat, lon, city, channels, consent,
+                                 attributes, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, COALESCE(?11, ?13), COALESCE(?12, ?13))
+             ON CONFLICT (id) DO UPDATE SET
+                 name = excluded.name, languages = excluded.languages, lat = excluded.lat,
+                 lon = excluded.lon, city = excluded.city, channels = excluded.channels,
+                 consent = excluded.consent, attributes = excluded.attributes,
+                 created_at = COALESCE(?11, actors.created_at), updated_at = excluded.updated_at",
+        )
+        .map_err(backend)?;
+    for draft in &batch.actors {
+        let actor = &draft.record;
+        upsert_actor
+            .execute(params![
+                actor.id.as_str(),
+                actor.kind.as_str(),
+                actor.name.as_str(),
+                json_list(actor.languages.as_slice().iter().map(|l| l.as_str())),
+                actor.location.map(|l| l.lat()),
+                actor.location.map(|l| l.lon()),
+                actor.city.as_ref().map(|c| c.as_str()),
+                json_list(actor.channels.as_slice().iter().map(|c| c.as_str())),
+                actor.consent,
+                serde_json::to_string(actor.attributes.as_map()).expect("a JSON object serialises"),
+                draft.created_at.as_ref().map(format_timestamp),
+                draft.updated_at.as_ref().map(format_timestamp),
+                now,
+            ])
+            .map_err(backend)?;
+    }
+    let mut upsert_tie = transaction
+        .prepare_cached(
+            "INSERT INTO ties (id, source, target, kind, trust, channels, last_verified, note,
+                               created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, COALESCE(?9, ?11), COALESCE(?10, ?11))
+             ON CONFLICT (id) DO UPDATE SET
+                 source = excluded.source, target = excluded.target, kind = excluded.kind,
+                 trust = excluded.trust, channels = excluded.channels,
+                 last_verified = excluded.last_verified, note = excluded.note,
+                 created_at = COALESCE(?9, ties.created_at), updated_at = excluded.updated_at",
+        )
+        .map_err(backend)?;
+    for draft in &batch.ties {
+        let tie = &draft.record;
+        upsert_tie
+            .execute(params![
+                tie.id.as_str(),
+                tie.source.as_str(),
+                tie.target.as_str(),
+                tie.kind.as_str(),
+                tie.trust.value(),
+                json_list(tie.channels.as_slice().iter().map(|c| c.as_str())),
+                tie.last_verified.map(|d| d.format("%Y-%m-%d").to_string()),
+                tie.note.as_ref().map(|n| n.as_str()),
+                draft.created_at.as_ref().map(format_timestamp),
+                draft.updated_at.as_ref().map(format_timestamp),
+                now,
+            ])
+            .map_err(backend)?;
+    }
+    Ok(summary)
+}
+
+/// Appends `id > ? ORDER BY id LIMIT ? OFFSET ?` for a page.
+pub(super) fn paginate(
+    sql: &mut String,
+    values: &mut Vec<Value>,
+    conditions: &mut Vec<String>,
+    page: &Page,
+) {
+    if let Some(after) = &page.after {
+        values.push(Value::Text(after.clone()));
+        conditions.push(format!("id > ?{}", values.len()));
+    }
+    if !conditions.is_empty() {
+        sql.push_str(" WHERE ");
+        sql.push_str(&conditions.join(" AND "));
+    }
+    values.push(Value::Integer(page.limit as i64));
+    values.push(Value::Integer(page.offset as i64));
+    sql.push_str(&format!(
+        " ORDER BY id LIMIT ?{} OFFSET ?{}",
+        values.len() - 1,
+        values.len()
+    ));
+}

@@ -1,0 +1,90 @@
+//! The schema of the embedded store: its migrations (`graph-schema/sqlite/NNN_*.sql`), the
+//! settings of every connection, and folding the write-ahead log back.
+
+use anyhow::Context;
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::store::StoreError;
+
+/// The schema migrations, applied in order; `PRAGMA user_version` counts the applied ones.
+const MIGRATIONS: [&str; 7] = [
+    include_str!("../../../graph-schema/sqlite/001_network.sql"),
+    include_str!("../../../graph-schema/sqlite/002_secrets.sql"),
+    include_str!("../../../graph-schema/sqlite/003_access.sql"),
+    include_str!("../../../graph-schema/sqlite/004_erasure.sql"),
+    include_str!("../../../graph-schema/sqlite/005_scenarios.sql"),
+    include_str!("../../../graph-schema/sqlite/006_outlines.sql"),
+    include_str!("../../../graph-schema/sqlite/007_protection.sql"),
+];
+
+/// The migration that turned `secure_delete` on: a database made before it may still hold
+/// deleted records' bytes in free space, so it is vacuumed once when this migration is applied.
+const SECURE_DELETE_MIGRATION: usize = 7;
+
+/// The schema version this relaymap writes: the number of migrations.
+pub(crate) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(super) fn configure(connection: &Connection) -> rusqlite::Result<()> {
+    connection.busy_timeout(std::time::Duration::from_secs(10))?;
+    connection.pragma_update(None, "foreign_keys", "ON")?;
+    if !connection.is_readonly(rusqlite::MAIN_DB)? {
+        // Deleted and overwritten records are zeroed on disk, not left in free space: an erased
+        // person's name must not stay readable in the file.
+        connection.pragma_update(None, "secure_delete", "ON")?;
+        connection.pragma_update(None, "journal_mode", "WAL")?;
+        // With WAL, NORMAL loses no committed transaction when the process dies, only on power loss.
+        connection.pragma_update(None, "synchronous", "NORMAL")?;
+    }
+    Ok(())
+}
+
+pub(super) fn migrate(connection: &mut Connection) -> anyhow::Result<()> {
+    let applied: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let applied = usize::try_from(applied).context("negative schema version")?;
+    anyhow::ensure!(
+        applied <= MIGRATIONS.len(),
+        "the database has schema version {applied}, newer than this relaymap knows ({}); upgrade relaymap",
+        MIGRATIONS.len()
+    );
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
+        let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        transaction
+            .execute_batch(sql)
+            .with_context(|| format!("applying migration {}", index + 1))?;
+        transaction.pragma_update(None, "user_version", (index + 1) as i64)?;
+        transaction.commit()?;
+    }
+    if (1..SECURE_DELETE_MIGRATION).contains(&applied) {
+        // Rewrites every page, dropping what earlier deletes left in free space.
+        connection
+            .execute_batch("VACUUM")
+            .context("vacuuming the database once, to clear what deleted records left behind")?;
+        checkpoint(connection, std::time::Duration::from_secs(30))
+            .context("folding the write-ahead log back after the vacuum")?;
+    }
+    Ok(())
+}
+
+/// Folds the write-ahead log back into the database and truncates it to nothing, waiting up to
+/// `patience` for readers (of this process or another) to let go of older pages. After it, no
+/// earlier version of a page, such as one holding an erased record, is left in the log.
+pub(super) fn checkpoint(
+    connection: &Connection,
+    patience: std::time::Duration,
+) -> Result<(), StoreError> {
+    let started = std::time::Instant::now();
+    loop {
+        let busy: i64 = connection
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))
+            .map_err(StoreError::backend)?;
+        if busy == 0 {
+            return Ok(());
+        }
+        if started.elapsed() >= patience {
+            return Err(StoreError::Unavailable(Box::new(std::io::Error::other(
+                "readers kept the write-ahead log from being folded back",
+            ))));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
