@@ -4,7 +4,7 @@
 use geo::{BoundingRect, Intersects};
 use geojson::{GeoJson, GeometryValue};
 
-use super::relay::AnalysisError;
+use super::AnalysisError;
 
 /// An area, with its bounding box for a cheap first test.
 #[derive(Debug, Clone)]

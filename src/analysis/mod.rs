@@ -4,6 +4,7 @@
 mod aggregates;
 mod area;
 mod community;
+mod error;
 mod graph;
 mod layout;
 mod metrics;
@@ -14,6 +15,7 @@ mod view;
 pub use aggregates::{Counts, counts, counts_part};
 pub use area::Area;
 pub use community::{louvain, modularity};
+pub use error::AnalysisError;
 pub use graph::RelayGraph;
 pub use layout::force_layout;
 pub use metrics::{
@@ -22,7 +24,7 @@ pub use metrics::{
 };
 pub(crate) use query::QueryDto;
 pub use relay::{
-    AnalysisError, CallEntry, CoverageReport, MAX_HOPS_LIMIT, PointOfFailure, ReachReport, Reached,
-    RelayQuery, coverage, reach, reached_by,
+    CallEntry, CoverageReport, MAX_HOPS_LIMIT, PointOfFailure, ReachReport, Reached, RelayQuery,
+    coverage, reach, reached_by,
 };
 pub use view::{NetworkView, ViewNode, ViewQuery, network_view};

@@ -3,8 +3,9 @@
 
 use serde::Deserialize;
 
+use super::AnalysisError;
 use super::area::Area;
-use super::relay::{AnalysisError, MAX_HOPS_LIMIT, RelayQuery};
+use super::relay::{MAX_HOPS_LIMIT, RelayQuery};
 use crate::domain::{ActorId, Channel, parse_date};
 
 /// A relay query as JSON: who relays to whom, over which ties.

@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::AnalysisError;
 use super::area::Area;
 use super::graph::{RelayGraph, channel_bit, day_number};
 use crate::domain::{ActorId, ActorKind, Channel, Date};
@@ -49,31 +50,6 @@ impl Default for RelayQuery {
             language_check: true,
             exclude: Vec::new(),
             verified_since: None,
-        }
-    }
-}
-
-/// Why a query cannot be answered.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum AnalysisError {
-    /// A field of the query is wrong.
-    #[error("{field}: {message}")]
-    InvalidQuery {
-        /// The field at fault.
-        field: &'static str,
-        /// What is wrong.
-        message: String,
-    },
-    /// The query ran past its time budget.
-    #[error("the analysis was cancelled")]
-    Cancelled,
-}
-
-impl AnalysisError {
-    pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> Self {
-        Self::InvalidQuery {
-            field,
-            message: message.into(),
         }
     }
 }
@@ -141,7 +117,7 @@ pub struct CoverageReport {
 }
 
 /// A query bound to a graph: sources, targets and usable ties as flat arrays.
-struct Prepared<'g> {
+struct BoundQuery<'g> {
     graph: &'g RelayGraph,
     sources: Vec<u32>,
     is_source: Vec<bool>,
@@ -159,7 +135,7 @@ fn check(cancel: &AtomicBool) -> Result<(), AnalysisError> {
     }
 }
 
-impl<'g> Prepared<'g> {
+impl<'g> BoundQuery<'g> {
     fn new(
         graph: &'g RelayGraph,
         query: &RelayQuery,
@@ -413,7 +389,7 @@ pub fn reach(
     query: &RelayQuery,
     cancel: &AtomicBool,
 ) -> Result<ReachReport, AnalysisError> {
-    Prepared::new(graph, query, cancel)?.reach()
+    BoundQuery::new(graph, query, cancel)?.reach()
 }
 
 /// Answers a coverage query: the reach report, the call list, the single points of failure and
@@ -427,7 +403,7 @@ pub fn coverage(
     query: &RelayQuery,
     cancel: &AtomicBool,
 ) -> Result<CoverageReport, AnalysisError> {
-    let prepared = Prepared::new(graph, query, cancel)?;
+    let prepared = BoundQuery::new(graph, query, cancel)?;
     let reach = prepared.reach()?;
     let n = graph.node_count();
     let mut reached_target = vec![false; n];
@@ -452,7 +428,7 @@ pub fn coverage(
 }
 
 fn call_list(
-    prepared: &Prepared,
+    prepared: &BoundQuery,
     reached_target: &[bool],
     area: Option<&Area>,
 ) -> Result<Vec<CallEntry>, AnalysisError> {
@@ -519,7 +495,7 @@ fn call_list(
 /// Actors (not sources) whose removal disconnects targets from every source, with the hop limit
 /// lifted: the dominator tree of the usable graph rooted at a virtual node joined to every source
 /// (Cooper, Harvey and Kennedy's iterative algorithm), then target counts per subtree.
-fn points_of_failure(prepared: &Prepared) -> Vec<PointOfFailure> {
+fn points_of_failure(prepared: &BoundQuery) -> Vec<PointOfFailure> {
     let graph = prepared.graph;
     let n = graph.node_count();
     let root = n as u32; // the virtual root
@@ -649,7 +625,7 @@ pub fn reached_by(
         max_hops,
         ..RelayQuery::default()
     };
-    let prepared = Prepared::new(graph, &query, cancel)?;
+    let prepared = BoundQuery::new(graph, &query, cancel)?;
     let hops = prepared.hops_from(&prepared.sources, max_hops);
     let (best, parents) = prepared.reliability()?;
     let mut responders = Vec::new();

@@ -443,16 +443,6 @@ pub const TIE_ATTRIBUTES: [&str; 7] = [
     "updated_at",
 ];
 
-/// The deployment's pseudonymizer: its key is a store secret, made on first use.
-pub async fn pseudonymizer(
-    store: &dyn crate::store::GraphStore,
-) -> Result<Pseudonymizer, crate::store::StoreError> {
-    let mut fresh = [0u8; 32];
-    getrandom::fill(&mut fresh).map_err(crate::store::StoreError::backend)?;
-    let key = store.secret(Pseudonymizer::SECRET_NAME, &fresh).await?;
-    Ok(Pseudonymizer::new(&key))
-}
-
 /// Metrics as a role without access to personal data may see them: migrants without consent
 /// left out, ids replaced by their pseudonyms, rows in pseudonym order (the order of ids could
 /// hint at them).

@@ -62,7 +62,9 @@ const VENDOR: [(&str, &str); 3] = [
 
 /// Every route of the API and the pages, each with its access rule.
 pub fn routes(max_import_bytes: usize) -> access::Routes {
-    api::routes(max_import_bytes).merge(pages::routes())
+    api::routes(max_import_bytes)
+        .merge(pages::routes())
+        .merge(monitor::routes())
 }
 
 /// Builds the whole router: API and pages behind the access check, static files and the

@@ -112,6 +112,50 @@ impl Monitor {
     }
 }
 
+/// The operators' route: `GET /metrics`, with any token (the counts hold no personal data, and
+/// a monitoring system needs no more than a viewer's).
+pub fn routes() -> crate::http::access::Routes {
+    use crate::http::access::{Access, Routes};
+    Routes::new().get("/metrics", Access::Aggregates, get_counts)
+}
+
+#[utoipa::path(get, path = "/metrics", tag = "monitoring",
+    responses(
+        (status = 200,
+            description = "Prometheus text: requests by method, route template and status, \
+                latencies, snapshot rebuilds, analyses running, store failures. No personal data.",
+            content_type = "text/plain", body = String),
+        (status = 303, description = "A browser (asking for `text/html`) is sent to the research \
+            page, `/research`, which used to live here"),
+    ))]
+/// The operators' counts in the Prometheus text format; a browser is sent to `/research`.
+pub(crate) async fn get_counts(
+    axum::extract::State(state): axum::extract::State<crate::http::AppState>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let wants_html = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"));
+    if wants_html {
+        return axum::response::Redirect::to("/research").into_response();
+    }
+    let services = &state.services;
+    let text = state
+        .monitor
+        .render(services.rebuilds(), services.budget().running());
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        text,
+    )
+        .into_response()
+}
+
 /// A label value with `\`, `"` and newlines escaped.
 fn escape(value: &str) -> String {
     value

@@ -11,9 +11,7 @@ use super::snapshot::{Scope, Scoped};
 use super::{ServiceError, Services, Weight};
 use crate::analysis::{MetricsOptions, actor_metrics};
 use crate::domain::{Caller, Timestamp, now};
-use crate::export::{
-    ExportError, ExportFormat, ExportOptions, prepare, pseudonymizer, write_export,
-};
+use crate::export::{ExportError, ExportFormat, ExportOptions, prepare, write_export};
 
 /// What an export asks for.
 #[derive(Debug, Clone)]
@@ -97,7 +95,7 @@ impl Services {
             ));
         }
         let pseudonymize = if pseudonymize {
-            Some(pseudonymizer(self.store.as_ref()).await?)
+            Some(self.pseudonymizer().await?)
         } else {
             None
         };

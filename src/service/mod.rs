@@ -182,6 +182,18 @@ impl Services {
         Ok(self.figures(caller).await?.aggregates())
     }
 
+    /// The deployment's pseudonymizer: its key is a store secret, made on first use and the
+    /// same ever after, from any process.
+    pub async fn pseudonymizer(&self) -> Result<crate::export::Pseudonymizer, ServiceError> {
+        let mut fresh = [0u8; 32];
+        getrandom::fill(&mut fresh).map_err(|e| ServiceError::Internal(e.into()))?;
+        let key = self
+            .store
+            .secret(crate::export::Pseudonymizer::SECRET_NAME, &fresh)
+            .await?;
+        Ok(crate::export::Pseudonymizer::new(&key))
+    }
+
     /// The last imports (not dry runs): when, by whom, how they ended; for roles that see the
     /// network.
     pub async fn recent_imports(

@@ -139,7 +139,7 @@ impl Services {
         let pseudonyms = if caller.role.sees_personal_data() {
             None
         } else {
-            Some(crate::export::pseudonymizer(self.store.as_ref()).await?)
+            Some(self.pseudonymizer().await?)
         };
         let (mut admission, snapshot) = self.begin(caller, Weight::WholeNetwork).await?;
         admission

@@ -461,7 +461,7 @@ async fn a_coordinator_signs_in_maps_the_city_and_runs_a_scenario_as_the_api_doe
     chrome.screenshot("scenario-rerun").await;
     // The other pages load without a console error.
     for (page, path) in [
-        ("metrics", "/metrics"),
+        ("research", "/research"),
         ("actor", "/actors/r-01"),
         ("import", "/import"),
         ("intermediaries", "/intermediaries"),
@@ -531,7 +531,7 @@ async fn a_coordinator_signs_in_maps_the_city_and_runs_a_scenario_as_the_api_doe
         ("phone-map", "/map", "#map[data-markers]"),
         ("phone-scenario", "/scenario", "#map[data-markers]"),
         ("phone-actor", "/actors/r-01", "nav.site"),
-        ("phone-metrics", "/metrics", "nav.site"),
+        ("phone-research", "/research", "nav.site"),
         ("phone-intermediaries", "/intermediaries", "nav.site"),
         ("phone-import", "/import", "nav.site"),
         ("phone-network", "/network", "#graph[data-nodes]"),
@@ -764,7 +764,7 @@ async fn markup_in_any_field_stays_text_in_every_page_for_every_role() {
     let chrome = chrome().await;
     let pages: [(&str, &str); 12] = [
         ("/", "nav.site"),
-        ("/metrics", "body"),
+        ("/research", "body"),
         ("/map", "#map[data-markers]"),
         ("/scenario", "#map[data-markers]"),
         ("/intermediaries", "body"),

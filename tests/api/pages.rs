@@ -442,7 +442,7 @@ async fn an_actor_card_shows_details_ties_capital_and_who_reaches_them() {
 }
 
 #[tokio::test]
-async fn the_metrics_page_shows_the_summary_the_degree_chart_and_working_downloads() {
+async fn the_research_page_shows_the_summary_the_degree_chart_and_working_downloads() {
     let app = spawn_app().await;
     app.seed_small_network().await;
     let analyst = app.token(Role::Analyst).await;
@@ -450,7 +450,7 @@ async fn the_metrics_page_shows_the_summary_the_degree_chart_and_working_downloa
 
     let html = |token: &str| {
         let request = crate::helpers::client_with(token)
-            .get(app.url("/metrics"))
+            .get(app.url("/research"))
             .header("accept", "text/html");
         async move { request.send().await.unwrap() }
     };

@@ -195,7 +195,8 @@ async fn analysts_and_viewers_never_see_personal_data() {
     let store = relaymap::store::open(app.store_config(), 100)
         .await
         .unwrap();
-    let pseudonyms = relaymap::export::pseudonymizer(store.as_ref())
+    let pseudonyms = relaymap::service::Services::command_line(store)
+        .pseudonymizer()
         .await
         .unwrap();
     let hidden = pseudonyms.actor("m-secret");

@@ -242,13 +242,22 @@ async fn prometheus_counts_requests_by_route_latencies_and_snapshot_rebuilds() {
     assert_eq!(sample(&after, "relaymap_store_errors_total"), 0.0);
     // No id, path or query becomes a label.
     assert!(!after.contains("m-1\"") && !after.contains("m-404"));
-    // A browser gets the page instead; a viewer may not read it.
-    let page = crate::helpers::client_with(&viewer)
+    // A browser is sent to the research page, which lived here before (#16); a viewer may not
+    // read that.
+    let no_redirects = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let moved = no_redirects
         .get(app.url("/metrics"))
+        .bearer_auth(&viewer)
         .header("accept", "text/html")
         .send()
         .await
         .unwrap();
+    assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+    assert_eq!(moved.headers()["location"], "/research");
+    let page = app.get_as(Some(&viewer), "/research").await;
     assert_eq!(page.status(), StatusCode::FORBIDDEN);
 }
 

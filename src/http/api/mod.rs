@@ -1,9 +1,15 @@
 //! The JSON API, `/api/v1/...`.
 
 mod actors;
-mod network;
+mod audit;
+mod export;
+mod figures;
+mod health;
+mod import;
 mod openapi;
 mod relay;
+mod research;
+mod scenarios;
 mod ties;
 mod view;
 
@@ -20,8 +26,14 @@ pub fn routes(max_import_bytes: usize) -> Routes {
     Routes::new()
         .merge(actors::routes())
         .merge(ties::routes())
-        .merge(network::routes(max_import_bytes))
+        .merge(import::routes(max_import_bytes))
+        .merge(export::routes())
+        .merge(figures::routes())
+        .merge(health::routes())
+        .merge(audit::routes())
         .merge(relay::routes())
+        .merge(scenarios::routes())
+        .merge(research::routes())
         .merge(view::routes())
         .merge(Routes::new().get(
             "/api/v1/openapi.json",

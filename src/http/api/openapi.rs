@@ -12,7 +12,9 @@ use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 
-use super::{actors, network, relay, ties, view};
+use super::{
+    actors, audit, export, figures, health, import, relay, research, scenarios, ties, view,
+};
 use crate::http::access::{Access, Rule};
 
 #[derive(OpenApi)]
@@ -40,25 +42,25 @@ use crate::http::access::{Access, Rule};
         ties::get_tie,
         ties::replace_tie,
         ties::delete_tie,
-        network::import_network,
-        network::export_network,
-        network::get_stats,
-        network::get_aggregates,
-        network::get_health,
-        network::get_api_health,
-        network::get_ready,
-        network::get_audit,
+        import::import_network,
+        export::export_network,
+        figures::get_stats,
+        figures::get_aggregates,
+        health::get_health,
+        health::get_api_health,
+        health::get_ready,
+        audit::get_audit,
         relay::post_reach,
         relay::post_coverage,
         relay::get_actor_reach,
-        relay::list_scenarios,
-        relay::save_scenario,
-        relay::delete_scenario,
-        relay::get_metrics,
-        relay::get_summary,
+        scenarios::list_scenarios,
+        scenarios::save_scenario,
+        scenarios::delete_scenario,
+        research::get_metrics,
+        research::get_summary,
         view::get_view,
         get_openapi,
-        crate::http::pages::get_metrics,
+        crate::http::monitor::get_counts,
     ),
     components(schemas(crate::export::ExportFormat)),
     security(("bearer" = [])),
@@ -82,7 +84,9 @@ struct ApiDoc;
 pub(super) async fn get_openapi() -> impl IntoResponse {
     static JSON: OnceLock<String> = OnceLock::new();
     let json = JSON.get_or_init(|| {
-        let rules = super::routes(0).merge(crate::http::pages::routes());
+        let rules = super::routes(0)
+            .merge(crate::http::pages::routes())
+            .merge(crate::http::monitor::routes());
         serde_json::to_string(&description(rules.rules())).expect("the description serialises")
     });
     ([(header::CONTENT_TYPE, "application/json")], json.as_str())
@@ -202,6 +206,7 @@ mod tests {
     fn registry() -> Vec<Rule> {
         super::super::routes(0)
             .merge(crate::http::pages::routes())
+            .merge(crate::http::monitor::routes())
             .rules()
             .to_vec()
     }
