@@ -11,7 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::{PageQuery, counted, flag, next_cursor, parse_param, single_write};
 use crate::document::{ActorRecord, TieRecord};
 use crate::domain::{ActorId, ActorKind, Language, TieId, WriteMode};
-use crate::http::access::{Access, AuditTarget, Routes};
+use crate::http::access::{Access, AuditTarget, Caller, Routes};
 use crate::http::extract::{Query, RecordJson};
 use crate::http::{ApiError, AppState, ErrorBody};
 use crate::store::{ActorFilter, BoundingBox, TieFilter};
@@ -47,15 +47,16 @@ pub fn routes() -> Routes {
 /// FeatureCollection), stored as one MultiPolygon.
 pub(super) async fn put_outline(
     State(state): State<AppState>,
+    caller: Caller,
     Path(id): Path<String>,
     RecordJson(body): RecordJson<serde_json::Value>,
 ) -> Result<StatusCode, ApiError> {
-    let id = city_id(&state, &id).await?;
+    let id = path_id(&id)?;
     let outline = crate::analysis::Area::from_geojson(body)
         .map_err(|e| ApiError::bad_request("invalid_outline", e.to_string(), Some("outline")))?;
     state
-        .store
-        .set_outline(&id, Some(outline.to_geojson().to_string()))
+        .services
+        .set_outline(&caller, &id, Some(outline))
         .await?;
     tracing::info!("city outline set");
     Ok(StatusCode::NO_CONTENT)
@@ -71,51 +72,36 @@ pub(super) async fn put_outline(
     ))]
 pub(super) async fn delete_outline(
     State(state): State<AppState>,
+    caller: Caller,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let id = city_id(&state, &id).await?;
-    state.store.set_outline(&id, None).await?;
+    let id = path_id(&id)?;
+    state.services.set_outline(&caller, &id, None).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// The id of an existing city; outlines belong to cities only.
-async fn city_id(state: &AppState, raw: &str) -> Result<ActorId, ApiError> {
-    let id = path_id(raw)?;
-    match state.store.get_actor(&id).await? {
-        None => Err(ApiError::NotFound(format!("actor {id}"))),
-        Some(actor) if actor.record.kind != ActorKind::City => Err(ApiError::bad_request(
-            "not_a_city",
-            format!(
-                "{id} is a {}: only cities have outlines",
-                actor.record.kind.as_str()
-            ),
-            Some("id"),
-        )),
-        Some(_) => Ok(id),
-    }
 }
 
 #[utoipa::path(get, path = "/api/v1/outlines", tag = "actors",
     responses((status = 200, description = "A GeoJSON FeatureCollection", content_type = "application/geo+json", body = Object)))]
 /// Every city outline as a GeoJSON FeatureCollection, a feature per city (its id as the
 /// feature's id).
-pub(super) async fn list_outlines(State(state): State<AppState>) -> Result<Response, ApiError> {
-    let features = state
-        .store
-        .outlines()
+pub(super) async fn list_outlines(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Result<Response, ApiError> {
+    let features: Vec<serde_json::Value> = state
+        .services
+        .outlines(&caller)
         .await?
         .into_iter()
-        .map(|(id, outline)| {
-            let geometry: serde_json::Value = serde_json::from_str(&outline)
-                .map_err(|e| ApiError::Internal(anyhow::anyhow!("stored outline of {id}: {e}")))?;
-            Ok(serde_json::json!({
+        .map(|(id, geometry)| {
+            serde_json::json!({
                 "type": "Feature",
                 "id": id.as_str(),
                 "properties": {"city": id.as_str()},
                 "geometry": geometry,
-            }))
+            })
         })
-        .collect::<Result<Vec<_>, ApiError>>()?;
+        .collect();
     let count = features.len();
     let collection = serde_json::json!({"type": "FeatureCollection", "features": features});
     Ok(counted(
@@ -172,6 +158,7 @@ pub(super) struct TieList {
     responses((status = 200, description = "A page of actors", body = ActorList)))]
 pub(super) async fn list_actors(
     State(state): State<AppState>,
+    caller: Caller,
     Query(query): Query<ActorQuery>,
 ) -> Result<Response, ApiError> {
     let filter = ActorFilter {
@@ -186,7 +173,7 @@ pub(super) async fn list_actors(
             .map_err(|message| ApiError::bad_request("invalid_query", message, Some("bbox")))?,
     };
     let page = query.page.page()?;
-    let actors = state.store.list_actors(&filter, &page).await?;
+    let actors = state.services.actors(&caller, &filter, &page).await?;
     let ids: Vec<&str> = actors.iter().map(|a| a.record.id.as_str()).collect();
     let next_cursor = next_cursor(&ids, &page);
     let list = ActorList {
@@ -200,14 +187,6 @@ fn path_id(raw: &str) -> Result<ActorId, ApiError> {
     ActorId::parse(raw).map_err(|_| ApiError::NotFound("actor".into()))
 }
 
-async fn read_back(state: &AppState, id: &ActorId) -> Result<ActorRecord, ApiError> {
-    let stored = state.store.get_actor(id).await?;
-    // The write just committed; a concurrent delete is the only way to miss it.
-    stored
-        .map(|a| ActorRecord::from(&a))
-        .ok_or_else(|| ApiError::NotFound(format!("actor {id}")))
-}
-
 /// Creates an actor; the id is generated when absent.
 #[utoipa::path(post, path = "/api/v1/actors", tag = "actors",
     request_body = ActorRecord,
@@ -219,17 +198,17 @@ async fn read_back(state: &AppState, id: &ActorId) -> Result<ActorRecord, ApiErr
     ))]
 pub(super) async fn create_actor(
     State(state): State<AppState>,
+    caller: Caller,
     RecordJson(record): RecordJson<ActorRecord>,
 ) -> Result<impl IntoResponse, ApiError> {
     let batch = single_write(record, None, WriteMode::Create)?;
-    let id = batch.actors[0].record.id.clone();
-    state.store.write(batch).await?;
+    let actor = state.services.write_actor(&caller, batch).await?;
     tracing::info!("actor created");
-    let location = format!("/api/v1/actors/{id}");
+    let location = format!("/api/v1/actors/{}", actor.record.id);
     Ok((
         StatusCode::CREATED,
         [(header::LOCATION, location)],
-        Json(read_back(&state, &id).await?),
+        Json(ActorRecord::from(&actor)),
     ))
 }
 
@@ -242,13 +221,12 @@ pub(super) async fn create_actor(
     ))]
 pub(super) async fn get_actor(
     State(state): State<AppState>,
+    caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let id = path_id(&id)?;
-    match state.store.get_actor(&id).await? {
-        Some(actor) => Ok(counted(1, Json(ActorRecord::from(&actor)))),
-        None => Err(ApiError::NotFound(format!("actor {id}"))),
-    }
+    let actor = state.services.actor(&caller, &id).await?;
+    Ok(counted(1, Json(ActorRecord::from(&actor))))
 }
 
 /// Replaces an actor (its kind stays); creates none.
@@ -263,14 +241,15 @@ pub(super) async fn get_actor(
     ))]
 pub(super) async fn replace_actor(
     State(state): State<AppState>,
+    caller: Caller,
     Path(id): Path<String>,
     RecordJson(record): RecordJson<ActorRecord>,
 ) -> Result<Json<ActorRecord>, ApiError> {
     let id = path_id(&id)?;
     let batch = single_write(record, Some(id.as_str()), WriteMode::Replace)?;
-    state.store.write(batch).await?;
+    let actor = state.services.write_actor(&caller, batch).await?;
     tracing::info!("actor replaced");
-    Ok(Json(read_back(&state, &id).await?))
+    Ok(Json(ActorRecord::from(&actor)))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -294,19 +273,20 @@ pub(super) struct DeleteQuery {
 /// ids from the audit trail, and records the erasure itself without the id.
 pub(super) async fn delete_actor(
     State(state): State<AppState>,
+    caller: Caller,
     Path(id): Path<String>,
     Query(query): Query<DeleteQuery>,
 ) -> Result<Response, ApiError> {
     let erase = flag(query.erase.as_deref(), "erase")?;
     let id = path_id(&id)?;
     if !erase {
-        state.store.delete_actor(&id, false).await?;
+        state.services.delete_actor(&caller, &id, false).await?;
         tracing::info!("actor deleted");
         return Ok(StatusCode::NO_CONTENT.into_response());
     }
     // Whatever happens, the audit entry of an erasure does not name the person.
     let withheld = AuditTarget("erased".into());
-    match state.store.delete_actor(&id, true).await {
+    match state.services.delete_actor(&caller, &id, true).await {
         Ok(()) => {
             tracing::info!("an actor was erased");
             Ok((StatusCode::NO_CONTENT, Extension(withheld)).into_response())
@@ -324,19 +304,17 @@ pub(super) async fn delete_actor(
     ))]
 pub(super) async fn list_actor_ties(
     State(state): State<AppState>,
+    caller: Caller,
     Path(id): Path<String>,
     Query(query): Query<PageQuery>,
 ) -> Result<Response, ApiError> {
     let id = path_id(&id)?;
     let page = query.page()?;
-    if state.store.get_actor(&id).await?.is_none() {
-        return Err(ApiError::NotFound(format!("actor {id}")));
-    }
     let filter = TieFilter {
         actor: Some(id),
         ..TieFilter::default()
     };
-    let ties = state.store.list_ties(&filter, &page).await?;
+    let ties = state.services.ties(&caller, &filter, &page).await?;
     let ids: Vec<&str> = ties.iter().map(|t| t.record.id.as_str()).collect();
     let next_cursor = next_cursor(&ids, &page);
     let list = TieList {

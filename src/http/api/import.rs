@@ -12,10 +12,11 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::document::{CsvFile, DocumentError, RawDocument, read_csv, read_json};
 use crate::domain::{Batch, WriteMode, WriteSummary};
-use crate::http::access::{Access, AuditTarget, Routes};
+use crate::http::access::{Access, AuditTarget, Caller, Routes};
 use crate::http::api::{counted, flag};
 use crate::http::extract::{Query, body_bytes, content_type, is_json};
 use crate::http::{ApiError, AppState, ErrorBody};
+use crate::service::ServiceError;
 use crate::store::StoreError;
 
 pub fn routes(max_import_bytes: usize) -> Routes {
@@ -84,11 +85,12 @@ fn import_error(error: DocumentError) -> ApiError {
     ))]
 pub(super) async fn import_network(
     State(state): State<AppState>,
+    caller: Caller,
     Query(params): Query<ImportParams>,
     request: Request,
 ) -> Result<Response, ApiError> {
     let dry_run = flag(params.dry_run.as_deref(), "dry_run")?;
-    let outcome = import(&state, dry_run, request).await;
+    let outcome = import(&state, &caller, dry_run, request).await;
     if dry_run {
         // Audited as a dry run, however it ends, so that no one mistakes it for an import.
         let mut response = outcome.into_response();
@@ -100,7 +102,12 @@ pub(super) async fn import_network(
     outcome
 }
 
-async fn import(state: &AppState, dry_run: bool, request: Request) -> Result<Response, ApiError> {
+async fn import(
+    state: &AppState,
+    caller: &Caller,
+    dry_run: bool,
+    request: Request,
+) -> Result<Response, ApiError> {
     let batch = if is_json(&request) {
         let bytes = body_bytes(request, state, state.max_import_bytes).await?;
         tokio::task::spawn_blocking(move || {
@@ -117,13 +124,10 @@ async fn import(state: &AppState, dry_run: bool, request: Request) -> Result<Res
             "send the JSON document as application/json, or CSV files as multipart/form-data parts named actors and ties".into(),
         ));
     };
-    let result = if dry_run {
-        state.store.check(batch).await
-    } else {
-        state.store.write(batch).await
-    };
-    let imported = match result {
-        Err(StoreError::Rejected(rows)) => return Err(ApiError::ImportRejected(rows)),
+    let imported = match state.services.import(caller, batch, dry_run).await {
+        Err(ServiceError::Store(StoreError::Rejected(rows))) => {
+            return Err(ApiError::ImportRejected(rows));
+        }
         result => result?,
     };
     let records = imported.actors_created

@@ -6,7 +6,6 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::analysis::QueryDto;
-use crate::analysis::RelayQuery;
 use crate::http::access::{Access, Caller, Routes};
 use crate::http::extract::{body_bytes, is_json};
 use crate::http::{API_BODY_LIMIT, ApiError, AppState, ErrorBody};
@@ -55,8 +54,9 @@ pub(super) struct ScenarioList {
     responses((status = 200, description = "Every saved scenario", body = ScenarioList)))]
 pub(super) async fn list_scenarios(
     State(state): State<AppState>,
+    caller: Caller,
 ) -> Result<Json<ScenarioList>, ApiError> {
-    let scenarios = state.store.scenarios().await?;
+    let scenarios = state.services.scenarios(&caller).await?;
     Ok(Json(ScenarioList {
         scenarios: scenarios.into_iter().map(ScenarioDto::from).collect(),
     }))
@@ -78,8 +78,6 @@ pub(super) async fn save_scenario(
     Path(name): Path<String>,
     request: Request,
 ) -> Result<Json<ScenarioDto>, ApiError> {
-    let name = crate::domain::Scenario::parse_name(&name)
-        .map_err(|e| ApiError::bad_request(e.code(), e.to_string(), Some("name")))?;
     if !is_json(&request) {
         return Err(ApiError::UnsupportedMediaType(
             "send the query as JSON with Content-Type: application/json".into(),
@@ -88,16 +86,7 @@ pub(super) async fn save_scenario(
     let bytes = body_bytes(request, &state, API_BODY_LIMIT).await?;
     let text = std::str::from_utf8(&bytes)
         .map_err(|_| ApiError::bad_request("malformed_json", "the body is not UTF-8", None))?;
-    RelayQuery::from_json(text)?;
-    let query: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| ApiError::bad_request("malformed_json", e.to_string(), None))?;
-    let scenario = crate::domain::Scenario {
-        name,
-        query: query.to_string(),
-        saved_by: caller.label,
-        saved_at: crate::domain::now(),
-    };
-    state.store.save_scenario(&scenario).await?;
+    let scenario = state.services.save_scenario(&caller, &name, text).await?;
     Ok(Json(ScenarioDto::from(scenario)))
 }
 
@@ -110,8 +99,9 @@ pub(super) async fn save_scenario(
     ))]
 pub(super) async fn delete_scenario(
     State(state): State<AppState>,
+    caller: Caller,
     Path(name): Path<String>,
 ) -> Result<axum::http::StatusCode, ApiError> {
-    state.store.delete_scenario(name.trim()).await?;
+    state.services.delete_scenario(&caller, &name).await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }

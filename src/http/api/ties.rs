@@ -11,7 +11,7 @@ use super::actors::TieList;
 use super::{PageQuery, about_tie, counted, next_cursor, parse_param, single_write};
 use crate::document::TieRecord;
 use crate::domain::{ActorId, TieId, TieKind, WriteMode};
-use crate::http::access::{Access, Routes};
+use crate::http::access::{Access, Caller, Routes};
 use crate::http::extract::{Query, RecordJson};
 use crate::http::{ApiError, AppState, ErrorBody};
 use crate::store::TieFilter;
@@ -46,6 +46,7 @@ pub(super) struct TieQuery {
     responses((status = 200, description = "A page of ties", body = TieList)))]
 pub(super) async fn list_ties(
     State(state): State<AppState>,
+    caller: Caller,
     Query(query): Query<TieQuery>,
 ) -> Result<Response, ApiError> {
     let filter = TieFilter {
@@ -53,7 +54,7 @@ pub(super) async fn list_ties(
         actor: parse_param("actor", query.actor.as_deref(), ActorId::parse)?,
     };
     let page = query.page.page()?;
-    let ties = state.store.list_ties(&filter, &page).await?;
+    let ties = state.services.ties(&caller, &filter, &page).await?;
     let ids: Vec<&str> = ties.iter().map(|t| t.record.id.as_str()).collect();
     let next_cursor = next_cursor(&ids, &page);
     let list = TieList {
@@ -65,11 +66,6 @@ pub(super) async fn list_ties(
 
 fn path_id(raw: &str) -> Result<TieId, ApiError> {
     TieId::parse(raw).map_err(|_| ApiError::NotFound("tie".into()))
-}
-
-async fn read_back(state: &AppState, id: &TieId) -> Result<crate::domain::StoredTie, ApiError> {
-    let stored = state.store.get_tie(id).await?;
-    stored.ok_or_else(|| ApiError::NotFound(format!("tie {id}")))
 }
 
 /// Creates a tie between two existing actors; the id is generated when absent.
@@ -84,14 +80,13 @@ async fn read_back(state: &AppState, id: &TieId) -> Result<crate::domain::Stored
     ))]
 pub(super) async fn create_tie(
     State(state): State<AppState>,
+    caller: Caller,
     RecordJson(record): RecordJson<TieRecord>,
 ) -> Result<Response, ApiError> {
     let batch = single_write(record, None, WriteMode::Create)?;
-    let id = batch.ties[0].record.id.clone();
-    state.store.write(batch).await?;
+    let tie = state.services.write_tie(&caller, batch).await?;
     tracing::info!("tie created");
-    let location = format!("/api/v1/ties/{id}");
-    let tie = read_back(&state, &id).await?;
+    let location = format!("/api/v1/ties/{}", tie.record.id);
     let body = (
         StatusCode::CREATED,
         [(header::LOCATION, location)],
@@ -109,10 +104,11 @@ pub(super) async fn create_tie(
     ))]
 pub(super) async fn get_tie(
     State(state): State<AppState>,
+    caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let id = path_id(&id)?;
-    let tie = read_back(&state, &id).await?;
+    let tie = state.services.tie(&caller, &id).await?;
     Ok(about_tie(&tie.record, Json(TieRecord::from(&tie))))
 }
 
@@ -128,14 +124,14 @@ pub(super) async fn get_tie(
     ))]
 pub(super) async fn replace_tie(
     State(state): State<AppState>,
+    caller: Caller,
     Path(id): Path<String>,
     RecordJson(record): RecordJson<TieRecord>,
 ) -> Result<Response, ApiError> {
     let id = path_id(&id)?;
     let batch = single_write(record, Some(id.as_str()), WriteMode::Replace)?;
-    state.store.write(batch).await?;
+    let tie = state.services.write_tie(&caller, batch).await?;
     tracing::info!("tie replaced");
-    let tie = read_back(&state, &id).await?;
     Ok(about_tie(&tie.record, Json(TieRecord::from(&tie))))
 }
 
@@ -148,12 +144,12 @@ pub(super) async fn replace_tie(
     ))]
 pub(super) async fn delete_tie(
     State(state): State<AppState>,
+    caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let id = path_id(&id)?;
-    // Its ends, for the audit entry: the tie's id alone would not lead an erasure to it.
-    let tie = read_back(&state, &id).await?;
-    state.store.delete_tie(&id).await?;
+    // Its ends go to the audit entry: the tie's id alone would not lead an erasure to it.
+    let tie = state.services.delete_tie(&caller, &id, None).await?;
     tracing::info!("tie deleted");
     Ok(about_tie(&tie.record, StatusCode::NO_CONTENT))
 }

@@ -7,8 +7,8 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::{Nav, Visitor, render};
-use crate::domain::{ActorId, ActorKind};
-use crate::http::access::{Access, Routes};
+use crate::domain::ActorId;
+use crate::http::access::{Access, Caller, Routes};
 use crate::http::{ApiError, AppState};
 
 pub(super) fn routes() -> Routes {
@@ -187,12 +187,17 @@ fn refusal(error: ApiError) -> Result<Vec<String>, ApiError> {
 /// Writes one record from a card's form; a broken rule comes back as lines to show.
 async fn write_from_card<R: crate::document::Record>(
     state: &AppState,
+    caller: &Caller,
     record: R,
     id: Option<&str>,
     mode: crate::domain::WriteMode,
 ) -> Result<Result<(), Vec<String>>, ApiError> {
     let written = match crate::http::api::single_write(record, id, mode) {
-        Ok(batch) => state.store.write(batch).await.map_err(ApiError::from),
+        Ok(batch) => state
+            .services
+            .import(caller, batch, false)
+            .await
+            .map_err(ApiError::from),
         Err(error) => Err(error),
     };
     match written {
@@ -209,17 +214,14 @@ async fn post_actor(
     axum::Form(form): axum::Form<std::collections::HashMap<String, String>>,
 ) -> Result<Response, ApiError> {
     let id = card_id(&raw)?;
-    let stored = state
-        .store
-        .get_actor(&id)
-        .await?
-        .ok_or_else(|| ApiError::NotFound(format!("actor {id}")))?;
+    let stored = state.services.actor(&visitor.caller, &id).await?;
     let edit = ActorEdit::from_form(&form);
     let written = match edit.apply(crate::document::ActorRecord::from(&stored)) {
         Err(errors) => Err(errors),
         Ok(record) => {
             let mode = crate::domain::WriteMode::Replace;
-            write_from_card(&state, record, Some(id.as_str()), mode).await?
+            let caller = &visitor.caller;
+            write_from_card(&state, caller, record, Some(id.as_str()), mode).await?
         }
     };
     card_outcome(&state, visitor, &id, written, Some(edit), "actor").await
@@ -281,7 +283,8 @@ async fn post_actor_tie(
                 channels: list(&text("channels").unwrap_or_default()),
                 ..Default::default()
             };
-            write_from_card(&state, record, None, crate::domain::WriteMode::Create).await?
+            let mode = crate::domain::WriteMode::Create;
+            write_from_card(&state, &visitor.caller, record, None, mode).await?
         }
     };
     card_outcome(&state, visitor, &id, written, None, "tie").await
@@ -290,19 +293,21 @@ async fn post_actor_tie(
 /// Removes one of the actor's ties from the card.
 async fn post_remove_tie(
     State(state): State<AppState>,
+    caller: Caller,
     Path((raw, tie)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
     let id = card_id(&raw)?;
     let tie_id =
         crate::domain::TieId::parse(&tie).map_err(|_| ApiError::NotFound(format!("tie {tie}")))?;
-    let stored = state
-        .store
-        .get_tie(&tie_id)
-        .await?
-        .filter(|t| t.record.source == id || t.record.target == id)
-        .ok_or_else(|| ApiError::NotFound(format!("tie {tie_id} of actor {id}")))?;
-    state.store.delete_tie(&stored.record.id).await?;
-    Ok(back_to(&id, "removed"))
+    let removed = state
+        .services
+        .delete_tie(&caller, &tie_id, Some(&id))
+        .await?;
+    // Its ends go to the audit entry, as for the API's DELETE.
+    Ok(crate::http::api::about_tie(
+        &removed.record,
+        back_to(&id, "removed"),
+    ))
 }
 
 async fn actor_page(
@@ -313,44 +318,14 @@ async fn actor_page(
     errors: Vec<String>,
     notice: Option<&'static str>,
 ) -> Result<Html<String>, ApiError> {
-    use crate::analysis::{Capital, RelayQuery};
-    use crate::store::{Page, TieFilter};
+    use crate::analysis::Capital;
     let not_found = || ApiError::NotFound(format!("actor {raw}"));
     let id = ActorId::parse(raw).map_err(|_| not_found())?;
-    let actor = state.store.get_actor(&id).await?.ok_or_else(not_found)?;
-    let filter = TieFilter {
-        actor: Some(id.clone()),
-        ..TieFilter::default()
-    };
-    let mut page = Page {
-        limit: 1000,
-        ..Page::default()
-    };
-    let mut ties = Vec::new();
-    loop {
-        let batch = state.store.list_ties(&filter, &page).await?;
-        let full = batch.len() == page.limit;
-        page.after = batch.last().map(|t| t.record.id.to_string());
-        ties.extend(batch);
-        if !full {
-            break;
-        }
-    }
-    let mut others = std::collections::HashMap::new();
-    for tie in &ties {
-        let other = if tie.record.source == id {
-            &tie.record.target
-        } else {
-            &tie.record.source
-        };
-        if !others.contains_key(other)
-            && let Some(found) = state.store.get_actor(other).await?
-        {
-            others.insert(other.clone(), found);
-        }
-    }
+    let card = state.services.card(&visitor.caller, &id).await?;
+    let (actor, others) = (&card.actor, &card.others);
     let mut profile = [0usize; 3];
-    let rows = ties
+    let rows = card
+        .ties
         .iter()
         .map(|stored| {
             let tie = &stored.record;
@@ -389,16 +364,8 @@ async fn actor_page(
             }
         })
         .collect();
-    let max_hops = RelayQuery::default().max_hops;
-    let reached = if actor.record.kind == ActorKind::City {
-        Vec::new()
-    } else {
-        state
-            .services
-            .actor_reach(&visitor.caller, id.clone(), max_hops)
-            .await?
-    };
-    let record = crate::document::ActorRecord::from(&actor);
+    let (reached, max_hops) = (card.reached_by.clone(), card.max_hops);
+    let record = crate::document::ActorRecord::from(actor);
     render(&ActorPage {
         nav: visitor.nav(),
         edit: edit.unwrap_or_else(|| ActorEdit::of(&record)),

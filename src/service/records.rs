@@ -1,0 +1,226 @@
+//! The use cases of single records and imports: read, create, replace and delete actors and ties,
+//! import a batch (or check it), and an actor's card. Each is one call for the HTTP handlers, the
+//! pages' forms and the command line alike; none makes the caller call the store twice.
+
+use std::collections::HashMap;
+
+use super::{ServiceError, Services};
+use crate::analysis::{Reached, RelayQuery};
+use crate::domain::{
+    ActorId, ActorKind, Batch, Caller, StoredActor, StoredTie, TieId, WriteSummary,
+};
+use crate::store::{ActorFilter, Page, TieFilter};
+
+/// An actor's card: the actor, every tie they are part of with the actor at its other end, and
+/// the responders that reach them under the default conditions.
+#[derive(Debug, Clone)]
+pub struct Card {
+    /// The actor.
+    pub actor: StoredActor,
+    /// Their ties, in id order.
+    pub ties: Vec<StoredTie>,
+    /// The actor at the other end of each tie, by id (read in one call).
+    pub others: HashMap<ActorId, StoredActor>,
+    /// The responders that reach the actor within `max_hops`, most reliable first (none for a
+    /// city: cities relay nothing).
+    pub reached_by: Vec<Reached>,
+    /// The hop limit of `reached_by`.
+    pub max_hops: u8,
+}
+
+impl Card {
+    /// The other end of one of the card's ties.
+    pub fn other_end<'a>(&self, tie: &'a StoredTie) -> &'a ActorId {
+        let tie = &tie.record;
+        if tie.source == self.actor.record.id {
+            &tie.target
+        } else {
+            &tie.source
+        }
+    }
+}
+
+impl Services {
+    /// Writes a batch all or nothing, or with `dry_run` checks it against the store and writes
+    /// nothing: what it wrote (or would write).
+    pub async fn import(
+        &self,
+        _caller: &Caller,
+        batch: Batch,
+        dry_run: bool,
+    ) -> Result<WriteSummary, ServiceError> {
+        let written = if dry_run {
+            self.store.check(batch).await?
+        } else {
+            self.store.write(batch).await?
+        };
+        Ok(written)
+    }
+
+    /// One actor.
+    pub async fn actor(&self, _caller: &Caller, id: &ActorId) -> Result<StoredActor, ServiceError> {
+        self.store
+            .get_actor(id)
+            .await?
+            .ok_or_else(|| ServiceError::NotFound(format!("actor {id}")))
+    }
+
+    /// A page of actors, filtered.
+    pub async fn actors(
+        &self,
+        _caller: &Caller,
+        filter: &ActorFilter,
+        page: &Page,
+    ) -> Result<Vec<StoredActor>, ServiceError> {
+        Ok(self.store.list_actors(filter, page).await?)
+    }
+
+    /// Writes one actor (a batch of one, made from a request or a form) and reads it back.
+    pub async fn write_actor(
+        &self,
+        _caller: &Caller,
+        batch: Batch,
+    ) -> Result<StoredActor, ServiceError> {
+        let id = batch
+            .actors
+            .first()
+            .map(|draft| draft.record.id.clone())
+            .ok_or_else(|| ServiceError::invalid("invalid_record", "body", "no actor to write"))?;
+        self.store.write(batch).await?;
+        // The write just committed; a concurrent delete is the only way to miss it.
+        self.store
+            .get_actor(&id)
+            .await?
+            .ok_or_else(|| ServiceError::NotFound(format!("actor {id}")))
+    }
+
+    /// Deletes an actor and their ties; with `erase`, every trace of them (see the store).
+    pub async fn delete_actor(
+        &self,
+        _caller: &Caller,
+        id: &ActorId,
+        erase: bool,
+    ) -> Result<(), ServiceError> {
+        Ok(self.store.delete_actor(id, erase).await?)
+    }
+
+    /// One tie.
+    pub async fn tie(&self, _caller: &Caller, id: &TieId) -> Result<StoredTie, ServiceError> {
+        self.store
+            .get_tie(id)
+            .await?
+            .ok_or_else(|| ServiceError::NotFound(format!("tie {id}")))
+    }
+
+    /// A page of ties, filtered; with an actor in the filter, that actor must exist.
+    pub async fn ties(
+        &self,
+        _caller: &Caller,
+        filter: &TieFilter,
+        page: &Page,
+    ) -> Result<Vec<StoredTie>, ServiceError> {
+        if let Some(actor) = &filter.actor
+            && self
+                .store
+                .actors_by_id(std::slice::from_ref(actor))
+                .await?
+                .is_empty()
+        {
+            return Err(ServiceError::NotFound(format!("actor {actor}")));
+        }
+        Ok(self.store.list_ties(filter, page).await?)
+    }
+
+    /// Writes one tie (a batch of one) and reads it back.
+    pub async fn write_tie(
+        &self,
+        _caller: &Caller,
+        batch: Batch,
+    ) -> Result<StoredTie, ServiceError> {
+        let id = batch
+            .ties
+            .first()
+            .map(|draft| draft.record.id.clone())
+            .ok_or_else(|| ServiceError::invalid("invalid_record", "body", "no tie to write"))?;
+        self.store.write(batch).await?;
+        self.store
+            .get_tie(&id)
+            .await?
+            .ok_or_else(|| ServiceError::NotFound(format!("tie {id}")))
+    }
+
+    /// Deletes a tie; the tie as it was (its ends go to the audit trail, so that erasing either
+    /// of them later finds the entry). With `of`, only a tie that actor is an end of.
+    pub async fn delete_tie(
+        &self,
+        caller: &Caller,
+        id: &TieId,
+        of: Option<&ActorId>,
+    ) -> Result<StoredTie, ServiceError> {
+        let tie = self.tie(caller, id).await?;
+        if let Some(actor) = of
+            && tie.record.source != *actor
+            && tie.record.target != *actor
+        {
+            return Err(ServiceError::NotFound(format!("tie {id} of actor {actor}")));
+        }
+        self.store.delete_tie(id).await?;
+        Ok(tie)
+    }
+
+    /// An actor's card: the actor, all their ties and the actors at the other ends (one read
+    /// for all of them, not one each), and who reaches them.
+    pub async fn card(&self, caller: &Caller, id: &ActorId) -> Result<Card, ServiceError> {
+        let actor = self.actor(caller, id).await?;
+        let filter = TieFilter {
+            actor: Some(id.clone()),
+            ..TieFilter::default()
+        };
+        let mut page = Page {
+            limit: 1000,
+            ..Page::default()
+        };
+        let mut ties = Vec::new();
+        loop {
+            let batch = self.store.list_ties(&filter, &page).await?;
+            let full = batch.len() == page.limit;
+            page.after = batch.last().map(|t| t.record.id.to_string());
+            ties.extend(batch);
+            if !full {
+                break;
+            }
+        }
+        let mut ends: Vec<ActorId> = ties
+            .iter()
+            .map(|t| {
+                if t.record.source == *id {
+                    t.record.target.clone()
+                } else {
+                    t.record.source.clone()
+                }
+            })
+            .collect();
+        ends.sort();
+        ends.dedup();
+        let others = self
+            .store
+            .actors_by_id(&ends)
+            .await?
+            .into_iter()
+            .map(|a| (a.record.id.clone(), a))
+            .collect();
+        let max_hops = RelayQuery::default().max_hops;
+        let reached_by = if actor.record.kind == ActorKind::City {
+            Vec::new()
+        } else {
+            self.actor_reach(caller, id.clone(), max_hops).await?
+        };
+        Ok(Card {
+            actor,
+            ties,
+            others,
+            reached_by,
+            max_hops,
+        })
+    }
+}
