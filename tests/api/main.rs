@@ -3,6 +3,7 @@
 
 mod access;
 mod actors;
+mod architecture;
 mod browser;
 mod cli;
 mod fuzz_corpus;
