@@ -46,6 +46,29 @@ pub fn counts(network: &Network) -> Counts {
 ///
 /// # Complexity
 /// O(V log V + E).
+///
+/// # Example
+/// ```
+/// # use std::sync::atomic::AtomicBool;
+/// # use relaymap::analysis::*;
+/// # use relaymap::document::read_json;
+/// # use relaymap::domain::WriteMode;
+/// // r-1 ── o-1 ── m-1     m-2 (alone)
+/// # let document = r#"{"actors": [
+/// #     {"id": "r-1", "kind": "responder", "name": "R", "languages": ["tir"], "city": "c-1"},
+/// #     {"id": "o-1", "kind": "organisation", "name": "O", "languages": ["tir"], "city": "c-1"},
+/// #     {"id": "m-1", "kind": "migrant", "name": "A", "languages": ["tir"], "city": "c-1", "consent": true},
+/// #     {"id": "m-2", "kind": "migrant", "name": "B", "languages": ["ara"], "consent": false},
+/// #     {"id": "c-1", "kind": "city", "name": "Harbour"}],
+/// #   "ties": [{"source": "o-1", "target": "r-1", "kind": "partners_with", "trust": 0.8},
+/// #            {"source": "m-1", "target": "o-1", "kind": "member_of", "trust": 0.5}]}"#;
+/// # let network = read_json(document, WriteMode::Upsert).unwrap().into_network();
+/// # let graph = RelayGraph::build(&network, 1);
+/// # let never = AtomicBool::new(false);
+/// let consenting = counts_part(&network, |a| a.record.consent || a.record.kind.as_str() != "migrant");
+/// assert_eq!(consenting.actors_by_kind[&relaymap::domain::ActorKind::Migrant], 1);
+/// assert_eq!(counts(&network).actors_by_kind[&relaymap::domain::ActorKind::Migrant], 2);
+/// ```
 pub fn counts_part(network: &Network, keep: impl Fn(&StoredActor) -> bool) -> Counts {
     let mut left_out = std::collections::HashSet::new();
     let mut counts = Counts {

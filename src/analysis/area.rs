@@ -73,6 +73,35 @@ fn polygons(value: &GeometryValue, out: &mut Vec<geo::Polygon<f64>>) -> Result<(
 
 impl Area {
     /// Parses an area from GeoJSON (Geometry, Feature or FeatureCollection of polygons).
+    ///
+    /// # Complexity
+    /// O(points) to read; `contains` is O(points) per call.
+    ///
+    /// # Example
+    /// ```
+    /// # use std::sync::atomic::AtomicBool;
+    /// # use relaymap::analysis::*;
+    /// # use relaymap::document::read_json;
+    /// # use relaymap::domain::WriteMode;
+    /// // r-1 ── o-1 ── m-1     m-2 (alone)
+    /// # let document = r#"{"actors": [
+    /// #     {"id": "r-1", "kind": "responder", "name": "R", "languages": ["tir"], "city": "c-1"},
+    /// #     {"id": "o-1", "kind": "organisation", "name": "O", "languages": ["tir"], "city": "c-1"},
+    /// #     {"id": "m-1", "kind": "migrant", "name": "A", "languages": ["tir"], "city": "c-1", "consent": true},
+    /// #     {"id": "m-2", "kind": "migrant", "name": "B", "languages": ["ara"], "consent": false},
+    /// #     {"id": "c-1", "kind": "city", "name": "Harbour"}],
+    /// #   "ties": [{"source": "o-1", "target": "r-1", "kind": "partners_with", "trust": 0.8},
+    /// #            {"source": "m-1", "target": "o-1", "kind": "member_of", "trust": 0.5}]}"#;
+    /// # let network = read_json(document, WriteMode::Upsert).unwrap().into_network();
+    /// # let graph = RelayGraph::build(&network, 1);
+    /// # let never = AtomicBool::new(false);
+    /// let square = serde_json::json!({"type": "Polygon",
+    ///     "coordinates": [[[8.0, 44.0], [8.1, 44.0], [8.1, 44.1], [8.0, 44.1], [8.0, 44.0]]]});
+    /// let area = Area::from_geojson(square).unwrap();
+    /// assert!(area.contains(8.05, 44.05));
+    /// assert!(area.contains(8.0, 44.05), "the boundary counts as inside");
+    /// assert!(!area.contains(8.2, 44.05));
+    /// ```
     pub fn from_geojson(value: serde_json::Value) -> Result<Self, AnalysisError> {
         let geojson: GeoJson =
             serde_json::from_value(value).map_err(|e| invalid(format!("not GeoJSON: {e}")))?;

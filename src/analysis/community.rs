@@ -12,6 +12,42 @@ use crate::rng::Rng;
 ///
 /// # Complexity
 /// O(V + E).
+///
+/// # Example
+/// ```
+/// # use std::sync::atomic::AtomicBool;
+/// # use relaymap::analysis::*;
+/// # use relaymap::document::read_json;
+/// # use relaymap::domain::WriteMode;
+/// // r-1 ── o-1 ── m-1     m-2 (alone)
+/// # let document = r#"{"actors": [
+/// #     {"id": "r-1", "kind": "responder", "name": "R", "languages": ["tir"], "city": "c-1"},
+/// #     {"id": "o-1", "kind": "organisation", "name": "O", "languages": ["tir"], "city": "c-1"},
+/// #     {"id": "m-1", "kind": "migrant", "name": "A", "languages": ["tir"], "city": "c-1", "consent": true},
+/// #     {"id": "m-2", "kind": "migrant", "name": "B", "languages": ["ara"], "consent": false},
+/// #     {"id": "c-1", "kind": "city", "name": "Harbour"}],
+/// #   "ties": [{"source": "o-1", "target": "r-1", "kind": "partners_with", "trust": 0.8},
+/// #            {"source": "m-1", "target": "o-1", "kind": "member_of", "trust": 0.5}]}"#;
+/// # let network = read_json(document, WriteMode::Upsert).unwrap().into_network();
+/// # let graph = RelayGraph::build(&network, 1);
+/// # let never = AtomicBool::new(false);
+/// let simple = SimpleGraph::new(&graph);
+/// let (offsets, targets): (Vec<usize>, Vec<u32>) = {
+///     let mut offsets = vec![0];
+///     let mut targets = Vec::new();
+///     for v in 0..simple.n() {
+///         let mut mine: Vec<u32> = simple.edges().filter(|&(a, _)| a as usize == v).map(|(_, b)| b)
+///             .chain(simple.edges().filter(|&(_, b)| b as usize == v).map(|(a, _)| a)).collect();
+///         mine.sort();
+///         targets.extend(mine);
+///         offsets.push(targets.len());
+///     }
+///     (offsets, targets)
+/// };
+/// let labels = louvain(&offsets, &targets, 1);
+/// assert_eq!(labels.iter().max(), Some(&1), "the line of three, and m-2 alone");
+/// assert!(modularity(&offsets, &targets, &labels) <= 0.5);
+/// ```
 pub fn modularity(offsets: &[usize], targets: &[u32], community: &[usize]) -> f64 {
     let twice_m = targets.len() as f64;
     if twice_m == 0.0 {

@@ -67,6 +67,31 @@ impl RelayGraph {
     ///
     /// # Complexity
     /// O(V + E) time and memory, plus a sort of the V relay actors by id.
+    ///
+    /// # Example
+    /// ```
+    /// # use std::sync::atomic::AtomicBool;
+    /// # use relaymap::analysis::*;
+    /// # use relaymap::document::read_json;
+    /// # use relaymap::domain::WriteMode;
+    /// // r-1 ── o-1 ── m-1     m-2 (alone)
+    /// # let document = r#"{"actors": [
+    /// #     {"id": "r-1", "kind": "responder", "name": "R", "languages": ["tir"], "city": "c-1"},
+    /// #     {"id": "o-1", "kind": "organisation", "name": "O", "languages": ["tir"], "city": "c-1"},
+    /// #     {"id": "m-1", "kind": "migrant", "name": "A", "languages": ["tir"], "city": "c-1", "consent": true},
+    /// #     {"id": "m-2", "kind": "migrant", "name": "B", "languages": ["ara"], "consent": false},
+    /// #     {"id": "c-1", "kind": "city", "name": "Harbour"}],
+    /// #   "ties": [{"source": "o-1", "target": "r-1", "kind": "partners_with", "trust": 0.8},
+    /// #            {"source": "m-1", "target": "o-1", "kind": "member_of", "trust": 0.5}]}"#;
+    /// # let network = read_json(document, WriteMode::Upsert).unwrap().into_network();
+    /// # let graph = RelayGraph::build(&network, 1);
+    /// # let never = AtomicBool::new(false);
+    /// let part = RelayGraph::build_part(&network, 1, |a| a.record.consent || a.record.kind.as_str() != "migrant");
+    /// assert_eq!(graph.node_count(), 4, "cities relay nothing");
+    /// assert_eq!(graph.tie_count(), 2);
+    /// assert_eq!(part.node_count(), 3, "m-2 left out");
+    /// assert_eq!(graph.isolated_migrants(), 1);
+    /// ```
     pub fn build(network: &Network, version: u64) -> Self {
         Self::build_part(network, version, |_| true)
     }
@@ -162,7 +187,49 @@ impl RelayGraph {
         }
     }
 
-    /// Number of relay actors.
+    /// The relay graph as a petgraph graph, for Rust code that embeds relaymap as a library and
+    /// wants petgraph's algorithms: one node per relaying actor (its id as the weight, in the
+    /// graph's order) and one undirected edge per tie (its trust as the weight), parallel ties
+    /// kept.
+    ///
+    /// # Complexity
+    /// O(V + E).
+    ///
+    /// ```
+    /// use relaymap::analysis::RelayGraph;
+    /// use relaymap::document::read_json;
+    /// use relaymap::domain::WriteMode;
+    ///
+    /// //  r-1 ── o-1 ── m-1
+    /// let document = r#"{"actors": [
+    ///     {"id": "r-1", "kind": "responder", "name": "R", "languages": ["tir"]},
+    ///     {"id": "o-1", "kind": "organisation", "name": "O", "languages": ["tir"]},
+    ///     {"id": "m-1", "kind": "migrant", "name": "M", "languages": ["tir"]}],
+    ///   "ties": [
+    ///     {"source": "o-1", "target": "r-1", "kind": "partners_with", "trust": 0.8},
+    ///     {"source": "m-1", "target": "o-1", "kind": "member_of", "trust": 0.5}]}"#;
+    /// let network = read_json(document, WriteMode::Upsert).unwrap().into_network();
+    /// let graph = RelayGraph::build(&network, 1).to_petgraph();
+    /// assert_eq!((graph.node_count(), graph.edge_count()), (3, 2));
+    /// // o-1 holds the line together.
+    /// let cut = petgraph::algo::articulation_points::articulation_points(&graph);
+    /// assert_eq!(cut.iter().map(|&n| graph[n].as_str()).collect::<Vec<_>>(), ["o-1"]);
+    /// ```
+    pub fn to_petgraph(&self) -> petgraph::graph::UnGraph<ActorId, f64> {
+        let mut graph = petgraph::graph::UnGraph::with_capacity(self.ids.len(), self.ties.len());
+        let nodes: Vec<_> = self
+            .ids
+            .iter()
+            .map(|id| graph.add_node(id.clone()))
+            .collect();
+        for tie in &self.ties {
+            let (s, t) = tie.ends;
+            graph.add_edge(nodes[s as usize], nodes[t as usize], tie.trust);
+        }
+        graph
+    }
+
+    /// The number of relaying actors.
     pub fn node_count(&self) -> usize {
         self.ids.len()
     }

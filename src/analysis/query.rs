@@ -50,6 +50,35 @@ fn ids(field: &'static str, raw: &[String]) -> Result<Vec<ActorId>, AnalysisErro
 
 impl RelayQuery {
     /// Parses a query from JSON text; every problem names its field.
+    ///
+    /// # Complexity
+    /// O(size of the text), plus the area's points.
+    ///
+    /// # Example
+    /// ```
+    /// # use std::sync::atomic::AtomicBool;
+    /// # use relaymap::analysis::*;
+    /// # use relaymap::document::read_json;
+    /// # use relaymap::domain::WriteMode;
+    /// // r-1 ── o-1 ── m-1     m-2 (alone)
+    /// # let document = r#"{"actors": [
+    /// #     {"id": "r-1", "kind": "responder", "name": "R", "languages": ["tir"], "city": "c-1"},
+    /// #     {"id": "o-1", "kind": "organisation", "name": "O", "languages": ["tir"], "city": "c-1"},
+    /// #     {"id": "m-1", "kind": "migrant", "name": "A", "languages": ["tir"], "city": "c-1", "consent": true},
+    /// #     {"id": "m-2", "kind": "migrant", "name": "B", "languages": ["ara"], "consent": false},
+    /// #     {"id": "c-1", "kind": "city", "name": "Harbour"}],
+    /// #   "ties": [{"source": "o-1", "target": "r-1", "kind": "partners_with", "trust": 0.8},
+    /// #            {"source": "m-1", "target": "o-1", "kind": "member_of", "trust": 0.5}]}"#;
+    /// # let network = read_json(document, WriteMode::Upsert).unwrap().into_network();
+    /// # let graph = RelayGraph::build(&network, 1);
+    /// # let never = AtomicBool::new(false);
+    /// let query = RelayQuery::from_json(r#"{"from": ["r-1"], "max_hops": 2, "channels": ["phone"]}"#).unwrap();
+    /// assert_eq!(query.max_hops, 2);
+    /// match RelayQuery::from_json(r#"{"max_hops": 99}"#) {
+    ///     Err(AnalysisError::InvalidQuery { field, .. }) => assert_eq!(field, "max_hops"),
+    ///     other => panic!("{other:?}"),
+    /// }
+    /// ```
     pub fn from_json(text: &str) -> Result<Self, AnalysisError> {
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let dto: QueryDto =

@@ -398,6 +398,32 @@ pub fn reach(
 /// # Complexity
 /// As [`reach`], plus one search of depth `max_hops − 1` per call-list candidate (in parallel),
 /// a lazy greedy over their coverage sets, and O(E α) for the dominator tree.
+///
+/// # Example
+/// ```
+/// # use std::sync::atomic::AtomicBool;
+/// # use relaymap::analysis::*;
+/// # use relaymap::document::read_json;
+/// # use relaymap::domain::WriteMode;
+/// // r-1 ── o-1 ── m-1     m-2 (alone)
+/// # let document = r#"{"actors": [
+/// #     {"id": "r-1", "kind": "responder", "name": "R", "languages": ["tir"], "city": "c-1"},
+/// #     {"id": "o-1", "kind": "organisation", "name": "O", "languages": ["tir"], "city": "c-1"},
+/// #     {"id": "m-1", "kind": "migrant", "name": "A", "languages": ["tir"], "city": "c-1", "consent": true},
+/// #     {"id": "m-2", "kind": "migrant", "name": "B", "languages": ["ara"], "consent": false},
+/// #     {"id": "c-1", "kind": "city", "name": "Harbour"}],
+/// #   "ties": [{"source": "o-1", "target": "r-1", "kind": "partners_with", "trust": 0.8},
+/// #            {"source": "m-1", "target": "o-1", "kind": "member_of", "trust": 0.5}]}"#;
+/// # let network = read_json(document, WriteMode::Upsert).unwrap().into_network();
+/// # let graph = RelayGraph::build(&network, 1);
+/// # let never = AtomicBool::new(false);
+/// let report = coverage(&graph, &RelayQuery::default(), &never).unwrap();
+/// assert_eq!(report.reach.reached_count, 1);
+/// // Call o-1: it covers m-1. Without o-1, m-1 is cut off.
+/// assert_eq!(report.call_list[0].id.as_str(), "o-1");
+/// assert_eq!(report.single_points_of_failure[0].id.as_str(), "o-1");
+/// assert_eq!(report.unreached_by_language["ara"], 1);
+/// ```
 pub fn coverage(
     graph: &RelayGraph,
     query: &RelayQuery,
@@ -614,6 +640,34 @@ fn points_of_failure(prepared: &BoundQuery) -> Vec<PointOfFailure> {
 
 /// The reverse view for one actor: who can reach them (responders, over usable ties with the
 /// default conditions) and through whom.
+///
+/// # Complexity
+/// As [`reach`] from one source, the ties read backwards.
+///
+/// # Example
+/// ```
+/// # use std::sync::atomic::AtomicBool;
+/// # use relaymap::analysis::*;
+/// # use relaymap::document::read_json;
+/// # use relaymap::domain::WriteMode;
+/// // r-1 ── o-1 ── m-1     m-2 (alone)
+/// # let document = r#"{"actors": [
+/// #     {"id": "r-1", "kind": "responder", "name": "R", "languages": ["tir"], "city": "c-1"},
+/// #     {"id": "o-1", "kind": "organisation", "name": "O", "languages": ["tir"], "city": "c-1"},
+/// #     {"id": "m-1", "kind": "migrant", "name": "A", "languages": ["tir"], "city": "c-1", "consent": true},
+/// #     {"id": "m-2", "kind": "migrant", "name": "B", "languages": ["ara"], "consent": false},
+/// #     {"id": "c-1", "kind": "city", "name": "Harbour"}],
+/// #   "ties": [{"source": "o-1", "target": "r-1", "kind": "partners_with", "trust": 0.8},
+/// #            {"source": "m-1", "target": "o-1", "kind": "member_of", "trust": 0.5}]}"#;
+/// # let network = read_json(document, WriteMode::Upsert).unwrap().into_network();
+/// # let graph = RelayGraph::build(&network, 1);
+/// # let never = AtomicBool::new(false);
+/// let m1 = relaymap::domain::ActorId::parse("m-1").unwrap();
+/// let reached = reached_by(&graph, &m1, 3, &never).unwrap();
+/// assert_eq!(reached[0].id.as_str(), "r-1");
+/// let path: Vec<&str> = reached[0].path.iter().map(|id| id.as_str()).collect();
+/// assert_eq!(path, ["r-1", "o-1", "m-1"]);
+/// ```
 pub fn reached_by(
     graph: &RelayGraph,
     actor: &ActorId,
@@ -1186,7 +1240,33 @@ mod tests {
             expected_failures.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.as_bytes().cmp(y.0.as_bytes())));
             let failures: Vec<(String, usize)> =
                 report.single_points_of_failure.iter().map(|p| (p.id.to_string(), p.cut_off)).collect();
-            prop_assert_eq!(failures, expected_failures);
+            prop_assert_eq!(&failures, &expected_failures);
+            // The same with petgraph's dominator tree of the usable graph as the reference.
+            let mut flow = petgraph::graph::DiGraph::<(), ()>::new();
+            let nodes: Vec<_> = (0..=b.ids.len()).map(|_| flow.add_node(())).collect();
+            let root = nodes[b.ids.len()];
+            for &s in &b.sources {
+                flow.add_edge(root, nodes[s], ());
+            }
+            for (v, out) in b.adjacency.iter().enumerate() {
+                for &(w, _) in out {
+                    flow.add_edge(nodes[v], nodes[w], ());
+                }
+            }
+            let tree = petgraph::algo::dominators::simple_fast(&flow, root);
+            let mut by_petgraph: Vec<(String, usize)> = (0..b.ids.len())
+                .filter(|v| !b.sources.contains(v))
+                .map(|v| {
+                    let dominated = b.targets.iter().filter(|&&t| {
+                        t != v && hops[t] != usize::MAX
+                            && tree.dominators(nodes[t]).is_some_and(|mut d| d.any(|x| x == nodes[v]))
+                    });
+                    (b.ids[v].clone(), dominated.count())
+                })
+                .filter(|(_, lost)| *lost > 0)
+                .collect();
+            by_petgraph.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.as_bytes().cmp(y.0.as_bytes())));
+            prop_assert_eq!(failures, by_petgraph);
             let _ = &b.kinds;
         }
     }

@@ -50,6 +50,32 @@ pub struct NetworkView {
 ///
 /// # Complexity
 /// Louvain on the whole graph, then O(iterations · n log n) for the layout of the n selected.
+///
+/// # Example
+/// ```
+/// # use std::sync::atomic::AtomicBool;
+/// # use relaymap::analysis::*;
+/// # use relaymap::document::read_json;
+/// # use relaymap::domain::WriteMode;
+/// // r-1 ── o-1 ── m-1     m-2 (alone)
+/// # let document = r#"{"actors": [
+/// #     {"id": "r-1", "kind": "responder", "name": "R", "languages": ["tir"], "city": "c-1"},
+/// #     {"id": "o-1", "kind": "organisation", "name": "O", "languages": ["tir"], "city": "c-1"},
+/// #     {"id": "m-1", "kind": "migrant", "name": "A", "languages": ["tir"], "city": "c-1", "consent": true},
+/// #     {"id": "m-2", "kind": "migrant", "name": "B", "languages": ["ara"], "consent": false},
+/// #     {"id": "c-1", "kind": "city", "name": "Harbour"}],
+/// #   "ties": [{"source": "o-1", "target": "r-1", "kind": "partners_with", "trust": 0.8},
+/// #            {"source": "m-1", "target": "o-1", "kind": "member_of", "trust": 0.5}]}"#;
+/// # let network = read_json(document, WriteMode::Upsert).unwrap().into_network();
+/// # let graph = RelayGraph::build(&network, 1);
+/// # let never = AtomicBool::new(false);
+/// let query = ViewQuery { members: None, community: None, max_nodes: 100, seed: 1 };
+/// let view = network_view(&graph, &query, &never).unwrap();
+/// assert_eq!(view.nodes.len(), 4);
+/// assert_eq!(view.ties.len(), 2);
+/// let too_small = ViewQuery { max_nodes: 2, ..query };
+/// assert!(network_view(&graph, &too_small, &never).is_err());
+/// ```
 pub fn network_view(
     graph: &RelayGraph,
     query: &ViewQuery,

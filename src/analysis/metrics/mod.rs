@@ -80,6 +80,29 @@ impl Default for MetricsOptions {
 impl MetricsOptions {
     /// Checks a list of metric names (`--only`, `?only=`): each known, none twice. An empty list
     /// means every metric.
+    ///
+    /// # Example
+    /// ```
+    /// # use std::sync::atomic::AtomicBool;
+    /// # use relaymap::analysis::*;
+    /// # use relaymap::document::read_json;
+    /// # use relaymap::domain::WriteMode;
+    /// // r-1 ── o-1 ── m-1     m-2 (alone)
+    /// # let document = r#"{"actors": [
+    /// #     {"id": "r-1", "kind": "responder", "name": "R", "languages": ["tir"], "city": "c-1"},
+    /// #     {"id": "o-1", "kind": "organisation", "name": "O", "languages": ["tir"], "city": "c-1"},
+    /// #     {"id": "m-1", "kind": "migrant", "name": "A", "languages": ["tir"], "city": "c-1", "consent": true},
+    /// #     {"id": "m-2", "kind": "migrant", "name": "B", "languages": ["ara"], "consent": false},
+    /// #     {"id": "c-1", "kind": "city", "name": "Harbour"}],
+    /// #   "ties": [{"source": "o-1", "target": "r-1", "kind": "partners_with", "trust": 0.8},
+    /// #            {"source": "m-1", "target": "o-1", "kind": "member_of", "trust": 0.5}]}"#;
+    /// # let network = read_json(document, WriteMode::Upsert).unwrap().into_network();
+    /// # let graph = RelayGraph::build(&network, 1);
+    /// # let never = AtomicBool::new(false);
+    /// assert_eq!(MetricsOptions::select(&["degree", "pagerank"]).unwrap(), ["degree", "pagerank"]);
+    /// assert!(MetricsOptions::select(&["degree", "degree"]).is_err());
+    /// assert_eq!(MetricsOptions::select::<&str>(&[]).unwrap(), METRIC_NAMES);
+    /// ```
     pub fn select<S: AsRef<str>>(names: &[S]) -> Result<Vec<&'static str>, AnalysisError> {
         if names.is_empty() {
             return Ok(METRIC_NAMES.to_vec());
@@ -178,6 +201,35 @@ impl MetricsTable {
 /// O(V·E) for exact betweenness and for closeness and harmonic (one breadth-first search per
 /// actor, on every core), O(k·E) for betweenness sampled from k sources; O(E) per PageRank
 /// iteration; O(E^1.5) for clustering and structural holes.
+///
+/// # Example
+/// ```
+/// # use std::sync::atomic::AtomicBool;
+/// # use relaymap::analysis::*;
+/// # use relaymap::document::read_json;
+/// # use relaymap::domain::WriteMode;
+/// // r-1 ── o-1 ── m-1     m-2 (alone)
+/// # let document = r#"{"actors": [
+/// #     {"id": "r-1", "kind": "responder", "name": "R", "languages": ["tir"], "city": "c-1"},
+/// #     {"id": "o-1", "kind": "organisation", "name": "O", "languages": ["tir"], "city": "c-1"},
+/// #     {"id": "m-1", "kind": "migrant", "name": "A", "languages": ["tir"], "city": "c-1", "consent": true},
+/// #     {"id": "m-2", "kind": "migrant", "name": "B", "languages": ["ara"], "consent": false},
+/// #     {"id": "c-1", "kind": "city", "name": "Harbour"}],
+/// #   "ties": [{"source": "o-1", "target": "r-1", "kind": "partners_with", "trust": 0.8},
+/// #            {"source": "m-1", "target": "o-1", "kind": "member_of", "trust": 0.5}]}"#;
+/// # let network = read_json(document, WriteMode::Upsert).unwrap().into_network();
+/// # let graph = RelayGraph::build(&network, 1);
+/// # let never = AtomicBool::new(false);
+/// let options = MetricsOptions { names: vec!["degree", "betweenness"], seed: 1, sample: None };
+/// let table = actor_metrics(&graph, &network, &options, &never).unwrap();
+/// let row = table.ids.iter().position(|id| id.as_str() == "o-1").unwrap();
+/// assert_eq!(table.column("degree").unwrap().value(row), 2);
+/// // o-1 lies on the only path between r-1 and m-1: one of the three pairs of the others.
+/// assert!((table.column("betweenness").unwrap().value(row).as_f64().unwrap() - 1.0 / 3.0).abs() < 1e-12);
+/// let mut csv = Vec::new();
+/// write_metrics(&table, false, &mut csv).unwrap();
+/// assert!(String::from_utf8(csv).unwrap().starts_with("id,kind,degree,betweenness\n"));
+/// ```
 pub fn actor_metrics(
     graph: &RelayGraph,
     network: &Network,

@@ -21,6 +21,36 @@ pub struct SimpleGraph {
 
 impl SimpleGraph {
     /// Merges parallel ties (keeping the highest trust) and drops their direction.
+    ///
+    /// # Complexity
+    /// O(V + E log E) to merge and sort the ties.
+    ///
+    /// # Example
+    /// ```
+    /// # use std::sync::atomic::AtomicBool;
+    /// # use relaymap::analysis::*;
+    /// # use relaymap::document::read_json;
+    /// # use relaymap::domain::WriteMode;
+    /// // r-1 ── o-1 ── m-1     m-2 (alone)
+    /// # let document = r#"{"actors": [
+    /// #     {"id": "r-1", "kind": "responder", "name": "R", "languages": ["tir"], "city": "c-1"},
+    /// #     {"id": "o-1", "kind": "organisation", "name": "O", "languages": ["tir"], "city": "c-1"},
+    /// #     {"id": "m-1", "kind": "migrant", "name": "A", "languages": ["tir"], "city": "c-1", "consent": true},
+    /// #     {"id": "m-2", "kind": "migrant", "name": "B", "languages": ["ara"], "consent": false},
+    /// #     {"id": "c-1", "kind": "city", "name": "Harbour"}],
+    /// #   "ties": [{"source": "o-1", "target": "r-1", "kind": "partners_with", "trust": 0.8},
+    /// #            {"source": "m-1", "target": "o-1", "kind": "member_of", "trust": 0.5}]}"#;
+    /// # let network = read_json(document, WriteMode::Upsert).unwrap().into_network();
+    /// # let graph = RelayGraph::build(&network, 1);
+    /// # let never = AtomicBool::new(false);
+    /// let simple = SimpleGraph::new(&graph);
+    /// assert_eq!((simple.n(), simple.edge_count()), (4, 2));
+    /// assert_eq!(simple.components().iter().max(), Some(&1), "two components");
+    /// assert_eq!(simple.core_numbers().iter().max(), Some(&1));
+    /// assert!(simple.clustering().iter().all(|&c| c == 0.0), "no triangles");
+    /// let ranks = simple.pagerank(0.85);
+    /// assert!((ranks.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+    /// ```
     pub fn new(graph: &RelayGraph) -> Self {
         let n = graph.node_count();
         let mut offsets = Vec::with_capacity(n + 1);
