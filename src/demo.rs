@@ -741,13 +741,7 @@ mod tests {
     #[test]
     fn the_demo_city_has_the_planned_shape() {
         let batch = generate(DEFAULT_SEED, DEFAULT_MIGRANTS);
-        let count = |kind| {
-            batch
-                .actors
-                .iter()
-                .filter(|d| d.record.kind == kind)
-                .count()
-        };
+        let count = |kind| batch.actors.iter().filter(|d| d.kind == kind).count();
         assert_eq!(count(ActorKind::Migrant), 2000);
         assert_eq!(count(ActorKind::Organisation), 40);
         assert_eq!(count(ActorKind::Responder), 8);
@@ -755,21 +749,21 @@ mod tests {
         let first_languages: HashSet<Language> = batch
             .actors
             .iter()
-            .filter(|d| d.record.kind == ActorKind::Migrant)
-            .filter_map(|d| d.record.languages.first())
+            .filter(|d| d.kind == ActorKind::Migrant)
+            .filter_map(|d| d.languages.first())
             .collect();
         assert_eq!(first_languages.len(), 8);
         // Some people are isolated: no tie but their district.
         let social: HashSet<&ActorId> = batch
             .ties
             .iter()
-            .filter(|d| d.record.kind != TieKind::LocatedIn)
-            .flat_map(|d| [&d.record.source, &d.record.target])
+            .filter(|d| d.kind != TieKind::LocatedIn)
+            .flat_map(|d| [&d.source, &d.target])
             .collect();
         let isolated = batch
             .actors
             .iter()
-            .filter(|d| d.record.kind == ActorKind::Migrant && !social.contains(&d.record.id))
+            .filter(|d| d.kind == ActorKind::Migrant && !social.contains(&d.id))
             .count();
         assert!(
             (20..200).contains(&isolated),

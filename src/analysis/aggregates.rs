@@ -65,7 +65,7 @@ pub fn counts(network: &Network) -> Counts {
 /// # let network = read_json(document, WriteMode::Upsert).unwrap().into_network();
 /// # let graph = RelayGraph::build(&network, 1);
 /// # let never = AtomicBool::new(false);
-/// let consenting = counts_part(&network, |a| a.record.consent || a.record.kind.as_str() != "migrant");
+/// let consenting = counts_part(&network, |a| a.consent || a.kind.as_str() != "migrant");
 /// assert_eq!(consenting.actors_by_kind[&relaymap::domain::ActorKind::Migrant], 1);
 /// assert_eq!(counts(&network).actors_by_kind[&relaymap::domain::ActorKind::Migrant], 2);
 /// ```
@@ -77,7 +77,7 @@ pub fn counts_part(network: &Network, keep: impl Fn(&StoredActor) -> bool) -> Co
         migrants_by_city_and_language: BTreeMap::new(),
     };
     for actor in &network.actors {
-        let record = &actor.record;
+        let record = &actor.value;
         if !keep(actor) {
             left_out.insert(&record.id);
             continue;
@@ -99,7 +99,7 @@ pub fn counts_part(network: &Network, keep: impl Fn(&StoredActor) -> bool) -> Co
         }
     }
     for tie in &network.ties {
-        let tie = &tie.record;
+        let tie = &tie.value;
         if left_out.contains(&tie.source) || left_out.contains(&tie.target) {
             continue;
         }

@@ -86,7 +86,7 @@ impl RelayGraph {
     /// # let network = read_json(document, WriteMode::Upsert).unwrap().into_network();
     /// # let graph = RelayGraph::build(&network, 1);
     /// # let never = AtomicBool::new(false);
-    /// let part = RelayGraph::build_part(&network, 1, |a| a.record.consent || a.record.kind.as_str() != "migrant");
+    /// let part = RelayGraph::build_part(&network, 1, |a| a.consent || a.kind.as_str() != "migrant");
     /// assert_eq!(graph.node_count(), 4, "cities relay nothing");
     /// assert_eq!(graph.tie_count(), 2);
     /// assert_eq!(part.node_count(), 3, "m-2 left out");
@@ -109,28 +109,22 @@ impl RelayGraph {
         let mut relays: Vec<&crate::domain::StoredActor> = network
             .actors
             .iter()
-            .filter(|a| a.record.kind != ActorKind::City && keep(a))
+            .filter(|a| a.kind != ActorKind::City && keep(a))
             .collect();
-        relays.sort_by(|a, b| {
-            a.record
-                .id
-                .as_str()
-                .as_bytes()
-                .cmp(b.record.id.as_str().as_bytes())
-        });
+        relays.sort_by(|a, b| a.value.id.as_str().as_bytes().cmp(b.id.as_str().as_bytes()));
         let n = relays.len();
         let index: HashMap<ActorId, u32> = relays
             .iter()
             .enumerate()
-            .map(|(i, a)| (a.record.id.clone(), i as u32))
+            .map(|(i, a)| (a.id.clone(), i as u32))
             .collect();
         let languages: Vec<&crate::domain::Languages> =
-            relays.iter().map(|a| &a.record.languages).collect();
+            relays.iter().map(|a| &a.languages).collect();
 
         let mut ties = Vec::new();
         let mut ends = Vec::new();
         for stored in &network.ties {
-            let tie = &stored.record;
+            let tie = &stored.value;
             if tie.kind == TieKind::LocatedIn {
                 continue;
             }
@@ -172,12 +166,12 @@ impl RelayGraph {
         }
         RelayGraph {
             version,
-            ids: relays.iter().map(|a| a.record.id.clone()).collect(),
-            kinds: relays.iter().map(|a| a.record.kind).collect(),
-            first_language: relays.iter().map(|a| a.record.languages.first()).collect(),
+            ids: relays.iter().map(|a| a.id.clone()).collect(),
+            kinds: relays.iter().map(|a| a.kind).collect(),
+            first_language: relays.iter().map(|a| a.languages.first()).collect(),
             location: relays
                 .iter()
-                .map(|a| a.record.location.map(|l| (l.lon(), l.lat())))
+                .map(|a| a.location.map(|l| (l.lon(), l.lat())))
                 .collect(),
             index,
             offsets,

@@ -970,13 +970,13 @@ mod tests {
         let actors: Vec<_> = network
             .actors
             .iter()
-            .filter(|a| a.record.kind != ActorKind::City)
+            .filter(|a| a.kind != ActorKind::City)
             .collect();
-        let position = |id: &ActorId| actors.iter().position(|a| &a.record.id == id);
-        let excluded = |i: usize| query.exclude.contains(&actors[i].record.id);
+        let position = |id: &ActorId| actors.iter().position(|a| &a.id == id);
+        let excluded = |i: usize| query.exclude.contains(&actors[i].id);
         let mut adjacency = vec![Vec::new(); actors.len()];
         for stored in &network.ties {
-            let t = &stored.record;
+            let t = &stored.value;
             if t.kind == TieKind::LocatedIn {
                 continue;
             }
@@ -992,10 +992,7 @@ mod tests {
                     .as_ref()
                     .is_none_or(|cs| t.channels.as_slice().iter().any(|c| cs.contains(c)))
                 && (!query.language_check
-                    || actors[s]
-                        .record
-                        .languages
-                        .shares_any(&actors[d].record.languages))
+                    || actors[s].value.languages.shares_any(&actors[d].languages))
                 && !excluded(s)
                 && !excluded(d);
             if usable {
@@ -1006,12 +1003,12 @@ mod tests {
         let sources: Vec<usize> = match &query.from {
             Some(from) => from.iter().filter_map(position).collect(),
             None => (0..actors.len())
-                .filter(|&i| actors[i].record.kind == ActorKind::Responder)
+                .filter(|&i| actors[i].kind == ActorKind::Responder)
                 .collect(),
         };
         let targets = (0..actors.len())
             .filter(|&i| {
-                let a = &actors[i].record;
+                let a = &actors[i].value;
                 a.kind == ActorKind::Migrant
                     && !sources.contains(&i)
                     && !excluded(i)
@@ -1021,8 +1018,8 @@ mod tests {
             })
             .collect();
         Brute {
-            ids: actors.iter().map(|a| a.record.id.to_string()).collect(),
-            kinds: actors.iter().map(|a| a.record.kind).collect(),
+            ids: actors.iter().map(|a| a.id.to_string()).collect(),
+            kinds: actors.iter().map(|a| a.kind).collect(),
             adjacency,
             sources,
             targets,

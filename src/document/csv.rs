@@ -365,7 +365,7 @@ mod tests {
         let ties = "kind,target,source,trust\n,#x_target,#x_source,#x_trust\n";
         let batch = read(actors, ties).unwrap();
         assert_eq!(batch.actors.len(), 1);
-        let actor = &batch.actors[0].record;
+        let actor = &batch.actors[0].value;
         assert_eq!(actor.id.as_str(), "m-1");
         assert_eq!(actor.languages.as_slice().len(), 2);
         assert!(actor.consent);

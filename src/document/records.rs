@@ -252,7 +252,7 @@ impl ActorRecord {
         let updated_at = check.optional("updated_at", self.updated_at.as_deref(), parse_timestamp);
         let actor = (|| {
             Some(Draft {
-                record: Actor {
+                value: Actor {
                     id: id?,
                     kind: kind?,
                     name: name?,
@@ -296,7 +296,7 @@ impl TieRecord {
         let updated_at = check.optional("updated_at", self.updated_at.as_deref(), parse_timestamp);
         let tie = (|| {
             Some(Draft {
-                record: Tie {
+                value: Tie {
                     id: id?,
                     source: source?,
                     target: target?,
@@ -325,7 +325,7 @@ fn channel_names(channels: &Channels) -> Vec<String> {
 
 impl From<&StoredActor> for ActorRecord {
     fn from(stored: &StoredActor) -> Self {
-        let actor = &stored.record;
+        let actor = &stored.value;
         Self {
             id: Some(actor.id.to_string()),
             kind: Some(actor.kind.as_str().to_owned()),
@@ -352,7 +352,7 @@ impl From<&StoredActor> for ActorRecord {
 
 impl From<&StoredTie> for TieRecord {
     fn from(stored: &StoredTie) -> Self {
-        let tie = &stored.record;
+        let tie = &stored.value;
         Self {
             id: Some(tie.id.to_string()),
             source: Some(tie.source.to_string()),
@@ -407,8 +407,8 @@ mod tests {
             ..Default::default()
         };
         let draft = record.parse(&row()).unwrap();
-        assert!(draft.record.id.as_str().starts_with("t-"));
-        assert_eq!(draft.record.trust, Trust::DEFAULT);
+        assert!(draft.id.as_str().starts_with("t-"));
+        assert_eq!(draft.trust, Trust::DEFAULT);
     }
 
     #[test]

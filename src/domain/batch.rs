@@ -45,8 +45,8 @@ impl RowRef {
 /// times it carried.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draft<T> {
-    /// The validated record.
-    pub record: T,
+    /// The validated actor or tie.
+    pub value: T,
     /// Where it came from.
     pub row: RowRef,
     /// `created_at` from the document; `None` lets the store decide.
@@ -55,11 +55,19 @@ pub struct Draft<T> {
     pub updated_at: Option<Timestamp>,
 }
 
+impl<T> std::ops::Deref for Draft<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
 impl<T> Draft<T> {
     /// A draft without times of its own.
-    pub fn new(record: T, row: RowRef) -> Self {
+    pub fn new(value: T, row: RowRef) -> Self {
         Self {
-            record,
+            value,
             row,
             created_at: None,
             updated_at: None,
@@ -92,19 +100,19 @@ impl Batch {
     pub fn actor_ids(&self) -> HashSet<&ActorId> {
         let mut ids = HashSet::new();
         for draft in &self.actors {
-            ids.insert(&draft.record.id);
-            ids.extend(draft.record.city.as_ref());
+            ids.insert(&draft.id);
+            ids.extend(draft.city.as_ref());
         }
         for draft in &self.ties {
-            ids.insert(&draft.record.source);
-            ids.insert(&draft.record.target);
+            ids.insert(&draft.source);
+            ids.insert(&draft.target);
         }
         ids
     }
 
     /// Every tie id the batch writes.
     pub fn tie_ids(&self) -> HashSet<&TieId> {
-        self.ties.iter().map(|d| &d.record.id).collect()
+        self.ties.iter().map(|d| &d.id).collect()
     }
 
     /// Snaps every migrant's location to the grid of [`super::Location::snapped`] with cells of
@@ -112,8 +120,8 @@ impl Batch {
     /// responders and cities are places, not people: they keep their locations.
     pub fn snap_people(&mut self, metres: f64) {
         for draft in &mut self.actors {
-            if draft.record.kind == ActorKind::Migrant {
-                draft.record.location = draft.record.location.map(|l| l.snapped(metres));
+            if draft.kind == ActorKind::Migrant {
+                draft.value.location = draft.location.map(|l| l.snapped(metres));
             }
         }
     }
@@ -221,7 +229,7 @@ pub fn check_references(batch: &Batch, existing: &Existing) -> Result<WriteSumma
     let mut summary = WriteSummary::default();
     let mut batch_kinds: HashMap<&ActorId, (ActorKind, usize)> = HashMap::new();
     for draft in &batch.actors {
-        let actor = &draft.record;
+        let actor = &draft.value;
         match batch_kinds.get(&actor.id) {
             Some(&(_, first_line)) => errors.push(RowError::new(
                 &draft.row,
@@ -244,7 +252,7 @@ pub fn check_references(batch: &Batch, existing: &Existing) -> Result<WriteSumma
     };
 
     for draft in &batch.actors {
-        let actor = &draft.record;
+        let actor = &draft.value;
         let stored_kind = existing.actor_kinds.get(&actor.id).copied();
         if let Some(error) = mode_error(batch.mode, &actor.id.to_string(), stored_kind.is_some()) {
             errors.push(RowError::new(&draft.row, "id", error));
@@ -274,7 +282,7 @@ pub fn check_references(batch: &Batch, existing: &Existing) -> Result<WriteSumma
 
     let mut batch_ties: HashMap<&TieId, usize> = HashMap::new();
     for draft in &batch.ties {
-        let tie = &draft.record;
+        let tie = &draft.value;
         if let Some(&first_line) = batch_ties.get(&tie.id) {
             errors.push(RowError::new(
                 &draft.row,

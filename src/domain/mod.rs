@@ -30,21 +30,30 @@ pub use values::{
     Trust, parse_date,
 };
 
-/// A point in time as stored with every record (`created_at`, `updated_at`).
+/// A point in time as stored with every actor and tie (`created_at`, `updated_at`).
 pub type Timestamp = chrono::DateTime<chrono::Utc>;
 
 /// A calendar date, as in a tie's `last_verified`.
 pub type Date = chrono::NaiveDate;
 
-/// A record as the store holds it: the validated content plus its bookkeeping times.
+/// An actor or a tie as the store holds it: the value plus its bookkeeping times. It reads as
+/// the value itself (`stored.id`, `stored.kind`): the times are the only addition.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stored<T> {
     /// The actor or tie itself.
-    pub record: T,
-    /// When the record was first written.
+    pub value: T,
+    /// When it was first written.
     pub created_at: Timestamp,
-    /// When the record was last written.
+    /// When it was last written.
     pub updated_at: Timestamp,
+}
+
+impl<T> std::ops::Deref for Stored<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.value
+    }
 }
 
 /// An actor as stored.
@@ -65,12 +74,11 @@ impl Network {
     /// The network as one write that recreates it exactly, times included (for copies between
     /// stores and restores).
     pub fn into_batch(self, mode: WriteMode) -> Batch {
-        fn drafts<T>(records: Vec<Stored<T>>, file: &str) -> Vec<Draft<T>> {
-            records
-                .into_iter()
+        fn drafts<T>(all: Vec<Stored<T>>, file: &str) -> Vec<Draft<T>> {
+            all.into_iter()
                 .enumerate()
                 .map(|(i, stored)| Draft {
-                    record: stored.record,
+                    value: stored.value,
                     row: RowRef::new(file, i + 1),
                     created_at: Some(stored.created_at),
                     updated_at: Some(stored.updated_at),
@@ -90,25 +98,25 @@ impl Batch {
     /// documents that were never stored (tests, examples).
     pub fn into_network(self) -> Network {
         let at = now();
-        let stamp = |record| Stored {
-            record,
+        let stamp = |value| Stored {
+            value,
             created_at: at,
             updated_at: at,
         };
         let mut network = Network {
-            actors: self.actors.into_iter().map(|d| stamp(d.record)).collect(),
+            actors: self.actors.into_iter().map(|d| stamp(d.value)).collect(),
             ties: self
                 .ties
                 .into_iter()
                 .map(|d| Stored {
-                    record: d.record,
+                    value: d.value,
                     created_at: at,
                     updated_at: at,
                 })
                 .collect(),
         };
-        network.actors.sort_by(|a, b| a.record.id.cmp(&b.record.id));
-        network.ties.sort_by(|a, b| a.record.id.cmp(&b.record.id));
+        network.actors.sort_by(|a, b| a.id.cmp(&b.id));
+        network.ties.sort_by(|a, b| a.id.cmp(&b.id));
         network
     }
 }

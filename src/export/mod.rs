@@ -244,9 +244,9 @@ impl Prepared<'_> {
         let stored = self.exportable.actor(index);
         let mut record = ActorRecord::from(stored);
         if let Some(p) = &self.pseudonyms {
-            record.id = Some(p.actor(stored.record.id.as_str()));
-            record.city = stored.record.city.as_ref().map(|c| p.actor(c.as_str()));
-            record.location = stored.record.location.map(|l| {
+            record.id = Some(p.actor(stored.id.as_str()));
+            record.city = stored.city.as_ref().map(|c| p.actor(c.as_str()));
+            record.location = stored.location.map(|l| {
                 let cell: Location = p.location(l);
                 crate::document::LocationRecord {
                     lat: cell.lat(),
@@ -268,7 +268,7 @@ impl Prepared<'_> {
         let stored = self.exportable.tie(index);
         let mut record = TieRecord::from(stored);
         if let Some(p) = &self.pseudonyms {
-            let tie = &stored.record;
+            let tie = &stored.value;
             record.id = Some(p.tie(tie.id.as_str()));
             record.source = Some(p.actor(tie.source.as_str()));
             record.target = Some(p.actor(tie.target.as_str()));
@@ -454,8 +454,8 @@ pub fn pseudonymize_metrics(
     let hidden: HashSet<&ActorId> = network
         .actors
         .iter()
-        .filter(|a| a.record.kind == ActorKind::Migrant && !a.record.consent)
-        .map(|a| &a.record.id)
+        .filter(|a| a.kind == ActorKind::Migrant && !a.consent)
+        .map(|a| &a.id)
         .collect();
     let mut rows: Vec<(ActorId, usize)> = table
         .ids
@@ -504,7 +504,7 @@ impl Exportable {
     /// Whether an actor may leave the system: everyone but the migrants who have not
     /// consented.
     pub fn may_leave(actor: &crate::domain::StoredActor) -> bool {
-        actor.record.kind != ActorKind::Migrant || actor.record.consent
+        actor.kind != ActorKind::Migrant || actor.consent
     }
 
     /// The part of `network` that may be exported.
@@ -513,14 +513,14 @@ impl Exportable {
             .actors
             .iter()
             .filter(|a| !Self::may_leave(a))
-            .map(|a| &a.record.id)
+            .map(|a| &a.id)
             .collect();
         let actors = (0..network.actors.len() as u32)
             .filter(|&i| Self::may_leave(&network.actors[i as usize]))
             .collect();
         let ties = (0..network.ties.len() as u32)
             .filter(|&i| {
-                let tie = &network.ties[i as usize].record;
+                let tie = &network.ties[i as usize].value;
                 !left_out.contains(&tie.source) && !left_out.contains(&tie.target)
             })
             .collect();
@@ -582,7 +582,7 @@ pub fn prepare<'a>(
     let metric_rows = match &table {
         Some(table) => exportable
             .actors()
-            .map(|stored| table.ids.binary_search(&stored.record.id).ok())
+            .map(|stored| table.ids.binary_search(&stored.id).ok())
             .collect(),
         None => Vec::new(),
     };

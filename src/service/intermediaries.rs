@@ -89,7 +89,7 @@ impl Services {
                 };
                 let mut rows = Vec::new();
                 for stored in &network.actors {
-                    let actor = &stored.record;
+                    let actor = &stored.value;
                     if !matches!(actor.kind, ActorKind::Migrant | ActorKind::Organisation)
                         || query
                             .language
@@ -121,14 +121,14 @@ impl Services {
                     b.bridged
                         .cmp(&a.bridged)
                         .then(b.betweenness.total_cmp(&a.betweenness))
-                        .then(a.actor.record.id.cmp(&b.actor.record.id))
+                        .then(a.actor.id.cmp(&b.actor.id))
                 });
                 rows.truncate(MAX_INTERMEDIARIES);
                 let cities = network
                     .actors
                     .iter()
-                    .filter(|a| a.record.kind == ActorKind::City)
-                    .map(|a| a.record.id.clone())
+                    .filter(|a| a.kind == ActorKind::City)
+                    .map(|a| a.id.clone())
                     .collect();
                 Ok(Intermediaries {
                     rows,

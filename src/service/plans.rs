@@ -14,13 +14,13 @@ impl Services {
         outline: Option<Area>,
     ) -> Result<(), ServiceError> {
         let actor = self.actor(caller, city).await?;
-        if actor.record.kind != ActorKind::City {
+        if actor.kind != ActorKind::City {
             return Err(ServiceError::invalid(
                 "not_a_city",
                 "id",
                 format!(
                     "{city} is a {}: only cities have outlines",
-                    actor.record.kind.as_str()
+                    actor.kind.as_str()
                 ),
             ));
         }

@@ -31,8 +31,8 @@ pub struct Card {
 impl Card {
     /// The other end of one of the card's ties.
     pub fn other_end<'a>(&self, tie: &'a StoredTie) -> &'a ActorId {
-        let tie = &tie.record;
-        if tie.source == self.actor.record.id {
+        let tie = &tie.value;
+        if tie.source == self.actor.id {
             &tie.target
         } else {
             &tie.source
@@ -84,7 +84,7 @@ impl Services {
         let id = batch
             .actors
             .first()
-            .map(|draft| draft.record.id.clone())
+            .map(|draft| draft.id.clone())
             .ok_or_else(|| ServiceError::invalid("invalid_record", "body", "no actor to write"))?;
         self.store.write(batch).await?;
         // The write just committed; a concurrent delete is the only way to miss it.
@@ -140,7 +140,7 @@ impl Services {
         let id = batch
             .ties
             .first()
-            .map(|draft| draft.record.id.clone())
+            .map(|draft| draft.id.clone())
             .ok_or_else(|| ServiceError::invalid("invalid_record", "body", "no tie to write"))?;
         self.store.write(batch).await?;
         self.store
@@ -159,8 +159,8 @@ impl Services {
     ) -> Result<StoredTie, ServiceError> {
         let tie = self.tie(caller, id).await?;
         if let Some(actor) = of
-            && tie.record.source != *actor
-            && tie.record.target != *actor
+            && tie.source != *actor
+            && tie.target != *actor
         {
             return Err(ServiceError::NotFound(format!("tie {id} of actor {actor}")));
         }
@@ -184,7 +184,7 @@ impl Services {
         loop {
             let batch = self.store.list_ties(&filter, &page).await?;
             let full = batch.len() == page.limit;
-            page.after = batch.last().map(|t| t.record.id.to_string());
+            page.after = batch.last().map(|t| t.id.to_string());
             ties.extend(batch);
             if !full {
                 break;
@@ -193,10 +193,10 @@ impl Services {
         let mut ends: Vec<ActorId> = ties
             .iter()
             .map(|t| {
-                if t.record.source == *id {
-                    t.record.target.clone()
+                if t.source == *id {
+                    t.target.clone()
                 } else {
-                    t.record.source.clone()
+                    t.source.clone()
                 }
             })
             .collect();
@@ -207,10 +207,10 @@ impl Services {
             .actors_by_id(&ends)
             .await?
             .into_iter()
-            .map(|a| (a.record.id.clone(), a))
+            .map(|a| (a.id.clone(), a))
             .collect();
         let max_hops = RelayQuery::default().max_hops;
-        let reached_by = if actor.record.kind == ActorKind::City {
+        let reached_by = if actor.kind == ActorKind::City {
             Vec::new()
         } else {
             self.actor_reach(caller, id.clone(), max_hops).await?

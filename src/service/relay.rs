@@ -75,7 +75,7 @@ impl Services {
         let known = snapshot
             .network
             .actors
-            .binary_search_by(|a| a.record.id.cmp(&actor))
+            .binary_search_by(|a| a.id.cmp(&actor))
             .is_ok();
         if !known {
             return Err(ServiceError::NotFound(format!("actor {actor}")));
@@ -99,7 +99,7 @@ impl Services {
             && !network
                 .actors
                 .iter()
-                .any(|a| &a.record.id == city && a.record.kind == ActorKind::City)
+                .any(|a| &a.id == city && a.kind == ActorKind::City)
         {
             return Err(ServiceError::NotFound(format!("city {city}")));
         }
@@ -110,8 +110,8 @@ impl Services {
                     network
                         .actors
                         .iter()
-                        .filter(|a| a.record.city.as_ref() == Some(&city))
-                        .map(|a| a.record.id.clone())
+                        .filter(|a| a.city.as_ref() == Some(&city))
+                        .map(|a| a.id.clone())
                         .collect()
                 });
                 let query = ViewQuery {
@@ -124,7 +124,7 @@ impl Services {
                 let names: HashMap<&ActorId, &str> = network
                     .actors
                     .iter()
-                    .map(|a| (&a.record.id, a.record.name.as_str()))
+                    .map(|a| (&a.id, a.name.as_str()))
                     .collect();
                 let names = view
                     .nodes

@@ -503,13 +503,12 @@ async fn a_backup_taken_while_writes_run_is_whole_and_restores() {
         (before..=after).contains(&held),
         "{before} <= {held} <= {after}"
     );
-    let ids: std::collections::HashSet<_> =
-        network.actors.iter().map(|a| a.record.id.clone()).collect();
+    let ids: std::collections::HashSet<_> = network.actors.iter().map(|a| a.id.clone()).collect();
     assert!(
         network
             .ties
             .iter()
-            .all(|t| ids.contains(&t.record.source) && ids.contains(&t.record.target))
+            .all(|t| ids.contains(&t.source) && ids.contains(&t.target))
     );
     // The numbered writes are a prefix: none missing before the last one held.
     let written_during = held - 5;

@@ -309,15 +309,12 @@ fn held(backing: &Backing) -> Held {
         let actors: std::collections::HashSet<String> = network
             .actors
             .iter()
-            .map(|a| a.record.id.as_str().to_owned())
+            .map(|a| a.id.as_str().to_owned())
             .collect();
         let dangling = network
             .ties
             .iter()
-            .filter(|t| {
-                !actors.contains(t.record.source.as_str())
-                    || !actors.contains(t.record.target.as_str())
-            })
+            .filter(|t| !actors.contains(t.source.as_str()) || !actors.contains(t.target.as_str()))
             .count();
         store.close().await.unwrap();
         Held { actors, dangling }

@@ -53,12 +53,12 @@ pub async fn writes_are_read_back_as_written(store: &dyn GraphStore) {
     store.write(batch.clone()).await.unwrap();
 
     let network = store.network().await.unwrap();
-    let mut written: Vec<_> = batch.actors.iter().map(|d| d.record.clone()).collect();
+    let mut written: Vec<_> = batch.actors.iter().map(|d| d.value.clone()).collect();
     written.sort_by(|a, b| a.id.cmp(&b.id));
     let read: Vec<_> = network
         .actors
         .iter()
-        .map(|s: &StoredActor| s.record.clone())
+        .map(|s: &StoredActor| s.value.clone())
         .collect();
     assert_eq!(read, written);
     let tie = store
@@ -66,7 +66,7 @@ pub async fn writes_are_read_back_as_written(store: &dyn GraphStore) {
         .await
         .unwrap()
         .expect("t-2 exists");
-    assert_eq!(tie.record, batch.ties[1].record);
+    assert_eq!(tie.value, batch.ties[1].value);
     assert!(store.get_actor(&actor_id("m-404")).await.unwrap().is_none());
 }
 
@@ -96,7 +96,7 @@ pub async fn the_version_moves_on_every_write_and_only_then(store: &dyn GraphSto
 pub async fn a_refused_batch_writes_nothing(store: &dyn GraphStore) {
     let mut batch = small_batch(WriteMode::Upsert);
     let last = batch.ties.len() - 1;
-    batch.ties[last].record.target = actor_id("m-404");
+    batch.ties[last].value.target = actor_id("m-404");
 
     let result = store.write(batch).await;
 
@@ -119,7 +119,7 @@ pub async fn deleting_an_actor_cascades_to_its_ties(store: &dyn GraphStore) {
         .unwrap()
         .ties
         .iter()
-        .map(|t| t.record.id.to_string())
+        .map(|t| t.id.to_string())
         .collect();
     assert_eq!(remaining, ["t-3", "t-4"]);
     assert!(matches!(
@@ -181,7 +181,7 @@ pub async fn listings_filter_and_page_in_id_order(store: &dyn GraphStore) {
     let ids = |actors: Vec<StoredActor>| {
         actors
             .into_iter()
-            .map(|a| a.record.id.to_string())
+            .map(|a| a.id.to_string())
             .collect::<Vec<_>>()
     };
 
@@ -218,7 +218,7 @@ pub async fn listings_filter_and_page_in_id_order(store: &dyn GraphStore) {
         )
         .await
         .unwrap();
-    let tie_ids: Vec<String> = ties.iter().map(|t| t.record.id.to_string()).collect();
+    let tie_ids: Vec<String> = ties.iter().map(|t| t.id.to_string()).collect();
     assert_eq!(tie_ids, ["t-3", "t-4"]);
 }
 
@@ -435,7 +435,7 @@ pub async fn actors_are_read_by_id_in_one_call(store: &dyn GraphStore) {
 
     let found = store.actors_by_id(&ids).await.unwrap();
 
-    let found: Vec<&str> = found.iter().map(|a| a.record.id.as_str()).collect();
+    let found: Vec<&str> = found.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(
         found,
         ["c-1", "m-2", "r-1"],

@@ -23,20 +23,20 @@ fn floor(network: &Network) -> impl FnMut() -> usize {
     let relays: Vec<_> = network
         .actors
         .iter()
-        .filter(|a| a.record.kind != ActorKind::City)
+        .filter(|a| a.kind != ActorKind::City)
         .collect();
     let index: std::collections::HashMap<_, u32> = relays
         .iter()
         .enumerate()
-        .map(|(i, a)| (a.record.id.clone(), i as u32))
+        .map(|(i, a)| (a.id.clone(), i as u32))
         .collect();
     let n = relays.len();
     let mut edges: Vec<(u32, u32)> = Vec::new();
     for t in &network.ties {
-        if t.record.kind == TieKind::LocatedIn {
+        if t.kind == TieKind::LocatedIn {
             continue;
         }
-        let (s, d) = (index[&t.record.source], index[&t.record.target]);
+        let (s, d) = (index[&t.source], index[&t.target]);
         edges.push((s, d));
         edges.push((d, s));
     }
@@ -50,7 +50,7 @@ fn floor(network: &Network) -> impl FnMut() -> usize {
     }
     let targets: Vec<u32> = edges.iter().map(|&(_, d)| d).collect();
     let sources: Vec<u32> = (0..n as u32)
-        .filter(|&v| relays[v as usize].record.kind == ActorKind::Responder)
+        .filter(|&v| relays[v as usize].kind == ActorKind::Responder)
         .collect();
     move || {
         let mut seen = vec![false; n];

@@ -54,12 +54,12 @@ pub(super) fn profiles(graph: &RelayGraph, network: &Network) -> Vec<[usize; 3]>
     let languages: BTreeMap<&ActorId, &crate::domain::Languages> = network
         .actors
         .iter()
-        .map(|a| (&a.record.id, &a.record.languages))
+        .map(|a| (&a.id, &a.languages))
         .collect();
     let none = crate::domain::Languages::default();
     let mut counts = vec![[0usize; 3]; graph.node_count()];
     for stored in &network.ties {
-        let tie = &stored.record;
+        let tie = &stored.value;
         if tie.kind == TieKind::LocatedIn {
             continue;
         }

@@ -190,8 +190,8 @@ pub fn summary(
         .iter()
         .map(|a| {
             (
-                &a.record.id,
-                a.record
+                &a.id,
+                a.value
                     .city
                     .as_ref()
                     .map_or("none".to_owned(), ToString::to_string),
@@ -251,7 +251,7 @@ mod tests {
         use crate::domain::*;
         let mut network = Network::default();
         let actor = |id: &str| Stored {
-            record: Actor {
+            value: Actor {
                 id: ActorId::parse(id).unwrap(),
                 kind: ActorKind::Migrant,
                 name: Name::parse(id).unwrap(),
@@ -270,7 +270,7 @@ mod tests {
         }
         for i in 1..=5 {
             network.ties.push(Stored {
-                record: Tie {
+                value: Tie {
                     id: TieId::parse(&format!("t{i}")).unwrap(),
                     source: ActorId::parse("c").unwrap(),
                     target: ActorId::parse(&format!("l{i}")).unwrap(),

@@ -174,7 +174,7 @@ pub(super) async fn list_actors(
     };
     let page = query.page.page()?;
     let actors = state.services.actors(&caller, &filter, &page).await?;
-    let ids: Vec<&str> = actors.iter().map(|a| a.record.id.as_str()).collect();
+    let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
     let next_cursor = next_cursor(&ids, &page);
     let list = ActorList {
         actors: actors.iter().map(ActorRecord::from).collect(),
@@ -204,7 +204,7 @@ pub(super) async fn create_actor(
     let batch = single_write(record, None, WriteMode::Create)?;
     let actor = state.services.write_actor(&caller, batch).await?;
     tracing::info!("actor created");
-    let location = format!("/api/v1/actors/{}", actor.record.id);
+    let location = format!("/api/v1/actors/{}", actor.id);
     Ok((
         StatusCode::CREATED,
         [(header::LOCATION, location)],
@@ -315,7 +315,7 @@ pub(super) async fn list_actor_ties(
         ..TieFilter::default()
     };
     let ties = state.services.ties(&caller, &filter, &page).await?;
-    let ids: Vec<&str> = ties.iter().map(|t| t.record.id.as_str()).collect();
+    let ids: Vec<&str> = ties.iter().map(|t| t.id.as_str()).collect();
     let next_cursor = next_cursor(&ids, &page);
     let list = TieList {
         ties: ties.iter().map(TieRecord::from).collect(),

@@ -55,7 +55,7 @@ pub(super) async fn list_ties(
     };
     let page = query.page.page()?;
     let ties = state.services.ties(&caller, &filter, &page).await?;
-    let ids: Vec<&str> = ties.iter().map(|t| t.record.id.as_str()).collect();
+    let ids: Vec<&str> = ties.iter().map(|t| t.id.as_str()).collect();
     let next_cursor = next_cursor(&ids, &page);
     let list = TieList {
         ties: ties.iter().map(TieRecord::from).collect(),
@@ -86,13 +86,13 @@ pub(super) async fn create_tie(
     let batch = single_write(record, None, WriteMode::Create)?;
     let tie = state.services.write_tie(&caller, batch).await?;
     tracing::info!("tie created");
-    let location = format!("/api/v1/ties/{}", tie.record.id);
+    let location = format!("/api/v1/ties/{}", tie.id);
     let body = (
         StatusCode::CREATED,
         [(header::LOCATION, location)],
         Json(TieRecord::from(&tie)),
     );
-    Ok(about_tie(&tie.record, body))
+    Ok(about_tie(&tie.value, body))
 }
 
 /// One tie.
@@ -109,7 +109,7 @@ pub(super) async fn get_tie(
 ) -> Result<Response, ApiError> {
     let id = path_id(&id)?;
     let tie = state.services.tie(&caller, &id).await?;
-    Ok(about_tie(&tie.record, Json(TieRecord::from(&tie))))
+    Ok(about_tie(&tie.value, Json(TieRecord::from(&tie))))
 }
 
 /// Replaces a tie; creates none.
@@ -132,7 +132,7 @@ pub(super) async fn replace_tie(
     let batch = single_write(record, Some(id.as_str()), WriteMode::Replace)?;
     let tie = state.services.write_tie(&caller, batch).await?;
     tracing::info!("tie replaced");
-    Ok(about_tie(&tie.record, Json(TieRecord::from(&tie))))
+    Ok(about_tie(&tie.value, Json(TieRecord::from(&tie))))
 }
 
 /// Deletes a tie.
@@ -151,5 +151,5 @@ pub(super) async fn delete_tie(
     // Its ends go to the audit entry: the tie's id alone would not lead an erasure to it.
     let tie = state.services.delete_tie(&caller, &id, None).await?;
     tracing::info!("tie deleted");
-    Ok(about_tie(&tie.record, StatusCode::NO_CONTENT))
+    Ok(about_tie(&tie.value, StatusCode::NO_CONTENT))
 }

@@ -305,7 +305,7 @@ async fn post_remove_tie(
         .await?;
     // Its ends go to the audit entry, as for the API's DELETE.
     Ok(crate::http::api::about_tie(
-        &removed.record,
+        &removed.value,
         back_to(&id, "removed"),
     ))
 }
@@ -328,7 +328,7 @@ async fn actor_page(
         .ties
         .iter()
         .map(|stored| {
-            let tie = &stored.record;
+            let tie = &stored.value;
             let other_id = if tie.source == id {
                 &tie.target
             } else {
@@ -339,8 +339,8 @@ async fn actor_page(
                 (crate::domain::TieKind::LocatedIn, _) | (_, None) => "",
                 (_, Some(other)) => {
                     let class = Capital::of(
-                        (actor.record.kind, &actor.record.languages),
-                        (other.record.kind, &other.record.languages),
+                        (actor.kind, &actor.languages),
+                        (other.kind, &other.languages),
                     );
                     profile[class as usize] += 1;
                     class.as_str()
@@ -350,7 +350,7 @@ async fn actor_page(
                 id: tie.id.to_string(),
                 kind: tie.kind.as_str().to_owned(),
                 other: other_id.to_string(),
-                other_kind: other.map_or(String::new(), |o| o.record.kind.to_string()),
+                other_kind: other.map_or(String::new(), |o| o.kind.to_string()),
                 trust: format!("{:.2}", tie.trust.value()),
                 channels: tie
                     .channels

@@ -53,7 +53,7 @@ async fn get_view(
         .list_actors(&filter, &page)
         .await?
         .into_iter()
-        .map(|a| (a.record.id.to_string(), a.record.name.as_str().to_owned()))
+        .map(|a| (a.id.to_string(), a.name.as_str().to_owned()))
         .collect();
     render(&ViewPage {
         nav: visitor.nav(),

@@ -81,13 +81,9 @@ pub(super) async fn write_batch(
     // Rows are turned into Bolt values one batch at a time, so a large import never holds a
     // second copy of the whole network.
     for kind in ActorKind::ALL {
-        let drafts: Vec<&Draft<Actor>> = batch
-            .actors
-            .iter()
-            .filter(|d| d.record.kind == kind)
-            .collect();
+        let drafts: Vec<&Draft<Actor>> = batch.actors.iter().filter(|d| d.kind == kind).collect();
         let to_row = |draft: &&Draft<Actor>| {
-            let a = &draft.record;
+            let a = &draft.value;
             map(vec![
                 ("id", text(a.id.as_str())),
                 ("kind", text(a.kind.as_str())),
@@ -156,13 +152,9 @@ pub(super) async fn write_batch(
         }
     }
     for kind in TieKind::ALL {
-        let drafts: Vec<&Draft<Tie>> = batch
-            .ties
-            .iter()
-            .filter(|d| d.record.kind == kind)
-            .collect();
+        let drafts: Vec<&Draft<Tie>> = batch.ties.iter().filter(|d| d.kind == kind).collect();
         let to_row = |draft: &&Draft<Tie>| {
-            let t = &draft.record;
+            let t = &draft.value;
             let created = draft
                 .created_at
                 .or_else(|| stored_ties.get(&t.id).map(|(_, c)| *c));

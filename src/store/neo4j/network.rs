@@ -331,7 +331,7 @@ impl NetworkStore for Neo4jStore {
                                 .await?,
                         );
                     }
-                    ties.sort_by(|a: &StoredTie, b| a.record.id.cmp(&b.record.id));
+                    ties.sort_by(|a: &StoredTie, b| a.id.cmp(&b.id));
                     let after = read_version(&mut txn).await?;
                     Ok(((before == after).then_some(Network { actors, ties }), txn))
                 })

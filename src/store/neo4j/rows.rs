@@ -121,7 +121,7 @@ pub(super) fn stored<T>(
     let draft = parsed.map_err(|errors| corrupt(id, &errors[0]))?;
     match (draft.created_at, draft.updated_at) {
         (Some(created_at), Some(updated_at)) => Ok(Stored {
-            record: draft.record,
+            value: draft.value,
             created_at,
             updated_at,
         }),
@@ -324,12 +324,12 @@ pub(super) trait HasId {
 
 impl HasId for StoredActor {
     fn id(&self) -> &str {
-        self.record.id.as_str()
+        self.id.as_str()
     }
 }
 
 impl HasId for StoredTie {
     fn id(&self) -> &str {
-        self.record.id.as_str()
+        self.id.as_str()
     }
 }

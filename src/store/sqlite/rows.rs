@@ -50,7 +50,7 @@ pub(super) fn read_actor(row: &Row) -> rusqlite::Result<StoredActor> {
         attributes: Attributes::parse(attributes).map_err(|_| bad())?,
     };
     Ok(Stored {
-        record: actor,
+        value: actor,
         created_at: parse_timestamp(&row.get::<_, String>(10)?).map_err(|_| bad())?,
         updated_at: parse_timestamp(&row.get::<_, String>(11)?).map_err(|_| bad())?,
     })
@@ -77,7 +77,7 @@ pub(super) fn read_tie(row: &Row) -> rusqlite::Result<StoredTie> {
             .map_err(|_| bad())?,
     };
     Ok(Stored {
-        record: tie,
+        value: tie,
         created_at: parse_timestamp(&row.get::<_, String>(8)?).map_err(|_| bad())?,
         updated_at: parse_timestamp(&row.get::<_, String>(9)?).map_err(|_| bad())?,
     })
@@ -127,7 +127,7 @@ pub(super) fn write_batch(
         )
         .map_err(backend)?;
     for draft in &batch.actors {
-        let actor = &draft.record;
+        let actor = &draft.value;
         upsert_actor
             .execute(params![
                 actor.id.as_str(),
@@ -159,7 +159,7 @@ pub(super) fn write_batch(
         )
         .map_err(backend)?;
     for draft in &batch.ties {
-        let tie = &draft.record;
+        let tie = &draft.value;
         upsert_tie
             .execute(params![
                 tie.id.as_str(),
