@@ -14,11 +14,13 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::MethodRouter;
 
+use super::audit::{Audit, LeftBehind, call_target, completed};
+pub(crate) use super::audit::{AuditRecords, AuditSubjects, AuditTarget, audit};
 use super::session::{
     CSRF_HEADER, Limiter, SESSION_COOKIE, Session, Sessions, client, cookie, same_secret,
 };
 use super::{ApiError, AppState};
-use crate::domain::{AuditEntry, Role, hash_secret, now};
+use crate::domain::{Role, hash_secret, now};
 use crate::store::GraphStore;
 
 /// What a route needs of its caller.
@@ -265,21 +267,6 @@ impl<S: Send + Sync> FromRequestParts<S> for SessionCsrf {
     }
 }
 
-/// What a handler may put in its response's extensions to replace the audit entry's target (an
-/// erasure records `erased`, never the erased person's id).
-#[derive(Debug, Clone)]
-pub struct AuditTarget(pub String);
-
-/// What a handler puts in its response's extensions to say how many records it handed out (or
-/// wrote): the audit entry's `records`.
-#[derive(Debug, Clone, Copy)]
-pub struct AuditRecords(pub u64);
-
-/// What a handler puts in its response's extensions to name the actors a call concerns beyond
-/// its target (a tie's two ends), so that erasing one of them also finds this entry.
-#[derive(Debug, Clone)]
-pub struct AuditSubjects(pub Vec<String>);
-
 /// What the middleware needs.
 #[derive(Clone)]
 struct Gate {
@@ -302,157 +289,6 @@ fn bearer(request: &Request) -> Option<&str> {
     scheme
         .eq_ignore_ascii_case("bearer")
         .then(|| credentials.trim())
-}
-
-/// The ids in a request's path where its route has parameters (`/api/v1/actors/{id}` →
-/// `m-0001`): the audit trail's target. Ids are not personal data; names never travel in paths.
-fn path_target(route: &str, path: &str) -> Option<String> {
-    let values: Vec<&str> = route
-        .split('/')
-        .zip(path.split('/'))
-        .filter(|(pattern, _)| pattern.starts_with('{'))
-        .map(|(_, value)| value)
-        .collect();
-    (!values.is_empty()).then(|| values.join("/"))
-}
-
-/// Query parameters whose values go into the audit trail as sent: ids, filters, formats and
-/// numbers. Any other parameter (free text such as a search for a name) is recorded by its name
-/// only, so that the trail never holds what someone typed.
-const AUDITED_PARAMETERS: [&str; 22] = [
-    "actor",
-    "bbox",
-    "before",
-    "city",
-    "colour",
-    "community",
-    "cursor",
-    "dry_run",
-    "erase",
-    "format",
-    "kind",
-    "language",
-    "limit",
-    "max_hops",
-    "offset",
-    "only",
-    "pseudonymize",
-    "sample",
-    "saved",
-    "seed",
-    "with_metrics",
-    "scenario",
-];
-
-/// The audit trail's target of a call: its path parameters (`m-0001`), then for a read its
-/// query (`kind=migrant&limit=100`, or `m-0001?max_hops=3` after path parameters), free-text
-/// values withheld.
-fn call_target(route: &str, path: &str, query: Option<&str>) -> Option<String> {
-    let mut target = path_target(route, path).unwrap_or_default();
-    if let Some(query) = query.filter(|q| !q.is_empty()) {
-        let mut kept = form_urlencoded::Serializer::new(String::new());
-        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-            if AUDITED_PARAMETERS.contains(&key.as_ref()) {
-                kept.append_pair(&key, &value);
-            } else {
-                kept.append_pair(&key, "withheld");
-            }
-        }
-        if !target.is_empty() {
-            target.push('?');
-        }
-        target.push_str(&kept.finish());
-    }
-    (!target.is_empty()).then_some(target)
-}
-
-/// One audit entry as a call leaves it.
-pub(crate) struct Audit {
-    /// The token's label, or `anonymous`.
-    pub who: String,
-    /// The token's role, when known.
-    pub role: Option<Role>,
-    /// `METHOD /route`.
-    pub action: String,
-    /// What was touched.
-    pub target: Option<String>,
-    /// `ok` or why not.
-    pub outcome: String,
-    /// How many records were handed out or written.
-    pub records: Option<u64>,
-    /// The actors concerned beyond the target.
-    pub subjects: Vec<String>,
-}
-
-impl Audit {
-    /// Appends to the audit trail; a failure is logged, never shown to the caller.
-    pub(crate) async fn write(self, store: &dyn GraphStore) {
-        let entry = AuditEntry {
-            seq: 0,
-            at: now(),
-            who: self.who,
-            role: self.role,
-            action: self.action,
-            target: self.target,
-            outcome: self.outcome,
-            records: self.records,
-            subjects: self.subjects,
-        };
-        if let Err(error) = store.append_audit(&entry).await {
-            tracing::error!(error = %crate::telemetry::chain(&error), "audit trail write failed");
-        }
-    }
-}
-
-/// Appends to the audit trail; a failure is logged, never shown to the caller.
-pub(crate) async fn audit(
-    store: &dyn GraphStore,
-    who: String,
-    role: Option<Role>,
-    action: String,
-    target: Option<String>,
-    outcome: &str,
-) {
-    Audit {
-        who,
-        role,
-        action,
-        target,
-        outcome: outcome.to_owned(),
-        records: None,
-        subjects: Vec::new(),
-    }
-    .write(store)
-    .await
-}
-
-/// The outcome an audit entry records for an answer: `ok`, or its status code.
-fn outcome_of(response: &Response) -> String {
-    let status = response.status();
-    if status.is_success() || status.is_redirection() {
-        "ok".to_owned()
-    } else {
-        status.as_u16().to_string()
-    }
-}
-
-/// Writes the audit entry of an audited read if the read is dropped before it answers (the
-/// client left): the entry still says who asked for what.
-struct LeftBehind {
-    store: Arc<dyn GraphStore>,
-    audit: Option<Audit>,
-}
-
-impl Drop for LeftBehind {
-    fn drop(&mut self) {
-        if let Some(mut audit) = self.audit.take() {
-            audit.outcome = "client_left".into();
-            let store = self.store.clone();
-            if let Ok(runtime) = tokio::runtime::Handle::try_current() {
-                runtime.spawn(async move { audit.write(store.as_ref()).await });
-            }
-        }
-    }
 }
 
 /// The token whose secret has this hash, if it exists and is neither expired nor revoked.
@@ -685,25 +521,6 @@ async fn authorize(State(gate): State<Gate>, mut request: Request, next: Next) -
     }
 }
 
-/// An audited call's entry, completed from its answer: the outcome, and what the handler said
-/// about the records and actors it touched. A call about something that does not exist keeps no
-/// target: asking for an erased person's id must not write it back into the trail.
-fn completed(mut entry: Audit, response: &Response) -> Audit {
-    entry.outcome = outcome_of(response);
-    if response.status() == axum::http::StatusCode::NOT_FOUND {
-        entry.target = Some("not_found".into());
-    }
-    let extensions = response.extensions();
-    if let Some(AuditTarget(withheld)) = extensions.get::<AuditTarget>() {
-        entry.target = Some(withheld.clone());
-    }
-    entry.records = extensions.get::<AuditRecords>().map(|r| r.0);
-    if let Some(AuditSubjects(subjects)) = extensions.get::<AuditSubjects>() {
-        entry.subjects = subjects.clone();
-    }
-    entry
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -724,26 +541,5 @@ mod tests {
         assert_eq!(allowed(Access::Research), [Admin, Coordinator, Analyst]);
         assert_eq!(allowed(Access::Network), [Admin, Coordinator]);
         assert_eq!(allowed(Access::Admin), [Admin]);
-    }
-
-    #[test]
-    fn the_audit_target_is_the_path_parameters() {
-        assert_eq!(
-            path_target("/api/v1/actors/{id}", "/api/v1/actors/m-1"),
-            Some("m-1".into())
-        );
-        assert_eq!(path_target("/api/v1/import", "/api/v1/import"), None);
-    }
-
-    #[test]
-    fn free_text_in_a_query_never_reaches_the_audit_trail() {
-        let target = call_target(
-            "/api/v1/actors",
-            "/api/v1/actors",
-            Some("kind=migrant&q=Selam%20Tesfaye&limit=5"),
-        );
-        assert_eq!(target.as_deref(), Some("kind=migrant&q=withheld&limit=5"));
-        let target = call_target("/api/v1/actors/{id}", "/api/v1/actors/m-1", Some("x=1"));
-        assert_eq!(target.as_deref(), Some("m-1?x=withheld"));
     }
 }

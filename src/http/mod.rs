@@ -3,6 +3,7 @@
 
 pub mod access;
 mod api;
+mod audit;
 mod error;
 mod extract;
 pub mod monitor;
