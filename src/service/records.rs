@@ -112,23 +112,32 @@ impl Services {
             .ok_or_else(|| ServiceError::NotFound(format!("tie {id}")))
     }
 
-    /// A page of ties, filtered; with an actor in the filter, that actor must exist.
+    /// A page of ties, filtered.
     pub async fn ties(
         &self,
         _caller: &Caller,
         filter: &TieFilter,
         page: &Page,
     ) -> Result<Vec<StoredTie>, ServiceError> {
-        if let Some(actor) = &filter.actor
-            && self
-                .store
-                .actors_by_id(std::slice::from_ref(actor))
-                .await?
-                .is_empty()
-        {
+        Ok(self.store.list_ties(filter, page).await?)
+    }
+
+    /// A page of one actor's ties; the actor must exist.
+    pub async fn actor_ties(
+        &self,
+        caller: &Caller,
+        actor: &ActorId,
+        page: &Page,
+    ) -> Result<Vec<StoredTie>, ServiceError> {
+        let found = self.store.actors_by_id(std::slice::from_ref(actor)).await?;
+        if found.is_empty() {
             return Err(ServiceError::NotFound(format!("actor {actor}")));
         }
-        Ok(self.store.list_ties(filter, page).await?)
+        let filter = TieFilter {
+            actor: Some(actor.clone()),
+            ..TieFilter::default()
+        };
+        self.ties(caller, &filter, page).await
     }
 
     /// Writes one tie (a batch of one) and reads it back.

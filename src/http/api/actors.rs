@@ -14,7 +14,7 @@ use crate::domain::{ActorId, ActorKind, Language, TieId, WriteMode};
 use crate::http::access::{Access, AuditTarget, Caller, Routes};
 use crate::http::extract::{Query, RecordJson};
 use crate::http::{ApiError, AppState, ErrorBody};
-use crate::store::{ActorFilter, BoundingBox, TieFilter};
+use crate::store::{ActorFilter, BoundingBox};
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -310,11 +310,7 @@ pub(super) async fn list_actor_ties(
 ) -> Result<Response, ApiError> {
     let id = path_id(&id)?;
     let page = query.page()?;
-    let filter = TieFilter {
-        actor: Some(id),
-        ..TieFilter::default()
-    };
-    let ties = state.services.ties(&caller, &filter, &page).await?;
+    let ties = state.services.actor_ties(&caller, &id, &page).await?;
     let ids: Vec<&str> = ties.iter().map(|t| t.id.as_str()).collect();
     let next_cursor = next_cursor(&ids, &page);
     let list = TieList {
