@@ -22,7 +22,7 @@ use crate::document::{ActorRecord, TieRecord, write_records};
 use crate::domain::{ActorId, ActorKind, Location, Network, Timestamp, format_timestamp};
 
 pub use pseudonym::Pseudonymizer;
-pub use scenario::write_reach_csv;
+pub use scenario::{TargetRow, write_targets_csv};
 
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -26,7 +26,9 @@ pub use budget::{Budget, Weight};
 pub use export::{ExportJob, ExportRequest};
 pub use figures::{Aggregates, Dashboard, Stats};
 pub use records::Card;
-pub use relay::{MAX_VIEW_NODES, NamedView, ViewRequest};
+pub use relay::{
+    CallListEntry, Contact, CoverageView, FailurePoint, MAX_VIEW_NODES, NamedView, ViewRequest,
+};
 pub use research::SummaryView;
 pub use snapshot::{Scope, Snapshot, Snapshots};
 

@@ -2,14 +2,18 @@
 //! the network view's drawing. They answer on the shared snapshot, within the time budget and
 //! the caller's share of it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use super::{ServiceError, Services, Weight};
 use crate::analysis::{
-    CoverageReport, NetworkView, ReachReport, Reached, RelayQuery, ViewQuery, coverage,
-    network_view, reach, reached_by,
+    CallEntry, CoverageReport, NetworkView, PointOfFailure, ReachReport, Reached, RelayQuery,
+    ViewQuery, coverage, network_view, reach, reached_by,
 };
-use crate::domain::{ActorId, ActorKind, Caller};
+use crate::domain::{ActorId, ActorKind, Caller, Network};
+use crate::export::{TargetRow, write_targets_csv};
 
 /// The most actors one view draws: beyond, the browser's renderer and the layout both slow down.
 pub const MAX_VIEW_NODES: usize = 20_000;
@@ -23,6 +27,106 @@ pub struct ViewRequest {
     pub community: Option<u32>,
     /// Seeds communities and layout.
     pub seed: u64,
+}
+
+/// Whom to reach and how: an actor's name, kind, languages and channels, as a coordinator needs
+/// them to pick up the phone.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Contact {
+    /// The actor's name.
+    pub name: String,
+    /// Its kind.
+    pub kind: ActorKind,
+    /// The languages they speak or work in (ISO 639-3 codes), first language first.
+    pub languages: Vec<String>,
+    /// How they can be reached (channel names).
+    pub channels: Vec<String>,
+}
+
+impl Contact {
+    /// The contact of an actor of the network, if it is there.
+    pub fn of(network: &Network, id: &ActorId) -> Option<Self> {
+        let at = network.actors.binary_search_by(|a| a.id.cmp(id)).ok()?;
+        let actor = &network.actors[at];
+        Some(Self {
+            name: actor.name.as_str().to_owned(),
+            kind: actor.kind,
+            languages: actor
+                .languages
+                .as_slice()
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
+            channels: actor
+                .channels
+                .as_slice()
+                .iter()
+                .map(|c| c.as_str().to_owned())
+                .collect(),
+        })
+    }
+}
+
+/// An entry of the call list, with whom to call.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct CallListEntry {
+    /// The entry.
+    #[serde(flatten)]
+    pub entry: CallEntry,
+    /// Who it is and how to reach them.
+    #[serde(flatten)]
+    pub contact: Option<Contact>,
+}
+
+/// A single point of failure, with who it is.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct FailurePoint {
+    /// The point of failure.
+    #[serde(flatten)]
+    pub point: PointOfFailure,
+    /// Who it is and how to reach them.
+    #[serde(flatten)]
+    pub contact: Option<Contact>,
+}
+
+/// The coverage report as coordinators act on it: the actors to call named.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct CoverageView {
+    /// As in the reach report.
+    #[serde(flatten)]
+    pub reach: ReachReport,
+    /// Whom the sources should call first, with how to reach them.
+    pub call_list: Vec<CallListEntry>,
+    /// Single points of failure, most cut off first, then by id, with who they are.
+    pub single_points_of_failure: Vec<FailurePoint>,
+    /// Unreached targets by first language (`und` when unknown).
+    pub unreached_by_language: BTreeMap<String, usize>,
+}
+
+impl CoverageView {
+    /// Names the actors of a coverage report from the network it was computed on.
+    pub fn of(report: CoverageReport, network: &Network) -> Self {
+        Self {
+            call_list: report
+                .call_list
+                .into_iter()
+                .map(|entry| CallListEntry {
+                    contact: Contact::of(network, &entry.id),
+                    entry,
+                })
+                .collect(),
+            single_points_of_failure: report
+                .single_points_of_failure
+                .into_iter()
+                .map(|point| FailurePoint {
+                    contact: Contact::of(network, &point.id),
+                    point,
+                })
+                .collect(),
+            unreached_by_language: report.unreached_by_language,
+            reach: report.reach,
+        }
+    }
 }
 
 /// The network view with each drawn actor's name.
@@ -40,8 +144,7 @@ impl Services {
         caller: &Caller,
         query: RelayQuery,
     ) -> Result<ReachReport, ServiceError> {
-        let snapshot = self.snapshot().await?;
-        let mut admission = self.budget.admit(caller)?;
+        let (mut admission, snapshot) = self.begin(caller, Weight::Graph).await?;
         admission
             .run(Weight::Graph, move |cancel| {
                 Ok(reach(&snapshot.graph, &query, cancel)?)
@@ -50,16 +153,62 @@ impl Services {
     }
 
     /// The reach report plus the call list, the single points of failure and the unreached by
-    /// language.
+    /// language, each actor to call named with their languages and channels (coverage is for
+    /// the roles that see the network).
     pub async fn coverage(
         &self,
         caller: &Caller,
         query: RelayQuery,
-    ) -> Result<CoverageReport, ServiceError> {
+    ) -> Result<CoverageView, ServiceError> {
         let (mut admission, snapshot) = self.begin(caller, Weight::Graph).await?;
         admission
             .run(Weight::Graph, move |cancel| {
-                Ok(coverage(&snapshot.graph, &query, cancel)?)
+                let report = coverage(&snapshot.graph, &query, cancel)?;
+                Ok(CoverageView::of(report, &snapshot.network))
+            })
+            .await
+    }
+
+    /// The scenario's result as CSV: one row per target, reached or not, named, with their first
+    /// language and channels, and the most reliable path by names.
+    pub async fn coverage_csv(
+        &self,
+        caller: &Caller,
+        query: RelayQuery,
+    ) -> Result<(Vec<u8>, usize), ServiceError> {
+        let (mut admission, snapshot) = self.begin(caller, Weight::Graph).await?;
+        admission
+            .run(Weight::Graph, move |cancel| {
+                let report = reach(&snapshot.graph, &query, cancel)?;
+                let network = &snapshot.network;
+                let name = |id: &ActorId| {
+                    Contact::of(network, id).map_or_else(|| id.to_string(), |c| c.name)
+                };
+                let row = |id: &ActorId, reached: Option<&Reached>| {
+                    let contact = Contact::of(network, id);
+                    TargetRow {
+                        id: id.to_string(),
+                        name: contact
+                            .as_ref()
+                            .map_or_else(String::new, |c| c.name.clone()),
+                        language: contact
+                            .as_ref()
+                            .and_then(|c| c.languages.first())
+                            .map_or_else(String::new, ToString::to_string),
+                        channels: contact
+                            .as_ref()
+                            .map_or_else(String::new, |c| c.channels.join(";")),
+                        reached: reached.map(|r| (r.hops, r.reliability)),
+                        path: reached.map_or_else(Vec::new, |r| r.path.iter().map(name).collect()),
+                    }
+                };
+                let mut rows: Vec<TargetRow> =
+                    report.reached.iter().map(|r| row(&r.id, Some(r))).collect();
+                rows.extend(report.unreached.iter().map(|id| row(id, None)));
+                let mut body = Vec::new();
+                write_targets_csv(&rows, &mut body)
+                    .map_err(|e| ServiceError::Internal(e.into()))?;
+                Ok((body, report.reached.len()))
             })
             .await
     }

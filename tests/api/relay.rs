@@ -49,10 +49,12 @@ async fn coverage_adds_the_call_list_points_of_failure_and_unreached_by_language
         .await
         .unwrap();
 
-    // o-1 and m-2 each cover both migrants; the smaller id wins.
+    // o-1 and m-2 each cover both migrants; the smaller id wins. Whom to call is named, with
+    // their languages and channels (#17).
     assert_eq!(
         all["call_list"],
-        json!([{"id": "m-2", "covers": 2, "inside_area": false}])
+        json!([{"id": "m-2", "covers": 2, "inside_area": false, "name": "Dawit",
+                "kind": "migrant", "languages": ["tir", "eng"], "channels": []}])
     );
     assert_eq!(all["single_points_of_failure"], json!([]));
     assert_eq!(all["unreached_by_language"], json!({}));
@@ -84,7 +86,9 @@ async fn an_area_keeps_only_the_migrants_inside_and_a_single_bridge_is_a_point_o
     assert_eq!(report["reached"][0]["path"], json!(["r-1", "o-1", "m-1"]));
     assert_eq!(
         report["single_points_of_failure"],
-        json!([{"id": "o-1", "cut_off": 1}])
+        json!([{"id": "o-1", "cut_off": 1, "name": "Eritrean Community Association",
+                "kind": "organisation", "languages": ["tir", "eng"],
+                "channels": ["phone", "whatsapp"]}])
     );
 }
 

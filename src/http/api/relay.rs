@@ -8,12 +8,13 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::analysis::QueryDto;
-use crate::analysis::{CoverageReport, MAX_HOPS_LIMIT, ReachReport, Reached, RelayQuery};
+use crate::analysis::{MAX_HOPS_LIMIT, ReachReport, Reached, RelayQuery};
 use crate::domain::ActorId;
 use crate::http::access::{Access, Caller, Routes};
 use crate::http::api::counted;
 use crate::http::extract::{Query, body_bytes, is_json};
 use crate::http::{API_BODY_LIMIT, ApiError, AppState, ErrorBody};
+use crate::service::CoverageView;
 
 pub fn routes() -> Routes {
     // Relay queries are reads (audited as reads of personal data: they answer with ids).
@@ -79,7 +80,7 @@ pub(super) struct CoverageParams {
     request_body = QueryDto,
     responses(
         (status = 200, description = "The coverage report", content(
-            (CoverageReport = "application/json"),
+            (CoverageView = "application/json"),
             (String = "text/csv"),
         )),
         (status = 400, description = "Malformed JSON", body = ErrorBody),
@@ -103,17 +104,8 @@ pub(super) async fn post_coverage(
         }
     };
     let query = read_query(&state, request).await?;
-    let report = state.services.coverage(&caller, query).await?;
-    tracing::info!(
-        targets = report.reach.targets,
-        reached = report.reach.reached_count,
-        "coverage answered"
-    );
-    let records = report.reach.reached.len();
     if csv {
-        let mut body = Vec::new();
-        crate::export::write_reach_csv(&report.reach, &mut body)
-            .map_err(|e| ApiError::Internal(e.into()))?;
+        let (body, records) = state.services.coverage_csv(&caller, query).await?;
         let headers = [
             (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
             (
@@ -123,6 +115,13 @@ pub(super) async fn post_coverage(
         ];
         return Ok(counted(records, (headers, body)));
     }
+    let report = state.services.coverage(&caller, query).await?;
+    tracing::info!(
+        targets = report.reach.targets,
+        reached = report.reach.reached_count,
+        "coverage answered"
+    );
+    let records = report.reach.reached.len();
     Ok(counted(records, Json(report)))
 }
 
