@@ -33,6 +33,16 @@ impl Role {
         }
     }
 
+    /// The role's name with its article, as a sentence says it: "an admin", "a viewer".
+    pub fn with_article(self) -> &'static str {
+        match self {
+            Role::Admin => "an admin",
+            Role::Coordinator => "a coordinator",
+            Role::Analyst => "an analyst",
+            Role::Viewer => "a viewer",
+        }
+    }
+
     /// Parses a role name.
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
         Self::ALL

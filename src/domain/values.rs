@@ -191,6 +191,38 @@ impl Language {
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.0).expect("a language is three ASCII letters")
     }
+
+    /// The language's English name from the ISO 639-3 tables, if the code is in them.
+    ///
+    /// ```
+    /// use relaymap::domain::Language;
+    ///
+    /// assert_eq!(Language::parse("tir").unwrap().english_name(), Some("Tigrinya"));
+    /// assert_eq!(Language::parse("qqq").unwrap().english_name(), None);
+    /// ```
+    pub fn english_name(&self) -> Option<&'static str> {
+        isolang::Language::from_639_3(self.as_str()).map(|l| l.to_name())
+    }
+
+    /// The language whose code or English name (any letter case) this is: `tir`, `Tigrinya`
+    /// and `tigrinya` are all Tigrinya.
+    ///
+    /// ```
+    /// use relaymap::domain::Language;
+    ///
+    /// assert_eq!(Language::from_code_or_name("Arabic").unwrap().as_str(), "ara");
+    /// assert_eq!(Language::from_code_or_name(" tir ").unwrap().as_str(), "tir");
+    /// assert!(Language::from_code_or_name("Klingonish").is_err());
+    /// ```
+    pub fn from_code_or_name(raw: &str) -> Result<Self, DomainError> {
+        let text = raw.trim();
+        if let Ok(language) = Self::parse(text) {
+            return Ok(language);
+        }
+        isolang::Language::from_name_lowercase(&text.to_lowercase())
+            .and_then(|l| Self::parse(l.to_639_3()).ok())
+            .ok_or_else(|| DomainError::InvalidLanguage(text.chars().take(32).collect()))
+    }
 }
 
 impl utoipa::PartialSchema for Language {

@@ -11,7 +11,7 @@ use axum::handler::Handler;
 use axum::http::request::Parts;
 use axum::http::{Method, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::MethodRouter;
 
 use super::audit::{Audit, LeftBehind, call_target, completed};
@@ -344,16 +344,6 @@ async fn csrf_checked(request: Request, expected: &str) -> Result<Request, ApiEr
     }
 }
 
-/// Whether a browser asked for a page (so that a missing sign-in is a redirect, not JSON).
-fn wants_page(request: &Request) -> bool {
-    !request.uri().path().starts_with("/api/")
-        && request
-            .headers()
-            .get(header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.contains("text/html"))
-}
-
 async fn authorize(State(gate): State<Gate>, mut request: Request, next: Next) -> Response {
     let route = request
         .extensions()
@@ -414,11 +404,8 @@ async fn authorize(State(gate): State<Gate>, mut request: Request, next: Next) -
     };
     let Some(credential) = credential else {
         let error = ApiError::Unauthenticated("send a token: Authorization: Bearer <token>");
-        let response = refuse("anonymous".into(), None, "unauthenticated", error).await;
-        if wants_page(&request) {
-            return Redirect::to("/signin").into_response();
-        }
-        return response;
+        // A page's visitor is sent to sign in (pages::errors), a script gets the JSON 401.
+        return refuse("anonymous".into(), None, "unauthenticated", error).await;
     };
     let client = client(request.headers(), request.extensions(), gate.behind_proxy);
     // A live session already proved its token: a colleague's typos behind the same address do
@@ -474,7 +461,10 @@ async fn authorize(State(gate): State<Gate>, mut request: Request, next: Next) -
         };
     }
     if !rule.access.allows(token.role) {
-        let error = ApiError::Forbidden(format!("a {} token may not do this", token.role));
+        let error = ApiError::Forbidden(format!(
+            "{} token may not do this",
+            token.role.with_article()
+        ));
         return refuse(token.label.clone(), Some(token.role), "forbidden", error).await;
     }
     request.extensions_mut().insert(Caller {

@@ -111,7 +111,8 @@ pub fn router(state: AppState, static_dir: &Path, vendor_dir: &Path) -> Router {
     let mut router = router
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
-        .layer(DefaultBodyLimit::max(API_BODY_LIMIT));
+        .layer(DefaultBodyLimit::max(API_BODY_LIMIT))
+        .layer(axum::middleware::from_fn(pages::html_errors));
     for (name, value) in headers {
         router = router.layer(SetResponseHeaderLayer::overriding(name, value));
     }

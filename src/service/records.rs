@@ -19,7 +19,8 @@ pub struct Card {
     pub actor: StoredActor,
     /// Their ties, in id order.
     pub ties: Vec<StoredTie>,
-    /// The actor at the other end of each tie, by id (read in one call).
+    /// Every other actor the card names, by id (read in one call): the other end of each tie,
+    /// those on the paths of `reached_by`, and the actor's city.
     pub others: HashMap<ActorId, StoredActor>,
     /// The responders that reach the actor within `max_hops`, most reliable first (none for a
     /// city: cities relay nothing).
@@ -102,6 +103,99 @@ impl Services {
         erase: bool,
     ) -> Result<(), ServiceError> {
         Ok(self.store.delete_actor(id, erase).await?)
+    }
+
+    /// The actor someone means by what they typed: an id, or a name (any letter case) that
+    /// exactly one actor has. Otherwise why not, in words, with the candidates.
+    pub async fn find_actor(
+        &self,
+        caller: &Caller,
+        typed: &str,
+    ) -> Result<StoredActor, ServiceError> {
+        let typed = typed.trim();
+        if typed.is_empty() {
+            return Err(ServiceError::invalid(
+                "missing_field",
+                "other",
+                "give the other actor's name or id",
+            ));
+        }
+        if let Ok(id) = ActorId::parse(typed)
+            && let Some(actor) = self.store.get_actor(&id).await?
+        {
+            return Ok(actor);
+        }
+        let filter = ActorFilter {
+            name: Some(typed.to_owned()),
+            ..ActorFilter::default()
+        };
+        let page = Page {
+            limit: 20,
+            ..Page::default()
+        };
+        let found = self.actors(caller, &filter, &page).await?;
+        let wanted = typed.to_lowercase();
+        let exact: Vec<&StoredActor> = found
+            .iter()
+            .filter(|a| a.name.as_str().to_lowercase() == wanted)
+            .collect();
+        let listed = |actors: &[&StoredActor]| {
+            actors
+                .iter()
+                .take(5)
+                .map(|a| format!("{} ({})", a.name.as_str(), a.id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match exact.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] if found.is_empty() => Err(ServiceError::invalid(
+                "unknown_actor",
+                "other",
+                format!("no actor is called {typed:?}"),
+            )),
+            [] => {
+                let close: Vec<&StoredActor> = found.iter().collect();
+                Err(ServiceError::invalid(
+                    "unknown_actor",
+                    "other",
+                    format!(
+                        "no actor is called exactly {typed:?}; did you mean {}?",
+                        listed(&close)
+                    ),
+                ))
+            }
+            several => Err(ServiceError::invalid(
+                "ambiguous_actor",
+                "other",
+                format!(
+                    "several actors are called {typed:?}: give the id of the one you mean ({})",
+                    listed(several)
+                ),
+            )),
+        }
+    }
+
+    /// The actors of these ids that exist, in id order, in one read.
+    pub async fn actors_by_id(
+        &self,
+        _caller: &Caller,
+        ids: &[ActorId],
+    ) -> Result<Vec<StoredActor>, ServiceError> {
+        Ok(self.store.actors_by_id(ids).await?)
+    }
+
+    /// Every city, by id.
+    pub async fn cities(&self, caller: &Caller) -> Result<Vec<StoredActor>, ServiceError> {
+        let filter = ActorFilter {
+            kind: Some(ActorKind::City),
+            ..ActorFilter::default()
+        };
+        let page = Page {
+            limit: 1000,
+            ..Page::default()
+        };
+        self.actors(caller, &filter, &page).await
     }
 
     /// One tie.
@@ -199,7 +293,15 @@ impl Services {
                 break;
             }
         }
-        let mut ends: Vec<ActorId> = ties
+        let max_hops = RelayQuery::default().max_hops;
+        let reached_by = if actor.kind == ActorKind::City {
+            Vec::new()
+        } else {
+            self.actor_reach(caller, id.clone(), max_hops).await?
+        };
+        // Everyone the card names, read in one call: the other ends of the ties, the actors on
+        // the paths that reach this one, and the city.
+        let mut named: Vec<ActorId> = ties
             .iter()
             .map(|t| {
                 if t.source == *id {
@@ -208,22 +310,19 @@ impl Services {
                     t.source.clone()
                 }
             })
+            .chain(reached_by.iter().flat_map(|r| r.path.iter().cloned()))
+            .chain(actor.city.iter().cloned())
+            .filter(|other| other != id)
             .collect();
-        ends.sort();
-        ends.dedup();
+        named.sort();
+        named.dedup();
         let others = self
             .store
-            .actors_by_id(&ends)
+            .actors_by_id(&named)
             .await?
             .into_iter()
             .map(|a| (a.id.clone(), a))
             .collect();
-        let max_hops = RelayQuery::default().max_hops;
-        let reached_by = if actor.kind == ActorKind::City {
-            Vec::new()
-        } else {
-            self.actor_reach(caller, id.clone(), max_hops).await?
-        };
         Ok(Card {
             actor,
             ties,

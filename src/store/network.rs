@@ -65,6 +65,9 @@ pub struct ActorFilter {
     pub language: Option<Language>,
     /// Only actors located inside this box (edges included).
     pub bbox: Option<BoundingBox>,
+    /// Only actors whose name holds this text (letters in any case; free text that finds
+    /// people, so it never reaches a log or the audit trail).
+    pub name: Option<String>,
 }
 
 /// Which ties to list; every given condition must hold.

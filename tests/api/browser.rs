@@ -252,7 +252,7 @@ async fn sign_in(chrome: &Chrome, app: &TestApp, token: &str) {
         .click()
         .await
         .unwrap();
-    let nav = chrome.text("nav.site .who").await;
+    let nav = chrome.text("header.site .who").await;
     assert!(nav.contains("first admin"), "{nav}");
 }
 
@@ -793,7 +793,7 @@ async fn markup_in_any_field_stays_text_in_every_page_for_every_role() {
             .click()
             .await
             .unwrap();
-        let nav = chrome.text("nav.site .who").await;
+        let nav = chrome.text("header.site .who").await;
         assert!(nav.contains("<b class"), "the label shows as typed: {nav}");
         for (path, ready) in pages {
             chrome.client.goto(&app.url(path)).await.unwrap();

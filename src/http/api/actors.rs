@@ -129,6 +129,9 @@ pub(super) struct ActorQuery {
     /// Only actors located in this box: `west,south,east,north` in degrees.
     #[param(example = "29.9,-2.0,30.2,-1.8")]
     bbox: Option<String>,
+    /// Only actors whose name holds this text (any letter case).
+    #[param(example = "sel")]
+    q: Option<String>,
     #[serde(flatten)]
     #[param(ignore)]
     page: PageQuery,
@@ -171,6 +174,7 @@ pub(super) async fn list_actors(
             .map(BoundingBox::parse)
             .transpose()
             .map_err(|message| ApiError::bad_request("invalid_query", message, Some("bbox")))?,
+        name: search_text(query.q.as_deref())?,
     };
     let page = query.page.page()?;
     let actors = state.services.actors(&caller, &filter, &page).await?;
@@ -185,6 +189,22 @@ pub(super) async fn list_actors(
 
 fn path_id(raw: &str) -> Result<ActorId, ApiError> {
     ActorId::parse(raw).map_err(|_| ApiError::NotFound("actor".into()))
+}
+
+/// A search for part of a name: trimmed, 1 to 100 characters, no control characters; none
+/// when blank.
+pub(crate) fn search_text(raw: Option<&str>) -> Result<Option<String>, ApiError> {
+    let Some(text) = raw.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    if text.chars().count() > 100 || text.chars().any(char::is_control) {
+        return Err(ApiError::bad_request(
+            "invalid_query",
+            "q must be 1 to 100 characters of a name, without control characters",
+            Some("q"),
+        ));
+    }
+    Ok(Some(text.to_owned()))
 }
 
 /// Creates an actor; the id is generated when absent.

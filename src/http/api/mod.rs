@@ -13,6 +13,7 @@ mod scenarios;
 mod ties;
 mod view;
 
+pub(crate) use actors::search_text;
 use serde::Deserialize;
 
 use super::ApiError;

@@ -1,21 +1,34 @@
 //! An actor's card (`/actors/{id}`): details, ties with their social capital, who reaches the
-//! actor and through whom, and the forms that change them.
+//! actor and through whom, and the forms that change them: the details, a new tie with someone
+//! picked by name (its direction follows from the two kinds), and a tie's removal after a
+//! confirmation.
 
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
-use super::{Nav, Visitor, render};
-use crate::domain::ActorId;
+use super::actors::{ACTOR_FIELDS, ActorForm, actor_field, channel_choices, languages_known};
+use super::forms::{FieldErrors, Typed, text};
+use super::{Nav, Visitor, render, words};
+use crate::analysis::Capital;
+use crate::document::{ActorRecord, TieRecord};
+use crate::domain::{ActorId, ActorKind, StoredActor, TieId, TieKind, WriteMode};
 use crate::http::access::{Access, Caller, Routes};
+use crate::http::extract::Query;
 use crate::http::{ApiError, AppState};
+use crate::service::Card;
 
 pub(super) fn routes() -> Routes {
     Routes::new()
         .get("/actors/{id}", Access::Network, get_actor)
         .post("/actors/{id}", Access::Network, post_actor)
         .post("/actors/{id}/ties", Access::Network, post_actor_tie)
+        .get(
+            "/actors/{id}/ties/{tie}/remove",
+            Access::Network,
+            get_remove_tie,
+        )
         .post(
             "/actors/{id}/ties/{tie}/remove",
             Access::Network,
@@ -23,143 +36,108 @@ pub(super) fn routes() -> Routes {
         )
 }
 
-/// One of an actor's ties, as the actor page lists it.
+/// An actor as a link on a card: their name, and their id for the address.
+pub(super) struct Named {
+    id: String,
+    name: String,
+}
+
+impl Named {
+    fn of(id: &ActorId, card: &Card) -> Self {
+        let name = if *id == card.actor.id {
+            card.actor.name.as_str().to_owned()
+        } else {
+            card.others
+                .get(id)
+                .map_or_else(|| id.to_string(), |a| a.name.as_str().to_owned())
+        };
+        Self {
+            id: id.to_string(),
+            name,
+        }
+    }
+}
+
+/// One of an actor's ties, as the card lists it.
 struct TieRow {
     id: String,
-    kind: String,
-    other: String,
-    other_kind: String,
+    /// What the tie says, read from this actor: "is a member of", "has as a member".
+    relation: &'static str,
+    other: Named,
+    other_kind: &'static str,
     trust: String,
     channels: String,
     last_verified: String,
+    note: String,
     capital: &'static str,
 }
 
 /// One responder that can reach the actor.
 struct ReachRow {
-    responder: String,
+    responder: Named,
+    /// The fewest ties from the responder.
     hops: u8,
+    /// The ties of the most reliable path, which may be more than `hops`.
+    path_ties: usize,
     reliability: String,
-    path: String,
+    path: Vec<Named>,
+}
+
+/// The details of the card, in words.
+struct Details {
+    kind: &'static str,
+    languages: String,
+    city: Option<Named>,
+    location: String,
+    channels: String,
+    /// What consent means for this actor (migrants only), or nothing.
+    consent: Option<&'static str>,
+    attributes: Vec<(String, String)>,
+}
+
+/// The tie form's values as typed.
+#[derive(Debug, Clone, Default)]
+struct TieForm {
+    other: String,
+    kind: String,
+    trust: String,
+    channels: Vec<String>,
+    last_verified: String,
+    note: String,
+}
+
+impl TieForm {
+    /// Whether the form has this channel ticked.
+    fn has_channel(&self, channel: &str) -> bool {
+        self.channels.iter().any(|c| c == channel)
+    }
 }
 
 #[derive(Template)]
 #[template(path = "pages/actor.html")]
 struct ActorPage {
     nav: Nav,
-    actor: crate::document::ActorRecord,
+    id: String,
+    name: String,
+    details: Details,
     /// The edit form's values: the stored ones, or those just refused.
-    edit: ActorEdit,
-    /// Why the last change was refused, one line per broken rule.
-    errors: Vec<String>,
+    form: ActorForm,
+    /// Why the last change of the details was refused, by field.
+    errors: FieldErrors,
+    form_id: &'static str,
+    tie: TieForm,
+    tie_errors: FieldErrors,
     /// What the last change did.
     notice: Option<&'static str>,
-    tie_kinds: Vec<&'static str>,
-    attributes: String,
+    tie_kinds: Vec<(&'static str, String)>,
     ties: Vec<TieRow>,
     /// Bonding, bridging and linking ties.
     profile: [usize; 3],
     reached_by: Vec<ReachRow>,
     max_hops: u8,
-}
-
-/// The edit form of an actor's card, as text fields (lists comma-separated).
-#[derive(Debug, Clone, Default)]
-struct ActorEdit {
-    name: String,
-    languages: String,
-    city: String,
-    channels: String,
-    lat: String,
-    lon: String,
-    consent: bool,
-}
-
-impl ActorEdit {
-    fn of(record: &crate::document::ActorRecord) -> Self {
-        Self {
-            name: record.name.clone().unwrap_or_default(),
-            languages: record.languages.join(", "),
-            city: record.city.clone().unwrap_or_default(),
-            channels: record.channels.join(", "),
-            lat: record
-                .location
-                .as_ref()
-                .map_or(String::new(), |l| l.lat.to_string()),
-            lon: record
-                .location
-                .as_ref()
-                .map_or(String::new(), |l| l.lon.to_string()),
-            consent: record.consent,
-        }
-    }
-
-    fn from_form(form: &std::collections::HashMap<String, String>) -> Self {
-        let text = |name: &str| {
-            form.get(name)
-                .map_or(String::new(), |v| v.trim().to_owned())
-        };
-        Self {
-            name: text("name"),
-            languages: text("languages"),
-            city: text("city"),
-            channels: text("channels"),
-            lat: text("lat"),
-            lon: text("lon"),
-            consent: form.contains_key("consent"),
-        }
-    }
-
-    /// The stored record with this form's changes (attributes and kind stay as they are).
-    fn apply(
-        &self,
-        mut record: crate::document::ActorRecord,
-    ) -> Result<crate::document::ActorRecord, Vec<String>> {
-        record.name = Some(self.name.clone());
-        record.languages = list(&self.languages);
-        record.city = (!self.city.is_empty()).then(|| self.city.clone());
-        record.channels = list(&self.channels);
-        record.consent = self.consent;
-        record.location = match (self.lat.as_str(), self.lon.as_str()) {
-            ("", "") => None,
-            (lat, lon) => match (lat.parse::<f64>(), lon.parse::<f64>()) {
-                (Ok(lat), Ok(lon)) => Some(crate::document::LocationRecord { lat, lon }),
-                _ => {
-                    return Err(vec![
-                        "location: give both latitude and longitude as decimal degrees, or neither"
-                            .into(),
-                    ]);
-                }
-            },
-        };
-        Ok(record)
-    }
-}
-
-/// A form's list field: comma- or semicolon-separated, blanks dropped (as in the CSV files).
-fn list(raw: &str) -> Vec<String> {
-    raw.split([',', ';'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-/// An actor's card: details, ties with their social capital, and the responders that can reach
-/// the actor under the default conditions, through whom.
-async fn get_actor(
-    State(state): State<AppState>,
-    visitor: Visitor,
-    Path(raw): Path<String>,
-    crate::http::extract::Query(query): crate::http::extract::Query<ActorPageQuery>,
-) -> Result<Html<String>, ApiError> {
-    let notice = match query.saved.as_deref() {
-        Some("actor") => Some("Saved."),
-        Some("tie") => Some("Tie added."),
-        Some("removed") => Some("Tie removed."),
-        _ => None,
-    };
-    actor_page(&state, visitor, &raw, None, Vec::new(), notice).await
+    cities: Vec<(String, String)>,
+    channels: Vec<(&'static str, &'static str)>,
+    languages_known: Vec<(String, String)>,
 }
 
 #[derive(serde::Deserialize)]
@@ -168,30 +146,52 @@ struct ActorPageQuery {
     saved: Option<String>,
 }
 
+/// An actor's card: details, ties with their social capital, and the responders that can reach
+/// the actor under the default conditions, through whom.
+async fn get_actor(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Path(raw): Path<String>,
+    Query(query): Query<ActorPageQuery>,
+) -> Result<Html<String>, ApiError> {
+    let notice = match query.saved.as_deref() {
+        Some("created") => Some("Created. Add their ties below."),
+        Some("actor") => Some("Saved."),
+        Some("tie") => Some("Tie added."),
+        Some("removed") => Some("Tie removed."),
+        _ => None,
+    };
+    let id = card_id(&raw)?;
+    actor_page(&state, visitor, &id, Refused::Nothing, notice).await
+}
+
+/// What a refused change brings back to the card: the form as typed, with its errors.
+enum Refused {
+    Nothing,
+    Details(ActorForm, FieldErrors),
+    Tie(TieForm, FieldErrors),
+}
+
 /// Where a change from the card goes back to.
 fn back_to(id: &ActorId, saved: &str) -> Response {
     Redirect::to(&format!("/actors/{id}?saved={saved}")).into_response()
 }
 
-/// The rules a refused change broke, as lines for the card.
-fn refusal(error: ApiError) -> Result<Vec<String>, ApiError> {
-    match error {
-        ApiError::Invalid(rows) => Ok(rows.iter().map(ToString::to_string).collect()),
-        error @ (ApiError::NotFound(_) | ApiError::Conflict(_) | ApiError::BadRequest { .. }) => {
-            Ok(vec![error.to_string()])
-        }
-        other => Err(other),
-    }
+/// The actor a card's form is about; an unknown id is a 404.
+fn card_id(raw: &str) -> Result<ActorId, ApiError> {
+    ActorId::parse(raw).map_err(|_| ApiError::NotFound(format!("actor {raw}")))
 }
 
-/// Writes one record from a card's form; a broken rule comes back as lines to show.
+/// Writes one record from a card's form; a broken rule comes back as errors on the fields.
 async fn write_from_card<R: crate::document::Record>(
     state: &AppState,
     caller: &Caller,
     record: R,
     id: Option<&str>,
-    mode: crate::domain::WriteMode,
-) -> Result<Result<(), Vec<String>>, ApiError> {
+    mode: WriteMode,
+    rename: impl Fn(&str) -> Option<&'static str>,
+    fields: &[&str],
+) -> Result<Result<(), FieldErrors>, ApiError> {
     let written = match crate::http::api::single_write(record, id, mode) {
         Ok(batch) => state
             .services
@@ -202,7 +202,7 @@ async fn write_from_card<R: crate::document::Record>(
     };
     match written {
         Ok(_) => Ok(Ok(())),
-        Err(error) => Ok(Err(refusal(error)?)),
+        Err(error) => Ok(Err(FieldErrors::of_refusal(error, rename, fields)?)),
     }
 }
 
@@ -211,94 +211,247 @@ async fn post_actor(
     State(state): State<AppState>,
     visitor: Visitor,
     Path(raw): Path<String>,
-    axum::Form(form): axum::Form<std::collections::HashMap<String, String>>,
+    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
     let id = card_id(&raw)?;
     let stored = state.services.actor(&visitor.caller, &id).await?;
-    let edit = ActorEdit::from_form(&form);
-    let written = match edit.apply(crate::document::ActorRecord::from(&stored)) {
+    let mut form = ActorForm::posted(&pairs);
+    form.kind = stored.kind.as_str().to_owned();
+    let written = match form.apply(ActorRecord::from(&stored)) {
         Err(errors) => Err(errors),
         Ok(record) => {
-            let mode = crate::domain::WriteMode::Replace;
-            let caller = &visitor.caller;
-            write_from_card(&state, caller, record, Some(id.as_str()), mode).await?
+            let (caller, mode) = (&visitor.caller, WriteMode::Replace);
+            write_from_card(
+                &state,
+                caller,
+                record,
+                Some(id.as_str()),
+                mode,
+                actor_field,
+                &ACTOR_FIELDS,
+            )
+            .await?
         }
     };
-    card_outcome(&state, visitor, &id, written, Some(edit), "actor").await
-}
-
-/// Back to the card after a change: with a notice when it was saved, or with what was refused
-/// (and the form as typed) and nothing written.
-async fn card_outcome(
-    state: &AppState,
-    visitor: Visitor,
-    id: &ActorId,
-    written: Result<(), Vec<String>>,
-    edit: Option<ActorEdit>,
-    saved: &str,
-) -> Result<Response, ApiError> {
     match written {
         Ok(()) => {
-            tracing::info!(change = saved, "changed on the actor's card");
-            Ok(back_to(id, saved))
+            tracing::info!(change = "actor", "changed on the actor's card");
+            Ok(back_to(&id, "actor"))
         }
-        Err(errors) => {
-            let page = actor_page(state, visitor, id.as_str(), edit, errors, None).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
+        Err(errors) => refused(&state, visitor, &id, Refused::Details(form, errors)).await,
     }
 }
 
-/// The actor a card's form is about; an unknown id is a 404.
-fn card_id(raw: &str) -> Result<ActorId, ApiError> {
-    ActorId::parse(raw).map_err(|_| ApiError::NotFound(format!("actor {raw}")))
+/// The card again, with what was refused and nothing written.
+async fn refused(
+    state: &AppState,
+    visitor: Visitor,
+    id: &ActorId,
+    refused: Refused,
+) -> Result<Response, ApiError> {
+    let page = actor_page(state, visitor, id, refused, None).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
-/// Adds a tie from the card: from this actor to another, of a kind, with trust and channels.
+/// The fields of the tie form that errors can land on.
+const TIE_FIELDS: [&str; 6] = [
+    "other",
+    "kind",
+    "trust",
+    "channels",
+    "last_verified",
+    "note",
+];
+
+/// The tie form's field a model field is shown on: either end is "the other".
+fn tie_field(field: &str) -> Option<&'static str> {
+    match field {
+        "source" | "target" => Some("other"),
+        _ => None,
+    }
+}
+
+/// Which way a tie of `kind` between `this` and `other` goes: from this one (`Ok(true)`), to
+/// it (`Ok(false)`), or neither, in words.
+fn direction(kind: TieKind, this: &StoredActor, other: &StoredActor) -> Result<bool, String> {
+    if kind.fits(this.kind, other.kind) {
+        Ok(true)
+    } else if kind.fits(other.kind, this.kind) {
+        Ok(false)
+    } else {
+        Err(format!(
+            "A “{}” tie joins {}; {} is {}.",
+            words::tie_kind(kind),
+            kind.rule(),
+            other.name.as_str(),
+            words::a_kind(other.kind)
+        ))
+    }
+}
+
+/// Adds a tie from the card between this actor and another, picked by name or id; its
+/// direction follows from the kinds of the two.
 async fn post_actor_tie(
     State(state): State<AppState>,
     visitor: Visitor,
     Path(raw): Path<String>,
-    axum::Form(form): axum::Form<std::collections::HashMap<String, String>>,
+    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
     let id = card_id(&raw)?;
-    let text = |name: &str| {
-        form.get(name)
-            .map(|v| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
+    let this = state.services.actor(&visitor.caller, &id).await?;
+    let typed: Typed = pairs.iter().cloned().collect();
+    let form = TieForm {
+        other: text(&typed, "other"),
+        kind: text(&typed, "kind"),
+        trust: text(&typed, "trust"),
+        channels: pairs
+            .iter()
+            .filter(|(k, _)| k == "channel")
+            .map(|(_, v)| v.clone())
+            .collect(),
+        last_verified: text(&typed, "last_verified"),
+        note: text(&typed, "note"),
     };
-    let trust = match text("trust").map(|t| t.parse::<f64>()) {
-        None => Ok(None),
-        Some(Ok(t)) => Ok(Some(t)),
-        Some(Err(_)) => Err(vec!["trust: a number from 0 to 1".to_owned()]),
-    };
-    let written = match trust {
-        Err(errors) => Err(errors),
-        Ok(trust) => {
-            let record = crate::document::TieRecord {
-                source: Some(id.to_string()),
-                target: text("other"),
-                kind: text("kind"),
-                trust,
-                channels: list(&text("channels").unwrap_or_default()),
-                ..Default::default()
-            };
-            let mode = crate::domain::WriteMode::Create;
-            write_from_card(&state, &visitor.caller, record, None, mode).await?
+    let mut errors = FieldErrors::none();
+    let other = match state
+        .services
+        .find_actor(&visitor.caller, &form.other)
+        .await
+    {
+        Ok(other) if other.id == id => {
+            errors.add(
+                "other",
+                "A tie joins two different actors: pick someone else.",
+            );
+            None
+        }
+        Ok(other) => Some(other),
+        Err(error) => {
+            let refusal = FieldErrors::of_refusal(error.into(), tie_field, &TIE_FIELDS)?;
+            for (field, message) in refusal.summary() {
+                errors.add(if field.is_empty() { "other" } else { &field }, message);
+            }
+            None
         }
     };
-    card_outcome(&state, visitor, &id, written, None, "tie").await
+    let kind = TieKind::parse(&form.kind)
+        .map_err(|_| errors.add("kind", "Pick what the tie is."))
+        .ok();
+    let trust = match form.trust.replace(',', ".").parse::<f64>() {
+        _ if form.trust.is_empty() => None,
+        Ok(trust) => Some(trust),
+        Err(_) => {
+            errors.add("trust", "Trust is a number from 0 to 1, such as 0.8.");
+            None
+        }
+    };
+    let mut record = None;
+    if let (Some(other), Some(kind)) = (&other, kind) {
+        match direction(kind, &this, other) {
+            Err(message) => errors.add("kind", message),
+            Ok(from_this) => {
+                let (source, target) = if from_this {
+                    (&this.id, &other.id)
+                } else {
+                    (&other.id, &this.id)
+                };
+                record = Some(TieRecord {
+                    source: Some(source.to_string()),
+                    target: Some(target.to_string()),
+                    kind: Some(kind.as_str().to_owned()),
+                    trust,
+                    channels: form.channels.clone(),
+                    last_verified: (!form.last_verified.is_empty())
+                        .then(|| form.last_verified.clone()),
+                    note: (!form.note.is_empty()).then(|| form.note.clone()),
+                    ..TieRecord::default()
+                });
+            }
+        }
+    }
+    let written = match record {
+        Some(record) if errors.is_empty() => {
+            let mode = WriteMode::Create;
+            write_from_card(
+                &state,
+                &visitor.caller,
+                record,
+                None,
+                mode,
+                tie_field,
+                &TIE_FIELDS,
+            )
+            .await?
+        }
+        _ => Err(errors),
+    };
+    match written {
+        Ok(()) => {
+            tracing::info!(change = "tie", "changed on the actor's card");
+            Ok(back_to(&id, "tie"))
+        }
+        Err(errors) => refused(&state, visitor, &id, Refused::Tie(form, errors)).await,
+    }
 }
 
-/// Removes one of the actor's ties from the card.
+#[derive(Template)]
+#[template(path = "pages/confirm.html")]
+pub(super) struct ConfirmPage {
+    pub(super) nav: Nav,
+    pub(super) title: String,
+    pub(super) warning: String,
+    pub(super) action: String,
+    pub(super) button: &'static str,
+    pub(super) back: String,
+}
+
+/// Asks before a tie is removed.
+async fn get_remove_tie(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Path((raw, tie)): Path<(String, String)>,
+) -> Result<Html<String>, ApiError> {
+    let id = card_id(&raw)?;
+    let tie_id = TieId::parse(&tie).map_err(|_| ApiError::NotFound(format!("tie {tie}")))?;
+    let stored = state.services.tie(&visitor.caller, &tie_id).await?;
+    if stored.source != id && stored.target != id {
+        return Err(ApiError::NotFound(format!("tie {tie}")));
+    }
+    let ends = state
+        .services
+        .actors_by_id(
+            &visitor.caller,
+            &[stored.source.clone(), stored.target.clone()],
+        )
+        .await?;
+    let name = |end: &ActorId| {
+        ends.iter()
+            .find(|a| a.id == *end)
+            .map_or_else(|| end.to_string(), |a| a.name.as_str().to_owned())
+    };
+    render(&ConfirmPage {
+        nav: visitor.nav(),
+        title: "Remove this tie?".into(),
+        warning: format!(
+            "{} {} {}. Reach and coverage will no longer use this tie. It cannot be undone: to bring it back, add it again.",
+            name(&stored.source),
+            words::relation(stored.kind, true),
+            name(&stored.target)
+        ),
+        action: format!("/actors/{id}/ties/{tie_id}/remove"),
+        button: "Remove the tie",
+        back: format!("/actors/{id}#ties"),
+    })
+}
+
+/// Removes one of the actor's ties, once confirmed.
 async fn post_remove_tie(
     State(state): State<AppState>,
     caller: Caller,
     Path((raw, tie)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
     let id = card_id(&raw)?;
-    let tie_id =
-        crate::domain::TieId::parse(&tie).map_err(|_| ApiError::NotFound(format!("tie {tie}")))?;
+    let tie_id = TieId::parse(&tie).map_err(|_| ApiError::NotFound(format!("tie {tie}")))?;
     let removed = state
         .services
         .delete_tie(&caller, &tie_id, Some(&id))
@@ -310,92 +463,157 @@ async fn post_remove_tie(
     ))
 }
 
+/// The card's details in words.
+fn details(card: &Card) -> Details {
+    let actor = &card.actor;
+    let languages: Vec<&str> = actor
+        .languages
+        .as_slice()
+        .iter()
+        .map(|l| l.as_str())
+        .collect();
+    let channels: Vec<&str> = actor
+        .channels
+        .as_slice()
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
+    let record = ActorRecord::from(actor);
+    Details {
+        kind: words::kind(actor.kind),
+        languages: match languages.as_slice() {
+            [] => "–".into(),
+            [only] => words::language(only),
+            [first, ..] => format!(
+                "{} (first: {})",
+                words::languages(&languages),
+                words::language(first)
+            ),
+        },
+        city: actor.city.as_ref().map(|c| Named::of(c, card)),
+        location: actor.location.map_or("–".into(), |l| {
+            format!(
+                "{}, {}",
+                words::coordinate(l.lat()),
+                words::coordinate(l.lon())
+            )
+        }),
+        channels: words::channels(&channels),
+        consent: (actor.kind == ActorKind::Migrant).then_some(if actor.consent {
+            "Given: they may appear, pseudonymised, in research exports."
+        } else {
+            "Not given: shown to coordinators only, never exported."
+        }),
+        attributes: record
+            .attributes
+            .as_ref()
+            .and_then(|a| a.as_object())
+            .map(|object| {
+                object
+                    .iter()
+                    .map(|(key, value)| {
+                        let value = value
+                            .as_str()
+                            .map_or_else(|| value.to_string(), str::to_owned);
+                        (key.clone(), value)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
 async fn actor_page(
     state: &AppState,
     visitor: Visitor,
-    raw: &str,
-    edit: Option<ActorEdit>,
-    errors: Vec<String>,
+    id: &ActorId,
+    refused: Refused,
     notice: Option<&'static str>,
 ) -> Result<Html<String>, ApiError> {
-    use crate::analysis::Capital;
-    let not_found = || ApiError::NotFound(format!("actor {raw}"));
-    let id = ActorId::parse(raw).map_err(|_| not_found())?;
-    let card = state.services.card(&visitor.caller, &id).await?;
-    let (actor, others) = (&card.actor, &card.others);
+    let card = state.services.card(&visitor.caller, id).await?;
+    let actor = &card.actor;
     let mut profile = [0usize; 3];
-    let rows = card
+    let ties = card
         .ties
         .iter()
         .map(|stored| {
             let tie = &stored.value;
-            let other_id = if tie.source == id {
-                &tie.target
-            } else {
-                &tie.source
-            };
-            let other = others.get(other_id);
+            let other_id = card.other_end(stored);
+            let other = card.others.get(other_id);
             let capital = match (tie.kind, other) {
-                (crate::domain::TieKind::LocatedIn, _) | (_, None) => "",
+                (TieKind::LocatedIn, _) | (_, None) => "",
                 (_, Some(other)) => {
                     let class = Capital::of(
                         (actor.kind, &actor.languages),
                         (other.kind, &other.languages),
                     );
                     profile[class as usize] += 1;
-                    class.as_str()
+                    words::capital(class)
                 }
             };
+            let channels: Vec<&str> = tie.channels.as_slice().iter().map(|c| c.as_str()).collect();
             TieRow {
                 id: tie.id.to_string(),
-                kind: tie.kind.as_str().to_owned(),
-                other: other_id.to_string(),
-                other_kind: other.map_or(String::new(), |o| o.kind.to_string()),
+                relation: words::relation(tie.kind, tie.source == *id),
+                other: Named::of(other_id, &card),
+                other_kind: other.map_or("", |o| words::kind(o.kind)),
                 trust: format!("{:.2}", tie.trust.value()),
-                channels: tie
-                    .channels
-                    .as_slice()
-                    .iter()
-                    .map(|c| c.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                last_verified: tie.last_verified.map_or(String::new(), |d| d.to_string()),
+                channels: words::channels(&channels),
+                last_verified: tie.last_verified.map_or("–".into(), |d| d.to_string()),
+                note: tie
+                    .note
+                    .as_ref()
+                    .map_or(String::new(), |n| n.as_str().to_owned()),
                 capital,
             }
         })
         .collect();
-    let (reached, max_hops) = (card.reached_by.clone(), card.max_hops);
-    let record = crate::document::ActorRecord::from(actor);
+    let reached_by = card
+        .reached_by
+        .iter()
+        .map(|r| ReachRow {
+            responder: Named::of(r.path.first().unwrap_or(&r.id), &card),
+            hops: r.hops,
+            path_ties: r.path.len().saturating_sub(1),
+            reliability: format!("{:.2}", r.reliability),
+            path: r.path.iter().map(|p| Named::of(p, &card)).collect(),
+        })
+        .collect();
+    let (mut form, mut errors) = (ActorForm::of(actor), FieldErrors::none());
+    let (mut tie, mut tie_errors) = (TieForm::default(), FieldErrors::none());
+    match refused {
+        Refused::Nothing => {}
+        Refused::Details(typed, refused) => (form, errors) = (typed, refused),
+        Refused::Tie(typed, refused) => (tie, tie_errors) = (typed, refused),
+    }
+    if tie.kind.is_empty() {
+        tie.kind = TieKind::ALL
+            .iter()
+            .find(|k| words::can_join(**k, actor.kind))
+            .map_or(String::new(), |k| k.as_str().to_owned());
+    }
     render(&ActorPage {
         nav: visitor.nav(),
-        edit: edit.unwrap_or_else(|| ActorEdit::of(&record)),
+        id: id.to_string(),
+        name: actor.name.as_str().to_owned(),
+        details: details(&card),
+        form,
         errors,
+        form_id: "edit",
+        tie,
+        tie_errors,
         notice,
-        tie_kinds: crate::domain::TieKind::ALL
+        tie_kinds: TieKind::ALL
             .iter()
-            .map(|k| k.as_str())
+            .filter(|k| words::can_join(**k, actor.kind))
+            .map(|k| (k.as_str(), words::tie_choice(*k, actor.kind)))
             .collect(),
-        attributes: record
-            .attributes
-            .as_ref()
-            .map_or(String::new(), ToString::to_string),
-        actor: record,
-        ties: rows,
+        ties,
         profile,
-        reached_by: reached
-            .into_iter()
-            .map(|r| ReachRow {
-                responder: r.id.to_string(),
-                hops: r.hops,
-                reliability: format!("{:.2}", r.reliability),
-                path: r
-                    .path
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(" → "),
-            })
-            .collect(),
-        max_hops,
+        reached_by,
+        max_hops: card.max_hops,
+        cities: super::actors::city_names(&state.services, &visitor).await?,
+        channels: channel_choices(),
+        languages_known: languages_known(),
     })
 }

@@ -4,13 +4,19 @@
 //! rule, like the API; the map, scenario and import pages read and write through the API.
 
 mod actor;
+mod actors;
 mod dashboard;
+mod errors;
+mod forms;
 mod import;
 mod intermediaries;
 mod map;
 mod research;
 mod signin;
 mod view;
+mod words;
+
+pub(crate) use errors::html_errors;
 
 use askama::Template;
 use axum::response::Html;
@@ -24,6 +30,7 @@ pub fn routes() -> Routes {
         .merge(dashboard::routes())
         .merge(map::routes())
         .merge(import::routes())
+        .merge(actors::routes())
         .merge(actor::routes())
         .merge(research::routes())
         .merge(intermediaries::routes())
@@ -48,6 +55,19 @@ struct Nav {
     personal: bool,
     /// Whether the role reads metrics and exports.
     research: bool,
+    /// Whether the role manages tokens and reads the audit trail.
+    admin: bool,
+    /// The section of the site the page is in (`/actors` for an actor's card), which the
+    /// navigation marks as the current one.
+    here: String,
+}
+
+/// The section of the site a path is in: its first segment.
+fn section(path: &str) -> &str {
+    let end = path[1.min(path.len())..]
+        .find('/')
+        .map_or(path.len(), |i| i + 1);
+    &path[..end]
 }
 
 /// Who is looking at a page: the caller, and their web session's CSRF token for the page's
@@ -55,6 +75,8 @@ struct Nav {
 pub(crate) struct Visitor {
     caller: Caller,
     csrf: String,
+    /// The page's path.
+    path: String,
 }
 
 impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Visitor {
@@ -71,6 +93,7 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Visitor {
         Ok(Self {
             caller,
             csrf: csrf.unwrap_or_default(),
+            path: parts.uri.path().to_owned(),
         })
     }
 }
@@ -85,6 +108,8 @@ impl Visitor {
             csrf: self.csrf.clone(),
             personal: role.sees_personal_data(),
             research: Access::Research.allows(role),
+            admin: Access::Admin.allows(role),
+            here: section(&self.path).to_owned(),
         }
     }
 }

@@ -5,6 +5,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::errors::safe_next;
 use super::render;
 use crate::domain::hash_secret;
 use crate::http::access::{Access, Routes, audit, valid_token};
@@ -28,14 +29,17 @@ pub(super) fn routes() -> Routes {
 struct SignInPage {
     csrf: String,
     message: Option<String>,
+    /// The page to go back to once signed in.
+    next: String,
 }
 
 /// The sign-in form, with a fresh CSRF token in a hidden field and in a cookie.
-fn signin_page(status: StatusCode, message: Option<String>, secure: bool) -> Response {
+fn signin_page(status: StatusCode, message: Option<String>, next: &str, secure: bool) -> Response {
     let csrf = random_secret();
     let page = SignInPage {
         csrf: csrf.clone(),
         message,
+        next: safe_next(next).unwrap_or("").to_owned(),
     };
     let cookie = set_cookie(
         SIGNIN_CSRF_COOKIE,
@@ -49,8 +53,17 @@ fn signin_page(status: StatusCode, message: Option<String>, secure: bool) -> Res
     }
 }
 
-async fn get_signin(State(state): State<AppState>) -> Response {
-    signin_page(StatusCode::OK, None, state.behind_proxy)
+#[derive(Debug, Default, serde::Deserialize)]
+struct SignInQuery {
+    next: Option<String>,
+}
+
+async fn get_signin(
+    State(state): State<AppState>,
+    axum::extract::Query(query): axum::extract::Query<SignInQuery>,
+) -> Response {
+    let next = query.next.unwrap_or_default();
+    signin_page(StatusCode::OK, None, &next, state.behind_proxy)
 }
 
 /// The largest sign-in form read.
@@ -70,6 +83,7 @@ async fn post_signin(State(state): State<AppState>, request: Request) -> Respons
                 "Too many failed sign-ins from here. Try again in {} seconds.",
                 wait.as_secs()
             )),
+            "",
             secure,
         );
         response
@@ -92,12 +106,14 @@ async fn post_signin(State(state): State<AppState>, request: Request) -> Respons
             .find(|(key, _)| key == name)
             .map(|(_, value)| value.into_owned())
     };
+    let next = field("next").unwrap_or_default();
     let expected = cookie(&parts.headers, SIGNIN_CSRF_COOKIE);
     let csrf_ok = matches!((field("csrf"), expected), (Some(sent), Some(expected)) if same_secret(&sent, expected));
     if !csrf_ok {
         return signin_page(
             StatusCode::FORBIDDEN,
             Some("The form was too old or not sent from this site. Please sign in again.".into()),
+            &next,
             secure,
         );
     }
@@ -114,6 +130,7 @@ async fn post_signin(State(state): State<AppState>, request: Request) -> Respons
         return signin_page(
             StatusCode::UNAUTHORIZED,
             Some("That token is unknown, expired or revoked.".into()),
+            &next,
             secure,
         );
     };
@@ -127,7 +144,7 @@ async fn post_signin(State(state): State<AppState>, request: Request) -> Respons
     )
     .await;
     let session = state.sessions.start(hash_secret(secret.trim()));
-    let mut response = Redirect::to("/").into_response();
+    let mut response = Redirect::to(safe_next(&next).unwrap_or("/")).into_response();
     let headers = response.headers_mut();
     for value in [
         set_cookie(SESSION_COOKIE, Some(&session), SESSION_LIFETIME, secure),

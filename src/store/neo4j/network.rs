@@ -202,6 +202,10 @@ impl NetworkStore for Neo4jStore {
                 ("max_lon", b.max_lon.into()),
             ]);
         }
+        if let Some(name) = &filter.name {
+            conditions.push("toLower(a.name) CONTAINS $name".into());
+            params.push(("name", text(&name.to_lowercase())));
+        }
         let statement = paged_statement(
             "MATCH (a:Actor)",
             "a.id",

@@ -149,6 +149,11 @@ impl NetworkStore for SqliteStore {
                     n
                 ));
             }
+            if let Some(name) = &filter.name {
+                // instr, not LIKE: no wildcard in what someone typed means anything.
+                values.push(Value::Text(name.to_lowercase()));
+                conditions.push(format!("instr(unicode_lower(name), ?{}) > 0", values.len()));
+            }
             paginate(&mut sql, &mut values, &mut conditions, &page);
             let mut statement = connection.prepare(&sql).map_err(backend)?;
             let rows = statement.query_map(rusqlite::params_from_iter(values), read_actor).map_err(backend)?;

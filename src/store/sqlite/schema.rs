@@ -27,6 +27,15 @@ pub(crate) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 pub(super) fn configure(connection: &Connection) -> rusqlite::Result<()> {
     connection.busy_timeout(std::time::Duration::from_secs(10))?;
     connection.pragma_update(None, "foreign_keys", "ON")?;
+    // Letter case folded the way people read it (É and é, Ж and ж), as Neo4j's toLower does;
+    // SQLite's own lower() folds ASCII only. Name search uses it.
+    connection.create_scalar_function(
+        "unicode_lower",
+        1,
+        rusqlite::functions::FunctionFlags::SQLITE_UTF8
+            | rusqlite::functions::FunctionFlags::SQLITE_DETERMINISTIC,
+        |context| Ok(context.get::<String>(0)?.to_lowercase()),
+    )?;
     if !connection.is_readonly(rusqlite::MAIN_DB)? {
         // Deleted and overwritten records are zeroed on disk, not left in free space: an erased
         // person's name must not stay readable in the file.

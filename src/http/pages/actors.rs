@@ -1,0 +1,513 @@
+//! Finding and changing people: the list of actors with its search and filters (`/actors`), a
+//! new actor (`/actors/new`), and deleting or erasing one (`/actors/{id}/delete`), each with a
+//! clear warning first.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+
+use super::forms::{FieldErrors, Typed, list, text};
+use super::{Nav, Visitor, render, words};
+use crate::document::{ActorRecord, LocationRecord};
+use crate::domain::{ActorId, ActorKind, Channel, Language, StoredActor, WriteMode};
+use crate::http::access::{Access, AuditTarget, Routes};
+use crate::http::extract::Query;
+use crate::http::{ApiError, AppState};
+use crate::service::Services;
+use crate::store::{ActorFilter, Page};
+
+pub(super) fn routes() -> Routes {
+    Routes::new()
+        .get("/actors", Access::Network, get_actors)
+        .get("/actors/new", Access::Network, get_new_actor)
+        .post("/actors", Access::Network, post_new_actor)
+        .get("/actors/{id}/delete", Access::Network, get_delete)
+        .post("/actors/{id}/delete", Access::Network, post_delete)
+}
+
+/// Actors a page of the list shows.
+const PAGE: usize = 50;
+
+/// One actor as the list shows it.
+pub(super) struct ActorRow {
+    id: String,
+    name: String,
+    kind: &'static str,
+    languages: String,
+    city: String,
+    channels: String,
+}
+
+impl ActorRow {
+    fn of(actor: &StoredActor, city_names: &[(String, String)]) -> Self {
+        let city = actor.city.as_ref().map_or(String::new(), |c| {
+            city_names
+                .iter()
+                .find(|(id, _)| id == c.as_str())
+                .map_or_else(|| c.to_string(), |(_, name)| name.clone())
+        });
+        let languages: Vec<&str> = actor
+            .languages
+            .as_slice()
+            .iter()
+            .map(|l| l.as_str())
+            .collect();
+        let channels: Vec<&str> = actor
+            .channels
+            .as_slice()
+            .iter()
+            .map(|c| c.as_str())
+            .collect();
+        Self {
+            id: actor.id.to_string(),
+            name: actor.name.as_str().to_owned(),
+            kind: words::kind(actor.kind),
+            languages: words::languages(&languages),
+            city,
+            channels: words::channels(&channels),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "pages/actors.html")]
+struct ActorsPage {
+    nav: Nav,
+    rows: Vec<ActorRow>,
+    q: String,
+    kind: String,
+    language: String,
+    city: String,
+    kinds: Vec<(&'static str, &'static str)>,
+    cities: Vec<(String, String)>,
+    languages_known: Vec<(String, String)>,
+    /// The query string of the next page, when there is one.
+    next: Option<String>,
+    /// Whether this is a later page.
+    after: bool,
+    error: Option<String>,
+    /// What the last change did.
+    done: Option<&'static str>,
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActorsQuery {
+    q: Option<String>,
+    kind: Option<String>,
+    language: Option<String>,
+    city: Option<String>,
+    after: Option<String>,
+    done: Option<String>,
+}
+
+/// Every city as (id, name), for the pages' city choices.
+pub(super) async fn city_names(
+    services: &Services,
+    visitor: &Visitor,
+) -> Result<Vec<(String, String)>, ApiError> {
+    Ok(services
+        .cities(&visitor.caller)
+        .await?
+        .iter()
+        .map(|c| (c.id.to_string(), c.name.as_str().to_owned()))
+        .collect())
+}
+
+/// The languages a form offers to pick from, by name: the demo city's and the most spoken.
+pub(super) fn languages_known() -> Vec<(String, String)> {
+    const OFFERED: [&str; 24] = [
+        "ara", "eng", "fra", "spa", "por", "tir", "amh", "som", "prs", "pus", "urd", "hin", "ben",
+        "tgl", "vie", "swa", "ukr", "rus", "tur", "kur", "fas", "zho", "jpn", "hau",
+    ];
+    let mut known: Vec<(String, String)> = OFFERED
+        .iter()
+        .map(|code| ((*code).to_owned(), words::language(code)))
+        .collect();
+    known.sort_by(|a, b| a.1.cmp(&b.1));
+    known
+}
+
+/// The list of actors: search by part of the name, filter by kind, language (by name or code)
+/// and city, a page at a time.
+async fn get_actors(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Query(query): Query<ActorsQuery>,
+) -> Result<Response, ApiError> {
+    let blank = |v: &Option<String>| v.as_deref().map(str::trim).unwrap_or("").to_owned();
+    let (q, kind, language, city) = (
+        blank(&query.q),
+        blank(&query.kind),
+        blank(&query.language),
+        blank(&query.city),
+    );
+    let mut error = None;
+    let mut filter = ActorFilter {
+        name: crate::http::api::search_text(Some(&q))?,
+        ..ActorFilter::default()
+    };
+    if !kind.is_empty() {
+        match ActorKind::parse(&kind) {
+            Ok(k) => filter.kind = Some(k),
+            Err(e) => error = Some(e.to_string()),
+        }
+    }
+    if !language.is_empty() {
+        match Language::from_code_or_name(&language) {
+            Ok(l) => filter.language = Some(l),
+            Err(_) => error = Some(format!("No language is called {language:?}.")),
+        }
+    }
+    if !city.is_empty() {
+        filter.city = ActorId::parse(&city).ok();
+    }
+    let page = Page {
+        limit: PAGE,
+        after: query.after.clone().filter(|a| !a.is_empty()),
+        ..Page::default()
+    };
+    let cities = city_names(&state.services, &visitor).await?;
+    let found = if error.is_none() {
+        state
+            .services
+            .actors(&visitor.caller, &filter, &page)
+            .await?
+    } else {
+        Vec::new()
+    };
+    let next = (found.len() == PAGE).then(|| {
+        let mut next = form_urlencoded::Serializer::new(String::new());
+        for (key, value) in [
+            ("q", &q),
+            ("kind", &kind),
+            ("language", &language),
+            ("city", &city),
+        ] {
+            if !value.is_empty() {
+                next.append_pair(key, value);
+            }
+        }
+        next.append_pair("after", found.last().map_or("", |a| a.id.as_str()));
+        next.finish()
+    });
+    let rows: Vec<ActorRow> = found.iter().map(|a| ActorRow::of(a, &cities)).collect();
+    let count = rows.len();
+    let page = render(&ActorsPage {
+        nav: visitor.nav(),
+        rows,
+        q,
+        kind,
+        language,
+        city,
+        kinds: ActorKind::ALL
+            .iter()
+            .map(|k| (k.as_str(), words::kind(*k)))
+            .collect(),
+        cities,
+        languages_known: languages_known(),
+        next,
+        after: query.after.as_deref().is_some_and(|a| !a.is_empty()),
+        error,
+        done: match query.done.as_deref() {
+            Some("deleted") => Some("Deleted, with their ties."),
+            Some("erased") => Some("Erased: no trace of them is left in relaymap."),
+            _ => None,
+        },
+    })?;
+    Ok(crate::http::api::counted(count, page))
+}
+
+/// An actor's form as typed: what a new actor or a changed one holds.
+#[derive(Debug, Clone, Default)]
+pub(super) struct ActorForm {
+    pub(super) kind: String,
+    pub(super) name: String,
+    pub(super) languages: String,
+    pub(super) city: String,
+    pub(super) channels: Vec<String>,
+    pub(super) lat: String,
+    pub(super) lon: String,
+    pub(super) consent: bool,
+}
+
+impl ActorForm {
+    /// Whether the form has this channel ticked.
+    pub(super) fn has_channel(&self, channel: &str) -> bool {
+        self.channels.iter().any(|c| c == channel)
+    }
+
+    /// The form of a stored actor.
+    pub(super) fn of(actor: &StoredActor) -> Self {
+        let languages: Vec<&str> = actor
+            .languages
+            .as_slice()
+            .iter()
+            .map(|l| l.as_str())
+            .collect();
+        Self {
+            kind: actor.kind.as_str().to_owned(),
+            name: actor.name.as_str().to_owned(),
+            languages: words::languages(&languages).replace('–', ""),
+            city: actor
+                .city
+                .as_ref()
+                .map_or(String::new(), ToString::to_string),
+            channels: actor
+                .channels
+                .as_slice()
+                .iter()
+                .map(|c| c.as_str().to_owned())
+                .collect(),
+            lat: actor
+                .location
+                .map_or(String::new(), |l| words::coordinate(l.lat())),
+            lon: actor
+                .location
+                .map_or(String::new(), |l| words::coordinate(l.lon())),
+            consent: actor.consent,
+        }
+    }
+
+    /// The form as posted (channels are the ticked boxes).
+    pub(super) fn posted(pairs: &[(String, String)]) -> Self {
+        let form: Typed = pairs.iter().cloned().collect();
+        Self {
+            kind: text(&form, "kind"),
+            name: text(&form, "name"),
+            languages: text(&form, "languages"),
+            city: text(&form, "city"),
+            channels: pairs
+                .iter()
+                .filter(|(k, _)| k == "channel")
+                .map(|(_, v)| v.clone())
+                .collect(),
+            lat: text(&form, "lat"),
+            lon: text(&form, "lon"),
+            consent: form.contains_key("consent"),
+        }
+    }
+
+    /// The record this form writes onto `record` (attributes stay as they are), or the errors of
+    /// the fields the model cannot read.
+    pub(super) fn apply(&self, mut record: ActorRecord) -> Result<ActorRecord, FieldErrors> {
+        let mut errors = FieldErrors::none();
+        let mut languages = Vec::new();
+        for raw in list(&self.languages) {
+            match Language::from_code_or_name(&raw) {
+                Ok(language) => languages.push(language.to_string()),
+                Err(_) => errors.add(
+                    "languages",
+                    format!(
+                        "No language is called {raw:?}: give its name or its three-letter code."
+                    ),
+                ),
+            }
+        }
+        record.name = Some(self.name.clone());
+        record.languages = languages;
+        record.city = (!self.city.is_empty()).then(|| self.city.clone());
+        record.channels = self.channels.clone();
+        record.consent = self.consent && record.kind.as_deref() == Some("migrant");
+        record.location = match (self.lat.as_str(), self.lon.as_str()) {
+            ("", "") => None,
+            (lat, lon) => match (lat.replace(',', ".").parse(), lon.replace(',', ".").parse()) {
+                (Ok(lat), Ok(lon)) => Some(LocationRecord { lat, lon }),
+                _ => {
+                    errors.add(
+                        "location",
+                        "Give both the latitude and the longitude as decimal degrees, or neither.",
+                    );
+                    None
+                }
+            },
+        };
+        if errors.is_empty() {
+            Ok(record)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// The fields of the actor's form the model's errors can land on.
+pub(super) const ACTOR_FIELDS: [&str; 5] = ["name", "languages", "city", "channels", "location"];
+
+/// The model's name for a form field that differs.
+pub(super) fn actor_field(field: &str) -> Option<&'static str> {
+    match field {
+        "lat" | "lon" => Some("location"),
+        _ => None,
+    }
+}
+
+/// Every channel as (value, words).
+pub(super) fn channel_choices() -> Vec<(&'static str, &'static str)> {
+    Channel::ALL
+        .iter()
+        .map(|c| (c.as_str(), words::channel(c.as_str())))
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "pages/actor-new.html")]
+struct NewActorPage {
+    nav: Nav,
+    form: ActorForm,
+    errors: FieldErrors,
+    form_id: &'static str,
+    kinds: Vec<(&'static str, &'static str)>,
+    cities: Vec<(String, String)>,
+    channels: Vec<(&'static str, &'static str)>,
+    languages_known: Vec<(String, String)>,
+}
+
+async fn new_actor_page(
+    state: &AppState,
+    visitor: Visitor,
+    form: ActorForm,
+    errors: FieldErrors,
+) -> Result<Html<String>, ApiError> {
+    let cities = city_names(&state.services, &visitor).await?;
+    render(&NewActorPage {
+        nav: visitor.nav(),
+        form,
+        errors,
+        form_id: "new",
+        kinds: ActorKind::ALL
+            .iter()
+            .map(|k| (k.as_str(), words::kind(*k)))
+            .collect(),
+        cities,
+        channels: channel_choices(),
+        languages_known: languages_known(),
+    })
+}
+
+/// The form for a new actor.
+async fn get_new_actor(
+    State(state): State<AppState>,
+    visitor: Visitor,
+) -> Result<Html<String>, ApiError> {
+    let form = ActorForm {
+        kind: "migrant".into(),
+        ..ActorForm::default()
+    };
+    new_actor_page(&state, visitor, form, FieldErrors::none()).await
+}
+
+/// Creates the actor of the form, then shows their card; a refused one comes back with the
+/// errors next to the fields and what was typed kept.
+async fn post_new_actor(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, ApiError> {
+    let form = ActorForm::posted(&pairs);
+    let record = ActorRecord {
+        kind: Some(form.kind.clone()),
+        ..ActorRecord::default()
+    };
+    let written = match form.apply(record) {
+        Err(errors) => Err(errors),
+        Ok(record) => {
+            let batch = crate::http::api::single_write(record, None, WriteMode::Create);
+            let outcome = match batch {
+                Ok(batch) => state
+                    .services
+                    .write_actor(&visitor.caller, batch)
+                    .await
+                    .map_err(ApiError::from),
+                Err(error) => Err(error),
+            };
+            match outcome {
+                Ok(actor) => Ok(actor),
+                Err(error) => Err(FieldErrors::of_refusal(error, actor_field, &ACTOR_FIELDS)?),
+            }
+        }
+    };
+    match written {
+        Ok(actor) => {
+            tracing::info!("actor created from the pages");
+            Ok(Redirect::to(&format!("/actors/{}?saved=created", actor.id)).into_response())
+        }
+        Err(errors) => {
+            let page = new_actor_page(&state, visitor, form, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "pages/actor-delete.html")]
+struct DeletePage {
+    nav: Nav,
+    id: String,
+    name: String,
+    kind: &'static str,
+    ties: usize,
+    error: Option<String>,
+}
+
+/// The warning before a deletion or an erasure.
+async fn get_delete(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Path(raw): Path<String>,
+) -> Result<Response, ApiError> {
+    let id = ActorId::parse(&raw).map_err(|_| ApiError::NotFound(format!("actor {raw}")))?;
+    let card = state.services.card(&visitor.caller, &id).await?;
+    let page = render(&DeletePage {
+        nav: visitor.nav(),
+        id: id.to_string(),
+        name: card.actor.name.as_str().to_owned(),
+        kind: words::kind(card.actor.kind),
+        ties: card.ties.len(),
+        error: None,
+    })?;
+    Ok(crate::http::api::counted(1, page))
+}
+
+/// Deletes the actor and their ties, or with `erase`, every trace of them too; then the list.
+async fn post_delete(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Path(raw): Path<String>,
+    axum::Form(form): axum::Form<Typed>,
+) -> Result<Response, ApiError> {
+    let id = ActorId::parse(&raw).map_err(|_| ApiError::NotFound(format!("actor {raw}")))?;
+    let erase = text(&form, "how") == "erase";
+    let outcome = state
+        .services
+        .delete_actor(&visitor.caller, &id, erase)
+        .await;
+    let mut response = match outcome {
+        Ok(()) => Redirect::to(if erase {
+            "/actors?done=erased"
+        } else {
+            "/actors?done=deleted"
+        })
+        .into_response(),
+        Err(crate::service::ServiceError::Store(crate::store::StoreError::Conflict(message))) => {
+            let actor = state.services.actor(&visitor.caller, &id).await?;
+            let page = render(&DeletePage {
+                nav: visitor.nav(),
+                id: id.to_string(),
+                name: actor.name.as_str().to_owned(),
+                kind: words::kind(actor.kind),
+                ties: 0,
+                error: Some(super::forms::sentence(&message)),
+            })?;
+            (StatusCode::CONFLICT, page).into_response()
+        }
+        Err(error) => ApiError::from(error).into_response(),
+    };
+    if erase {
+        // The audit entry of an erasure never names the person.
+        response
+            .extensions_mut()
+            .insert(AuditTarget("erased".into()));
+    }
+    Ok(response)
+}
