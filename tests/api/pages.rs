@@ -6,7 +6,7 @@ use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 use serde_json::json;
 
-use crate::helpers::{TestApp, spawn_app, spawn_app_with};
+use crate::helpers::{TestApp, error_of, spawn_app, spawn_app_with};
 
 /// A browser without a token: no redirects followed, cookies handled by hand.
 fn browser() -> reqwest::Client {
@@ -71,6 +71,37 @@ async fn sign_in(app: &TestApp, token: &str) -> String {
     set_cookie(response.headers(), "relaymap_session").expect("a session cookie")
 }
 
+/// Signs in from the sign-in form at `signin` (with its way back); where it then sends the
+/// browser.
+async fn sign_in_from(app: &TestApp, signin: &str, token: &str) -> String {
+    let response = browser().get(app.url(signin)).send().await.unwrap();
+    let cookie = value(&set_cookie(response.headers(), "relaymap_signin").unwrap());
+    let page = response.text().await.unwrap();
+    let csrf = hidden_csrf(&page);
+    let next = page
+        .find(r#"name="next" value=""#)
+        .map(|start| {
+            let rest = &page[start + 19..];
+            rest[..rest.find('"').unwrap()]
+                .replace("&#x2f;", "/")
+                .replace("&#47;", "/")
+        })
+        .unwrap_or_default();
+    let response = browser()
+        .post(app.url("/signin"))
+        .header("cookie", format!("relaymap_signin={cookie}"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("token", token),
+            ("next", next.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    response.headers()["location"].to_str().unwrap().to_owned()
+}
+
 /// The API's answer to the default reach query (every responder, default conditions).
 async fn default_reach(app: &TestApp) -> serde_json::Value {
     let response = app.post_json("/api/v1/reach", &json!({})).await;
@@ -131,8 +162,12 @@ async fn signing_in_with_a_token_gives_a_strict_http_only_session() {
         "{page}"
     );
     assert!(
-        !page.contains("Selam") && !page.contains("Port Aster"),
-        "no names: {page}"
+        !page.contains("Selam") && !page.contains("Dawit"),
+        "no people's names: {page}"
+    );
+    assert!(
+        page.contains("<td>Port Aster</td>"),
+        "places by name, for every role: {page}"
     );
     // Sessions reach the API with the token's role, and no further.
     let stats = get_with(&app, &session, "/api/v1/aggregates").await;
@@ -347,11 +382,11 @@ async fn the_dashboard_shows_suppressed_counts_and_no_names() {
     assert!(page.contains("Migrants by first language"), "{page}");
     // Two migrants: a cell of fewer than five people shows as a dash.
     assert!(
-        page.contains("<td>tir</td><td class=\"num\">–</td>"),
+        page.contains("<td>Tigrinya</td><td class=\"num\">–</td>"),
         "{page}"
     );
     assert!(
-        page.contains("<td>responder</td><td class=\"num\">1</td>"),
+        page.contains("<td>Responder</td><td class=\"num\">1</td>"),
         "{page}"
     );
     assert!(
@@ -373,7 +408,10 @@ async fn the_dashboard_shows_suppressed_counts_and_no_names() {
         page.contains(&format!("({reached} of {targets}:")),
         "{page}"
     );
-    assert!(page.contains("<caption>Last imports</caption>") && page.contains("first admin"));
+    assert!(page.contains("<caption>Last imports") && page.contains("first admin"));
+    let imports = &page[page.find(r#"<table id="imports">"#).unwrap()..];
+    assert!(imports.contains("<td>Done</td>"), "outcomes in words: {imports}");
+    assert!(imports.contains(" UTC</td>") && !imports.contains("Z</td>"), "times to the minute: {imports}");
     // A viewer gets neither the two migrants' count nor the share, which with any count would
     // give the other away (#15), nor the trail.
     let viewer = app.token(Role::Viewer).await;
@@ -412,19 +450,27 @@ async fn an_actor_card_shows_details_ties_capital_and_who_reaches_them() {
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     let page = card.text().await.unwrap();
     assert!(
-        page.contains("Selam") && page.contains("whatsapp"),
-        "{page}"
+        page.contains("Selam") && page.contains("WhatsApp") && page.contains("Tigrinya"),
+        "languages and channels in words: {page}"
     );
     for tie in ["t-1", "t-2", "t-5"] {
         assert!(page.contains(&format!("id=\"tie-{tie}\"")), "{tie}: {page}");
     }
+    // Ties read from Selam's side, with the other end by name.
+    assert!(page.contains("<td>is a member of</td>"), "{page}");
+    assert!(
+        page.contains(">Eritrean Community Association</a>"),
+        "{page}"
+    );
+    assert!(page.contains(">Port Aster</a>"), "the city by name: {page}");
     // Both of Selam's relaying ties are bonding: Dawit shares her first language, and the
     // association works in it; located_in carries no capital.
     assert!(
         page.contains("<strong>2</strong> bonding, <strong>0</strong> bridging"),
         "{page}"
     );
-    // The card shows the fire service reaching her along the API's path.
+    // The card shows the fire service reaching her along the API's path, by name, with the
+    // fewest ties and the path's own length said apart.
     let api: serde_json::Value = app
         .get("/api/v1/actors/m-1/reach")
         .await
@@ -432,13 +478,32 @@ async fn an_actor_card_shows_details_ties_capital_and_who_reaches_them() {
         .await
         .unwrap();
     assert_eq!(api["reached_by"][0]["id"], "r-1");
-    let path: Vec<&str> = api["reached_by"][0]["path"]
+    let path: Vec<String> = api["reached_by"][0]["path"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|id| id.as_str().unwrap())
+        .map(|id| id.as_str().unwrap().to_owned())
         .collect();
-    assert!(page.contains(&path.join(" → ")), "{path:?}: {page}");
+    let names: Vec<String> = path
+        .iter()
+        .map(|id| format!(r#"<a href="/actors/{id}">"#))
+        .collect();
+    let row = &page[page.find(r#"<table id="reach">"#).unwrap()..];
+    let row = &row[..row.find("</table>").unwrap()];
+    let mut at = 0;
+    for link in &names {
+        let found = row[at..]
+            .find(link.as_str())
+            .unwrap_or_else(|| panic!("{link} in order: {row}"));
+        at += found + link.len();
+    }
+    assert!(row.contains(&format!("{} ties:", path.len() - 1)), "{row}");
+    assert!(page.contains("Fewest ties") && page.contains("Most reliable path"));
+    assert!(!page.contains(">Hops<"), "{page}");
+    // Consent is a migrant's: an organisation's card does not talk about it.
+    let organisation = app.get("/actors/o-1").await.text().await.unwrap();
+    assert!(!organisation.contains("Consent"), "{organisation}");
+    assert!(page.contains("Given: they may appear"), "{page}");
 }
 
 #[tokio::test]
@@ -640,9 +705,14 @@ async fn a_coordinator_edits_an_actor_and_its_ties_on_the_card() {
         .await
         .unwrap();
     let csrf = hidden_csrf(&card);
-    assert!(card.contains(r#"id="edit-name" name="name" value="Eritrean Community Association""#));
+    assert!(
+        card.contains(
+            r#"id="edit-name" name="name" type="text" value="Eritrean Community Association""#
+        ),
+        "{card}"
+    );
 
-    // The details form replaces the record; attributes and kind stay.
+    // The details form replaces the record; attributes and kind stay. Languages by name.
     let saved = post_form(
         &app,
         &session,
@@ -650,9 +720,10 @@ async fn a_coordinator_edits_an_actor_and_its_ties_on_the_card() {
         &[
             ("csrf", &csrf),
             ("name", "Eritrean Association"),
-            ("languages", "tir, ara"),
+            ("languages", "Tigrinya, ara"),
             ("city", "c-1"),
-            ("channels", "phone; sms"),
+            ("channel", "phone"),
+            ("channel", "sms"),
             ("lat", "44.1"),
             ("lon", "8.2"),
         ],
@@ -665,15 +736,19 @@ async fn a_coordinator_edits_an_actor_and_its_ties_on_the_card() {
     assert_eq!(o1["languages"], json!(["tir", "ara"]));
     assert_eq!(o1["channels"], json!(["phone", "sms"]));
     assert_eq!(o1["location"], json!({"lat": 44.1, "lon": 8.2}));
-    assert_eq!(o1["consent"], false, "an unticked box is no consent");
+    assert_eq!(o1["consent"], false, "consent is a migrant's only");
     let shown = get_with(&app, &session, "/actors/o-1?saved=actor")
         .await
         .text()
         .await
         .unwrap();
     assert!(shown.contains("Saved."));
+    assert!(
+        shown.contains("44.10000, 8.20000"),
+        "five decimals: {shown}"
+    );
 
-    // A broken rule is shown on the card with the values as typed, and nothing is written.
+    // A broken rule is shown next to its field with the values as typed, and nothing is written.
     let refused = post_form(
         &app,
         &session,
@@ -681,20 +756,30 @@ async fn a_coordinator_edits_an_actor_and_its_ties_on_the_card() {
         &[
             ("csrf", &csrf),
             ("name", "Renamed"),
-            ("languages", "tigrinya"),
+            ("languages", "Klingonish"),
             ("city", "c-1"),
         ],
     )
     .await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let page = refused.text().await.unwrap();
-    let errors = &page[page.find(r#"<div class="errors""#).expect("the errors")..];
-    let errors = &errors[..errors.find("</div>").unwrap()];
+    let field = &page[page
+        .find(r#"<label for="edit-languages">"#)
+        .expect("the field")..];
+    let field = &field[..field.find("</div>").unwrap()];
     assert!(
-        errors.contains("<li>") && errors.contains("languages"),
-        "{errors}"
+        field.contains(r#"class="field-error""#) && field.contains("Klingonish"),
+        "{field}"
     );
-    assert!(page.contains(r#"value="tigrinya""#));
+    assert!(
+        field.contains(r#"value="Klingonish""#),
+        "kept as typed: {field}"
+    );
+    assert!(page.contains(r#"value="Renamed""#));
+    assert!(
+        page.contains(r#"<details id="edit" open>"#),
+        "the form stays open"
+    );
     let half = post_form(
         &app,
         &session,
@@ -706,17 +791,20 @@ async fn a_coordinator_edits_an_actor_and_its_ties_on_the_card() {
     let o1: serde_json::Value = app.get("/api/v1/actors/o-1").await.json().await.unwrap();
     assert_eq!(o1["name"], "Eritrean Association");
 
-    // A tie is added from the card, and removed from it.
+    // A tie is added from the organisation's card to a migrant picked by name, in whatever
+    // direction its kind needs: a migrant is a member of an organisation.
     let added = post_form(
         &app,
         &session,
         "/actors/o-1/ties",
         &[
             ("csrf", &csrf),
-            ("other", "m-2"),
-            ("kind", "serves"),
+            ("other", "dawit"),
+            ("kind", "member_of"),
             ("trust", "0.8"),
-            ("channels", "phone"),
+            ("channel", "phone"),
+            ("last_verified", "2026-11-30"),
+            ("note", "met at the Sunday school"),
         ],
     )
     .await;
@@ -731,19 +819,58 @@ async fn a_coordinator_edits_an_actor_and_its_ties_on_the_card() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|t| t["source"] == "o-1" && t["kind"] == "serves")
-        .expect("the new tie")
+        .find(|t| t["target"] == "o-1" && t["kind"] == "member_of")
+        .expect("the new tie, from the migrant to the organisation")
         .clone();
+    assert_eq!(new["source"], "m-2");
     assert_eq!(new["trust"], 0.8);
+    assert_eq!(new["last_verified"], "2026-11-30");
+    assert_eq!(new["note"], "met at the Sunday school");
+    // A name no one has, a kind that cannot join the two, and a bad trust: each next to its
+    // field, with what was typed kept and the tie form open.
     let unknown = post_form(
         &app,
         &session,
         "/actors/o-1/ties",
-        &[("csrf", &csrf), ("other", "m-404"), ("kind", "knows")],
+        &[
+            ("csrf", &csrf),
+            ("other", "Nobody Here"),
+            ("kind", "partners_with"),
+            ("trust", "lots"),
+        ],
     )
     .await;
     assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = unknown.text().await.unwrap();
+    assert!(page.contains(r#"<details id="add-tie" open>"#), "{page}");
+    assert!(page.contains(r#"value="Nobody Here""#), "{page}");
+    assert!(page.contains("No actor is called"), "{page}");
+    assert!(page.contains("Trust is a number from 0 to 1"), "{page}");
+    assert!(!page.contains("body line"), "no API wording: {page}");
+    let mismatch = post_form(
+        &app,
+        &session,
+        "/actors/o-1/ties",
+        &[("csrf", &csrf), ("other", "Port Aster"), ("kind", "serves")],
+    )
+    .await;
+    let page = mismatch.text().await.unwrap();
+    assert!(page.contains("Port Aster is a city"), "{page}");
+
+    // Removing asks first; only the card's own ties.
     let tie = new["id"].as_str().unwrap();
+    let ask = get_with(&app, &session, &format!("/actors/o-1/ties/{tie}/remove")).await;
+    assert_eq!(ask.status(), StatusCode::OK);
+    let ask = ask.text().await.unwrap();
+    assert!(
+        ask.contains("Dawit is a member of Eritrean Association"),
+        "{ask}"
+    );
+    assert_eq!(
+        app.get(&format!("/api/v1/ties/{tie}")).await.status(),
+        StatusCode::OK,
+        "asking removes nothing"
+    );
     let elsewhere = post_form(
         &app,
         &session,
@@ -786,4 +913,193 @@ async fn a_coordinator_edits_an_actor_and_its_ties_on_the_card() {
             .iter()
             .any(|e| e["action"] == "POST /actors/{id}" && e["outcome"] == "ok")
     );
+}
+
+#[tokio::test]
+async fn actors_are_found_by_part_of_the_name_created_and_erased_from_the_pages() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let coordinator = app.token(Role::Coordinator).await;
+    let session = value(&sign_in(&app, &coordinator).await);
+
+    // Part of a name, any letter case; the language by its name; the city by choice.
+    let found = get_with(&app, &session, "/actors?q=ELA")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(found.contains(">Selam</a>"), "{found}");
+    assert!(!found.contains(">Dawit</a>"), "{found}");
+    let speakers = get_with(&app, &session, "/actors?language=English&kind=migrant")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        speakers.contains(">Dawit</a>") && !speakers.contains(">Selam</a>"),
+        "{speakers}"
+    );
+    let unknown = get_with(&app, &session, "/actors?language=Klingonish")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(unknown.contains("No language is called"), "{unknown}");
+
+    // A new actor, with the errors of a refused one next to their fields.
+    let form = get_with(&app, &session, "/actors/new")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let csrf = hidden_csrf(&form);
+    let refused = post_form(
+        &app,
+        &session,
+        "/actors",
+        &[
+            ("csrf", &csrf),
+            ("kind", "migrant"),
+            ("name", ""),
+            ("languages", "Amharic"),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.unwrap();
+    assert!(
+        page.contains(r##"<a href="#new-name">"##),
+        "the summary links to the field: {page}"
+    );
+    assert!(page.contains(r#"value="Amharic""#), "{page}");
+    let created = post_form(
+        &app,
+        &session,
+        "/actors",
+        &[
+            ("csrf", &csrf),
+            ("kind", "migrant"),
+            ("name", "Élodie Mbarga"),
+            ("languages", "French"),
+            ("city", "c-1"),
+            ("channel", "sms"),
+            ("consent", "on"),
+        ],
+    )
+    .await;
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    let card = created.headers()["location"].to_str().unwrap().to_owned();
+    assert!(card.ends_with("?saved=created"), "{card}");
+    let id = card
+        .trim_start_matches("/actors/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
+    let stored: serde_json::Value = app
+        .get(&format!("/api/v1/actors/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(stored["languages"], json!(["fra"]));
+    assert_eq!(stored["consent"], true);
+    let found = get_with(&app, &session, "/actors?q=%C3%A9lodie")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        found.contains("Élodie Mbarga"),
+        "case folded beyond ASCII: {found}"
+    );
+
+    // Erasing warns first, then leaves nothing.
+    let warning = get_with(&app, &session, &format!("/actors/{id}/delete"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(warning.contains("cannot be undone"), "{warning}");
+    let erased = post_form(
+        &app,
+        &session,
+        &format!("/actors/{id}/delete"),
+        &[("csrf", &csrf), ("how", "erase")],
+    )
+    .await;
+    assert_eq!(erased.status(), StatusCode::SEE_OTHER);
+    assert_eq!(erased.headers()["location"], "/actors?done=erased");
+    assert_eq!(
+        app.get(&format!("/api/v1/actors/{id}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let trail = app
+        .get("/api/v1/audit?limit=50")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!trail.contains(&id) && !trail.contains("Mbarga"), "{trail}");
+}
+
+#[tokio::test]
+async fn a_refused_or_missing_page_is_a_page_and_a_deep_link_survives_sign_in() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let analyst = app.token(Role::Analyst).await;
+    let session = value(&sign_in(&app, &analyst).await);
+
+    let forbidden = get_with(&app, &session, "/actors/m-1").await;
+    assert_eq!(forbidden.status(), StatusCode::FORBIDDEN);
+    assert!(
+        forbidden.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let page = forbidden.text().await.unwrap();
+    assert!(
+        page.contains("<h1>You cannot open this page</h1>"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("a analyst") && !page.contains("{\""),
+        "{page}"
+    );
+    let missing = get_with(&app, &session, "/no/such/page").await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert!(
+        missing
+            .text()
+            .await
+            .unwrap()
+            .contains("<h1>Page not found</h1>")
+    );
+    // Scripts keep their JSON.
+    let api = app.get_as(Some(&analyst), "/api/v1/actors").await;
+    assert_eq!(api.status(), StatusCode::FORBIDDEN);
+    assert!(
+        error_of(api).await["message"]
+            .as_str()
+            .unwrap()
+            .contains("an analyst token")
+    );
+
+    // Signed out, a deep link goes through the sign-in form and back to where it pointed.
+    let deep = browser()
+        .get(app.url("/actors/m-1?saved=tie"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deep.status(), StatusCode::SEE_OTHER);
+    let signin = deep.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(signin, "/signin?next=%2Factors%2Fm-1%3Fsaved%3Dtie");
+    let coordinator = app.token(Role::Coordinator).await;
+    let back = sign_in_from(&app, &signin, &coordinator).await;
+    assert_eq!(back, "/actors/m-1?saved=tie");
+    // Never to another site.
+    let elsewhere = sign_in_from(&app, "/signin?next=%2F%2Fevil.example%2F", &coordinator).await;
+    assert_eq!(elsewhere, "/");
 }

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 
-use super::{Nav, Visitor, render};
+use super::{Nav, Visitor, render, words};
 use crate::http::access::{Access, Routes};
 use crate::http::{ApiError, AppState};
 
@@ -17,6 +17,34 @@ pub(super) fn routes() -> Routes {
 struct CountRow {
     label: String,
     count: Option<u64>,
+    /// The bar's length, in pixels of 120 (the table's largest count is 120).
+    bar: u64,
+}
+
+/// An import as the dashboard lists it.
+struct ImportRow {
+    at: String,
+    who: String,
+    outcome: String,
+    records: String,
+}
+
+/// Rows of a counts table, each with a bar as long as its share of the largest count.
+fn counted(cells: Vec<(String, Option<u64>)>) -> Vec<CountRow> {
+    let largest = cells
+        .iter()
+        .filter_map(|(_, c)| *c)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    cells
+        .into_iter()
+        .map(|(label, count)| CountRow {
+            bar: count.map_or(0, |c| (c * 120).div_ceil(largest)),
+            label,
+            count,
+        })
+        .collect()
 }
 
 #[derive(Template)]
@@ -31,7 +59,7 @@ struct DashboardPage {
     /// Migrants without any relaying tie.
     isolated: Option<u64>,
     /// The last imports (for roles that see the network): when, by whom, how it went.
-    imports: Vec<(String, String, String)>,
+    imports: Vec<ImportRow>,
     kinds: Vec<CountRow>,
     cities: Vec<CountRow>,
     languages: Vec<CountRow>,
@@ -49,13 +77,26 @@ async fn get_dashboard(
         .recent_imports(&visitor.caller)
         .await?
         .into_iter()
-        .map(|e| (crate::domain::format_timestamp(&e.at), e.who, e.outcome))
+        .map(|e| ImportRow {
+            at: words::moment(&e.at),
+            who: e.who,
+            outcome: words::outcome(&e.outcome),
+            records: e.records.map_or("–".into(), |r| r.to_string()),
+        })
         .collect();
-    let rows = |cells: Vec<(String, Option<u64>)>| -> Vec<CountRow> {
-        cells
-            .into_iter()
-            .map(|(label, count)| CountRow { label, count })
-            .collect()
+    // Cities by name: places, not people, so every role may read them.
+    let city_names = super::actors::city_names(services, &visitor).await?;
+    let city = |id: String| {
+        city_names.iter().find(|(c, _)| *c == id).map_or_else(
+            || {
+                if id == "none" {
+                    "No city".into()
+                } else {
+                    id.clone()
+                }
+            },
+            |(_, name)| name.clone(),
+        )
     };
     let page = DashboardPage {
         nav: visitor.nav(),
@@ -66,16 +107,27 @@ async fn get_dashboard(
             .map_or("–".into(), |share| format!("{:.1} %", 100.0 * share)),
         isolated: figures.isolated,
         imports,
-        kinds: figures
-            .kinds
-            .into_iter()
-            .map(|(kind, count)| CountRow {
-                label: kind.as_str().to_owned(),
-                count,
-            })
-            .collect(),
-        cities: rows(figures.cities),
-        languages: rows(figures.languages),
+        kinds: counted(
+            figures
+                .kinds
+                .into_iter()
+                .map(|(kind, count)| (words::kind(kind).to_owned(), count))
+                .collect(),
+        ),
+        cities: counted(
+            figures
+                .cities
+                .into_iter()
+                .map(|(c, n)| (city(c), n))
+                .collect(),
+        ),
+        languages: counted(
+            figures
+                .languages
+                .into_iter()
+                .map(|(l, n)| (words::language(&l), n))
+                .collect(),
+        ),
         threshold: figures.threshold,
         suppressed: figures.suppressed,
     };

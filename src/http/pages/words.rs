@@ -160,6 +160,29 @@ pub(crate) fn capital(class: Capital) -> &'static str {
     }
 }
 
+/// A moment as people read it: to the minute, in UTC.
+pub(crate) fn moment(at: &crate::domain::Timestamp) -> String {
+    at.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// An audited call's outcome in words: `ok`, a refusal's reason, or an HTTP status.
+pub(crate) fn outcome(outcome: &str) -> String {
+    match outcome {
+        "ok" => "Done".into(),
+        "forbidden" => "Refused: not allowed".into(),
+        "unauthenticated" => "Refused: not signed in".into(),
+        "csrf" => "Refused: the form was too old".into(),
+        "failed" => "Refused: unknown token".into(),
+        "too_many_failures" => "Refused: too many failed sign-ins".into(),
+        "422" | "400" => "Refused: nothing was written".into(),
+        "409" => "Refused: it conflicts with what is stored".into(),
+        "413" => "Refused: too large".into(),
+        "429" => "Refused: too many at once".into(),
+        other if other.starts_with('5') => "Failed: nothing was written".into(),
+        other => other.to_owned(),
+    }
+}
+
 /// A coordinate to five decimals (about a metre), not fifteen.
 pub(crate) fn coordinate(degrees: f64) -> String {
     format!("{degrees:.5}")
