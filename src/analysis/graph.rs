@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::{ActorId, ActorKind, Channel, Date, Network, TieKind};
+use crate::domain::{ActorId, ActorKind, Channel, Date, Network};
 
 /// A tie's attributes, kept once per tie (both directions point at the same record).
 #[derive(Debug, Clone, Copy)]
@@ -125,7 +125,7 @@ impl RelayGraph {
         let mut ends = Vec::new();
         for stored in &network.ties {
             let tie = &stored.value;
-            if tie.kind == TieKind::LocatedIn {
+            if !tie.kind.relays() {
                 continue;
             }
             let (Some(&s), Some(&t)) = (index.get(&tie.source), index.get(&tie.target)) else {

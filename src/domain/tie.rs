@@ -77,6 +77,11 @@ impl TieKind {
         }
     }
 
+    /// Whether a tie of this kind can carry a message (every kind but `located_in`).
+    pub fn relays(self) -> bool {
+        self != TieKind::LocatedIn
+    }
+
     /// What the kind may join, in words, for error messages and documentation.
     pub fn rule(self) -> &'static str {
         match self {

@@ -12,9 +12,6 @@ use crate::domain::{ActorId, ActorKind, Caller, Language, StoredActor};
 /// Betweenness is estimated from this many sources on networks larger than this.
 pub const INTERMEDIARY_SAMPLE: usize = 500;
 
-/// The most intermediaries one ranking lists.
-pub const MAX_INTERMEDIARIES: usize = 100;
-
 /// What the ranking asks for.
 #[derive(Debug, Clone, Default)]
 pub struct IntermediariesQuery {
@@ -37,12 +34,15 @@ pub struct Intermediary {
     pub effective_size: f64,
     /// Burt's constraint (NaN for an isolated actor).
     pub constraint: f64,
+    /// The mean trust of their ties that can carry a message (NaN without any).
+    pub trust: f64,
 }
 
 /// The ranking.
 #[derive(Debug, Clone)]
 pub struct Intermediaries {
-    /// Most bridged first, then by betweenness, then by id; at most [`MAX_INTERMEDIARIES`].
+    /// Everyone who bridges at least one reached migrant: most bridged first, then by
+    /// betweenness, then by id.
     pub rows: Vec<Intermediary>,
     /// Every city's id, for the filter.
     pub cities: Vec<ActorId>,
@@ -83,6 +83,15 @@ impl Services {
                     sample,
                 };
                 let table = actor_metrics(graph, network, &options, cancel)?;
+                // Each actor's ties that can carry a message: their count and summed trust.
+                let mut trust: HashMap<&ActorId, (usize, f64)> = HashMap::new();
+                for tie in network.ties.iter().filter(|t| t.kind.relays()) {
+                    for end in [&tie.source, &tie.target] {
+                        let entry = trust.entry(end).or_default();
+                        entry.0 += 1;
+                        entry.1 += tie.trust.value();
+                    }
+                }
                 let real = |name: &str, row: usize| match table.column(name) {
                     Some(Column::Real(values)) => values[row],
                     _ => f64::NAN,
@@ -104,17 +113,24 @@ impl Services {
                     let Ok(row) = table.ids.binary_search(&actor.id) else {
                         continue;
                     };
+                    // An intermediary carries messages to someone: lying on shortest paths
+                    // alone does not make one.
                     let bridged = bridged.get(&actor.id).copied().unwrap_or(0);
-                    let betweenness = real("betweenness", row);
-                    if bridged == 0 && (betweenness.is_nan() || betweenness <= 0.0) {
+                    if bridged == 0 {
                         continue;
                     }
+                    let (ties, summed) = trust.get(&actor.id).copied().unwrap_or((0, 0.0));
                     rows.push(Intermediary {
                         actor: stored.clone(),
                         bridged,
-                        betweenness,
+                        betweenness: real("betweenness", row),
                         effective_size: real("effective_size", row),
                         constraint: real("constraint", row),
+                        trust: if ties == 0 {
+                            f64::NAN
+                        } else {
+                            summed / ties as f64
+                        },
                     });
                 }
                 rows.sort_by(|a, b| {
@@ -123,7 +139,6 @@ impl Services {
                         .then(b.betweenness.total_cmp(&a.betweenness))
                         .then(a.actor.id.cmp(&b.actor.id))
                 });
-                rows.truncate(MAX_INTERMEDIARIES);
                 let cities = network
                     .actors
                     .iter()

@@ -410,8 +410,14 @@ async fn the_dashboard_shows_suppressed_counts_and_no_names() {
     );
     assert!(page.contains("<caption>Last imports") && page.contains("first admin"));
     let imports = &page[page.find(r#"<table id="imports">"#).unwrap()..];
-    assert!(imports.contains("<td>Done</td>"), "outcomes in words: {imports}");
-    assert!(imports.contains(" UTC</td>") && !imports.contains("Z</td>"), "times to the minute: {imports}");
+    assert!(
+        imports.contains("<td>Done</td>"),
+        "outcomes in words: {imports}"
+    );
+    assert!(
+        imports.contains(" UTC</td>") && !imports.contains("Z</td>"),
+        "times to the minute: {imports}"
+    );
     // A viewer gets neither the two migrants' count nor the share, which with any count would
     // give the other away (#15), nor the trail.
     let viewer = app.token(Role::Viewer).await;
@@ -600,7 +606,13 @@ async fn intermediaries_are_ranked_by_the_migrants_they_bridge_and_filtered() {
         .text()
         .await
         .unwrap();
-    let bad = app.get("/intermediaries?language=arabic").await;
+    let by_name = app
+        .get("/intermediaries?language=Tigrinya")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let unknown = app.get("/intermediaries?language=Klingonish").await;
     let refused = app.get_as(Some(&analyst), "/intermediaries").await;
 
     // What the reach report's paths say each relay bridges.
@@ -618,23 +630,56 @@ async fn intermediaries_are_ranked_by_the_migrants_they_bridge_and_filtered() {
         .iter()
         .max_by_key(|(_, n)| **n)
         .expect("someone bridges");
-    let first_row = page
+    let rows: Vec<&str> = page
         .split("<tbody>")
         .nth(1)
         .unwrap()
-        .split("</tr>")
+        .split("</tbody>")
         .next()
-        .unwrap();
+        .unwrap()
+        .split("</tr>")
+        .filter(|r| r.contains("<td"))
+        .collect();
     assert!(
-        first_row.contains(&format!("<span class=\"muted\">{top}</span>")),
+        rows[0].contains(&format!("<a href=\"/actors/{top}\">")),
         "{page}"
     );
     assert!(
-        first_row.contains(&format!("<td class=\"num\">{count}</td>")),
+        rows[0].contains(&format!("data-label=\"Bridges\">{count}</td>")),
         "{page}"
+    );
+    // Only those who bridge someone are listed: no row with zero bridges.
+    assert_eq!(rows.len(), bridged.len(), "{page}");
+    assert!(!page.contains("data-label=\"Bridges\">0</td>"), "{page}");
+    // Trust and channels are columns; the language filter takes a name.
+    assert!(
+        page.contains("Mean trust") && page.contains("Reach them by"),
+        "{page}"
+    );
+    assert!(
+        by_name.contains(&format!("<a href=\"/actors/{top}\">")),
+        "{by_name}"
     );
     assert!(none.contains("No intermediary matches."), "{none}");
-    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(unknown.status(), StatusCode::OK);
+    assert!(
+        unknown
+            .text()
+            .await
+            .unwrap()
+            .contains("No language is called")
+    );
+    // Sorted by name on request, with the order said to screen readers.
+    let sorted = app
+        .get("/intermediaries?sort=name")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        sorted.contains(r#"aria-sort="ascending"><a href="/intermediaries?sort=name""#),
+        "{sorted}"
+    );
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 }
 

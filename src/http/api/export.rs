@@ -108,6 +108,22 @@ pub(super) async fn export_network(
         actors = records,
         "network exported"
     );
+    // Each variant its own name, dated: a plain, a pseudonymised and a with-metrics download of
+    // the same day never overwrite each other.
+    let (stem, extension) = format
+        .file_name()
+        .split_once('.')
+        .expect("export file names have an extension");
+    let file_name = format!(
+        "{stem}{}{}-{}.{extension}",
+        if job.pseudonymized() {
+            "-pseudonymised"
+        } else {
+            ""
+        },
+        if with_metrics { "-with-metrics" } else { "" },
+        chrono::Utc::now().format("%Y-%m-%d"),
+    );
     let body = crate::http::stream::streamed(state.client_timeout, move |out| job.write(out));
     Ok(counted(
         records,
@@ -116,7 +132,7 @@ pub(super) async fn export_network(
                 (header::CONTENT_TYPE, format.content_type().to_owned()),
                 (
                     header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{}\"", format.file_name()),
+                    format!("attachment; filename=\"{file_name}\""),
                 ),
             ],
             body,

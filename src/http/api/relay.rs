@@ -106,12 +106,16 @@ pub(super) async fn post_coverage(
     let query = read_query(&state, request).await?;
     if csv {
         let (body, records) = state.services.coverage_csv(&caller, query).await?;
+        let disposition = format!(
+            "attachment; filename=\"relaymap-scenario-{}.csv\"",
+            chrono::Utc::now().format("%Y-%m-%d-%H%M")
+        );
         let headers = [
-            (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8"),
             (
-                axum::http::header::CONTENT_DISPOSITION,
-                "attachment; filename=\"relaymap-scenario.csv\"",
+                axum::http::header::CONTENT_TYPE,
+                "text/csv; charset=utf-8".to_owned(),
             ),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
         ];
         return Ok(counted(records, (headers, body)));
     }

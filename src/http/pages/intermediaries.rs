@@ -1,37 +1,68 @@
-//! The intermediaries (`/intermediaries`): organisations and people ranked by the migrants the
-//! responders reach through them.
+//! The intermediaries (`/intermediaries`): organisations and people through whom the responders
+//! reach migrants, ranked by how many they bridge (or by any column), with their trust and
+//! channels, filtered by a language (by name) and a city, a page at a time.
 
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 
-use super::{Nav, Visitor, render};
-use crate::domain::ActorId;
+use super::{Nav, Visitor, render, words};
+use crate::domain::{ActorId, Language};
 use crate::http::access::{Access, Routes};
+use crate::http::extract::Query;
 use crate::http::{ApiError, AppState};
+use crate::service::intermediaries::{IntermediariesQuery as Wanted, Intermediary};
 
 pub(super) fn routes() -> Routes {
     Routes::new().get("/intermediaries", Access::Network, get_intermediaries)
 }
 
-/// One ranked intermediary.
-struct Intermediary {
-    actor: crate::document::ActorRecord,
+/// Intermediaries a page shows.
+const PAGE: usize = 50;
+
+/// One ranked intermediary, as the table shows it.
+struct Row {
+    id: String,
+    name: String,
+    kind: &'static str,
+    languages: String,
+    city: String,
+    channels: String,
     bridged: usize,
+    trust: String,
     betweenness: String,
     effective_size: String,
     constraint: String,
+}
+
+/// A column the table can be sorted by.
+struct Column {
+    key: &'static str,
+    label: &'static str,
+    numeric: bool,
+    /// The link that sorts by it (keeping the filters), and whether it is the current order.
+    href: String,
+    sorted: bool,
 }
 
 #[derive(Template)]
 #[template(path = "pages/intermediaries.html")]
 struct IntermediariesPage {
     nav: Nav,
-    rows: Vec<Intermediary>,
+    rows: Vec<Row>,
+    columns: Vec<Column>,
     language: String,
     city: String,
-    cities: Vec<String>,
+    cities: Vec<(String, String)>,
+    languages_known: Vec<(String, String)>,
     sampled: Option<usize>,
+    /// All who match, the first shown (1-based) and the last.
+    total: usize,
+    first: usize,
+    last: usize,
+    previous: Option<String>,
+    next: Option<String>,
+    error: Option<String>,
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -39,6 +70,46 @@ struct IntermediariesPage {
 struct IntermediariesQuery {
     language: Option<String>,
     city: Option<String>,
+    sort: Option<String>,
+    page: Option<String>,
+}
+
+/// The columns, in the table's order: (key, heading, numeric).
+const COLUMNS: [(&str, &str, bool); 7] = [
+    ("name", "Name", false),
+    ("bridged", "Bridges", true),
+    ("trust", "Mean trust", true),
+    ("betweenness", "Betweenness", true),
+    ("effective_size", "Effective size", true),
+    ("constraint", "Constraint", true),
+    ("city", "City", false),
+];
+
+/// Orders the ranking by a column: numbers largest first (constraint smallest first: a low
+/// constraint is the broker's), names alphabetically; ties keep the ranking's order.
+fn sort(rows: &mut [Intermediary], by: &str, city_name: impl Fn(&Intermediary) -> String) {
+    let number = |row: &Intermediary| match by {
+        "trust" => row.trust,
+        "betweenness" => row.betweenness,
+        "effective_size" => row.effective_size,
+        "constraint" => -row.constraint,
+        _ => row.bridged as f64,
+    };
+    match by {
+        "name" => rows.sort_by(|a, b| {
+            a.actor
+                .name
+                .as_str()
+                .to_lowercase()
+                .cmp(&b.actor.name.as_str().to_lowercase())
+        }),
+        "city" => rows.sort_by_cached_key(|r| city_name(r)),
+        _ => rows.sort_by(|a, b| {
+            // Unknown (NaN) values last.
+            let (x, y) = (number(a), number(b));
+            y.is_nan().cmp(&x.is_nan()).reverse().then(y.total_cmp(&x))
+        }),
+    }
 }
 
 /// Organisations and people ranked by how many reached migrants the responders reach through
@@ -46,63 +117,143 @@ struct IntermediariesQuery {
 async fn get_intermediaries(
     State(state): State<AppState>,
     visitor: Visitor,
-    crate::http::extract::Query(query): crate::http::extract::Query<IntermediariesQuery>,
+    Query(query): Query<IntermediariesQuery>,
 ) -> Result<Response, ApiError> {
-    let blank = |raw: &Option<String>| {
-        raw.as_deref()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_owned)
+    let blank = |raw: &Option<String>| raw.as_deref().map(str::trim).unwrap_or("").to_owned();
+    let (language_typed, city, sort_by) = (
+        blank(&query.language),
+        blank(&query.city),
+        blank(&query.sort),
+    );
+    let sort_by = COLUMNS
+        .iter()
+        .find(|(key, _, _)| *key == sort_by)
+        .map_or("bridged", |(key, _, _)| key);
+    let page_number: usize = blank(&query.page).parse().unwrap_or(1).max(1);
+    let mut error = None;
+    let language = match language_typed.as_str() {
+        "" => None,
+        typed => match Language::from_code_or_name(typed) {
+            Ok(language) => Some(language),
+            Err(_) => {
+                error = Some(format!(
+                    "No language is called {typed:?}: give its name, such as Arabic, or its code, such as ara."
+                ));
+                None
+            }
+        },
     };
-    let language = blank(&query.language)
-        .map(|raw| {
-            crate::domain::Language::parse(&raw)
-                .map_err(|e| ApiError::bad_request(e.code(), e.to_string(), Some("language")))
+    let city_id = (!city.is_empty())
+        .then(|| ActorId::parse(&city).ok())
+        .flatten();
+    let cities = super::actors::city_names(&state.services, &visitor).await?;
+    let city_name = |id: Option<&ActorId>| {
+        id.map_or(String::new(), |id| {
+            cities
+                .iter()
+                .find(|(c, _)| c == id.as_str())
+                .map_or_else(|| id.to_string(), |(_, name)| name.clone())
         })
-        .transpose()?;
-    let city = blank(&query.city);
-    let city_id = city
-        .as_deref()
-        .map(|raw| {
-            ActorId::parse(raw)
-                .map_err(|e| ApiError::bad_request(e.code(), e.to_string(), Some("city")))
-        })
-        .transpose()?;
-    let ranking = state
-        .services
-        .intermediaries(
-            &visitor.caller,
-            crate::service::intermediaries::IntermediariesQuery {
-                language,
-                city: city_id,
-            },
-        )
-        .await?;
-    let shown = |value: f64| {
+    };
+    let (mut ranking, sampled) = if error.is_some() {
+        (Vec::new(), None)
+    } else {
+        let wanted = Wanted {
+            language,
+            city: city_id,
+        };
+        let ranking = state
+            .services
+            .intermediaries(&visitor.caller, wanted)
+            .await?;
+        (ranking.rows, ranking.sampled)
+    };
+    sort(&mut ranking, sort_by, |r| {
+        city_name(r.actor.city.as_ref()).to_lowercase()
+    });
+    let total = ranking.len();
+    let start = ((page_number - 1) * PAGE).min(total);
+    let end = (start + PAGE).min(total);
+    let shown = |value: f64, decimals: usize| {
         if value.is_finite() {
-            format!("{value:.3}")
+            format!("{value:.decimals$}")
         } else {
             "–".into()
         }
     };
-    let rows: Vec<Intermediary> = ranking
-        .rows
+    let rows: Vec<Row> = ranking[start..end]
         .iter()
-        .map(|row| Intermediary {
-            actor: crate::document::ActorRecord::from(&row.actor),
-            bridged: row.bridged,
-            betweenness: shown(row.betweenness),
-            effective_size: shown(row.effective_size),
-            constraint: shown(row.constraint),
+        .map(|row| {
+            let actor = &row.actor;
+            let languages: Vec<&str> = actor
+                .languages
+                .as_slice()
+                .iter()
+                .map(|l| l.as_str())
+                .collect();
+            let channels: Vec<&str> = actor
+                .channels
+                .as_slice()
+                .iter()
+                .map(|c| c.as_str())
+                .collect();
+            Row {
+                id: actor.id.to_string(),
+                name: actor.name.as_str().to_owned(),
+                kind: words::kind(actor.kind),
+                languages: words::languages(&languages),
+                city: city_name(actor.city.as_ref()),
+                channels: words::channels(&channels),
+                bridged: row.bridged,
+                trust: shown(row.trust, 2),
+                betweenness: shown(row.betweenness, 3),
+                effective_size: shown(row.effective_size, 1),
+                constraint: shown(row.constraint, 3),
+            }
         })
         .collect();
+    let link = |sort: &str, page: usize| {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        if !language_typed.is_empty() {
+            query.append_pair("language", &language_typed);
+        }
+        if !city.is_empty() {
+            query.append_pair("city", &city);
+        }
+        if sort != "bridged" {
+            query.append_pair("sort", sort);
+        }
+        if page > 1 {
+            query.append_pair("page", &page.to_string());
+        }
+        format!("/intermediaries?{}", query.finish())
+    };
+    let columns = COLUMNS
+        .iter()
+        .map(|(key, label, numeric)| Column {
+            key,
+            label,
+            numeric: *numeric,
+            href: link(key, 1),
+            sorted: *key == sort_by,
+        })
+        .collect();
+    let count = rows.len();
     let page = render(&IntermediariesPage {
         nav: visitor.nav(),
-        language: language.map_or(String::new(), |l| l.to_string()),
-        city: city.unwrap_or_default(),
-        cities: ranking.cities.iter().map(ToString::to_string).collect(),
-        sampled: ranking.sampled,
+        columns,
+        language: language_typed.clone(),
+        city: city.clone(),
+        cities: cities.clone(),
+        languages_known: super::actors::languages_known(),
+        sampled,
+        total,
+        first: start + 1,
+        last: end,
+        previous: (start > 0).then(|| link(sort_by, page_number - 1)),
+        next: (end < total).then(|| link(sort_by, page_number + 1)),
+        error,
         rows,
     })?;
-    Ok(crate::http::api::counted(ranking.rows.len(), page))
+    Ok(crate::http::api::counted(count, page))
 }

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 
-use super::{Nav, Visitor, render};
+use super::{Nav, Visitor, render, words};
 use crate::http::access::{Access, Routes};
 use crate::http::{ApiError, AppState};
 
@@ -21,8 +21,13 @@ async fn get_research(
     research_page(&state, visitor).await
 }
 
+/// The height of a chart's row, in the chart's units.
+const ROW: usize = 22;
+
 /// One bar of the degree chart.
 struct Bar {
+    /// The top of the bar's row.
+    y: usize,
     label: String,
     count: Option<u64>,
     /// Length in the chart's units (0–300).
@@ -32,6 +37,8 @@ struct Bar {
 /// One language's row of the tie-types chart: bonding, bridging and linking shares of its
 /// speakers' tie ends, as lengths in the chart's units (0–300) and as percentages.
 struct TieTypesBar {
+    /// The top of the row: each language its own row.
+    y: usize,
     label: String,
     ties: usize,
     lengths: [u64; 3],
@@ -40,7 +47,7 @@ struct TieTypesBar {
 }
 
 impl TieTypesBar {
-    fn new(label: &str, shares: &crate::analysis::CapitalShares) -> Self {
+    fn new(row: usize, label: String, shares: &crate::analysis::CapitalShares) -> Self {
         let parts = [shares.bonding, shares.bridging, shares.linking];
         // Rounded ends of the running total, so the three segments always meet and end at 300.
         let ends = [
@@ -50,7 +57,8 @@ impl TieTypesBar {
         ];
         let starts = [0, ends[0], ends[1]];
         Self {
-            label: label.to_owned(),
+            y: row * ROW,
+            label,
             ties: shares.ties,
             lengths: [ends[0], ends[1] - ends[0], ends[2] - ends[1]],
             starts,
@@ -66,6 +74,9 @@ struct ResearchPage {
     summary: crate::analysis::Summary,
     bars: Vec<Bar>,
     tie_types: Vec<TieTypesBar>,
+    /// Social capital by city and by first language, by name.
+    by_city: Vec<(String, crate::analysis::CapitalShares)>,
+    by_language: Vec<(String, crate::analysis::CapitalShares)>,
     formats: Vec<&'static str>,
 }
 
@@ -81,7 +92,9 @@ async fn research_page(state: &AppState, visitor: Visitor) -> Result<Html<String
         .max(1);
     let bars = degrees
         .into_iter()
-        .map(|(label, count)| Bar {
+        .enumerate()
+        .map(|(row, (label, count))| Bar {
+            y: row * ROW,
             length: count.map_or(0, |n| (300 * n).div_ceil(most)),
             label,
             count,
@@ -90,13 +103,33 @@ async fn research_page(state: &AppState, visitor: Visitor) -> Result<Html<String
     let tie_types = summary
         .capital_by_first_language
         .iter()
-        .map(|(language, shares)| TieTypesBar::new(language, shares))
+        .enumerate()
+        .map(|(row, (language, shares))| TieTypesBar::new(row, words::language(language), shares))
+        .collect();
+    let city_names = super::actors::city_names(&state.services, &visitor).await?;
+    let by_city = summary
+        .capital_by_city
+        .iter()
+        .map(|(city, shares)| {
+            let name = city_names
+                .iter()
+                .find(|(id, _)| id == city)
+                .map_or_else(|| city.clone(), |(_, name)| name.clone());
+            (name, shares.clone())
+        })
+        .collect();
+    let by_language = summary
+        .capital_by_first_language
+        .iter()
+        .map(|(language, shares)| (words::language(language), shares.clone()))
         .collect();
     render(&ResearchPage {
         nav: visitor.nav(),
         summary,
         bars,
         tie_types,
+        by_city,
+        by_language,
         formats: crate::export::ExportFormat::ALL
             .iter()
             .map(|f| f.name())
