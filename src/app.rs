@@ -193,18 +193,7 @@ pub fn new_token(
     label: String,
     expires_at: Option<crate::domain::Timestamp>,
 ) -> anyhow::Result<(Token, TokenSecret)> {
-    let secret = TokenSecret::generate().context("drawing a random secret")?;
-    let mut id = [0u8; 6];
-    getrandom::fill(&mut id).context("drawing a random id")?;
-    let token = Token {
-        id: format!("tok-{}", crate::domain::hex(&id)),
-        label,
-        role,
-        created_at: crate::domain::now(),
-        expires_at,
-        revoked_at: None,
-    };
-    Ok((token, secret))
+    Token::issue(role, label, expires_at).context("drawing a random secret")
 }
 
 async fn load_demo_if_empty(store: &dyn GraphStore) -> anyhow::Result<()> {

@@ -90,6 +90,26 @@ pub struct Token {
 }
 
 impl Token {
+    /// A new token of `role`, named `label`, made now, with its secret (to hand out once).
+    pub fn issue(
+        role: Role,
+        label: String,
+        expires_at: Option<Timestamp>,
+    ) -> Result<(Token, TokenSecret), getrandom::Error> {
+        let secret = TokenSecret::generate()?;
+        let mut id = [0u8; 6];
+        getrandom::fill(&mut id)?;
+        let token = Token {
+            id: format!("tok-{}", hex(&id)),
+            label,
+            role,
+            created_at: super::now(),
+            expires_at,
+            revoked_at: None,
+        };
+        Ok((token, secret))
+    }
+
     /// Whether the token works at `now`.
     pub fn is_valid_at(&self, now: &Timestamp) -> bool {
         self.revoked_at.is_none() && self.expires_at.is_none_or(|at| *now < at)

@@ -8,6 +8,7 @@
 //! [`snapshot::Scope`] (who is left out of what a role receives), [`budget`] (time, and how much
 //! work one token may cause).
 
+mod access;
 pub mod budget;
 pub mod disclosure;
 mod export;
@@ -27,7 +28,8 @@ pub use export::{ExportJob, ExportRequest};
 pub use figures::{Aggregates, Dashboard, Stats};
 pub use records::Card;
 pub use relay::{
-    CallListEntry, Contact, CoverageView, FailurePoint, MAX_VIEW_NODES, NamedView, ViewRequest,
+    CallListEntry, CommunityLabel, Contact, CoverageView, FailurePoint, MAX_VIEW_NODES, NamedView,
+    ViewRequest,
 };
 pub use research::SummaryView;
 pub use snapshot::{Scope, Snapshot, Snapshots};

@@ -135,6 +135,66 @@ pub struct NamedView {
     pub view: NetworkView,
     /// The name of each node, in the order of `view.nodes`.
     pub names: Vec<String>,
+    /// What each community drawn is, from its drawn members: in community order.
+    pub communities: Vec<CommunityLabel>,
+}
+
+/// What a community is, for a legend: its size in the drawing, its members' most common first
+/// languages and their most common city.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct CommunityLabel {
+    /// The community's number (0: the largest of the whole graph).
+    pub community: u32,
+    /// Its members in the drawing.
+    pub members: usize,
+    /// The most common first languages, most common first (at most two).
+    pub languages: Vec<String>,
+    /// The name of the most common city, if any member has one.
+    pub city: Option<String>,
+}
+
+impl CommunityLabel {
+    /// The label of every community among `nodes`, from the network's actors.
+    fn all(nodes: &[crate::analysis::ViewNode], network: &Network) -> Vec<Self> {
+        let actor = |id: &ActorId| {
+            network
+                .actors
+                .binary_search_by(|a| a.id.cmp(id))
+                .ok()
+                .map(|i| &network.actors[i])
+        };
+        let mut groups: BTreeMap<u32, (usize, HashMap<String, usize>, HashMap<ActorId, usize>)> =
+            BTreeMap::new();
+        for node in nodes {
+            let group = groups.entry(node.community).or_default();
+            group.0 += 1;
+            if let Some(actor) = actor(&node.id) {
+                if let Some(first) = actor.languages.as_slice().first() {
+                    *group.1.entry(first.to_string()).or_default() += 1;
+                }
+                if let Some(city) = &actor.city {
+                    *group.2.entry(city.clone()).or_default() += 1;
+                }
+            }
+        }
+        groups
+            .into_iter()
+            .map(|(community, (members, languages, cities))| {
+                let mut languages: Vec<(String, usize)> = languages.into_iter().collect();
+                languages.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                let city = cities
+                    .into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                    .and_then(|(id, _)| actor(&id).map(|c| c.name.as_str().to_owned()));
+                Self {
+                    community,
+                    members,
+                    languages: languages.into_iter().take(2).map(|(l, _)| l).collect(),
+                    city,
+                }
+            })
+            .collect()
+    }
 }
 
 impl Services {
@@ -280,7 +340,12 @@ impl Services {
                     .iter()
                     .map(|node| names.get(&node.id).copied().unwrap_or_default().to_owned())
                     .collect();
-                Ok(NamedView { view, names })
+                let communities = CommunityLabel::all(&view.nodes, network);
+                Ok(NamedView {
+                    view,
+                    names,
+                    communities,
+                })
             })
             .await
     }

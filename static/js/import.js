@@ -26,12 +26,18 @@
     errors.hidden = rows.length === 0;
   }
 
+  /** A choice of files that cannot be sent as it is. */
+  function Choice(message) { this.message = message; }
+
   /** The chosen files as a request body and its headers, or null when none is chosen. */
   async function chosen() {
     const documentFile = document.getElementById('document-file').files[0];
     const actors = document.getElementById('actors-file').files[0];
     const ties = document.getElementById('ties-file').files[0];
     const headers = { 'x-csrf-token': window.relaymap.csrfToken() };
+    if (documentFile && (actors || ties)) {
+      throw new Choice('Choose either CSV files or the JSON document, not both: the document holds the whole network on its own. Clear one of them.');
+    }
     if (documentFile) {
       headers['content-type'] = 'application/json';
       return { headers: headers, body: await documentFile.text() };
@@ -89,9 +95,22 @@
 
   form.addEventListener('submit', async function (event) {
     event.preventDefault();
-    const request = await chosen();
     confirm.hidden = true;
     checked = null;
+    const field = document.getElementById('files-field');
+    const fieldError = document.getElementById('files-error');
+    field.classList.remove('has-error');
+    fieldError.textContent = '';
+    let request;
+    try {
+      request = await chosen();
+    } catch (error) {
+      if (!(error instanceof Choice)) throw error;
+      field.classList.add('has-error');
+      fieldError.textContent = error.message;
+      status.textContent = 'Nothing was checked: ' + error.message;
+      return;
+    }
     if (!request) {
       status.textContent = 'Choose a file first.';
       return;

@@ -1,11 +1,15 @@
 // The network map: actors by kind, narrowed by language and city; ties on demand, narrowed by
-// channel and trust.
+// channel and trust, and drawn only where they can be read: between actors shown on their own
+// in the visible part of the map, or every tie of the actor whose card is open.
 (function () {
   'use strict';
   const element = document.getElementById('map');
   const status = document.getElementById('map-status');
+  const tieStatus = document.getElementById('tie-status');
+  // More lines than this in view make a hairball, not a picture.
+  const MOST_TIES = 1500;
   window.relaymap.networkMap(element, status, { cluster: true }).then(function (view) {
-    const byId = new Map(view.actors.map(function (a) { return [a.id, a]; }));
+    const byId = view.byId;
     const citySelect = document.getElementById('filter-city');
     view.actors.filter(function (a) { return a.kind === 'city'; }).forEach(function (city) {
       const option = document.createElement('option');
@@ -13,35 +17,75 @@
       option.textContent = city.name || city.id;
       citySelect.append(option);
     });
+    window.relaymap.legend(view.map, 'Actors', window.relaymap.kindEntries(['migrant', 'organisation', 'responder'])
+      .concat([{ svg: '<svg width="16" height="16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="7" fill="#e8e8e8" stroke="#505a5f"/></svg>', label: 'Several actors close together (their number)' },
+        { svg: '<svg width="16" height="16" aria-hidden="true" focusable="false"><line x1="1" y1="8" x2="15" y2="8" stroke="#505a5f" stroke-width="2"/></svg>', label: 'Tie (when ticked)' },
+        { svg: '<svg width="16" height="16" aria-hidden="true" focusable="false"><rect x="1" y="3" width="14" height="10" fill="none" stroke="#5a2d82" stroke-dasharray="3 2"/></svg>', label: 'District, named' }]));
     let tieRecords = null;
     let ties = null;
+    let selected = null; // the actor whose popup is open
+
+    /** The language typed: a code, or a name the browser knows. */
+    function languageWanted() {
+      const typed = document.getElementById('filter-language').value.trim().toLowerCase();
+      if (!typed) return null;
+      const option = Array.from(document.querySelectorAll('#known-languages option'))
+        .find(function (o) { return o.value.toLowerCase() === typed || o.textContent.toLowerCase() === typed; });
+      return option ? option.textContent : typed;
+    }
 
     function visible(actor) {
       const kind = document.querySelector('#kinds input[value="' + actor.kind + '"]');
-      const language = document.getElementById('filter-language').value.trim();
+      const language = languageWanted();
       const city = citySelect.value;
       return (!kind || kind.checked) &&
         (!language || (actor.languages || []).includes(language)) &&
         (!city || actor.city === city || actor.id === city);
     }
 
+    /** Whether a marker is drawn on its own (not inside a cluster) in the visible part. */
+    function onItsOwn(marker, bounds) {
+      if (!marker || !bounds.contains(marker.getLatLng())) return false;
+      return !view.cluster || view.cluster.getVisibleParent(marker) === marker;
+    }
+
     function drawTies() {
       if (ties) view.map.removeLayer(ties);
       ties = null;
-      if (!tieRecords || !document.getElementById('show-ties').checked) return;
+      if (!tieRecords || !document.getElementById('show-ties').checked) {
+        tieStatus.textContent = '';
+        return;
+      }
       const channel = document.getElementById('filter-channel').value;
       const trust = Number(document.getElementById('filter-trust').value) || 0;
-      ties = L.layerGroup();
+      const bounds = view.map.getBounds();
+      const wanted = [];
+      let hidden = 0;
       for (const tie of tieRecords) {
         const a = view.markers.get(tie.source);
         const b = view.markers.get(tie.target);
         if (!a || !b || !visible(byId.get(tie.source)) || !visible(byId.get(tie.target))) continue;
         if ((tie.trust === undefined ? 0.5 : tie.trust) < trust) continue;
         if (channel && !(tie.channels || []).includes(channel)) continue;
-        L.polyline([a.getLatLng(), b.getLatLng()], { color: '#8894a8', weight: 1, opacity: 0.5, className: 'tie' }).addTo(ties);
+        const chosen = selected && (tie.source === selected || tie.target === selected);
+        if (chosen || (onItsOwn(a, bounds) && onItsOwn(b, bounds))) wanted.push([a, b, chosen]);
+        else hidden += 1;
       }
+      const tooMany = wanted.length > MOST_TIES;
+      ties = L.layerGroup();
+      wanted.forEach(function (pair) {
+        if (tooMany && !pair[2]) return;
+        L.polyline([pair[0].getLatLng(), pair[1].getLatLng()], {
+          color: pair[2] ? '#1b1b1b' : '#505a5f', weight: pair[2] ? 2.5 : 1, opacity: pair[2] ? 0.9 : 0.45,
+          interactive: false, className: 'tie',
+        }).addTo(ties);
+      });
       ties.addTo(view.map);
-      status.textContent = ties.getLayers().length + ' ties drawn between the actors shown.';
+      const drawn = ties.getLayers().length;
+      element.dataset.ties = String(drawn);
+      tieStatus.textContent = tooMany
+        ? wanted.length + ' ties in view are too many to read: zoom in, narrow the filters, or open an actor to see their ties.'
+        : drawn + ' ties drawn' + (hidden ? '; zoom in to see the ' + hidden + ' others (their ends are grouped or out of view).' : '.');
     }
 
     function apply() {
@@ -66,6 +110,12 @@
       view.map.removeLayer(group);
       group.eachLayer(function (marker) { marker.addTo(view.map); });
     });
+    view.markers.forEach(function (marker, id) {
+      marker.on('popupopen', function () { selected = id; drawTies(); });
+      marker.on('popupclose', function () { if (selected === id) { selected = null; drawTies(); } });
+    });
+    view.map.on('moveend zoomend', drawTies);
+    if (view.cluster) view.cluster.on('animationend', drawTies);
     document.querySelectorAll('#kinds input[name="kind"], #narrow select').forEach(function (input) {
       input.addEventListener('change', apply);
     });
@@ -74,7 +124,7 @@
     });
     document.getElementById('show-ties').addEventListener('change', async function (event) {
       if (event.target.checked && !tieRecords) {
-        status.textContent = 'Loading the ties…';
+        tieStatus.textContent = 'Loading the ties…';
         tieRecords = await window.relaymap.fetchAll('/api/v1/ties', 'ties');
       }
       drawTies();

@@ -1,10 +1,20 @@
 // Shared by the map and scenario pages: reads the whole network through the API (the page's
 // session cookie authenticates it) and draws actors on a Leaflet map without any tile layer, so
-// the map works offline. Names are shown with textContent, never as HTML.
+// the map works offline (a configured tile server is used when there is one). Districts are
+// labelled, every map has a legend, and kinds differ by shape as well as by colour (Okabe–Ito
+// colours, safe for colour-blind readers). Names are shown with textContent, never as HTML.
 (function () {
   'use strict';
 
-  const COLOURS = { migrant: '#0b5cad', organisation: '#2e7d32', responder: '#c62828', city: '#6a1b9a' };
+  // Okabe–Ito: distinguishable with every common colour-vision deficiency.
+  const COLOURS = { migrant: '#0072b2', organisation: '#009e73', responder: '#d55e00', city: '#5a2d82' };
+  const KIND_WORDS = { migrant: 'Migrant', organisation: 'Organisation', responder: 'Responder', city: 'City' };
+  // Shapes for the kinds other than migrants (drawn as small circles, thousands of them).
+  const SHAPES = {
+    organisation: '<polygon points="8,1 15,8 8,15 1,8"/>',
+    responder: '<rect x="2" y="2" width="12" height="12"/>',
+    city: '<polygon points="8,1 15,15 1,15"/>',
+  };
 
   /** Every record of a paged listing (`/api/v1/actors`, `/api/v1/ties`). */
   async function fetchAll(path, key) {
@@ -29,14 +39,28 @@
     return meta ? meta.content : '';
   }
 
-  /** A popup's content: the actor's kind, name and id, as text. */
+  /** A language's name in the page's language, or its code. */
+  const languageNames = (function () {
+    try { return new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'language' }); } catch (e) { return null; }
+  })();
+  function languageName(code) {
+    if (!code) return '';
+    try { return (languageNames && languageNames.of(code)) || code; } catch (e) { return code; }
+  }
+  const CHANNEL_WORDS = { in_person: 'in person', phone: 'phone', sms: 'SMS', whatsapp: 'WhatsApp', radio: 'radio', social_media: 'social media', email: 'email' };
+  function channelWords(channels) {
+    return (channels || []).map(function (c) { return CHANNEL_WORDS[c] || c; }).join(', ');
+  }
+
+  /** A popup's content: the actor's name, kind, languages and channels, as text. */
   function card(actor) {
     const box = document.createElement('div');
     const title = document.createElement('strong');
     title.textContent = actor.name || actor.id;
     const detail = document.createElement('div');
-    detail.textContent = actor.kind + ' · ' + actor.id +
-      (actor.languages && actor.languages.length ? ' · ' + actor.languages.join(', ') : '');
+    detail.textContent = [KIND_WORDS[actor.kind] || actor.kind,
+      (actor.languages || []).map(languageName).join(', '),
+      channelWords(actor.channels)].filter(Boolean).join(' · ');
     const link = document.createElement('a');
     link.href = '/actors/' + encodeURIComponent(actor.id);
     link.textContent = 'Open the card';
@@ -62,27 +86,100 @@
     return span;
   }
 
-  /** The cities' outlines from the store, under the markers, named on hover. */
+  /** A small SVG of a kind's shape (or a circle), for markers and the legend. */
+  function shapeSvg(kind, colour, options) {
+    const size = (options && options.size) || 16;
+    const shape = SHAPES[kind] || '<circle cx="8" cy="8" r="6"/>';
+    const fill = (options && options.hollow) ? '#fff' : colour;
+    const stroke = (options && options.stroke) || '#1b1b1b';
+    return '<svg width="' + size + '" height="' + size + '" viewBox="0 0 16 16" aria-hidden="true" focusable="false">' +
+      '<g fill="' + fill + '" stroke="' + stroke + '" stroke-width="' + ((options && options.strokeWidth) || 1.5) + '">' + shape + '</g></svg>';
+  }
+
+  /**
+   * A legend in the map's corner: a title and entries of { svg, label }. Labels are text.
+   * Returns the control.
+   */
+  function legend(map, title, entries) {
+    const control = L.control({ position: 'bottomright' });
+    control.onAdd = function () {
+      const box = L.DomUtil.create('section', 'map-legend');
+      box.setAttribute('aria-label', title);
+      const heading = document.createElement('h2');
+      heading.textContent = title;
+      const list = document.createElement('ul');
+      list.className = 'legend';
+      entries.forEach(function (entry) {
+        const item = document.createElement('li');
+        const swatch = document.createElement('span');
+        swatch.className = 'legend-swatch';
+        swatch.innerHTML = entry.svg; // our own markup, never data
+        const label = document.createElement('span');
+        label.textContent = ' ' + entry.label;
+        item.append(swatch, label);
+        list.append(item);
+      });
+      box.append(heading, list);
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    };
+    control.addTo(map);
+    return control;
+  }
+
+  /** The kinds' legend entries. */
+  function kindEntries(kinds) {
+    return kinds.map(function (kind) {
+      return { svg: shapeSvg(kind, COLOURS[kind]), label: KIND_WORDS[kind] };
+    });
+  }
+
+  /** The cities' outlines from the store, under the markers, each labelled with its name. */
   async function addOutlines(map, actors) {
     const response = await fetch('/api/v1/outlines', { credentials: 'same-origin', headers: { accept: 'application/geo+json' } });
     if (!response.ok) throw new Error('/api/v1/outlines answered ' + response.status);
     const names = new Map(actors.map(function (a) { return [a.id, a.name || a.id]; }));
     const outlines = L.geoJSON(await response.json(), {
-      style: { color: COLOURS.city, weight: 1.5, opacity: 0.7, fillOpacity: 0.04, dashArray: '6 4', className: 'outline' },
+      style: { color: COLOURS.city, weight: 1.5, opacity: 0.8, fillOpacity: 0.03, dashArray: '6 4', className: 'outline' },
       onEachFeature: function (feature, layer) {
-        layer.bindTooltip(asText(names.get(feature.id) || feature.id), { sticky: true });
+        layer.bindTooltip(asText(names.get(feature.id) || feature.id), {
+          permanent: true, direction: 'center', className: 'district-label', interactive: false,
+        });
       },
     });
     outlines.addTo(map);
     return outlines;
   }
 
+  /** A marker for an actor: a small circle for a migrant, a shape for the others. */
+  function markerFor(actor) {
+    const at = [actor.location.lat, actor.location.lon];
+    if (actor.kind === 'migrant') {
+      return L.circleMarker(at, {
+        radius: 4, color: '#1b1b1b', weight: 0.5, fillColor: COLOURS.migrant, fillOpacity: 0.8,
+        className: 'actor actor-migrant',
+      });
+    }
+    const icon = L.divIcon({
+      html: shapeSvg(actor.kind, COLOURS[actor.kind]),
+      className: 'actor actor-' + actor.kind,
+      iconSize: [16, 16],
+      iconAnchor: [8, 8],
+    });
+    const marker = L.marker(at, { icon: icon, keyboard: true, title: '', alt: '' });
+    marker.on('add', function () {
+      const element = marker.getElement();
+      if (element) element.setAttribute('aria-label', (KIND_WORDS[actor.kind] || actor.kind) + ': ' + (actor.name || actor.id));
+    });
+    return marker;
+  }
+
   /**
-   * A map in `element` with every located actor as a circle marker (SVG, class `actor
-   * actor-KIND`), over the cities' outlines and the base map if one is configured. With
+   * A map in `element` with every located actor as a marker (class `actor actor-KIND`), over
+   * the cities' labelled outlines and the base map if one is configured. With
    * `options.cluster`, markers are gathered into clusters (Leaflet.markercluster) so that
-   * thousands stay smooth. Resolves to { map, actors, markers (id → marker), layers (kind →
-   * group), cluster (or null) }.
+   * thousands stay smooth. Resolves to { map, actors, byId, markers (id → marker), layers (kind
+   * → group), cluster (or null) }.
    */
   async function networkMap(element, status, options) {
     if (!window.L) {
@@ -102,18 +199,12 @@
     const bounds = [];
     for (const actor of actors) {
       if (!actor.location) continue;
-      const at = [actor.location.lat, actor.location.lon];
-      const marker = L.circleMarker(at, {
-        radius: actor.kind === 'migrant' ? 4 : 7,
-        color: COLOURS[actor.kind] || '#555',
-        weight: 1,
-        fillOpacity: 0.7,
-        className: 'actor actor-' + actor.kind,
-      });
+      const marker = markerFor(actor);
+      marker.actor = actor;
       marker.bindPopup(card(actor));
       if (!cluster) (layers[actor.kind] = layers[actor.kind] || L.layerGroup().addTo(map)).addLayer(marker);
       markers.set(actor.id, marker);
-      bounds.push(at);
+      bounds.push(marker.getLatLng());
     }
     if (cluster) {
       cluster.addLayers(Array.from(markers.values()));
@@ -125,8 +216,12 @@
     element.dataset.markers = String(markers.size);
     element.dataset.outlines = String(outlines.getLayers().length);
     status.textContent = markers.size + ' of ' + actors.length + ' actors on the map (the others have no location).';
-    return { map, actors, markers, layers, cluster };
+    const byId = new Map(actors.map(function (a) { return [a.id, a]; }));
+    return { map, actors, byId, markers, layers, cluster };
   }
 
-  window.relaymap = { fetchAll, csrfToken, networkMap, asText, COLOURS };
+  window.relaymap = {
+    fetchAll, csrfToken, networkMap, asText, legend, kindEntries, shapeSvg, languageName, channelWords,
+    COLOURS, KIND_WORDS,
+  };
 })();

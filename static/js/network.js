@@ -5,7 +5,8 @@
   'use strict';
   const element = document.getElementById('graph');
   const status = document.getElementById('view-status');
-  const KINDS = { migrant: '#0b5cad', organisation: '#2e7d32', responder: '#c62828' };
+  const KINDS = { migrant: '#0072b2', organisation: '#009e73', responder: '#d55e00' };
+  const KIND_WORDS = { migrant: 'Migrant (dot)', organisation: 'Organisation (diamond)', responder: 'Responder (diamond)' };
   // Twelve distinguishable hues for the largest communities; the rest share grey.
   const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2',
     '#7f7f7f', '#bcbd22', '#17becf', '#393b79', '#637939'];
@@ -27,17 +28,37 @@
       const swatch = document.createElement('span');
       swatch.className = 'swatch';
       swatch.style.background = entry[1];
-      item.append(swatch, document.createTextNode(' ' + entry[0]));
+      item.append(swatch, document.createTextNode(' '));
+      if (entry[2]) {
+        const link = document.createElement('a');
+        link.href = entry[2];
+        link.textContent = entry[0];
+        item.append(link);
+      } else {
+        item.append(document.createTextNode(entry[0]));
+      }
       list.append(item);
     });
+  }
+
+  /** What a community is, in words: "3: Tigrinya, English · Harbour (120 shown)". */
+  let labels = new Map();
+  function describe(community) {
+    const label = labels.get(community);
+    if (!label) return 'Community ' + community;
+    const names = label.languages.map(function (code) {
+      try { return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) || code; } catch (e) { return code; }
+    });
+    return 'Community ' + community + ': ' + [names.join(', '), label.city].filter(Boolean).join(' · ') +
+      ' (' + label.members + ' shown)';
   }
 
   function pick(node) {
     document.getElementById('picked-none').hidden = true;
     document.getElementById('picked-card').hidden = false;
     document.getElementById('picked-name').textContent = node.data('name') + ' (' + node.id() + ')';
-    document.getElementById('picked-kind').textContent = node.data('kind');
-    document.getElementById('picked-community').textContent = String(node.data('community'));
+    document.getElementById('picked-kind').textContent = (KIND_WORDS[node.data('kind')] || node.data('kind')).replace(/ \(.*\)/, '');
+    document.getElementById('picked-community').textContent = describe(node.data('community'));
     document.getElementById('picked-degree').textContent = String(node.degree());
     const link = document.getElementById('picked-link');
     link.href = '/actors/' + encodeURIComponent(node.id());
@@ -98,12 +119,18 @@
       ],
     });
     cy.on('tap', 'node', function (event) { pick(event.target); });
+    labels = new Map((body.community_labels || []).map(function (l) { return [l.community, l]; }));
     if (byKind) {
-      legend(Object.entries(KINDS));
+      legend(Object.entries(KINDS).map(function (k) { return [KIND_WORDS[k[0]], k[1]]; }));
     } else {
       const shown = new Set(body.nodes.map(function (n) { return n.community; }));
+      const only = function (c) {
+        const link = new URLSearchParams(window.location.search);
+        link.set('community', String(c));
+        return '/network?' + link.toString();
+      };
       legend(Array.from(shown).sort(function (a, b) { return a - b; }).slice(0, PALETTE.length)
-        .map(function (c) { return ['community ' + c, PALETTE[c] || OTHER]; })
+        .map(function (c) { return [describe(c), PALETTE[c] || OTHER, only(c)]; })
         .concat(shown.size > PALETTE.length || Array.from(shown).some(function (c) { return c >= PALETTE.length; })
           ? [['smaller communities', OTHER]] : []));
     }

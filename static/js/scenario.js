@@ -1,31 +1,81 @@
-// The crisis scenario: an area drawn on the map (or read from a GeoJSON file), conditions from
-// the form, POST /api/v1/coverage, and the answer as numbers, tables and coloured markers.
+// The crisis scenario: an area drawn on the map (with undo, cancel and clear) or read from a
+// GeoJSON file, conditions from the form, POST /api/v1/coverage, and the answer as numbers,
+// tables that name people (with their languages and channels), a sheet to print with the
+// conditions, and markers in one colour meaning: reliability on a colour-blind-safe scale
+// (viridis), the cut off as hollow rings, responders as squares, the area as a dashed outline.
+// A reached migrant's relay path shows on tap, on hover, and on keyboard focus of its row.
 (function () {
   'use strict';
+  const R = window.relaymap;
   const element = document.getElementById('map');
   const areaStatus = document.getElementById('area-status');
   const runStatus = document.getElementById('run-status');
+  const pathStatus = document.getElementById('path-status');
+  const AREA = '#5a2d82';
+  // Rows a results table shows on screen; the CSV and the printed sheet have them all.
+  const SHOWN_ROWS = 100;
   let area = null; // a GeoJSON geometry
+  let areaLabel = ''; // how the area was made, for the conditions
   let drawn = null; // the layer showing it
 
-  function showArea(geometry, layer, view) {
+  /** Viridis, from 0 (dark purple: weak) to 1 (yellow: reliable). */
+  const VIRIDIS = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
+  function viridis(t) {
+    const x = Math.max(0, Math.min(1, t)) * (VIRIDIS.length - 1);
+    const i = Math.min(VIRIDIS.length - 2, Math.floor(x));
+    const f = x - i;
+    const c = VIRIDIS[i].map(function (v, k) { return Math.round(v + f * (VIRIDIS[i + 1][k] - v)); });
+    return 'rgb(' + c.join(',') + ')';
+  }
+
+  function showArea(geometry, layer, view, label) {
     if (drawn) view.map.removeLayer(drawn);
     area = geometry;
+    areaLabel = label;
     drawn = layer;
     drawn.addTo(view.map);
     element.dataset.area = JSON.stringify(area);
-    areaStatus.textContent = 'Area set: only migrants inside it count.';
+    areaStatus.textContent = 'Area set (' + label + '): only migrants inside it count.';
+    document.getElementById('area-clear').disabled = false;
   }
 
-  function row(table, cells) {
+  function clearArea(view) {
+    if (drawn) view.map.removeLayer(drawn);
+    drawn = null;
+    area = null;
+    areaLabel = '';
+    delete element.dataset.area;
+    areaStatus.textContent = 'No area: every migrant counts.';
+    document.getElementById('area-clear').disabled = true;
+  }
+
+  /** Appends a row of text cells; numbers right-aligned; a cell may be an element. */
+  function row(tbody, cells, labels) {
     const tr = document.createElement('tr');
     cells.forEach(function (value, i) {
       const td = document.createElement('td');
-      td.textContent = String(value);
-      if (typeof value === 'number' && i > 0) td.className = 'num';
+      if (value instanceof Element) td.append(value);
+      else td.textContent = String(value);
+      if (typeof value === 'number') td.className = 'num';
+      if (labels && labels[i]) td.dataset.label = labels[i];
       tr.append(td);
     });
-    document.querySelector(table + ' tbody').append(tr);
+    tbody.append(tr);
+    return tr;
+  }
+
+  /** Fills a results table: at most SHOWN_ROWS rows on screen, all of them in print. */
+  function fill(table, entries, cells) {
+    const body = document.querySelector(table + ' tbody');
+    body.replaceChildren();
+    const labels = Array.from(document.querySelectorAll(table + ' thead th')).map(function (th) { return th.textContent; });
+    entries.forEach(function (entry, i) {
+      const tr = row(body, cells(entry), labels);
+      if (i >= SHOWN_ROWS) tr.classList.add('print-only-row');
+    });
+    const more = document.querySelector(table + ' + .more');
+    if (more) more.textContent = entries.length > SHOWN_ROWS ? (entries.length - SHOWN_ROWS) + ' more in the CSV and on the printed sheet.' : '';
+    document.querySelector(table).closest('.result-table').hidden = entries.length === 0;
   }
 
   /** Offers text (or a Blob) as a file to download. */
@@ -39,132 +89,321 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
   }
 
-  /** The result as GeoJSON: each located target as a Point with its outcome, and the area. */
-  function asGeoJson(report, view) {
+  /** A moment as a file name part: 2026-12-03-1142. */
+  function stamp(date) {
+    const pad = function (n) { return String(n).padStart(2, '0'); };
+    return date.getFullYear() + '-' + pad(date.getMonth() + 1) + '-' + pad(date.getDate()) + '-' + pad(date.getHours()) + pad(date.getMinutes());
+  }
+
+  /** Who an id is, in words: their name, or the id when unknown. */
+  function nameOf(view, id) {
+    const actor = view.byId.get(id);
+    return actor ? (actor.name || id) : id;
+  }
+
+  /**
+   * The result as GeoJSON: each located target as a Point with its outcome, name, languages
+   * and channels, and the area with the conditions.
+   */
+  function asGeoJson(report, view, conditions) {
     const features = [];
     const point = function (id, properties) {
       const marker = view.markers.get(id);
       if (!marker) return;
+      const actor = view.byId.get(id) || {};
       const at = marker.getLatLng();
+      properties.name = actor.name || id;
+      properties.languages = actor.languages || [];
+      properties.channels = actor.channels || [];
       features.push({ type: 'Feature', id: id, geometry: { type: 'Point', coordinates: [at.lng, at.lat] }, properties: properties });
     };
-    report.reached.forEach(function (hit) { point(hit.id, { reached: true, hops: hit.hops, reliability: hit.reliability, path: hit.path }); });
+    report.reached.forEach(function (hit) {
+      point(hit.id, {
+        reached: true, hops: hit.hops, reliability: hit.reliability, path: hit.path,
+        path_names: hit.path.map(function (id) { return nameOf(view, id); }),
+      });
+    });
     report.unreached.forEach(function (id) { point(id, { reached: false }); });
-    if (area) features.push({ type: 'Feature', geometry: area, properties: { area: true } });
+    if (area) features.push({ type: 'Feature', geometry: area, properties: { area: true, conditions: conditions } });
     return JSON.stringify({ type: 'FeatureCollection', features: features });
   }
 
   let last = null;
   let lastQuery = null;
+  let lastConditions = null;
+  let ranAt = null;
   let pathLine = null;
+  let pinned = null; // the migrant whose path stays shown (tapped or focused)
 
-  /** Draws a reached migrant's relay path (its located actors) while the pointer is on it. */
-  function showPath(marker, view) {
+  /** Draws a reached migrant's relay path on the map and says it in words. */
+  function showPath(id, view) {
     if (pathLine) view.map.removeLayer(pathLine);
     pathLine = null;
-    if (!marker || !marker.relayPath) return;
+    const marker = id && view.markers.get(id);
+    if (!marker || !marker.relayPath) {
+      pathStatus.textContent = '';
+      return;
+    }
     const points = marker.relayPath
-      .map(function (id) { return view.markers.get(id); })
+      .map(function (p) { return view.markers.get(p); })
       .filter(Boolean)
       .map(function (m) { return m.getLatLng(); });
-    pathLine = L.polyline(points, { color: '#212121', weight: 3, dashArray: '6 3', interactive: false, className: 'relay-path' });
+    pathLine = L.polyline(points, { color: '#1b1b1b', weight: 3.5, dashArray: '8 4', interactive: false, className: 'relay-path' });
     pathLine.addTo(view.map);
+    pathStatus.textContent = 'Path to ' + nameOf(view, id) + ': ' +
+      marker.relayPath.map(function (p) { return nameOf(view, p); }).join(' → ') +
+      ' (reliability ' + marker.reliability.toFixed(2) + ', ' + (marker.relayPath.length - 1) + ' ties).';
   }
 
-  function show(report, view) {
+  /** The conditions of a query, in words, as [term, description] pairs. */
+  function conditionsOf(query, view, when) {
+    const channels = query.channels && query.channels.length ? R.channelWords(query.channels) : 'all channels';
+    const excluded = (query.exclude || []).map(function (id) { return nameOf(view, id); });
+    return [
+      ['Run at', when.toLocaleString()],
+      ['Affected area', query.area ? areaLabel || 'drawn on the map' : 'none: the whole network'],
+      ['Channels still working', channels],
+      ['Ties from a responder', 'at most ' + query.max_hops],
+      ['Trust of each tie', 'at least ' + query.min_trust],
+      ['Shared language', query.language_check ? 'each tie’s two ends share a language' : 'not required'],
+      ['Unavailable', excluded.length ? excluded.join(', ') : 'nobody'],
+    ];
+  }
+
+  function show(report, view, query) {
     last = report;
-    const mark = function (marker, outcome) {
-      const path = marker.getElement();
-      if (!path) return;
-      path.classList.remove('reached', 'unreached');
-      if (outcome) path.classList.add(outcome);
-    };
-    view.markers.forEach(function (marker) { marker.relayPath = null; mark(marker, null); });
+    ranAt = new Date();
+    lastConditions = conditionsOf(query, view, ranAt);
+    const conditions = document.getElementById('conditions');
+    conditions.replaceChildren();
+    lastConditions.forEach(function (pair) {
+      const dt = document.createElement('dt');
+      dt.textContent = pair[0];
+      const dd = document.createElement('dd');
+      dd.textContent = pair[1];
+      conditions.append(dt, dd);
+    });
+    // Markers: everything faded first; then the targets by outcome.
+    view.markers.forEach(function (marker) {
+      marker.relayPath = null;
+      if (marker.setStyle) marker.setStyle({ fillColor: '#b1b4b6', fillOpacity: 0.35, color: '#b1b4b6', weight: 0.5, radius: 3 });
+      const path = marker.getElement && marker.getElement();
+      if (path) path.classList.remove('reached', 'unreached');
+    });
     report.reached.forEach(function (hit) {
       const marker = view.markers.get(hit.id);
-      if (!marker) return;
+      if (!marker || !marker.setStyle) return;
       marker.relayPath = hit.path;
-      mark(marker, 'reached');
+      marker.reliability = hit.reliability;
+      marker.setStyle({ fillColor: viridis(hit.reliability), fillOpacity: 1, color: '#1b1b1b', weight: 0.5, radius: 5 });
+      const path = marker.getElement();
+      if (path) path.classList.add('reached');
     });
     report.unreached.forEach(function (id) {
       const marker = view.markers.get(id);
-      if (marker) mark(marker, 'unreached');
+      if (!marker || !marker.setStyle) return;
+      marker.setStyle({ fillColor: '#ffffff', fillOpacity: 1, color: '#0b0c0c', weight: 2.5, radius: 6 });
+      marker.bringToFront();
+      const path = marker.getElement();
+      if (path) path.classList.add('unreached');
     });
+    pinned = null;
     showPath(null, view);
     document.getElementById('result-targets').textContent = report.targets;
     document.getElementById('result-reached').textContent = report.reached_count;
     document.getElementById('result-unreached').textContent = report.unreached.length;
     document.getElementById('result-coverage').textContent = (100 * report.coverage).toFixed(1) + ' %';
-    for (const table of ['#call-list', '#failures', '#by-language']) {
-      document.querySelector(table + ' tbody').replaceChildren();
-    }
-    report.call_list.forEach(function (entry) { row('#call-list', [entry.id, entry.covers, entry.inside_area ? 'yes' : 'no']); });
-    report.single_points_of_failure.forEach(function (entry) { row('#failures', [entry.id, entry.cut_off]); });
-    Object.entries(report.unreached_by_language).forEach(function (entry) { row('#by-language', entry); });
-    // Reached migrants shade from red (weak) to green (reliable); the cut off are red.
-    view.markers.forEach(function (marker) { marker.setStyle({ fillColor: marker.options.color, fillOpacity: 0.25 }); });
-    report.reached.forEach(function (hit) {
-      const marker = view.markers.get(hit.id);
-      if (marker) marker.setStyle({ fillColor: 'hsl(' + Math.round(120 * hit.reliability) + ', 70%, 40%)', fillOpacity: 0.9 });
+    const languages = function (entry) { return (entry.languages || []).map(R.languageName).join(', ') || '–'; };
+    const channels = function (entry) { return R.channelWords(entry.channels) || '–'; };
+    const person = function (id, name) {
+      const link = document.createElement('a');
+      link.href = '/actors/' + encodeURIComponent(id);
+      link.textContent = name || id;
+      return link;
+    };
+    fill('#call-list', report.call_list, function (entry) {
+      return [person(entry.id, entry.name), R.KIND_WORDS[entry.kind] || entry.kind || '', languages(entry), channels(entry), entry.covers, entry.inside_area ? 'yes' : 'no'];
     });
-    report.unreached.forEach(function (id) {
-      const marker = view.markers.get(id);
-      if (marker) marker.setStyle({ fillColor: '#d00', fillOpacity: 1 });
+    fill('#failures', report.single_points_of_failure, function (entry) {
+      return [person(entry.id, entry.name), R.KIND_WORDS[entry.kind] || entry.kind || '', languages(entry), channels(entry), entry.cut_off];
+    });
+    fill('#by-language', Object.entries(report.unreached_by_language), function (entry) {
+      return [R.languageName(entry[0]), entry[1]];
+    });
+    fill('#cut-off', report.unreached, function (id) {
+      const actor = view.byId.get(id) || {};
+      return [person(id, actor.name), languages(actor), channels(actor)];
+    });
+    // The most fragile first: whom to check on after the cut off.
+    const fragile = report.reached.slice().sort(function (a, b) { return a.reliability - b.reliability; });
+    fill('#reached', fragile, function (hit) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'link-button show-path';
+      button.dataset.id = hit.id;
+      button.textContent = nameOf(view, hit.id);
+      const pin = function () { pinned = hit.id; showPath(hit.id, view); };
+      button.addEventListener('focus', pin);
+      button.addEventListener('click', pin);
+      return [button, hit.reliability.toFixed(2), hit.hops, hit.path.map(function (id) { return nameOf(view, id); }).join(' → ')];
     });
     document.getElementById('results').hidden = false;
+    document.getElementById('printed-at').textContent = ranAt.toLocaleString();
   }
 
-  window.relaymap.networkMap(element, areaStatus).then(function (view) {
+  R.networkMap(element, areaStatus).then(function (view) {
     areaStatus.textContent = 'No area yet: every migrant counts.';
+    R.legend(view.map, 'Scenario', [
+      { svg: R.shapeSvg('responder', '#33415c'), label: 'Responder' },
+      { svg: R.shapeSvg('organisation', '#fff', { stroke: '#33415c' }), label: 'Organisation' },
+      { svg: '<span class="ramp" aria-hidden="true"></span>', label: 'Reached: weak path (dark) to reliable (yellow)' },
+      { svg: R.shapeSvg('migrant', '#fff', { stroke: '#0b0c0c', strokeWidth: 3 }), label: 'Cut off (hollow ring)' },
+      { svg: R.shapeSvg('migrant', '#b1b4b6', { stroke: '#b1b4b6' }), label: 'Outside the area, or not run yet' },
+      { svg: '<svg width="16" height="16" aria-hidden="true" focusable="false"><rect x="1" y="3" width="14" height="10" fill="none" stroke="' + AREA + '" stroke-width="2" stroke-dasharray="4 2"/></svg>', label: 'Affected area' },
+      { svg: '<svg width="16" height="16" aria-hidden="true" focusable="false"><line x1="1" y1="8" x2="15" y2="8" stroke="#1b1b1b" stroke-width="3" stroke-dasharray="4 2"/></svg>', label: 'Relay path (tap a reached migrant)' },
+    ]);
+    // Responders in one neutral colour: colour on this map means reliability only.
     view.markers.forEach(function (marker) {
-      marker.on('mouseover', function () { showPath(marker, view); });
-      marker.on('mouseout', function () { showPath(null, view); });
+      const actor = marker.actor;
+      if (actor.kind === 'city') {
+        view.map.removeLayer(marker); // a place, named on its outline; it relays nothing
+      } else if (actor.kind !== 'migrant' && marker.setIcon) {
+        const hollow = actor.kind === 'organisation';
+        const svg = R.shapeSvg(actor.kind, hollow ? '#fff' : '#33415c', { stroke: '#33415c', strokeWidth: hollow ? 2 : 1.5 });
+        marker.setIcon(L.divIcon({ html: svg, className: 'actor actor-' + actor.kind, iconSize: [16, 16], iconAnchor: [8, 8] }));
+      }
+      if (actor.kind === 'migrant') {
+        marker.setStyle({ fillColor: '#b1b4b6', color: '#b1b4b6', fillOpacity: 0.5 });
+        marker.on('mouseover', function () { if (!pinned) showPath(actor.id, view); });
+        marker.on('mouseout', function () { if (!pinned) showPath(null, view); });
+        marker.on('click', function () { pinned = actor.id; showPath(actor.id, view); });
+      }
     });
-    // Drawing: each click on the map adds a corner; Finish closes the polygon.
+
+    // Drawing: each click on the map adds a corner; Undo takes the last one back, Cancel
+    // stops, Finish closes the polygon; Clear takes the area away.
     const drawButton = document.getElementById('draw-start');
     const finishButton = document.getElementById('draw-finish');
+    const undoButton = document.getElementById('draw-undo');
+    const cancelButton = document.getElementById('draw-cancel');
     let corners = [];
     let sketch = null;
+    function redraw() {
+      if (sketch) view.map.removeLayer(sketch);
+      sketch = corners.length ? L.polygon(corners, { color: AREA, dashArray: '4 4', interactive: false, className: 'sketch' }).addTo(view.map) : null;
+      finishButton.disabled = corners.length < 3;
+      undoButton.disabled = corners.length === 0;
+      element.dataset.corners = String(corners.length);
+      areaStatus.textContent = corners.length + (corners.length === 1 ? ' corner' : ' corners') +
+        (corners.length < 3 ? ': click the map at each corner of the affected area.' : ': Finish when the area is closed in.');
+    }
     function stopDrawing() {
       element.classList.remove('drawing');
       view.map.off('click', addCorner);
       drawButton.disabled = false;
       finishButton.disabled = true;
+      undoButton.disabled = true;
+      cancelButton.disabled = true;
       if (sketch) view.map.removeLayer(sketch);
       sketch = null;
     }
     function addCorner(event) {
       corners.push(event.latlng);
-      if (sketch) view.map.removeLayer(sketch);
-      sketch = L.polygon(corners, { color: '#c62828', dashArray: '4 4', interactive: false }).addTo(view.map);
-      finishButton.disabled = corners.length < 3;
-      areaStatus.textContent = corners.length + ' corner(s); Finish when the area is closed in.';
+      redraw();
     }
     drawButton.addEventListener('click', function () {
       corners = [];
       element.classList.add('drawing');
       view.map.on('click', addCorner);
       drawButton.disabled = true;
-      areaStatus.textContent = 'Click the map at each corner of the affected area.';
+      cancelButton.disabled = false;
+      redraw();
+    });
+    undoButton.addEventListener('click', function () {
+      corners.pop();
+      redraw();
+    });
+    cancelButton.addEventListener('click', function () {
+      stopDrawing();
+      areaStatus.textContent = area ? 'Drawing cancelled; the area stays as it was.' : 'Drawing cancelled: no area, every migrant counts.';
     });
     finishButton.addEventListener('click', function () {
-      const polygon = L.polygon(corners, { color: '#c62828', interactive: false });
+      const polygon = L.polygon(corners, { color: AREA, weight: 2.5, dashArray: '8 4', fillOpacity: 0.06, interactive: false, className: 'area' });
+      const count = corners.length;
       stopDrawing();
-      showArea(polygon.toGeoJSON().geometry, polygon, view);
+      showArea(polygon.toGeoJSON().geometry, polygon, view, 'drawn, ' + count + ' corners');
+    });
+    document.getElementById('area-clear').addEventListener('click', function () { clearArea(view); });
+    document.addEventListener('keydown', function (event) {
+      if (!element.classList.contains('drawing')) return;
+      if (event.key === 'Escape') cancelButton.click();
+      if ((event.ctrlKey || event.metaKey) && event.key === 'z') { event.preventDefault(); undoButton.click(); }
     });
     document.getElementById('area-file').addEventListener('change', async function (event) {
       const file = event.target.files[0];
       if (!file) return;
       try {
         const geojson = JSON.parse(await file.text());
-        const layer = L.geoJSON(geojson, { style: { color: '#c62828' } });
+        const layer = L.geoJSON(geojson, { style: { color: AREA, dashArray: '8 4', fillOpacity: 0.06 }, interactive: false });
         const geometry = geojson.type === 'FeatureCollection' ? geojson.features[0].geometry
           : geojson.type === 'Feature' ? geojson.geometry : geojson;
-        showArea(geometry, layer, view);
+        showArea(geometry, layer, view, 'from the file ' + file.name);
       } catch (error) {
         areaStatus.textContent = 'That file is not GeoJSON: ' + error.message;
       }
     });
+
+    // Unavailable actors, picked by name.
+    const excluded = [];
+    const excludeInput = document.getElementById('exclude');
+    const excludeList = document.getElementById('excluded');
+    const excludeError = document.getElementById('exclude-error');
+    const names = document.getElementById('exclude-names');
+    view.actors.filter(function (a) { return a.kind === 'organisation' || a.kind === 'responder'; }).forEach(function (actor) {
+      const option = document.createElement('option');
+      option.value = actor.name || actor.id;
+      option.textContent = R.KIND_WORDS[actor.kind];
+      names.append(option);
+    });
+    function drawExcluded() {
+      excludeList.replaceChildren();
+      excluded.forEach(function (id, i) {
+        const item = document.createElement('li');
+        item.textContent = nameOf(view, id) + ' ';
+        const remove = document.createElement('button');
+        remove.type = 'button';
+        remove.className = 'link-button';
+        remove.textContent = 'Remove';
+        remove.setAttribute('aria-label', 'Remove ' + nameOf(view, id) + ' from the unavailable');
+        remove.addEventListener('click', function () { excluded.splice(i, 1); drawExcluded(); });
+        item.append(remove);
+        excludeList.append(item);
+      });
+    }
+    function addExcluded() {
+      const typed = excludeInput.value.trim();
+      excludeError.textContent = '';
+      excludeInput.closest('.field').classList.remove('has-error');
+      if (!typed) return;
+      const lower = typed.toLowerCase();
+      const matches = view.actors.filter(function (a) { return a.id === typed || (a.name || '').toLowerCase() === lower; });
+      if (matches.length !== 1) {
+        excludeError.textContent = matches.length ? 'Several actors are called “' + typed + '”: type the id of the one you mean.' : 'No actor is called “' + typed + '”.';
+        excludeInput.closest('.field').classList.add('has-error');
+        return;
+      }
+      if (!excluded.includes(matches[0].id)) excluded.push(matches[0].id);
+      excludeInput.value = '';
+      drawExcluded();
+    }
+    document.getElementById('exclude-add').addEventListener('click', addExcluded);
+    excludeInput.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter') { event.preventDefault(); addExcluded(); }
+    });
+
+    const headers = function () {
+      return { 'content-type': 'application/json', 'x-csrf-token': R.csrfToken() };
+    };
     // The server writes the CSV (one rule for every CSV relaymap makes: no cell runs as a
     // spreadsheet formula), for the query that gave the result on screen.
     document.getElementById('download-csv').addEventListener('click', async function () {
@@ -176,12 +415,15 @@
         runStatus.textContent = 'The CSV could not be made: ' + response.status;
         return;
       }
-      download('relaymap-scenario.csv', 'text/csv', await response.blob());
+      download('relaymap-scenario-' + stamp(ranAt) + '.csv', 'text/csv', await response.blob());
     });
     document.getElementById('download-geojson').addEventListener('click', function () {
-      if (last) download('relaymap-scenario.geojson', 'application/geo+json', asGeoJson(last, view));
+      if (!last) return;
+      const conditions = Object.fromEntries(lastConditions);
+      download('relaymap-scenario-' + stamp(ranAt) + '.geojson', 'application/geo+json', asGeoJson(last, view, conditions));
     });
     document.getElementById('print').addEventListener('click', function () { window.print(); });
+
     /** The query the form describes. */
     function currentQuery() {
       const query = {
@@ -192,63 +434,71 @@
       if (area) query.area = area;
       const channels = Array.from(document.querySelectorAll('input[name="channel"]:checked')).map(function (box) { return box.value; });
       if (channels.length) query.channels = channels;
-      const exclude = document.getElementById('exclude').value.split(',').map(function (id) { return id.trim(); }).filter(Boolean);
-      if (exclude.length) query.exclude = exclude;
+      if (excluded.length) query.exclude = excluded.slice();
       return query;
     }
 
     /** Puts a saved query back into the form and onto the map. */
-    function loadQuery(query) {
+    function loadQuery(query, name) {
       document.getElementById('max-hops').value = query.max_hops || 3;
       document.getElementById('min-trust').value = query.min_trust || 0;
       document.getElementById('language-check').checked = query.language_check !== false;
       document.querySelectorAll('input[name="channel"]').forEach(function (box) {
         box.checked = (query.channels || []).includes(box.value);
       });
-      document.getElementById('exclude').value = (query.exclude || []).join(', ');
+      excluded.splice(0, excluded.length, ...(query.exclude || []));
+      drawExcluded();
       if (query.area) {
-        showArea(query.area, L.geoJSON(query.area, { style: { color: '#c62828' }, interactive: false }), view);
-      } else if (drawn) {
-        view.map.removeLayer(drawn);
-        drawn = null;
-        area = null;
+        showArea(query.area, L.geoJSON(query.area, { style: { color: AREA, dashArray: '8 4', fillOpacity: 0.06 }, interactive: false }), view, 'saved with “' + name + '”');
+      } else {
+        clearArea(view);
       }
     }
 
-    const headers = function () {
-      return { 'content-type': 'application/json', 'x-csrf-token': window.relaymap.csrfToken() };
-    };
     let saved = [];
+    const savedSelect = document.getElementById('saved');
+    const saveStatus = document.getElementById('save-status');
     async function listSaved() {
       const response = await fetch('/api/v1/scenarios', { credentials: 'same-origin' });
       if (!response.ok) return;
       saved = (await response.json()).scenarios;
-      const select = document.getElementById('saved');
-      select.replaceChildren(select.options[0]);
+      savedSelect.replaceChildren(savedSelect.options[0]);
       saved.forEach(function (scenario) {
         const option = document.createElement('option');
         option.value = scenario.name;
         option.textContent = scenario.name + ' (' + scenario.saved_by + ', ' + scenario.saved_at.slice(0, 10) + ')';
-        select.append(option);
+        savedSelect.append(option);
       });
+      const none = saved.length === 0;
+      document.getElementById('load').disabled = none;
+      document.getElementById('delete-saved').disabled = none;
     }
     listSaved();
     document.getElementById('save').addEventListener('click', async function () {
       const name = document.getElementById('scenario-name').value.trim();
-      const status = document.getElementById('save-status');
-      if (!name) { status.textContent = 'Give the scenario a name first.'; return; }
+      if (!name) { saveStatus.textContent = 'Give the scenario a name first.'; return; }
       const response = await fetch('/api/v1/scenarios/' + encodeURIComponent(name), {
         method: 'PUT', credentials: 'same-origin', headers: headers(), body: JSON.stringify(currentQuery()),
       });
       const body = await response.json();
-      status.textContent = response.ok ? 'Saved as “' + body.name + '”.' : 'Not saved: ' + body.error.message;
+      saveStatus.textContent = response.ok ? 'Saved as “' + body.name + '”.' : 'Not saved: ' + body.error.message;
       await listSaved();
     });
     document.getElementById('load').addEventListener('click', function () {
-      const chosen = saved.find(function (s) { return s.name === document.getElementById('saved').value; });
-      if (!chosen) return;
-      loadQuery(chosen.query);
+      const chosen = saved.find(function (s) { return s.name === savedSelect.value; });
+      if (!chosen) { saveStatus.textContent = 'Choose a saved scenario first.'; return; }
+      loadQuery(chosen.query, chosen.name);
       document.getElementById('scenario').requestSubmit();
+    });
+    document.getElementById('delete-saved').addEventListener('click', async function () {
+      const name = savedSelect.value;
+      if (!name) { saveStatus.textContent = 'Choose a saved scenario first.'; return; }
+      if (!window.confirm('Delete the saved scenario “' + name + '”? This cannot be undone.')) return;
+      const response = await fetch('/api/v1/scenarios/' + encodeURIComponent(name), {
+        method: 'DELETE', credentials: 'same-origin', headers: headers(),
+      });
+      saveStatus.textContent = response.ok ? 'Deleted “' + name + '”.' : 'Not deleted: ' + response.status;
+      await listSaved();
     });
 
     document.getElementById('scenario').addEventListener('submit', async function (event) {
@@ -275,9 +525,9 @@
           runStatus.textContent = 'Refused: ' + body.error.message;
           return;
         }
-        runStatus.textContent = 'Done in ' + seconds() + ' s. Point at a reached migrant to see its relay path.';
+        runStatus.textContent = 'Done in ' + seconds() + ' s. Tap a reached migrant, or move through the reached list below, to see the relay path.';
         lastQuery = query;
-        show(body, view);
+        show(body, view, query);
       } catch (error) {
         runStatus.textContent = 'The scenario could not run: ' + error.message;
       } finally {

@@ -221,14 +221,31 @@ async fn an_unknown_export_format_is_refused() {
     assert_eq!(error_of(response).await["field"], "format");
 }
 
-/// The body of a successful export, with its media type and file name checked.
+/// The body of a successful export, with its media type and file name checked: the format's
+/// `file`, named for its variant (pseudonymised, with metrics) and dated, so that the downloads
+/// of a day never overwrite each other.
 async fn download(app: &TestApp, query: &str, media_type: &str, file: &str) -> Vec<u8> {
     let response = app.get(&format!("/api/v1/export?{query}")).await;
     assert_eq!(response.status(), StatusCode::OK, "{query}");
     assert_eq!(response.headers()["content-type"], media_type, "{query}");
+    let (stem, extension) = file.split_once('.').unwrap();
+    let variant = format!(
+        "{}{}",
+        if query.contains("pseudonymize=true") {
+            "-pseudonymised"
+        } else {
+            ""
+        },
+        if query.contains("with_metrics=true") {
+            "-with-metrics"
+        } else {
+            ""
+        },
+    );
+    let today = chrono::Utc::now().format("%Y-%m-%d");
     assert_eq!(
         response.headers()["content-disposition"],
-        format!("attachment; filename=\"{file}\"").as_str()
+        format!("attachment; filename=\"{stem}{variant}-{today}.{extension}\"").as_str()
     );
     response.bytes().await.unwrap().to_vec()
 }

@@ -162,12 +162,8 @@ async fn signing_in_with_a_token_gives_a_strict_http_only_session() {
         "{page}"
     );
     assert!(
-        !page.contains("Selam") && !page.contains("Dawit"),
-        "no people's names: {page}"
-    );
-    assert!(
-        page.contains("<td>Port Aster</td>"),
-        "places by name, for every role: {page}"
+        !page.contains("Selam") && !page.contains("Port Aster"),
+        "no names of people or places: {page}"
     );
     // Sessions reach the API with the token's role, and no further.
     let stats = get_with(&app, &session, "/api/v1/aggregates").await;
@@ -565,10 +561,15 @@ async fn the_research_page_shows_the_summary_the_degree_chart_and_working_downlo
             percent("linking"),
             shares["ties"]
         );
+        let name = relaymap::domain::Language::parse(language)
+            .unwrap()
+            .english_name()
+            .unwrap_or(language);
         assert!(
-            tie_types.contains(&format!(">{language}</text>")),
-            "{tie_types}"
+            tie_types.contains(&format!(">{name}</text>")),
+            "languages by name: {tie_types}"
         );
+        let row = format!("{} tie ends)", row.trim_end_matches(')'));
         assert!(tie_types.contains(&row), "{row} in {tie_types}");
     }
     // Every download link works.

@@ -12,7 +12,7 @@ use crate::domain::{ActorId, ActorKind};
 use crate::http::access::{Access, Caller, Routes};
 use crate::http::extract::Query;
 use crate::http::{ApiError, AppState, ErrorBody};
-use crate::service::{NamedView, ViewRequest};
+use crate::service::{CommunityLabel, NamedView, ViewRequest};
 
 pub fn routes() -> Routes {
     Routes::new().get("/api/v1/view", Access::Network, get_view)
@@ -59,6 +59,8 @@ pub(super) struct ViewDto {
     ties: Vec<[u32; 2]>,
     /// Communities of the whole relay graph.
     communities: usize,
+    /// What each community drawn is: its main first languages and city.
+    community_labels: Vec<CommunityLabel>,
 }
 
 /// The relay graph laid out for drawing: the whole of it, one city or one community.
@@ -83,7 +85,11 @@ pub(super) async fn get_view(
         community,
         seed,
     };
-    let NamedView { view, names } = state.services.view(&caller, request).await?;
+    let NamedView {
+        view,
+        names,
+        communities: community_labels,
+    } = state.services.view(&caller, request).await?;
     let nodes: Vec<NodeDto> = view
         .nodes
         .into_iter()
@@ -103,6 +109,7 @@ pub(super) async fn get_view(
             nodes,
             ties: view.ties,
             communities: view.communities,
+            community_labels,
         }),
     ))
 }

@@ -102,11 +102,15 @@ struct ActorsQuery {
     done: Option<String>,
 }
 
-/// Every city as (id, name), for the pages' city choices.
+/// Every city as (id, name), for the pages' city choices; none for roles that do not see the
+/// network (a district's name can narrow a small count down to people: they read ids).
 pub(super) async fn city_names(
     services: &Services,
     visitor: &Visitor,
 ) -> Result<Vec<(String, String)>, ApiError> {
+    if !visitor.caller.role.sees_personal_data() {
+        return Ok(Vec::new());
+    }
     Ok(services
         .cities(&visitor.caller)
         .await?

@@ -84,7 +84,7 @@ async fn get_dashboard(
             records: e.records.map_or("–".into(), |r| r.to_string()),
         })
         .collect();
-    // Cities by name: places, not people, so every role may read them.
+    // Cities by name for the roles that see the network; the others read ids.
     let city_names = super::actors::city_names(services, &visitor).await?;
     let city = |id: String| {
         city_names.iter().find(|(c, _)| *c == id).map_or_else(

@@ -5,8 +5,8 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
 
-use super::{Nav, Visitor, render};
-use crate::domain::{ActorKind, Channel};
+use super::{Nav, Visitor, render, words};
+use crate::domain::ActorKind;
 use crate::http::access::{Access, Routes};
 use crate::http::{ApiError, AppState};
 
@@ -23,8 +23,9 @@ pub(super) fn routes() -> Routes {
 struct MapPage {
     nav: Nav,
     tiles: Option<std::sync::Arc<crate::config::Tiles>>,
-    kinds: Vec<&'static str>,
-    channels: Vec<&'static str>,
+    kinds: Vec<(&'static str, &'static str)>,
+    channels: Vec<(&'static str, &'static str)>,
+    languages_known: Vec<(String, String)>,
 }
 
 /// The network map (its data comes from the API, read by static/js/map.js).
@@ -35,8 +36,13 @@ async fn get_map(
     render(&MapPage {
         nav: visitor.nav(),
         tiles: state.tiles.clone(),
-        kinds: ActorKind::ALL.iter().map(|k| k.as_str()).collect(),
-        channels: Channel::ALL.iter().map(|c| c.as_str()).collect(),
+        kinds: ActorKind::ALL
+            .iter()
+            .filter(|k| **k != ActorKind::City)
+            .map(|k| (k.as_str(), words::kind(*k)))
+            .collect(),
+        channels: super::actors::channel_choices(),
+        languages_known: super::actors::languages_known(),
     })
 }
 
@@ -45,7 +51,7 @@ async fn get_map(
 struct ScenarioPage {
     nav: Nav,
     tiles: Option<std::sync::Arc<crate::config::Tiles>>,
-    channels: Vec<&'static str>,
+    channels: Vec<(&'static str, &'static str)>,
 }
 
 /// The crisis scenario (run by static/js/scenario.js through POST /api/v1/coverage).
@@ -56,6 +62,6 @@ async fn get_scenario(
     render(&ScenarioPage {
         nav: visitor.nav(),
         tiles: state.tiles.clone(),
-        channels: Channel::ALL.iter().map(|c| c.as_str()).collect(),
+        channels: super::actors::channel_choices(),
     })
 }

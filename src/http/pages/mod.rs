@@ -5,6 +5,7 @@
 
 mod actor;
 mod actors;
+mod admin;
 mod dashboard;
 mod errors;
 mod forms;
@@ -36,6 +37,7 @@ pub fn routes() -> Routes {
         .merge(intermediaries::routes())
         .merge(view::routes())
         .merge(signin::routes())
+        .merge(admin::routes())
 }
 
 /// Renders a page; a template error is an internal error, never a page showing it.
