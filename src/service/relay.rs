@@ -163,8 +163,9 @@ impl CommunityLabel {
                 .ok()
                 .map(|i| &network.actors[i])
         };
-        let mut groups: BTreeMap<u32, (usize, HashMap<String, usize>, HashMap<ActorId, usize>)> =
-            BTreeMap::new();
+        /// Members, first languages and cities of one community, counted.
+        type Tally = (usize, HashMap<String, usize>, HashMap<ActorId, usize>);
+        let mut groups: BTreeMap<u32, Tally> = BTreeMap::new();
         for node in nodes {
             let group = groups.entry(node.community).or_default();
             group.0 += 1;

@@ -40,13 +40,7 @@
   }
 
   /** A language's name in the page's language, or its code. */
-  const languageNames = (function () {
-    try { return new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'language' }); } catch (e) { return null; }
-  })();
-  function languageName(code) {
-    if (!code) return '';
-    try { return (languageNames && languageNames.of(code)) || code; } catch (e) { return code; }
-  }
+  const languageName = window.relaymapWords.languageName;
   const CHANNEL_WORDS = { in_person: 'in person', phone: 'phone', sms: 'SMS', whatsapp: 'WhatsApp', radio: 'radio', social_media: 'social media', email: 'email' };
   function channelWords(channels) {
     return (channels || []).map(function (c) { return CHANNEL_WORDS[c] || c; }).join(', ');
@@ -103,10 +97,11 @@
   function legend(map, title, entries) {
     const control = L.control({ position: 'bottomright' });
     control.onAdd = function () {
-      const box = L.DomUtil.create('section', 'map-legend');
-      box.setAttribute('aria-label', title);
-      const heading = document.createElement('h2');
-      heading.textContent = title;
+      // A disclosure, open on wide screens and folded on phones, where it would hide the map.
+      const box = L.DomUtil.create('details', 'map-legend');
+      box.open = !window.matchMedia('(max-width: 40rem)').matches;
+      const heading = document.createElement('summary');
+      heading.textContent = 'Legend: ' + title;
       const list = document.createElement('ul');
       list.className = 'legend';
       entries.forEach(function (entry) {

@@ -46,9 +46,7 @@
   function describe(community) {
     const label = labels.get(community);
     if (!label) return 'Community ' + community;
-    const names = label.languages.map(function (code) {
-      try { return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) || code; } catch (e) { return code; }
-    });
+    const names = label.languages.map(window.relaymapWords.languageName);
     return 'Community ' + community + ': ' + [names.join(', '), label.city].filter(Boolean).join(' · ') +
       ' (' + label.members + ' shown)';
   }

@@ -7,7 +7,9 @@
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
+use fantoccini::actions::{
+    InputSource, KeyAction, KeyActions, MOUSE_BUTTON_LEFT, MouseActions, PointerAction,
+};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
@@ -116,6 +118,21 @@ impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
 }
 
 impl Chrome {
+    /// Reads the console, where every entry must be a page answered with one of `statuses`
+    /// (a browser logs each 4xx page it is shown).
+    async fn expect_statuses_in_console(&self, statuses: &[u16]) {
+        let log = self.client.issue_cmd(BrowserLog).await.unwrap();
+        for entry in log.as_array().into_iter().flatten() {
+            let message = entry["message"].as_str().unwrap_or_default();
+            assert!(
+                statuses
+                    .iter()
+                    .any(|s| message.contains(&format!("status of {s} "))),
+                "{entry}"
+            );
+        }
+    }
+
     /// Fails on any error in the page's console (scripts that threw, failed loads, CSP refusals).
     async fn assert_no_console_errors(&self, page: &str) {
         let log = self.client.issue_cmd(BrowserLog).await.unwrap();
@@ -185,33 +202,47 @@ impl Chrome {
         }
     }
 
+    /// Waits (at most 30 s) until an element's text contains `needle`, as a page that is
+    /// being replaced by the next one settles; its whole text.
+    async fn wait_for_text(&self, css: &str, needle: &str) -> String {
+        let mut seen = String::new();
+        for _ in 0..150 {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                if let Ok(text) = element.text().await {
+                    if text.contains(needle) {
+                        return text;
+                    }
+                    seen = text;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        panic!("{css} never said {needle:?}; it said {seen:?}");
+    }
+
     async fn text(&self, css: &str) -> String {
         self.wait_for(css).await.text().await.unwrap()
     }
 
-    /// The actors on the map: markers drawn alone plus those counted in cluster icons.
+    /// The actors on the map: markers drawn alone plus those counted in cluster icons, once
+    /// the map has stopped moving (while it zooms, old and new cluster icons are both there).
     async fn on_map(&self) -> usize {
-        let script = "let n = document.querySelectorAll('#map path.actor').length; \
+        let script = "if (document.querySelector('#map .leaflet-zoom-anim')) return -1; \
+            let n = document.querySelectorAll('#map .leaflet-map-pane .actor').length; \
             document.querySelectorAll('#map .marker-cluster span') \
                 .forEach(function (s) { n += Number(s.textContent); }); \
             return n;";
-        let count = self.client.execute(script, vec![]).await.unwrap();
-        count.as_u64().unwrap() as usize
-    }
-
-    /// Moves the mouse onto an element.
-    async fn hover(&self, element: &Element) {
-        let actions = MouseActions::new("mouse".into())
-            .then(PointerAction::MoveToElement {
-                element: element.clone(),
-                duration: Some(Duration::from_millis(50)),
-                x: 0.0,
-                y: 0.0,
-            })
-            .then(PointerAction::Pause {
-                duration: Duration::from_millis(150),
-            });
-        self.client.perform_actions(actions).await.unwrap();
+        let mut last = -1;
+        for _ in 0..50 {
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let count = self.client.execute(script, vec![]).await.unwrap();
+            let count = count.as_i64().unwrap();
+            if count >= 0 && count == last {
+                return count as usize;
+            }
+            last = count;
+        }
+        panic!("the map never stopped moving");
     }
 
     /// Clicks the map at offsets (in pixels) from its centre.
@@ -236,10 +267,133 @@ impl Chrome {
     }
 }
 
-/// Signs in through the form with a token.
+impl Chrome {
+    /// Opens a page of the app and waits until `ready` is on it.
+    async fn open(&self, app: &TestApp, path: &str, ready: &str) -> Element {
+        self.client.goto(&app.url(path)).await.unwrap();
+        self.wait_for(ready).await
+    }
+
+    /// Presses and releases one key (Tab, Escape…), as a keyboard would.
+    async fn press(&self, key: fantoccini::key::Key) {
+        let value: char = key.into();
+        let actions = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value })
+            .then(KeyAction::Up { value });
+        self.client.perform_actions(actions).await.unwrap();
+    }
+
+    /// The page at 1440 px and at 360 px wide (a small phone): console, axe-core and a
+    /// screenshot at each width; at 360 px nothing scrolls sideways and no word in a table,
+    /// a description list or a heading is broken over lines ("T r u s t").
+    async fn at_both_widths(&self, name: &str) {
+        for width in [1440, 360] {
+            self.client.set_window_size(width, 900).await.unwrap();
+            // Leaflet and the graph redraw on resize.
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            self.screenshot(&format!("{name}-{width}")).await;
+            if width == 360 {
+                let inner = self
+                    .client
+                    .execute("return window.innerWidth;", vec![])
+                    .await
+                    .unwrap();
+                assert_eq!(inner, 360, "the window is a phone's");
+                self.assert_fits(name).await;
+                self.assert_no_broken_words(name).await;
+            }
+        }
+        self.client.set_window_size(1440, 900).await.unwrap();
+    }
+
+    /// Fails when the page is wider than the window.
+    async fn assert_fits(&self, page: &str) {
+        let overflow = self
+            .client
+            .execute(
+                "const over = document.documentElement.scrollWidth - window.innerWidth; \
+                 const wide = Array.from(document.querySelectorAll('body *')).filter(function (e) { \
+                   return e.getBoundingClientRect().right > window.innerWidth + 1 \
+                     && !e.closest('.table-scroll, .leaflet-pane'); }) \
+                   .slice(-5).map(function (e) { return e.tagName + '#' + e.id + '.' + e.className; }); \
+                 return [over, wide];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert!(
+            overflow[0].as_i64().unwrap() <= 0,
+            "{page} is {} px too wide for a 360 px phone: {}",
+            overflow[0],
+            overflow[1]
+        );
+    }
+
+    /// Fails when a word inside a table cell, a description or a heading runs over more than
+    /// one line: each word's text is measured as a range, which has one box per line.
+    async fn assert_no_broken_words(&self, page: &str) {
+        let script = "const broken = []; \
+            document.querySelectorAll('td, th, dt, dd, caption, h1, h2, h3').forEach(function (cell) { \
+              const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT); \
+              let node; \
+              while ((node = walker.nextNode())) { \
+                const words = /[^\\s\\-\\/–→·,;:()]+/g; let match; \
+                while ((match = words.exec(node.data))) { \
+                  const range = document.createRange(); \
+                  range.setStart(node, match.index); \
+                  range.setEnd(node, match.index + match[0].length); \
+                  const lines = Array.from(range.getClientRects()).filter(function (r) { return r.width > 0; }); \
+                  if (lines.length > 1) broken.push(match[0]); \
+                } \
+              } \
+            }); \
+            return broken.slice(0, 10);";
+        let broken = self.client.execute(script, vec![]).await.unwrap();
+        assert_eq!(
+            broken,
+            json!([]),
+            "words broken over lines on {page} at 360 px"
+        );
+    }
+
+    /// The file a download saved whose name starts with `prefix` and ends with `suffix`.
+    async fn downloaded(&self, prefix: &str, suffix: &str) -> std::path::PathBuf {
+        for _ in 0..100 {
+            let found = std::fs::read_dir(self.downloads.path())
+                .unwrap()
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .find(|path| {
+                    let name = path.file_name().unwrap().to_string_lossy();
+                    name.starts_with(prefix) && name.ends_with(suffix)
+                });
+            if let Some(path) = found {
+                return path;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("no {prefix}…{suffix} was downloaded");
+    }
+
+    /// The text of every cell of a table's body, row by row.
+    async fn table(&self, css: &str) -> Vec<Vec<String>> {
+        let script = format!(
+            "return Array.from(document.querySelectorAll('{css} tbody tr'), function (tr) {{ \
+                return Array.from(tr.cells, function (td) {{ return td.textContent.trim(); }}); }});"
+        );
+        serde_json::from_value(self.client.execute(&script, vec![]).await.unwrap()).unwrap()
+    }
+}
+
+/// Signs in through the form with a token; the header then names the token's role.
 async fn sign_in(chrome: &Chrome, app: &TestApp, token: &str) {
+    chrome.client.delete_all_cookies().await.unwrap();
     chrome.client.goto(&app.url("/signin")).await.unwrap();
-    chrome.screenshot("signin").await;
+    submit_token(chrome, token).await;
+}
+
+/// Types a token into the sign-in form on screen and sends it.
+async fn submit_token(chrome: &Chrome, token: &str) {
     chrome
         .wait_for("#token")
         .await
@@ -252,8 +406,7 @@ async fn sign_in(chrome: &Chrome, app: &TestApp, token: &str) {
         .click()
         .await
         .unwrap();
-    let nav = chrome.text("header.site .who").await;
-    assert!(nav.contains("first admin"), "{nav}");
+    chrome.wait_for("header.site .who .role").await;
 }
 
 /// Located actors that pass `keep`, as the API lists them.
@@ -279,20 +432,54 @@ async fn located_actors(app: &TestApp, keep: impl Fn(&Value) -> bool) -> usize {
     }
 }
 
+/// Draws the area through `corners` (pixel offsets from the map's centre), undoing and redoing
+/// the last corner on the way, and finishes it: the GeoJSON polygon the page holds.
+async fn draw_area(chrome: &Chrome, map: &Element, corners: &[(f64, f64)]) -> Value {
+    // The legend folded away first, as someone drawing near its corner would.
+    chrome
+        .client
+        .execute(
+            "const legend = document.querySelector('#map .map-legend[open] summary'); \
+             if (legend) legend.click();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    chrome.wait_for("#draw-start").await.click().await.unwrap();
+    for (x, y) in corners {
+        chrome.click_map(map, *x, *y).await;
+    }
+    let n = corners.len();
+    chrome.wait_for(&format!("#map[data-corners='{n}']")).await;
+    // A corner put in the wrong place is taken back, and put in again.
+    chrome.wait_for("#draw-undo").await.click().await.unwrap();
+    chrome
+        .wait_for(&format!("#map[data-corners='{}']", n - 1))
+        .await;
+    let (x, y) = corners[n - 1];
+    chrome.click_map(map, x, y).await;
+    chrome.wait_for(&format!("#map[data-corners='{n}']")).await;
+    chrome.wait_for("#draw-finish").await.click().await.unwrap();
+    let area = chrome
+        .wait_for("#map[data-area]")
+        .await
+        .attr("data-area")
+        .await
+        .unwrap()
+        .unwrap();
+    serde_json::from_str(&area).unwrap()
+}
+
 #[tokio::test]
 #[ignore = "needs Chromium and chromedriver: tests/run installs them"]
 async fn a_coordinator_signs_in_maps_the_city_and_runs_a_scenario_as_the_api_does() {
     let app = spawn_app_with(|config| config.demo = true).await;
     let chrome = chrome().await;
-
     sign_in(&chrome, &app, &app.admin_token).await;
-    chrome.screenshot("dashboard").await;
 
     // The map shows every located actor of the demo city, alone or counted in a cluster, over
-    // the districts' outlines.
-    chrome.client.goto(&app.url("/map")).await.unwrap();
-    let map = chrome.wait_for("#map[data-markers]").await;
-    chrome.screenshot("map").await;
+    // the districts' outlines, each labelled, with a legend.
+    let map = chrome.open(&app, "/map", "#map[data-markers]").await;
     let located = located_actors(&app, |_| true).await;
     assert!(
         located > 1000,
@@ -303,18 +490,28 @@ async fn a_coordinator_signs_in_maps_the_city_and_runs_a_scenario_as_the_api_doe
         Some(located.to_string())
     );
     assert_eq!(chrome.on_map().await, located);
-    let clusters = chrome
-        .client
-        .find_all(Locator::Css("#map .marker-cluster"))
-        .await
-        .unwrap()
-        .len();
-    assert!(clusters > 0, "thousands of markers are clustered");
+    let count = |css: &'static str| {
+        let client = chrome.client.clone();
+        async move { client.find_all(Locator::Css(css)).await.unwrap().len() }
+    };
+    assert!(
+        count("#map .marker-cluster").await > 0,
+        "thousands of markers are clustered"
+    );
     assert_eq!(
         map.attr("data-outlines").await.unwrap().as_deref(),
         Some("5")
     );
-    // Narrowed to one language, the map shows the actors the API lists with it.
+    assert_eq!(
+        count("#map .district-label").await,
+        5,
+        "districts are named"
+    );
+    let legend = chrome.text("#map .legend").await;
+    for kind in ["Migrant", "Organisation", "Responder"] {
+        assert!(legend.contains(kind), "the legend names {kind}: {legend}");
+    }
+    // Narrowed to one language, typed by its name, the map shows the actors the API lists with it.
     let speaks_tir = |a: &Value| {
         a["languages"]
             .as_array()
@@ -327,7 +524,7 @@ async fn a_coordinator_signs_in_maps_the_city_and_runs_a_scenario_as_the_api_doe
     chrome
         .wait_for("#filter-language")
         .await
-        .send_keys("tir")
+        .send_keys("Tigrinya")
         .await
         .unwrap();
     chrome
@@ -336,34 +533,24 @@ async fn a_coordinator_signs_in_maps_the_city_and_runs_a_scenario_as_the_api_doe
     assert_eq!(chrome.on_map().await, tigrinya);
     chrome.screenshot("map-tigrinya").await;
 
-    // Draw a polygon around the middle of the city and run the scenario.
-    chrome.client.goto(&app.url("/scenario")).await.unwrap();
-    let map = chrome.wait_for("#map[data-markers]").await;
-    chrome.wait_for("#draw-start").await.click().await.unwrap();
+    // Draw a polygon around the middle of the city (a corner undone and put back), clear it,
+    // draw it again, and run the scenario.
+    let map = chrome.open(&app, "/scenario", "#map[data-markers]").await;
     let corners = [
         (-160.0, -110.0),
         (160.0, -110.0),
         (160.0, 110.0),
         (-160.0, 110.0),
     ];
-    for (x, y) in corners {
-        chrome.click_map(&map, x, y).await;
-    }
-    chrome.wait_for("#draw-finish").await.click().await.unwrap();
-    let area: Value = serde_json::from_str(
-        &chrome
-            .wait_for("#map[data-area]")
-            .await
-            .attr("data-area")
-            .await
-            .unwrap()
-            .unwrap(),
-    )
-    .unwrap();
+    let first = draw_area(&chrome, &map, &corners).await;
+    chrome.wait_for("#area-clear").await.click().await.unwrap();
+    chrome.wait_for("#map:not([data-area])").await;
+    assert_eq!(count("#map path.area").await, 0, "the cleared area is gone");
+    let area = draw_area(&chrome, &map, &corners).await;
     assert_eq!(area["type"], "Polygon");
+    assert_eq!(area, first, "the same clicks draw the same area");
     chrome.wait_for("#run").await.click().await.unwrap();
     chrome.wait_for("#results:not([hidden])").await;
-    chrome.screenshot("scenario").await;
     let reached: usize = chrome.text("#result-reached").await.parse().unwrap();
     let targets: usize = chrome.text("#result-targets").await.parse().unwrap();
 
@@ -377,58 +564,151 @@ async fn a_coordinator_signs_in_maps_the_city_and_runs_a_scenario_as_the_api_doe
         .unwrap();
     assert_eq!(targets as u64, api["targets"].as_u64().unwrap());
     assert_eq!(reached as u64, api["reached_count"].as_u64().unwrap());
-    assert!(targets > 0, "the drawn area holds migrants");
-    // Coloured outcomes on the map, and a reached migrant's relay path drawn on hover.
-    let marked = |outcome: &'static str| {
-        let client = chrome.client.clone();
-        async move {
-            client
-                .find_all(Locator::Css(&format!("#map path.{outcome}")))
-                .await
-                .unwrap()
-        }
+    assert!(
+        targets > reached && reached > 0,
+        "some reached, some cut off"
+    );
+
+    // The call list and the single points of failure name people, with their languages (by
+    // name) and how to reach them, as the API lists them.
+    let language_name = |code: &Value| {
+        relaymap::domain::Language::parse(code.as_str().unwrap())
+            .unwrap()
+            .english_name()
+            .unwrap()
+            .to_owned()
     };
-    let reached_markers = marked("reached").await;
-    assert!(!reached_markers.is_empty());
-    assert!(reached_markers.len() <= reached);
-    assert!(marked("unreached").await.len() <= targets - reached);
-    // Markers overlap: the first reached one not covered by another draws its path.
-    let mut drawn_path = false;
-    for marker in reached_markers.iter().rev().take(20) {
-        chrome.hover(marker).await;
-        if !marked("relay-path").await.is_empty() {
-            drawn_path = true;
-            break;
+    for (table, key) in [
+        ("#call-list", "call_list"),
+        ("#failures", "single_points_of_failure"),
+    ] {
+        let rows = chrome.table(table).await;
+        let listed = api[key].as_array().unwrap();
+        assert_eq!(rows.len(), listed.len(), "{table}");
+        assert!(
+            !rows.is_empty() || key != "call_list",
+            "the call list has rows"
+        );
+        for (row, entry) in rows.iter().zip(listed) {
+            assert_eq!(row[0], entry["name"].as_str().unwrap(), "{table}");
+            let first = &entry["languages"][0];
+            if !first.is_null() {
+                assert!(
+                    row[2].starts_with(&language_name(first)),
+                    "{table}: {row:?}"
+                );
+            }
+            assert!(!row[3].is_empty(), "{table}: {row:?}");
         }
     }
+    // The cut off are listed by name, so that the cell can reach them another way.
+    let cut_off = chrome.table("#cut-off").await;
+    assert_eq!(cut_off.len(), targets - reached);
     assert!(
-        drawn_path,
-        "hovering a reached migrant draws its relay path"
+        cut_off.iter().all(|row| !row[0].starts_with("m-")),
+        "{cut_off:?}"
     );
-    let call_rows = chrome
+    // The conditions it was run under are printed with it.
+    let conditions = chrome.text("#conditions").await;
+    for said in [
+        "Run at",
+        "drawn, 4 corners",
+        "all channels",
+        "at most 3",
+        "share a language",
+    ] {
+        assert!(conditions.contains(said), "{said} in {conditions}");
+    }
+    // Reliability is drawn on the map; the cut off as hollow rings.
+    assert!(count("#map path.reached").await > 0);
+    assert!(count("#map path.unreached").await <= targets - reached);
+    chrome.at_both_widths("scenario-results").await;
+
+    // The relay path shows by keyboard: Tab from the heading before the list onto the first
+    // (weakest) reached migrant.
+    chrome
         .client
-        .find_all(Locator::Css("#call-list tbody tr"))
+        .execute(
+            "const h = document.getElementById('reached-heading'); \
+             h.tabIndex = -1; h.focus();",
+            vec![],
+        )
         .await
-        .unwrap()
-        .len();
-    assert_eq!(call_rows, api["call_list"].as_array().unwrap().len());
-    // The result downloads as CSV: a row per target, the reached ones marked.
+        .unwrap();
+    chrome.press(fantoccini::key::Key::Tab).await;
+    let focused = chrome
+        .client
+        .execute(
+            "return document.activeElement.classList.contains('show-path') \
+                 ? document.activeElement.textContent : null;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let weakest = focused
+        .as_str()
+        .expect("Tab reaches the first reached migrant");
+    chrome.wait_for("#map path.relay-path").await;
+    let said = chrome.text("#path-status").await;
+    assert!(
+        said.starts_with(&format!("Path to {weakest}:")) && said.contains(" → "),
+        "{said}"
+    );
+    chrome.screenshot("scenario-path").await;
+
+    // The result downloads as CSV: a row per target with their name, the reached ones marked,
+    // under a name that says when.
     chrome
         .wait_for("#download-csv")
         .await
         .click()
         .await
         .unwrap();
-    let file = chrome.downloads.path().join("relaymap-scenario.csv");
-    let mut waited = 0;
-    while !file.exists() && waited < 100 {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        waited += 1;
-    }
-    let csv = std::fs::read_to_string(&file).expect("the CSV was downloaded");
-    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    let file = chrome.downloaded("relaymap-scenario-", ".csv").await;
+    let csv = std::fs::read_to_string(&file).unwrap();
+    let mut lines = csv.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("id,name,first_language,channels,reached")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
     assert_eq!(rows.len(), targets);
-    assert_eq!(rows.iter().filter(|r| r.contains(",yes,")).count(), reached);
+    assert_eq!(rows.iter().filter(|r| r[4] == "yes").count(), reached);
+    assert!(
+        rows.iter().all(|r| !r[1].is_empty() && r[1] != r[0]),
+        "names"
+    );
+    // And as GeoJSON: a point per located target with name, languages and channels, and the
+    // area with its conditions.
+    chrome
+        .wait_for("#download-geojson")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let file = chrome.downloaded("relaymap-scenario-", ".geojson").await;
+    let geojson: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let features = geojson["features"].as_array().unwrap();
+    let points: Vec<&Value> = features
+        .iter()
+        .filter(|f| f["geometry"]["type"] == "Point")
+        .collect();
+    assert!(!points.is_empty() && points.len() <= targets);
+    assert!(points.iter().all(|p| p["properties"]["name"].is_string()
+        && p["properties"]["languages"].is_array()
+        && p["properties"]["channels"].is_array()));
+    let drawn = features
+        .iter()
+        .find(|f| f["properties"]["area"] == true)
+        .expect("the area is in the file");
+    assert_eq!(drawn["geometry"], area);
+    assert_eq!(
+        drawn["properties"]["conditions"]["Ties from a responder"],
+        "at most 3"
+    );
+
     // Saved by name, the scenario comes back after a reload and runs again to the same numbers.
     chrome
         .wait_for("#scenario-name")
@@ -446,8 +726,7 @@ async fn a_coordinator_signs_in_maps_the_city_and_runs_a_scenario_as_the_api_doe
         ))
         .await
         .unwrap();
-    chrome.client.goto(&app.url("/scenario")).await.unwrap();
-    chrome.wait_for("#map[data-markers]").await;
+    chrome.open(&app, "/scenario", "#map[data-markers]").await;
     chrome
         .wait_for("#saved option[value='Drawn area']")
         .await
@@ -458,46 +737,456 @@ async fn a_coordinator_signs_in_maps_the_city_and_runs_a_scenario_as_the_api_doe
     chrome.wait_for("#results:not([hidden])").await;
     assert_eq!(chrome.text("#result-reached").await, reached.to_string());
     assert_eq!(chrome.text("#result-targets").await, targets.to_string());
-    chrome.screenshot("scenario-rerun").await;
-    // The other pages load without a console error.
-    for (page, path) in [
-        ("research", "/research"),
-        ("actor", "/actors/r-01"),
-        ("import", "/import"),
-        ("intermediaries", "/intermediaries"),
+
+    // Analysts and viewers never see names: the scenario page and the coverage API refuse
+    // them, with a page in words.
+    for role in [
+        relaymap::domain::Role::Analyst,
+        relaymap::domain::Role::Viewer,
     ] {
-        chrome.client.goto(&app.url(path)).await.unwrap();
-        chrome.wait_for("nav.site").await;
-        chrome.screenshot(page).await;
+        let token = app.token(role).await;
+        assert_eq!(
+            crate::helpers::client_with(&token)
+                .post(app.url("/api/v1/coverage"))
+                .json(&query)
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            403
+        );
+        sign_in(&chrome, &app, &token).await;
+        chrome.open(&app, "/scenario", "main h1").await;
+        let page = chrome.text("main").await;
+        assert!(page.contains("You cannot open this page"), "{role}: {page}");
+        assert_eq!(count("#call-list").await, 0);
     }
-    // The network view draws what the API lays out, and a click on a dot names the actor.
-    for path in ["/network", "/network?city=c-01&colour=kind"] {
-        chrome.client.goto(&app.url(path)).await.unwrap();
-        let graph = chrome.wait_for("#graph[data-nodes]").await;
-        let api: Value = app
-            .get(
-                &path
-                    .replace("/network", "/api/v1/view")
-                    .replace("&colour=kind", ""),
+    chrome.client.clone().close().await.unwrap();
+}
+
+/// The API's record of an actor, by id (404 as `Null`).
+async fn actor_record(app: &TestApp, id: &str) -> Value {
+    let response = app.get(&format!("/api/v1/actors/{id}")).await;
+    if response.status() == 404 {
+        return Value::Null;
+    }
+    response.json().await.unwrap()
+}
+
+/// The ties the API lists for an actor.
+async fn ties_of(app: &TestApp, id: &str) -> Vec<Value> {
+    let page: Value = app
+        .get(&format!("/api/v1/ties?actor={id}&limit=1000"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    page["ties"].as_array().unwrap().clone()
+}
+
+/// Adds a tie on the open card: the other actor typed by name, a kind chosen.
+async fn add_tie(chrome: &Chrome, other: &str, kind: &str) {
+    chrome
+        .wait_for("#add-tie summary")
+        .await
+        .click()
+        .await
+        .unwrap();
+    chrome
+        .wait_for("#tie-other")
+        .await
+        .send_keys(other)
+        .await
+        .unwrap();
+    chrome
+        .wait_for(&format!("#tie-kind option[value='{kind}']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    chrome
+        .wait_for("#tie-trust")
+        .await
+        .send_keys("0.8")
+        .await
+        .unwrap();
+    chrome.wait_for("#tie-add").await.click().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and chromedriver: tests/run installs them"]
+async fn a_coordinator_finds_creates_links_and_erases_a_person_from_the_pages() {
+    let app = spawn_app_with(|config| config.demo = true).await;
+    let chrome = chrome().await;
+
+    // A deep link survives signing in: the page asked for opens after the form.
+    chrome.client.delete_all_cookies().await.unwrap();
+    chrome
+        .client
+        .goto(&app.url("/intermediaries?sort=trust"))
+        .await
+        .unwrap();
+    chrome.wait_for("form.signin").await;
+    submit_token(&chrome, &app.admin_token).await;
+    chrome.wait_for("h1").await;
+    let url = chrome.client.current_url().await.unwrap();
+    assert_eq!(
+        (url.path(), url.query()),
+        ("/intermediaries", Some("sort=trust"))
+    );
+
+    // Search from the header by part of a name, in another case.
+    let person = actor_record(&app, "m-0007").await;
+    let name = person["name"].as_str().unwrap().to_owned();
+    let part: String = name
+        .chars()
+        .skip(1)
+        .take(5)
+        .collect::<String>()
+        .to_uppercase();
+    chrome
+        .wait_for("#header-q")
+        .await
+        .send_keys(&part)
+        .await
+        .unwrap();
+    chrome
+        .wait_for("form.header-search button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    chrome
+        .wait_for("#actors a[href='/actors/m-0007']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    chrome.wait_for_text("main h1", &name).await;
+
+    // Create a migrant from the page: kind, name, languages by name, city, channel, place.
+    chrome.open(&app, "/actors/new", "#new-name").await;
+    chrome
+        .wait_for("input[name=kind][value=migrant]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    chrome
+        .wait_for("#new-name")
+        .await
+        .send_keys("Zewdi Qelemwork")
+        .await
+        .unwrap();
+    chrome
+        .wait_for("#new-languages")
+        .await
+        .send_keys("Tigrinya, English")
+        .await
+        .unwrap();
+    chrome
+        .wait_for("#new-city option[value='c-01']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    chrome
+        .wait_for("input[name=channel][value=whatsapp]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    chrome
+        .wait_for("#new-lat")
+        .await
+        .send_keys("not a number")
+        .await
+        .unwrap();
+    chrome.wait_for("#new-consent").await.click().await.unwrap();
+    chrome.wait_for("#new-save").await.click().await.unwrap();
+    // A wrong field: the error in words next to it, and what was typed kept. The page comes
+    // back as 422, the one entry in the console.
+    let error = chrome
+        .wait_for_text(".has-error .field-error", "atitude")
+        .await;
+    let log = chrome.client.issue_cmd(BrowserLog).await.unwrap();
+    let entries = log.as_array().unwrap();
+    assert!(
+        entries.len() == 1 && entries[0]["message"].as_str().unwrap().contains("422"),
+        "{entries:?}"
+    );
+    assert!(error.to_lowercase().contains("latitude"), "{error}");
+    assert_eq!(
+        chrome
+            .wait_for("#new-name")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("Zewdi Qelemwork")
+    );
+    chrome.at_both_widths("actor-new-error").await;
+    let lat = chrome.wait_for("#new-lat").await;
+    lat.clear().await.unwrap();
+    lat.send_keys("45.4642").await.unwrap();
+    chrome
+        .wait_for("#new-lon")
+        .await
+        .send_keys("9.19")
+        .await
+        .unwrap();
+    chrome.wait_for("#new-save").await.click().await.unwrap();
+    chrome.wait_for_text("main h1", "Zewdi Qelemwork").await;
+    let id = chrome
+        .client
+        .current_url()
+        .await
+        .unwrap()
+        .path()
+        .trim_start_matches("/actors/")
+        .to_owned();
+    let created = actor_record(&app, &id).await;
+    assert_eq!(created["kind"], "migrant");
+    assert_eq!(created["languages"], json!(["tir", "eng"]));
+    assert_eq!(created["city"], "c-01");
+    assert_eq!(created["channels"], json!(["whatsapp"]));
+
+    // Edit: the name changes, the rest stays.
+    chrome
+        .wait_for("#edit summary")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let field = chrome.wait_for("#edit-name").await;
+    field.clear().await.unwrap();
+    field.send_keys("Zewdi Q.").await.unwrap();
+    chrome.wait_for("#edit-save").await.click().await.unwrap();
+    chrome.wait_for_text("main h1", "Zewdi Q.").await;
+    let edited = actor_record(&app, &id).await;
+    assert_eq!(edited["name"], "Zewdi Q.");
+    assert_eq!(edited["languages"], created["languages"]);
+
+    // Linked by name in both directions: from her card to an organisation, and from another
+    // organisation's card to her; both ties run from the migrant to the organisation.
+    let organisations: Value = app
+        .get("/api/v1/actors?kind=organisation&limit=2")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let (first, second) = (&organisations["actors"][0], &organisations["actors"][1]);
+    add_tie(&chrome, first["name"].as_str().unwrap(), "member_of").await;
+    chrome.wait_for("#ties tbody tr").await;
+    chrome
+        .open(
+            &app,
+            &format!("/actors/{}", second["id"].as_str().unwrap()),
+            "#add-tie",
+        )
+        .await;
+    add_tie(&chrome, "Zewdi Q.", "member_of").await;
+    chrome
+        .wait_for(&format!("#ties a[href='/actors/{id}']"))
+        .await;
+    let mut ends: Vec<(String, String)> = ties_of(&app, &id)
+        .await
+        .iter()
+        .map(|t| {
+            (
+                t["source"].as_str().unwrap().to_owned(),
+                t["target"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    ends.sort();
+    let mut expected = vec![
+        (id.clone(), first["id"].as_str().unwrap().to_owned()),
+        (id.clone(), second["id"].as_str().unwrap().to_owned()),
+    ];
+    expected.sort();
+    assert_eq!(ends, expected);
+    chrome.at_both_widths("actor-organisation").await;
+
+    // Erased, with the warning read first: she is gone from the API and her ties with her.
+    chrome
+        .open(&app, &format!("/actors/{id}"), "#delete-link")
+        .await;
+    chrome.wait_for("#delete-link").await.click().await.unwrap();
+    let warning = chrome.text(".warning-text").await;
+    assert!(warning.contains("cannot be undone"), "{warning}");
+    chrome.at_both_widths("actor-delete").await;
+    chrome.wait_for("#how-erase").await.click().await.unwrap();
+    chrome
+        .wait_for("#confirm-delete")
+        .await
+        .click()
+        .await
+        .unwrap();
+    chrome.wait_for_text("p.notice", "rased").await;
+    assert_eq!(actor_record(&app, &id).await, Value::Null);
+    assert!(ties_of(&app, &id).await.is_empty());
+    let search = app
+        .get("/api/v1/actors?q=Zewdi")
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
+    assert_eq!(search["actors"], json!([]));
+
+    // Pages another role may not open, and pages that do not exist, answer in HTML, in words.
+    let analyst = app.token(relaymap::domain::Role::Analyst).await;
+    sign_in(&chrome, &app, &analyst).await;
+    for (path, said) in [
+        ("/actors/m-0007", "You cannot open this page"),
+        ("/actors", "You cannot open this page"),
+        ("/no-such-page", "not"),
+    ] {
+        chrome.open(&app, path, "main h1").await;
+        let text = chrome.text("main").await;
+        assert!(text.contains(said), "{path}: {text}");
+        assert!(!text.contains('{'), "no JSON on {path}: {text}");
+        assert!(!text.contains(&name), "{path}");
+    }
+    chrome.open(&app, "/actors/m-0007", "main h1").await;
+    chrome.expect_statuses_in_console(&[403, 404]).await;
+    chrome.at_both_widths("forbidden").await;
+    chrome.client.clone().close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and chromedriver: tests/run installs them"]
+async fn every_page_reads_at_1440_and_360_px_and_the_charts_draw_the_numbers() {
+    let app = spawn_app_with(|config| config.demo = true).await;
+    let chrome = chrome().await;
+    chrome.client.delete_all_cookies().await.unwrap();
+    chrome.open(&app, "/signin", "#token").await;
+    chrome.at_both_widths("signin").await;
+    submit_token(&chrome, &app.admin_token).await;
+    let tie = ties_of(&app, "m-0007").await[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let remove = format!("/actors/m-0007/ties/{tie}/remove");
+    let pages = [
+        ("dashboard", "/", "main h1"),
+        ("actors", "/actors", "#actors"),
+        ("actors-found", "/actors?q=a&kind=migrant", "#actors"),
+        ("actor-new", "/actors/new", "#new-name"),
+        ("actor-responder", "/actors/r-01", "#ties"),
+        ("actor-migrant", "/actors/m-0007", "#ties"),
+        ("tie-remove", remove.as_str(), "main h1"),
+        ("map", "/map", "#map[data-markers]"),
+        ("scenario", "/scenario", "#map[data-markers]"),
+        ("intermediaries", "/intermediaries", "main h1"),
+        ("network", "/network", "#graph[data-nodes]"),
+        (
+            "network-city",
+            "/network?city=c-01&colour=kind",
+            "#graph[data-nodes]",
+        ),
+        ("import", "/import", "main h1"),
+        ("research", "/research", "#tie-types"),
+        ("admin", "/admin", "main h1"),
+        ("audit", "/admin/audit", "main h1"),
+        ("not-found", "/actors/m-9999999", "main h1"),
+    ];
+    for (name, path, ready) in pages {
+        chrome.open(&app, path, ready).await;
+        if name == "not-found" {
+            chrome.expect_statuses_in_console(&[404]).await;
+        }
+        chrome.at_both_widths(name).await;
+    }
+
+    // The tie types chart: each language on its own row, its three bars in the proportions
+    // the table under it gives.
+    chrome.open(&app, "/research", "#tie-types").await;
+    let drawn: Vec<(String, f64, [f64; 3])> = serde_json::from_value(
+        chrome
+            .client
+            .execute(
+                "return Array.from(document.querySelectorAll('#tie-types g.row'), function (g) { \
+                   const rects = [0, 1, 2].map(function (k) { \
+                     return g.querySelector('rect.capital-' + k); }); \
+                   return [g.dataset.language, Number(rects[0].getAttribute('y')), \
+                     rects.map(function (r) { return Number(r.getAttribute('width')); })]; });",
+                vec![],
             )
             .await
-            .json()
-            .await
-            .unwrap();
-        let count = |key: &str| api[key].as_array().unwrap().len().to_string();
-        assert_eq!(
-            graph.attr("data-nodes").await.unwrap(),
-            Some(count("nodes"))
-        );
-        assert_eq!(graph.attr("data-ties").await.unwrap(), Some(count("ties")));
-        chrome
-            .screenshot(if path == "/network" {
-                "network"
-            } else {
-                "network-city"
-            })
-            .await;
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(drawn.len() > 2, "{drawn:?}");
+    assert!(
+        drawn.windows(2).all(|pair| pair[0].1 + 16.0 <= pair[1].1),
+        "every language has a row of its own: {drawn:?}"
+    );
+    let by_language = chrome
+        .client
+        .execute(
+            "const table = Array.from(document.querySelectorAll('table')).find(function (t) { \
+               return t.caption && t.caption.textContent === 'By first language'; }); \
+             return Array.from(table.tBodies[0].rows, function (tr) { \
+               return Array.from(tr.cells, function (td) { return td.textContent.trim(); }); });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let rows: Vec<Vec<String>> = serde_json::from_value(by_language).unwrap();
+    for (language, _, widths) in &drawn {
+        let row = rows
+            .iter()
+            .find(|row| &row[0] == language)
+            .unwrap_or_else(|| panic!("{language} is in the table: {rows:?}"));
+        let shares: Vec<f64> = row[2..5].iter().map(|c| c.parse().unwrap()).collect();
+        let (width, share) = (widths.iter().sum::<f64>(), shares.iter().sum::<f64>());
+        for k in 0..3 {
+            assert!(
+                (widths[k] / width - shares[k] / share).abs() < 0.02,
+                "{language}: bars {widths:?} against shares {shares:?}"
+            );
+        }
     }
+    // The degree chart: a bar per row of its numbers, longest for the largest.
+    let degrees: Vec<(f64, f64)> = serde_json::from_value(
+        chrome
+            .client
+            .execute(
+                "return Array.from(document.querySelectorAll('#degrees rect'), function (r) { \
+                   const label = r.parentNode.querySelector('text:last-of-type'); \
+                   return [Number(r.getAttribute('width')), \
+                     Number((r.nextElementSibling || label).textContent.replace(/[^0-9.]/g, ''))]; });",
+                vec![],
+            )
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(!degrees.is_empty());
+    for a in &degrees {
+        for b in &degrees {
+            if a.1 > b.1 && b.1 > 0.0 {
+                assert!(a.0 > b.0, "more actors, a longer bar: {degrees:?}");
+            }
+        }
+    }
+
+    // The network view draws what the API lays out, and a click on a dot names the actor.
+    let graph = chrome.open(&app, "/network", "#graph[data-nodes]").await;
+    let api: Value = app.get("/api/v1/view").await.json().await.unwrap();
+    let count = |key: &str| api[key].as_array().unwrap().len().to_string();
+    assert_eq!(
+        graph.attr("data-nodes").await.unwrap(),
+        Some(count("nodes"))
+    );
+    assert_eq!(graph.attr("data-ties").await.unwrap(), Some(count("ties")));
+    let legend = chrome.text("#legend").await;
+    assert!(
+        !legend.contains("community 0"),
+        "communities are named: {legend}"
+    );
     let spot = chrome
         .client
         .execute(
@@ -514,44 +1203,42 @@ async fn a_coordinator_signs_in_maps_the_city_and_runs_a_scenario_as_the_api_doe
         )
         .await
         .unwrap();
-    let graph = chrome.wait_for("#graph").await;
     chrome
         .click_map(&graph, spot[1].as_f64().unwrap(), spot[2].as_f64().unwrap())
         .await;
     let picked = chrome.text("#picked-card:not([hidden]) #picked-name").await;
+    let named = actor_record(&app, spot[0].as_str().unwrap()).await;
     assert!(
-        picked.contains(spot[0].as_str().unwrap()),
+        picked.contains(named["name"].as_str().unwrap()),
         "{picked} {spot}"
     );
 
-    // On a phone every page fits the screen's width: nothing to scroll sideways.
-    chrome.client.set_window_size(390, 844).await.unwrap();
-    for (page, path, ready) in [
-        ("phone-dashboard", "/", "nav.site"),
-        ("phone-map", "/map", "#map[data-markers]"),
-        ("phone-scenario", "/scenario", "#map[data-markers]"),
-        ("phone-actor", "/actors/r-01", "nav.site"),
-        ("phone-research", "/research", "nav.site"),
-        ("phone-intermediaries", "/intermediaries", "nav.site"),
-        ("phone-import", "/import", "nav.site"),
-        ("phone-network", "/network", "#graph[data-nodes]"),
-    ] {
-        chrome.client.goto(&app.url(path)).await.unwrap();
-        chrome.wait_for(ready).await;
-        chrome.screenshot(page).await;
-        let overflow = chrome
-            .client
-            .execute(
-                "return document.documentElement.scrollWidth - window.innerWidth;",
-                vec![],
-            )
+    // An admin issues a token from the page: its secret shown once.
+    chrome.open(&app, "/admin", "main h1").await;
+    chrome
+        .wait_for("#issue-label")
+        .await
+        .send_keys("Field team")
+        .await
+        .unwrap();
+    chrome
+        .wait_for("input[name=role][value=viewer]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    chrome.wait_for("#issue").await.click().await.unwrap();
+    let secret = chrome.text("#secret").await;
+    chrome.at_both_widths("token-issued").await;
+    assert_eq!(
+        crate::helpers::client_with(&secret)
+            .get(app.url("/api/v1/stats"))
+            .send()
             .await
-            .unwrap();
-        assert!(
-            overflow.as_i64().unwrap() <= 0,
-            "{path} is {overflow} px too wide for a phone"
-        );
-    }
+            .unwrap()
+            .status(),
+        200
+    );
     chrome.client.clone().close().await.unwrap();
 }
 

@@ -52,6 +52,7 @@ struct ScenarioPage {
     nav: Nav,
     tiles: Option<std::sync::Arc<crate::config::Tiles>>,
     channels: Vec<(&'static str, &'static str)>,
+    languages_known: Vec<(String, String)>,
 }
 
 /// The crisis scenario (run by static/js/scenario.js through POST /api/v1/coverage).
@@ -63,5 +64,6 @@ async fn get_scenario(
         nav: visitor.nav(),
         tiles: state.tiles.clone(),
         channels: super::actors::channel_choices(),
+        languages_known: super::actors::languages_known(),
     })
 }

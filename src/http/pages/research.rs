@@ -115,13 +115,13 @@ async fn research_page(state: &AppState, visitor: Visitor) -> Result<Html<String
                 .iter()
                 .find(|(id, _)| id == city)
                 .map_or_else(|| city.clone(), |(_, name)| name.clone());
-            (name, shares.clone())
+            (name, *shares)
         })
         .collect();
     let by_language = summary
         .capital_by_first_language
         .iter()
-        .map(|(language, shares)| (words::language(language), shares.clone()))
+        .map(|(language, shares)| (words::language(language), *shares))
         .collect();
     render(&ResearchPage {
         nav: visitor.nav(),

@@ -23,6 +23,8 @@ struct ViewPage {
     city: String,
     community: String,
     colour: String,
+    /// The languages named by the server, for the legend.
+    languages_known: Vec<(String, String)>,
 }
 
 #[derive(serde::Deserialize)]
@@ -61,5 +63,6 @@ async fn get_view(
         city: query.city.unwrap_or_default(),
         community: query.community.unwrap_or_default(),
         colour: query.colour.unwrap_or_default(),
+        languages_known: super::actors::languages_known(),
     })
 }

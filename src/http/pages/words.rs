@@ -128,13 +128,8 @@ pub(crate) fn tie_choice(kind: TieKind, actor: ActorKind) -> String {
             outgoing.join(" or ")
         ));
     }
-    if !incoming.is_empty() && relation(kind, false) != relation(kind, true) {
-        said.push(format!(
-            "{} ({})",
-            capitalised(relation(kind, false)),
-            incoming.join(" or ")
-        ));
-    } else if outgoing.is_empty() {
+    let incoming_differs = relation(kind, false) != relation(kind, true);
+    if (!incoming.is_empty() && incoming_differs) || outgoing.is_empty() {
         said.push(format!(
             "{} ({})",
             capitalised(relation(kind, false)),
