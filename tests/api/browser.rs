@@ -207,13 +207,13 @@ impl Chrome {
     async fn wait_for_text(&self, css: &str, needle: &str) -> String {
         let mut seen = String::new();
         for _ in 0..150 {
-            if let Ok(element) = self.client.find(Locator::Css(css)).await {
-                if let Ok(text) = element.text().await {
-                    if text.contains(needle) {
-                        return text;
-                    }
-                    seen = text;
+            if let Ok(element) = self.client.find(Locator::Css(css)).await
+                && let Ok(text) = element.text().await
+            {
+                if text.contains(needle) {
+                    return text;
                 }
+                seen = text;
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
