@@ -16,6 +16,9 @@ CREATE CONSTRAINT located_in_id IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() REQUIRE r
 // The change version lives in one node, so every relaymap replica sees the others' writes.
 CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:RelaymapMeta) REQUIRE m.key IS UNIQUE;
 
+// The change log: which actors and ties each version wrote (graph-schema/README.md).
+CREATE INDEX change_version IF NOT EXISTS FOR (c:RelaymapChange) ON (c.version);
+
 CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind);
 CREATE INDEX actor_city IF NOT EXISTS FOR (a:Actor) ON (a.city);
 CREATE POINT INDEX actor_location IF NOT EXISTS FOR (a:Actor) ON (a.location);

@@ -70,7 +70,83 @@ pub struct Network {
     pub ties: Vec<StoredTie>,
 }
 
+/// What changed in the network after a version, as the store holds it now: the actors and ties
+/// written since (their current records) and the ids of those deleted since, each sorted by id.
+/// Applied to the network of that version ([`Network::apply`]) it gives the network of
+/// `version`, exactly as a full read would.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Delta {
+    /// The version the delta brings the network to.
+    pub version: u64,
+    /// Actors created or replaced since, as they are now.
+    pub actors: Vec<StoredActor>,
+    /// Actors deleted since.
+    pub removed_actors: Vec<ActorId>,
+    /// Ties created or replaced since, as they are now.
+    pub ties: Vec<StoredTie>,
+    /// Ties deleted since.
+    pub removed_ties: Vec<TieId>,
+}
+
+impl Delta {
+    /// How many records it touches.
+    pub fn len(&self) -> usize {
+        self.actors.len() + self.removed_actors.len() + self.ties.len() + self.removed_ties.len()
+    }
+
+    /// Nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Sets the deletions from the ids the change log names: those logged but no longer stored
+    /// (not among [`Delta::actors`] and [`Delta::ties`]) were deleted. Fails on a logged id that
+    /// is not one.
+    pub fn deletions_from_log(
+        &mut self,
+        logged_actors: &[String],
+        logged_ties: &[String],
+    ) -> Result<(), DomainError> {
+        let stored: std::collections::HashSet<&str> = self
+            .actors
+            .iter()
+            .map(|a| a.value.id.as_str())
+            .chain(self.ties.iter().map(|t| t.value.id.as_str()))
+            .collect();
+        let gone = |logged: &[String]| -> Vec<String> {
+            logged
+                .iter()
+                .filter(|id| !stored.contains(id.as_str()))
+                .cloned()
+                .collect()
+        };
+        let (actors, ties) = (gone(logged_actors), gone(logged_ties));
+        self.removed_actors = actors
+            .iter()
+            .map(|id| ActorId::parse(id))
+            .collect::<Result<_, _>>()?;
+        self.removed_ties = ties
+            .iter()
+            .map(|id| TieId::parse(id))
+            .collect::<Result<_, _>>()?;
+        Ok(())
+    }
+}
+
 impl Network {
+    /// The network of a later version: this one with a [`Delta`] applied (records replaced,
+    /// added and removed, each list kept sorted by id). One pass over each list: O(n + d).
+    pub fn apply(&self, delta: &Delta) -> Network {
+        Network {
+            actors: merged(&self.actors, &delta.actors, &delta.removed_actors, |a| {
+                &a.value.id
+            }),
+            ties: merged(&self.ties, &delta.ties, &delta.removed_ties, |t| {
+                &t.value.id
+            }),
+        }
+    }
+
     /// The network as one write that recreates it exactly, times included (for copies between
     /// stores and restores).
     pub fn into_batch(self, mode: WriteMode) -> Batch {
@@ -138,4 +214,29 @@ pub fn parse_timestamp(raw: &str) -> Result<Timestamp, DomainError> {
 pub fn now() -> Timestamp {
     let now = chrono::Utc::now();
     parse_timestamp(&format_timestamp(&now)).expect("a formatted timestamp parses back")
+}
+
+/// `all` (sorted by key) with `upserts` (sorted) put in place of or beside their namesakes and
+/// the `removed` keys left out.
+fn merged<T: Clone, K: Ord>(
+    all: &[T],
+    upserts: &[T],
+    removed: &[K],
+    key: impl Fn(&T) -> &K,
+) -> Vec<T> {
+    let removed: std::collections::BTreeSet<&K> = removed.iter().collect();
+    let mut out = Vec::with_capacity(all.len() + upserts.len());
+    let mut new = upserts.iter().peekable();
+    for old in all {
+        while let Some(next) = new.next_if(|n| key(n) < key(old)) {
+            out.push(next.clone());
+        }
+        if new.peek().is_some_and(|n| key(n) == key(old)) {
+            out.push(new.next().expect("peeked").clone());
+        } else if !removed.contains(key(old)) {
+            out.push(old.clone());
+        }
+    }
+    out.extend(new.cloned());
+    out
 }

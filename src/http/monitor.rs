@@ -57,7 +57,12 @@ impl Monitor {
 
     /// Everything in the Prometheus text exposition format (version 0.0.4), with the snapshot
     /// rebuilds so far and the analyses running now.
-    pub fn render(&self, snapshot_rebuilds: u64, analyses_running: usize) -> String {
+    pub fn render(
+        &self,
+        snapshot_rebuilds: u64,
+        snapshot_updates: u64,
+        analyses_running: usize,
+    ) -> String {
         let mut out = String::new();
         let routes = self.routes.lock().unwrap_or_else(|e| e.into_inner());
         out.push_str(
@@ -97,9 +102,12 @@ impl Monitor {
         }
         let _ = write!(
             out,
-            "# HELP relaymap_snapshot_rebuilds_total Relay graphs rebuilt because the network changed.\n\
+            "# HELP relaymap_snapshot_rebuilds_total Relay graphs built from a full read of the store.\n\
              # TYPE relaymap_snapshot_rebuilds_total counter\n\
              relaymap_snapshot_rebuilds_total {snapshot_rebuilds}\n\
+             # HELP relaymap_snapshot_updates_total Relay graphs brought up to date from the change log.\n\
+             # TYPE relaymap_snapshot_updates_total counter\n\
+             relaymap_snapshot_updates_total {snapshot_updates}\n\
              # HELP relaymap_analyses_running Analyses running now (one whose client left stops within a second).\n\
              # TYPE relaymap_analyses_running gauge\n\
              relaymap_analyses_running {analyses_running}\n\
@@ -143,9 +151,11 @@ pub(crate) async fn get_counts(
         return axum::response::Redirect::to("/research").into_response();
     }
     let services = &state.services;
-    let text = state
-        .monitor
-        .render(services.rebuilds(), services.budget().running());
+    let text = state.monitor.render(
+        services.rebuilds(),
+        services.updates(),
+        services.budget().running(),
+    );
     (
         [(
             header::CONTENT_TYPE,
@@ -213,7 +223,7 @@ mod tests {
         monitor.observe("GET", "/api/v1/stats", 200, 0.003);
         monitor.observe("GET", "/api/v1/stats", 200, 0.2);
         monitor.observe("GET", "/api/v1/stats", 503, 40.0);
-        let text = monitor.render(2, 1);
+        let text = monitor.render(2, 5, 1);
         for line in [
             r#"relaymap_http_requests_total{method="GET",route="/api/v1/stats",status="200"} 2"#,
             r#"relaymap_http_requests_total{method="GET",route="/api/v1/stats",status="503"} 1"#,
@@ -223,6 +233,7 @@ mod tests {
             r#"relaymap_http_request_duration_seconds_bucket{method="GET",route="/api/v1/stats",le="+Inf"} 3"#,
             r#"relaymap_http_request_duration_seconds_count{method="GET",route="/api/v1/stats"} 3"#,
             "relaymap_snapshot_rebuilds_total 2",
+            "relaymap_snapshot_updates_total 5",
             "relaymap_analyses_running 1",
             "relaymap_store_errors_total 0",
         ] {

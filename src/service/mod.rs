@@ -122,9 +122,14 @@ impl Services {
         &self.budget
     }
 
-    /// How many times the snapshot was built since the start.
+    /// How many times the snapshot was built from a full read since the start.
     pub fn rebuilds(&self) -> u64 {
         self.snapshots.rebuilds()
+    }
+
+    /// How many times the snapshot was brought up to date from the change log since the start.
+    pub fn updates(&self) -> u64 {
+        self.snapshots.updates()
     }
 
     /// The snapshot to answer on.

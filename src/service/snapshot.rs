@@ -225,7 +225,12 @@ pub struct Snapshots {
     /// Held while a snapshot is built: one build at a time.
     building: Arc<tokio::sync::Mutex<()>>,
     rebuilds: AtomicU64,
+    updates: AtomicU64,
 }
+
+/// A delta of up to this many records (beyond half the network's size) is applied rather than
+/// the network read again.
+const MIN_UPDATE: usize = 1_000;
 
 /// Which snapshot a use case gets.
 enum Decision {
@@ -245,9 +250,22 @@ impl Snapshots {
         }
     }
 
-    /// How many times the snapshot was built since the start.
+    /// How many times the snapshot was built from a full read of the store since the start.
     pub fn rebuilds(&self) -> u64 {
         self.rebuilds.load(Ordering::Relaxed)
+    }
+
+    /// How many times the snapshot was brought up to date from the change log since the start.
+    pub fn updates(&self) -> u64 {
+        self.updates.load(Ordering::Relaxed)
+    }
+
+    /// The latest snapshot and when it was read.
+    fn latest(&self) -> Option<(Arc<Snapshot>, Instant)> {
+        self.latest
+            .lock()
+            .expect("the snapshot lock is never poisoned")
+            .clone()
     }
 
     fn decide(&self, version: u64) -> Decision {
@@ -309,19 +327,54 @@ impl Snapshots {
         if let Decision::Serve(snapshot, false) = self.decide(version) {
             return Ok(snapshot);
         }
-        let network = store.network().await?;
+        // From the last snapshot and the change log when it can say what changed since (cost
+        // in proportion to the change); from a full read otherwise.
+        let previous = self.latest().map(|(snapshot, _)| snapshot);
+        let mut update = None;
+        if let Some(previous) = previous
+            && let Some(delta) = store.changes_since(previous.version).await?
+        {
+            let size = previous.network.actors.len() + previous.network.ties.len();
+            if delta.len() <= size / 2 + MIN_UPDATE {
+                update = Some((previous, delta));
+            }
+        }
         let started = Instant::now();
-        let snapshot = super::budget::on_heavy_pool(move || Snapshot::new(version, network))
-            .await
-            .map_err(StoreError::backend)?;
+        let (snapshot, changes) = match update {
+            Some((previous, delta)) => {
+                let (version, changes) = (delta.version, delta.len());
+                let snapshot = super::budget::on_heavy_pool(move || {
+                    Snapshot::new(version, previous.network.apply(&delta))
+                })
+                .await
+                .map_err(StoreError::backend)?;
+                self.updates.fetch_add(1, Ordering::Relaxed);
+                (snapshot, Some(changes))
+            }
+            None => {
+                let network = store.network().await?;
+                let snapshot =
+                    super::budget::on_heavy_pool(move || Snapshot::new(version, network))
+                        .await
+                        .map_err(StoreError::backend)?;
+                self.rebuilds.fetch_add(1, Ordering::Relaxed);
+                (snapshot, None)
+            }
+        };
+        let version = snapshot.version;
         tracing::info!(
             version,
             actors = snapshot.graph.node_count(),
             ties = snapshot.graph.tie_count(),
+            changes,
             millis = started.elapsed().as_millis() as u64,
-            "relay snapshot rebuilt"
+            "relay snapshot {}",
+            if changes.is_some() {
+                "updated from the change log"
+            } else {
+                "read in full"
+            }
         );
-        self.rebuilds.fetch_add(1, Ordering::Relaxed);
         let snapshot = Arc::new(snapshot);
         let mut latest = self
             .latest

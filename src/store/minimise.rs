@@ -89,6 +89,13 @@ impl NetworkStore for Minimised {
         self.inner.stats().await
     }
 
+    async fn changes_since(
+        &self,
+        version: u64,
+    ) -> Result<Option<crate::domain::Delta>, StoreError> {
+        self.inner.changes_since(version).await
+    }
+
     async fn version(&self) -> Result<u64, StoreError> {
         self.inner.version().await
     }

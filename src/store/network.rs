@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::StoreError;
 use crate::domain::{
-    ActorId, ActorKind, Batch, Language, Network, StoredActor, StoredTie, TieId, TieKind,
+    ActorId, ActorKind, Batch, Delta, Language, Network, StoredActor, StoredTie, TieId, TieKind,
     WriteSummary,
 };
 
@@ -121,6 +121,13 @@ impl Stats {
     }
 }
 
+/// A write of more records than this empties the change log instead of logging each one (a full
+/// read is then about as cheap as reading that many changes).
+pub(crate) const LOGGED_PER_WRITE: usize = 20_000;
+
+/// How many versions back the change log answers; older entries are pruned every 64 versions.
+pub(crate) const LOG_RETENTION: i64 = 10_000;
+
 /// The network's storage. Every write is all or nothing and moves [`NetworkStore::version`].
 #[async_trait::async_trait]
 pub trait NetworkStore: Send + Sync {
@@ -176,4 +183,10 @@ pub trait NetworkStore: Send + Sync {
 
     /// The change version: it moves on every committed write, including other processes'.
     async fn version(&self) -> Result<u64, StoreError>;
+
+    /// What changed after `version`, read in one consistent snapshot from the change log (see
+    /// graph-schema/README.md, "The change log"); `None` when the log cannot say (the version is
+    /// older than the log keeps, an import too large to log or an erasure came after it, or it
+    /// is not a version of this store): then only a full [`NetworkStore::network`] read will do.
+    async fn changes_since(&self, version: u64) -> Result<Option<Delta>, StoreError>;
 }

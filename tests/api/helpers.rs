@@ -194,6 +194,14 @@ impl TestApp {
         }
     }
 
+    /// Another server process's worth of the service on the same store (same configuration), as
+    /// a second `relaymap serve` behind a proxy would be.
+    pub async fn another_server(&self) -> TestApp {
+        let mut config = self.config.clone();
+        config.bind = "127.0.0.1:0".parse().expect("an address");
+        start(config, None, Some(self.admin_token.clone())).await
+    }
+
     /// Stops the server and starts a new one on the same store.
     pub async fn restart(mut self) -> TestApp {
         self.shut_down().await;

@@ -116,14 +116,98 @@ async fn the_analysis_follows_writes() {
     assert_eq!(after["reached"][1]["hops"], 3, "now through o-1 and m-1");
 }
 
-/// The snapshot rebuilds counted so far, from the Prometheus text.
-async fn rebuilds(app: &crate::helpers::TestApp) -> u64 {
+/// A counter of the Prometheus text.
+async fn counter(app: &crate::helpers::TestApp, name: &str) -> u64 {
     let text = app.get("/metrics").await.text().await.unwrap();
     text.lines()
-        .find_map(|l| l.strip_prefix("relaymap_snapshot_rebuilds_total "))
-        .expect("the rebuild counter")
+        .find_map(|l| l.strip_prefix(&format!("{name} ")))
+        .unwrap_or_else(|| panic!("the counter {name}"))
         .parse()
         .unwrap()
+}
+
+/// The whole-network reach answer of one server.
+async fn reach(app: &crate::helpers::TestApp) -> Value {
+    let response = app.post_json("/api/v1/reach", &json!({})).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
+/// The relay graphs built so far: from full reads and from the change log.
+async fn rebuilds(app: &crate::helpers::TestApp) -> u64 {
+    counter(app, "relaymap_snapshot_rebuilds_total").await
+        + counter(app, "relaymap_snapshot_updates_total").await
+}
+
+#[tokio::test]
+async fn a_write_through_one_server_is_in_the_next_answer_of_another() {
+    // Two server processes on one store, as behind a proxy.
+    let first = spawn_app().await;
+    let second = first.another_server().await;
+    first.seed_small_network().await;
+    let hops_of_m2 = |report: Value| {
+        report["reached"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == "m-2")
+            .map(|r| r["hops"].as_u64().unwrap())
+    };
+    assert_eq!(hops_of_m2(reach(&second).await), Some(1));
+    let full_reads = counter(&second, "relaymap_snapshot_rebuilds_total").await;
+
+    // A write acknowledged by one is in the other's next answer, brought in from the change
+    // log rather than by reading the whole network again.
+    assert_eq!(
+        first.delete("/api/v1/ties/t-4").await.status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        hops_of_m2(reach(&second).await),
+        Some(3),
+        "now through o-1 and m-1"
+    );
+    assert_eq!(
+        counter(&second, "relaymap_snapshot_rebuilds_total").await,
+        full_reads
+    );
+    assert_eq!(counter(&second, "relaymap_snapshot_updates_total").await, 1);
+    let newcomer = json!({"id": "m-3", "kind": "migrant", "name": "Newcomer", "languages": ["eng"], "consent": true});
+    assert_eq!(
+        first.post_actor(&newcomer).await.status(),
+        StatusCode::CREATED
+    );
+    let tie =
+        json!({"id": "t-9", "source": "r-1", "target": "m-3", "kind": "serves", "trust": 0.9});
+    assert_eq!(first.post_tie(&tie).await.status(), StatusCode::CREATED);
+    let reached = reach(&second).await;
+    assert!(
+        reached["reached"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == "m-3"),
+        "{reached}"
+    );
+
+    // An erasure leaves no id in the log: the other server reads the network in full, without
+    // the person.
+    assert_eq!(
+        first.delete("/api/v1/actors/m-3?erase=true").await.status(),
+        StatusCode::NO_CONTENT
+    );
+    let reached = reach(&second).await;
+    assert!(
+        !reached["reached"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == "m-3")
+    );
+    assert_eq!(
+        counter(&second, "relaymap_snapshot_rebuilds_total").await,
+        full_reads + 1
+    );
 }
 
 #[tokio::test]

@@ -475,6 +475,151 @@ pub async fn scenarios_are_saved_replaced_listed_and_deleted(store: &dyn GraphSt
 }
 
 /// The contract, one module per concern of the store, run against one backend.
+/// A batch of the given JSON actors and ties, upserted.
+fn upsert(actors: serde_json::Value, ties: serde_json::Value) -> Batch {
+    let document = serde_json::json!({"actors": actors, "ties": ties});
+    read_json(&document.to_string(), WriteMode::Upsert).expect("a valid batch")
+}
+
+/// The network of `before` brought up to the store's version by its change log equals a full
+/// read, record for record (times included).
+async fn assert_log_catches_up(
+    store: &dyn GraphStore,
+    before: &relaymap::domain::Network,
+    version: u64,
+) {
+    let delta = store
+        .changes_since(version)
+        .await
+        .unwrap()
+        .expect("the log answers for a recent version");
+    assert_eq!(delta.version, store.version().await.unwrap());
+    let full = store.network().await.unwrap();
+    assert_eq!(
+        before.apply(&delta),
+        full,
+        "the log's delta against a full read"
+    );
+}
+
+pub async fn the_change_log_says_what_changed_since_a_version(store: &dyn GraphStore) {
+    store.write(small_batch(WriteMode::Create)).await.unwrap();
+    let v1 = store.version().await.unwrap();
+    let at_v1 = store.network().await.unwrap();
+    let nothing = store.changes_since(v1).await.unwrap().unwrap();
+    assert!(nothing.is_empty() && nothing.version == v1, "{nothing:?}");
+
+    // An update, a new actor with a tie, a deleted tie, a deleted actor (and its ties).
+    store
+        .write(upsert(
+            serde_json::json!([
+                {"id": "m-2", "kind": "migrant", "name": "Dawit T.", "languages": ["tir"], "consent": true},
+                {"id": "m-3", "kind": "migrant", "name": "Hagos", "languages": ["tir"], "consent": true}
+            ]),
+            serde_json::json!([
+                {"id": "t-9", "source": "m-3", "target": "o-1", "kind": "member_of", "trust": 0.6}
+            ]),
+        ))
+        .await
+        .unwrap();
+    store
+        .delete_tie(&TieId::parse("t-3").unwrap())
+        .await
+        .unwrap();
+    store.delete_actor(&actor_id("m-1"), false).await.unwrap();
+
+    let delta = store.changes_since(v1).await.unwrap().unwrap();
+    let ids = |all: &[StoredActor]| all.iter().map(|a| a.id.to_string()).collect::<Vec<_>>();
+    assert_eq!(ids(&delta.actors), ["m-2", "m-3"]);
+    assert_eq!(delta.removed_actors, [actor_id("m-1")]);
+    let removed: Vec<String> = delta.removed_ties.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        removed,
+        ["t-1", "t-2", "t-3", "t-5"],
+        "m-1's ties went with them"
+    );
+    assert_log_catches_up(store, &at_v1, v1).await;
+    // A version the store has not reached yet is not one the log can answer for.
+    let now = store.version().await.unwrap();
+    assert_eq!(store.changes_since(now + 1).await.unwrap(), None);
+}
+
+pub async fn an_erasure_empties_the_change_log(store: &dyn GraphStore) {
+    store.write(small_batch(WriteMode::Create)).await.unwrap();
+    let before = store.version().await.unwrap();
+    store.delete_actor(&actor_id("m-2"), true).await.unwrap();
+    // No id of theirs stays in the log: what happened before needs a full read.
+    assert_eq!(store.changes_since(before).await.unwrap(), None);
+    let after = store.version().await.unwrap();
+    let at_after = store.network().await.unwrap();
+    store
+        .delete_tie(&TieId::parse("t-2").unwrap())
+        .await
+        .unwrap();
+    assert_log_catches_up(store, &at_after, after).await;
+}
+
+pub async fn random_writes_through_the_log_equal_a_full_read(store: &dyn GraphStore) {
+    // Seeded random sequences of upserts, tie deletions and actor deletions; after each step the
+    // network caught up from the log equals a full read, from one version back and from the
+    // start.
+    store.write(small_batch(WriteMode::Create)).await.unwrap();
+    let start = store.version().await.unwrap();
+    let at_start = store.network().await.unwrap();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    for step in 0..24 {
+        let version = store.version().await.unwrap();
+        let before = store.network().await.unwrap();
+        let migrants: Vec<String> = before
+            .actors
+            .iter()
+            .filter(|a| a.id.as_str().starts_with("m-"))
+            .map(|a| a.id.to_string())
+            .collect();
+        match next(4) {
+            0 | 1 => {
+                let id = format!("m-{}", 10 + next(12));
+                let other = if migrants.is_empty() {
+                    "o-1".to_owned()
+                } else {
+                    migrants[next(migrants.len() as u64) as usize].clone()
+                };
+                let ties = if other == id {
+                    serde_json::json!([])
+                } else {
+                    serde_json::json!([{"id": format!("t-{step}-{}", next(1000)), "source": id,
+                        "target": other, "kind": "knows", "trust": (next(10) as f64) / 10.0}])
+                };
+                store
+                    .write(upsert(
+                        serde_json::json!([{"id": id, "kind": "migrant", "name": format!("N{step}"),
+                            "languages": ["tir"], "consent": next(2) == 0}]),
+                        ties,
+                    ))
+                    .await
+                    .unwrap();
+            }
+            2 if !before.ties.is_empty() => {
+                let tie = &before.ties[next(before.ties.len() as u64) as usize];
+                store.delete_tie(&tie.id).await.unwrap();
+            }
+            _ if !migrants.is_empty() => {
+                let id = &migrants[next(migrants.len() as u64) as usize];
+                store.delete_actor(&actor_id(id), false).await.unwrap();
+            }
+            _ => continue,
+        }
+        assert_log_catches_up(store, &before, version).await;
+    }
+    assert_log_catches_up(store, &at_start, start).await;
+}
+
 macro_rules! store_contract {
     ($backend:ident, $harness:ident $(, #[$attribute:meta])?) => {
         mod $backend {
@@ -498,6 +643,9 @@ macro_rules! store_contract {
                 contract_test!(modes_guard_creates_and_replacements);
                 contract_test!(actors_are_read_by_id_in_one_call);
                 contract_test!(erasing_a_person_scrubs_the_audit_trail_and_saved_scenarios);
+                contract_test!(the_change_log_says_what_changed_since_a_version);
+                contract_test!(an_erasure_empties_the_change_log);
+                contract_test!(random_writes_through_the_log_equal_a_full_read);
             }
             /// `AccessStore`.
             mod access {

@@ -76,6 +76,15 @@ pub(super) async fn write_batch(
 ) -> Result<(WriteSummary, Txn), StoreError> {
     let (existing, stored_ties) = load_existing(&mut txn, &batch, size).await?;
     let summary = check_references(&batch, &existing).map_err(StoreError::Rejected)?;
+    if batch.actors.len() + batch.ties.len() > crate::store::network::LOGGED_PER_WRITE {
+        forget_changes(&mut txn).await?;
+    } else {
+        let ids = |all: Vec<&str>| all.into_iter().map(str::to_owned).collect();
+        let actors = ids(batch.actors.iter().map(|d| d.value.id.as_str()).collect());
+        let ties = ids(batch.ties.iter().map(|d| d.value.id.as_str()).collect());
+        log_changes(&mut txn, "actor", actors).await?;
+        log_changes(&mut txn, "tie", ties).await?;
+    }
     let now = format_timestamp(&now());
 
     // Rows are turned into Bolt values one batch at a time, so a large import never holds a

@@ -146,6 +146,12 @@ impl Neo4jStore {
             "MERGE (m:RelaymapMeta {key: 'version'}) ON CREATE SET m.value = 0",
         ))
         .await?;
+        // The change log answers from the version it was started at.
+        txn.run(query(
+            "MATCH (m:RelaymapMeta {key: 'version'}) \
+             MERGE (f:RelaymapMeta {key: 'changes_from'}) ON CREATE SET f.value = m.value",
+        ))
+        .await?;
         txn.run(query("CALL db.awaitIndexes(300)")).await?;
         txn.commit().await?;
         Ok(())

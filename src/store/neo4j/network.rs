@@ -7,7 +7,7 @@ use super::batch::write_batch;
 use super::rows::*;
 use super::{Neo4jStore, classify, collect, corrupt};
 use crate::domain::{
-    ActorId, ActorKind, Batch, Network, StoredActor, StoredTie, TieId, TieKind, WriteSummary,
+    ActorId, ActorKind, Batch, Delta, Network, StoredActor, StoredTie, TieId, TieKind, WriteSummary,
 };
 use crate::store::{ActorFilter, NetworkStore, Page, Stats, StoreError, TieFilter};
 
@@ -236,6 +236,12 @@ impl NetworkStore for Neo4jStore {
             }
             if erase {
                 erase_traces(&mut txn, &id).await?;
+                forget_changes(&mut txn).await?;
+            } else {
+                let q = query("MATCH (:Actor {id: $id})-[r]-() RETURN DISTINCT r.id AS id").param("id", id.as_str());
+                let ties = collect::<IdRow>(&mut txn, q).await?.into_iter().map(|r| r.id).collect();
+                log_changes(&mut txn, "actor", vec![id.clone()]).await?;
+                log_changes(&mut txn, "tie", ties).await?;
             }
             txn.run(query("MATCH (a:Actor {id: $id}) DETACH DELETE a").param("id", id.as_str()))
                 .await
@@ -303,6 +309,7 @@ impl NetworkStore for Neo4jStore {
             if deleted == 0 {
                 return Err(StoreError::NotFound(format!("tie {id}")));
             }
+            log_changes(&mut txn, "tie", vec![id]).await?;
             Ok(((), txn))
         })
         .await
@@ -372,6 +379,61 @@ impl NetworkStore for Neo4jStore {
                 stats.ties.insert(kind, n as u64);
             }
             Ok((stats, txn))
+        })
+        .await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn changes_since(&self, version: u64) -> Result<Option<Delta>, StoreError> {
+        self.read(move |mut txn| async move {
+            // One read transaction: the version, the log and the records agree.
+            let current = read_version(&mut txn).await?;
+            let q = query("MATCH (f:RelaymapMeta {key: 'changes_from'}) RETURN f.value AS n");
+            let from = collect::<CountRow>(&mut txn, q)
+                .await?
+                .first()
+                .map_or(i64::MAX, |r| r.n);
+            if (version as i64) < from || version > current {
+                return Ok((None, txn));
+            }
+            let mut delta = Delta {
+                version: current,
+                ..Delta::default()
+            };
+            let mut logged = Vec::new();
+            for entity in ["actor", "tie"] {
+                let q = query(
+                    "MATCH (c:RelaymapChange) WHERE c.version > $v AND c.entity = $entity \
+                     RETURN DISTINCT c.id AS id ORDER BY id",
+                )
+                .param("v", version as i64)
+                .param("entity", entity);
+                let rows = collect::<IdRow>(&mut txn, q).await?;
+                logged.push(rows.into_iter().map(|r| r.id).collect::<Vec<String>>());
+            }
+            let (actors, ties) = (&logged[0], &logged[1]);
+            let q = query(&format!(
+                "MATCH (a:Actor) WHERE a.id IN $ids RETURN {ACTOR_FIELDS} ORDER BY a.id"
+            ))
+            .param("ids", actors.clone());
+            let rows: Vec<ActorRow> = collect(&mut txn, q).await?;
+            delta.actors = rows.into_iter().map(to_actor).collect::<Result<_, _>>()?;
+            // Per type, so that each lookup uses the type's id index.
+            for kind in TieKind::ALL {
+                let q = query(&format!(
+                    "MATCH ()-[r:{}]->() WHERE r.id IN $ids RETURN {TIE_FIELDS}",
+                    rel_type(kind)
+                ))
+                .param("ids", ties.clone());
+                for row in collect::<TieRow>(&mut txn, q).await? {
+                    delta.ties.push(to_tie(row)?);
+                }
+            }
+            delta.ties.sort_by(|a, b| a.value.id.cmp(&b.value.id));
+            delta
+                .deletions_from_log(actors, ties)
+                .map_err(|_| corrupt("change log", "an id that is not one"))?;
+            Ok((Some(delta), txn))
         })
         .await
     }

@@ -3,7 +3,7 @@
 use neo4rs::{BoltMap, BoltType, Txn, query};
 use serde::Deserialize;
 
-use super::{collect, corrupt};
+use super::{classify, collect, corrupt};
 use crate::document::{ActorRecord, LocationRecord, TieRecord};
 use crate::domain::{
     ActorId, ActorKind, AuditEntry, Role, RowRef, Scenario, Stored, StoredActor, StoredTie,
@@ -332,4 +332,45 @@ impl HasId for StoredTie {
     fn id(&self) -> &str {
         self.id.as_str()
     }
+}
+
+/// Records, under the version the open write transaction has moved to, that these actors or
+/// ties (`entity`) were written or deleted; now and then prunes what is older than the log keeps.
+pub(super) async fn log_changes(
+    txn: &mut Txn,
+    entity: &str,
+    ids: Vec<String>,
+) -> Result<(), StoreError> {
+    use crate::store::network::LOG_RETENTION;
+    if !ids.is_empty() {
+        let q = query(
+            "MATCH (m:RelaymapMeta {key: 'version'}) UNWIND $ids AS id \
+             CREATE (:RelaymapChange {version: m.value, entity: $entity, id: id})",
+        )
+        .param("ids", ids)
+        .param("entity", entity);
+        txn.run(q).await.map_err(classify)?;
+    }
+    let prune = query(
+        "MATCH (m:RelaymapMeta {key: 'version'}), (f:RelaymapMeta {key: 'changes_from'}) \
+         WHERE m.value % 64 = 0 AND m.value > $keep \
+         SET f.value = CASE WHEN f.value > m.value - $keep THEN f.value ELSE m.value - $keep END \
+         WITH m MATCH (c:RelaymapChange) WHERE c.version <= m.value - $keep DELETE c",
+    )
+    .param("keep", LOG_RETENTION);
+    txn.run(prune).await.map_err(classify)
+}
+
+/// Empties the change log: what changed before the version this transaction moved to can only
+/// be known by a full read (after an erasure, no id of the person may stay in it).
+pub(super) async fn forget_changes(txn: &mut Txn) -> Result<(), StoreError> {
+    txn.run(query("MATCH (c:RelaymapChange) DELETE c"))
+        .await
+        .map_err(classify)?;
+    txn.run(query(
+        "MATCH (m:RelaymapMeta {key: 'version'}), (f:RelaymapMeta {key: 'changes_from'}) \
+         SET f.value = m.value",
+    ))
+    .await
+    .map_err(classify)
 }

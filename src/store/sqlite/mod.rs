@@ -111,6 +111,7 @@ impl SqliteStore {
                     [],
                 )
                 .map_err(StoreError::backend)?;
+            rows::prune_changes(&transaction).map_err(StoreError::backend)?;
             transaction.commit().map_err(StoreError::backend)?;
             Ok(value)
         })

@@ -5,11 +5,14 @@ use std::collections::BTreeMap;
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params};
 
-use super::rows::{ACTOR_COLUMNS, TIE_COLUMNS, paginate, read_actor, read_tie, write_batch};
+use super::rows::{
+    ACTOR_COLUMNS, TIE_COLUMNS, forget_changes, log_changes, paginate, read_actor, read_tie,
+    write_batch,
+};
 use super::schema::checkpoint;
 use super::{SqliteStore, backend, corrupt};
 use crate::domain::{
-    ActorId, ActorKind, Batch, Network, StoredActor, StoredTie, TieId, TieKind, WriteSummary,
+    ActorId, ActorKind, Batch, Delta, Network, StoredActor, StoredTie, TieId, TieKind, WriteSummary,
 };
 use crate::store::{ActorFilter, NetworkStore, Page, Stats, StoreError, TieFilter};
 
@@ -185,6 +188,14 @@ impl NetworkStore for SqliteStore {
             }
             if erase {
                 erase_traces(transaction, &id).map_err(backend)?;
+                forget_changes(transaction).map_err(backend)?;
+            } else {
+                let ties: Vec<String> = transaction
+                    .prepare("SELECT id FROM ties WHERE source = ?1 OR target = ?1")
+                    .and_then(|mut s| s.query_map([id.as_str()], |row| row.get(0))?.collect())
+                    .map_err(backend)?;
+                log_changes(transaction, "actor", [id.as_str()]).map_err(backend)?;
+                log_changes(transaction, "tie", ties.iter().map(String::as_str)).map_err(backend)?;
             }
             transaction.execute("DELETE FROM actors WHERE id = ?1", [id.as_str()]).map_err(backend)?;
             Ok(())
@@ -250,6 +261,7 @@ impl NetworkStore for SqliteStore {
             if deleted == 0 {
                 return Err(StoreError::NotFound(format!("tie {id}")));
             }
+            log_changes(transaction, "tie", [id.as_str()]).map_err(backend)?;
             Ok(())
         })
         .await
@@ -318,6 +330,20 @@ impl NetworkStore for SqliteStore {
         .await
     }
 
+    #[tracing::instrument(skip_all)]
+    async fn changes_since(&self, version: u64) -> Result<Option<Delta>, StoreError> {
+        self.read(move |connection| {
+            // One read transaction: the version, the log and the records agree.
+            connection
+                .execute_batch("BEGIN DEFERRED")
+                .map_err(backend)?;
+            let result = changes_since(connection, version);
+            connection.execute_batch("COMMIT").map_err(backend)?;
+            result.map_err(backend)
+        })
+        .await
+    }
+
     async fn version(&self) -> Result<u64, StoreError> {
         self.read(|connection| {
             connection
@@ -329,4 +355,49 @@ impl NetworkStore for SqliteStore {
         })
         .await
     }
+}
+
+/// What changed after `version`, inside an open read transaction (see
+/// [`NetworkStore::changes_since`]).
+fn changes_since(
+    connection: &rusqlite::Connection,
+    version: u64,
+) -> rusqlite::Result<Option<Delta>> {
+    let meta = |key: &str| {
+        connection.query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| {
+            row.get::<_, i64>(0)
+        })
+    };
+    let (current, from) = (meta("version")? as u64, meta("changes_from")? as u64);
+    if version < from || version > current {
+        return Ok(None);
+    }
+    let mut delta = Delta {
+        version: current,
+        ..Delta::default()
+    };
+    let changed = |entity: &str| -> rusqlite::Result<Vec<String>> {
+        let mut statement = connection.prepare_cached(
+            "SELECT DISTINCT id FROM changes WHERE entity = ?1 AND version > ?2 ORDER BY id",
+        )?;
+        let ids = statement.query_map(params![entity, version as i64], |row| row.get(0))?;
+        ids.collect()
+    };
+    let (actors, ties) = (changed("actor")?, changed("tie")?);
+    let select = |table: &str, columns: &str| {
+        connection.prepare(&format!(
+            "SELECT {columns} FROM {table} WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id"
+        ))
+    };
+    let list = |ids: &[String]| serde_json::to_string(ids).expect("strings serialise");
+    delta.actors = select("actors", ACTOR_COLUMNS)?
+        .query_map([list(&actors)], read_actor)?
+        .collect::<rusqlite::Result<_>>()?;
+    delta.ties = select("ties", TIE_COLUMNS)?
+        .query_map([list(&ties)], read_tie)?
+        .collect::<rusqlite::Result<_>>()?;
+    delta
+        .deletions_from_log(&actors, &ties)
+        .map_err(|_| corrupt("change log", "an id that is not one"))?;
+    Ok(Some(delta))
 }

@@ -113,6 +113,22 @@ pub(super) fn write_batch(
 ) -> Result<WriteSummary, StoreError> {
     let existing = load_existing(transaction, batch).map_err(backend)?;
     let summary = check_references(batch, &existing).map_err(StoreError::Rejected)?;
+    if batch.actors.len() + batch.ties.len() > LOGGED_PER_WRITE {
+        forget_changes(transaction).map_err(backend)?;
+    } else {
+        log_changes(
+            transaction,
+            "actor",
+            batch.actors.iter().map(|d| d.value.id.as_str()),
+        )
+        .map_err(backend)?;
+        log_changes(
+            transaction,
+            "tie",
+            batch.ties.iter().map(|d| d.value.id.as_str()),
+        )
+        .map_err(backend)?;
+    }
     let now = format_timestamp(&now());
     let mut upsert_actor = transaction
         .prepare_cached(
@@ -201,4 +217,54 @@ pub(super) fn paginate(
         values.len() - 1,
         values.len()
     ));
+}
+
+use crate::store::network::{LOG_RETENTION, LOGGED_PER_WRITE};
+
+/// Records, under the version the open write transaction commits as, that these actors or ties
+/// (`entity`) were written or deleted.
+pub(super) fn log_changes<'a>(
+    transaction: &rusqlite::Transaction,
+    entity: &str,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> rusqlite::Result<()> {
+    let mut statement = transaction.prepare_cached(
+        "INSERT OR IGNORE INTO changes (version, entity, id)
+         SELECT value + 1, ?1, ?2 FROM meta WHERE key = 'version'",
+    )?;
+    for id in ids {
+        statement.execute(params![entity, id])?;
+    }
+    Ok(())
+}
+
+/// Empties the change log: what changed before the version this transaction commits as can only
+/// be known by a full read (after an erasure, no id of the person may stay in it).
+pub(super) fn forget_changes(transaction: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    transaction.execute("DELETE FROM changes", [])?;
+    transaction.execute(
+        "UPDATE meta SET value = (SELECT value + 1 FROM meta WHERE key = 'version')
+         WHERE key = 'changes_from'",
+        [],
+    )?;
+    Ok(())
+}
+
+/// Drops the change log's entries older than [`LOG_RETENTION`] versions, now and then (every 64
+/// versions), inside a committing write transaction whose version has just moved.
+pub(super) fn prune_changes(transaction: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    let version: i64 =
+        transaction.query_row("SELECT value FROM meta WHERE key = 'version'", [], |row| {
+            row.get(0)
+        })?;
+    if version % 64 != 0 || version <= LOG_RETENTION {
+        return Ok(());
+    }
+    let oldest = version - LOG_RETENTION;
+    transaction.execute("DELETE FROM changes WHERE version <= ?1", [oldest])?;
+    transaction.execute(
+        "UPDATE meta SET value = max(value, ?1) WHERE key = 'changes_from'",
+        [oldest],
+    )?;
+    Ok(())
 }
