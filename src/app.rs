@@ -69,7 +69,7 @@ impl Application {
                     config.whole_network_jobs,
                 ),
             )),
-            sessions: Default::default(),
+            sessions: Arc::new(crate::http::session::Sessions::new(store.clone())),
             limiter: Arc::new(Limiter::new(config.failure_limit, config.failure_window)),
             behind_proxy: config.behind_proxy,
             tiles: config.tiles.clone().map(Arc::new),

@@ -28,5 +28,8 @@ CREATE CONSTRAINT token_id IF NOT EXISTS FOR (t:RelaymapToken) REQUIRE t.id IS U
 CREATE CONSTRAINT token_secret_hash IF NOT EXISTS FOR (t:RelaymapToken) REQUIRE t.secret_hash IS UNIQUE;
 CREATE CONSTRAINT audit_seq IF NOT EXISTS FOR (a:RelaymapAudit) REQUIRE a.seq IS UNIQUE;
 
+// Web sessions, by the hash of their cookie, so that every relaymap process finds them.
+CREATE CONSTRAINT session_cookie IF NOT EXISTS FOR (s:RelaymapSession) REQUIRE s.cookie_hash IS UNIQUE;
+
 // Saved crisis scenarios, by name.
 CREATE CONSTRAINT scenario_name IF NOT EXISTS FOR (s:RelaymapScenario) REQUIRE s.name IS UNIQUE;

@@ -396,11 +396,14 @@ async fn authorize(State(gate): State<Gate>, mut request: Request, next: Next) -
     };
     let credential = match bearer(&request) {
         Some(secret) => Some(Credential::Bearer(hash_secret(secret))),
-        None => cookie(request.headers(), SESSION_COOKIE).and_then(|value| {
-            gate.sessions
+        None => match cookie(request.headers(), SESSION_COOKIE) {
+            Some(value) => gate
+                .sessions
                 .get(value)
-                .map(|session| Credential::Session(value.to_owned(), session))
-        }),
+                .await
+                .map(|session| Credential::Session(value.to_owned(), session)),
+            None => None,
+        },
     };
     let Some(credential) = credential else {
         let error = ApiError::Unauthenticated("send a token: Authorization: Bearer <token>");
@@ -425,7 +428,7 @@ async fn authorize(State(gate): State<Gate>, mut request: Request, next: Next) -
     let Some(token) = token else {
         if let Credential::Session(cookie, _) = &credential {
             // The token was revoked or expired since sign-in: so is the session.
-            gate.sessions.end(cookie);
+            gate.sessions.end(cookie).await;
         } else {
             gate.limiter.failed(client);
         }

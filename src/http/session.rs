@@ -1,7 +1,8 @@
 //! Web sign-in: a token typed once into the sign-in form becomes a session cookie (HttpOnly,
-//! SameSite=Strict, Secure behind TLS); sessions live in memory and end at sign-out, after
-//! [`SESSION_LIFETIME`], when the server restarts, or as soon as their token is revoked or
-//! expires. Also the limit on failed sign-ins and bad tokens, per client.
+//! SameSite=Strict, Secure behind TLS); sessions live in the store (so every server process on
+//! it knows them) and end at sign-out, after [`SESSION_LIFETIME`], or as soon as their token is
+//! revoked or expires. Also the limit on failed sign-ins and bad tokens, per client (kept by
+//! each process).
 
 use std::collections::{HashMap, VecDeque};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -11,7 +12,8 @@ use std::time::{Duration, Instant};
 use axum::extract::ConnectInfo;
 use axum::http::{Extensions, HeaderMap, header};
 
-use crate::domain::{hash_secret, hex};
+use crate::domain::{hash_secret, hex, now};
+use crate::store::{GraphStore, StoreError, StoredSession};
 
 /// The session cookie.
 pub const SESSION_COOKIE: &str = "relaymap_session";
@@ -29,13 +31,12 @@ pub struct Session {
     pub token_hash: String,
     /// The token every form and scripted write of this session must carry.
     pub csrf: String,
-    expires: Instant,
 }
 
-/// The live sessions, by the hash of their cookie (the cookie itself is never kept).
-#[derive(Default)]
+/// The live sessions, kept in the store under the hash of their cookie (the cookie itself is
+/// never kept), so that every server process on the store knows them.
 pub struct Sessions {
-    live: Mutex<HashMap<String, Session>>,
+    store: std::sync::Arc<dyn GraphStore>,
 }
 
 /// A random secret: 32 bytes, hex.
@@ -46,41 +47,48 @@ pub fn random_secret() -> String {
 }
 
 impl Sessions {
-    /// Starts a session for a token; returns the cookie's value.
-    pub fn start(&self, token_hash: String) -> String {
-        let cookie = random_secret();
-        let session = Session {
-            token_hash,
-            csrf: random_secret(),
-            expires: Instant::now() + SESSION_LIFETIME,
-        };
-        let mut live = self.live.lock().expect("sessions");
-        let now = Instant::now();
-        live.retain(|_, s| s.expires > now);
-        live.insert(hash_secret(&cookie), session);
-        cookie
+    /// Sessions kept in `store`.
+    pub fn new(store: std::sync::Arc<dyn GraphStore>) -> Self {
+        Self { store }
     }
 
-    /// The session a cookie belongs to, if it is live.
-    pub fn get(&self, cookie: &str) -> Option<Session> {
-        let mut live = self.live.lock().expect("sessions");
-        let key = hash_secret(cookie);
-        match live.get(&key) {
-            Some(session) if session.expires > Instant::now() => Some(session.clone()),
-            Some(_) => {
-                live.remove(&key);
+    /// Starts a session for a token; returns the cookie's value.
+    pub async fn start(&self, token_hash: String) -> Result<String, StoreError> {
+        let cookie = random_secret();
+        let lifetime =
+            chrono::Duration::from_std(SESSION_LIFETIME).expect("the lifetime is a few hours");
+        let session = StoredSession {
+            token_hash,
+            csrf: random_secret(),
+            expires_at: now() + lifetime,
+        };
+        self.store
+            .create_session(&hash_secret(&cookie), &session)
+            .await?;
+        Ok(cookie)
+    }
+
+    /// The session a cookie belongs to, if it is live. A store that cannot be read is no
+    /// session (the visitor is asked to sign in again), and said once in the log.
+    pub async fn get(&self, cookie: &str) -> Option<Session> {
+        match self.store.session(&hash_secret(cookie)).await {
+            Ok(Some(session)) if session.expires_at > now() => Some(Session {
+                token_hash: session.token_hash,
+                csrf: session.csrf,
+            }),
+            Ok(_) => None,
+            Err(error) => {
+                tracing::warn!(error = %error, "a session could not be read");
                 None
             }
-            None => None,
         }
     }
 
     /// Ends the session of a cookie (nothing when there is none).
-    pub fn end(&self, cookie: &str) {
-        self.live
-            .lock()
-            .expect("sessions")
-            .remove(&hash_secret(cookie));
+    pub async fn end(&self, cookie: &str) {
+        if let Err(error) = self.store.end_session(&hash_secret(cookie)).await {
+            tracing::warn!(error = %error, "a session could not be ended");
+        }
     }
 }
 
@@ -262,16 +270,18 @@ mod tests {
         assert_eq!(per_network(mapped), "10.0.0.1".parse::<IpAddr>().unwrap());
     }
 
-    #[test]
-    fn sessions_are_found_by_cookie_and_end() {
-        let sessions = Sessions::default();
-        let cookie = sessions.start("hash".into());
-        let session = sessions.get(&cookie).expect("live");
+    #[tokio::test]
+    async fn sessions_are_found_by_cookie_and_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::SqliteStore::open(&dir.path().join("s.db")).unwrap();
+        let sessions = Sessions::new(std::sync::Arc::new(store));
+        let cookie = sessions.start("hash".into()).await.unwrap();
+        let session = sessions.get(&cookie).await.expect("live");
         assert_eq!(session.token_hash, "hash");
         assert_eq!(session.csrf.len(), 64);
-        assert!(sessions.get("someone-else").is_none());
-        sessions.end(&cookie);
-        assert!(sessions.get(&cookie).is_none());
+        assert!(sessions.get("someone-else").await.is_none());
+        sessions.end(&cookie).await;
+        assert!(sessions.get(&cookie).await.is_none());
     }
 
     #[test]

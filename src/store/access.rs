@@ -4,7 +4,18 @@
 use super::StoreError;
 use crate::domain::{AuditEntry, Timestamp, Token};
 
-/// Tokens, the audit trail and secrets.
+/// A signed-in browser's session, as the store keeps it (under the hash of its cookie).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredSession {
+    /// The hash of the token it signed in with: checked again on every request.
+    pub token_hash: String,
+    /// The token every form and scripted write of the session must carry.
+    pub csrf: String,
+    /// When it ends at the latest.
+    pub expires_at: Timestamp,
+}
+
+/// Tokens, sessions, the audit trail and secrets.
 #[async_trait::async_trait]
 pub trait AccessStore: Send + Sync {
     /// The deployment's secret called `name`: `fresh` the first time it is asked for, and the
@@ -27,6 +38,20 @@ pub trait AccessStore: Send + Sync {
     /// Appends to the audit trail, which nothing ever changes or shortens; returns the entry's
     /// position. Like secrets and tokens, not a change of the network: the version stays.
     async fn append_audit(&self, entry: &AuditEntry) -> Result<u64, StoreError>;
+
+    /// Stores a new web session under the hash of its cookie, and forgets the sessions that have
+    /// expired. Every server process on the store finds it.
+    async fn create_session(
+        &self,
+        cookie_hash: &str,
+        session: &StoredSession,
+    ) -> Result<(), StoreError>;
+
+    /// The session stored under a cookie's hash, expired or not.
+    async fn session(&self, cookie_hash: &str) -> Result<Option<StoredSession>, StoreError>;
+
+    /// Forgets a session (nothing when there is none).
+    async fn end_session(&self, cookie_hash: &str) -> Result<(), StoreError>;
 
     /// The audit trail, newest first: up to `limit` entries before position `before`.
     async fn audit(&self, before: Option<u64>, limit: usize)

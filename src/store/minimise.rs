@@ -111,6 +111,22 @@ impl AccessStore for Minimised {
         self.inner.create_token(token, secret_hash).await
     }
 
+    async fn create_session(
+        &self,
+        cookie_hash: &str,
+        session: &super::StoredSession,
+    ) -> Result<(), StoreError> {
+        self.inner.create_session(cookie_hash, session).await
+    }
+
+    async fn session(&self, cookie_hash: &str) -> Result<Option<super::StoredSession>, StoreError> {
+        self.inner.session(cookie_hash).await
+    }
+
+    async fn end_session(&self, cookie_hash: &str) -> Result<(), StoreError> {
+        self.inner.end_session(cookie_hash).await
+    }
+
     async fn tokens(&self) -> Result<Vec<Token>, StoreError> {
         self.inner.tokens().await
     }

@@ -16,7 +16,7 @@ mod sqlite;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use access::AccessStore;
+pub use access::{AccessStore, StoredSession};
 pub(crate) use erasure::Erasure;
 pub use neo4j::{DEFAULT_BATCH as NEO4J_DEFAULT_BATCH, Neo4jConfig, Neo4jStore};
 pub use network::{ActorFilter, BoundingBox, NetworkStore, Page, Stats, TieFilter};

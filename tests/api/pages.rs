@@ -271,6 +271,39 @@ async fn signing_out_ends_the_session() {
 }
 
 #[tokio::test]
+async fn a_session_made_on_one_server_works_on_another_and_ends_on_both() {
+    // Two server processes on one store, behind a proxy that sends each request to either.
+    let first = spawn_app().await;
+    let second = first.another_server().await;
+    let viewer = first.token(Role::Viewer).await;
+    let session = value(&sign_in(&first, &viewer).await);
+
+    let page = get_with(&second, &session, "/").await;
+    assert_eq!(
+        page.status(),
+        StatusCode::OK,
+        "signed in on the other server"
+    );
+    let csrf = hidden_csrf(&page.text().await.unwrap());
+    // The session's CSRF token, read on one server, is good for a form sent to the other.
+    let out = browser()
+        .post(first.url("/signout"))
+        .header("cookie", format!("relaymap_session={session}"))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), StatusCode::SEE_OTHER);
+    for app in [&first, &second] {
+        assert_eq!(
+            get_with(app, &session, "/").await.status(),
+            StatusCode::SEE_OTHER,
+            "signed out everywhere"
+        );
+    }
+}
+
+#[tokio::test]
 async fn revoking_a_token_ends_its_sessions() {
     let app = spawn_app().await;
     let viewer = app.token(Role::Viewer).await;

@@ -279,6 +279,42 @@ pub async fn tokens_are_found_by_hash_and_revoked(store: &dyn GraphStore) {
     assert_eq!(store.version().await.unwrap(), version);
 }
 
+pub async fn sessions_are_kept_until_they_end_and_expired_ones_are_dropped(store: &dyn GraphStore) {
+    use relaymap::store::StoredSession;
+    let at = |hours: i64| relaymap::domain::now() + chrono::Duration::hours(hours);
+    let session = |csrf: &str, hours| StoredSession {
+        token_hash: "token-hash".into(),
+        csrf: csrf.into(),
+        expires_at: at(hours),
+    };
+    let old = session("a", -1);
+    store.create_session("old", &old).await.unwrap();
+    let expected = StoredSession {
+        expires_at: store_time(&old.expires_at),
+        ..old
+    };
+    assert_eq!(store.session("old").await.unwrap(), Some(expected));
+    store
+        .create_session("live", &session("b", 12))
+        .await
+        .unwrap();
+    let live = store.session("live").await.unwrap().expect("stored");
+    assert_eq!(
+        (live.token_hash.as_str(), live.csrf.as_str()),
+        ("token-hash", "b")
+    );
+    assert_eq!(store.session("old").await.unwrap(), None, "expired ones go");
+    assert_eq!(store.session("nobody").await.unwrap(), None);
+    store.end_session("live").await.unwrap();
+    assert_eq!(store.session("live").await.unwrap(), None);
+    store.end_session("live").await.unwrap();
+}
+
+/// A time as the store keeps it (to the microsecond).
+fn store_time(at: &relaymap::domain::Timestamp) -> relaymap::domain::Timestamp {
+    relaymap::domain::parse_timestamp(&relaymap::domain::format_timestamp(at)).unwrap()
+}
+
 pub async fn the_audit_trail_keeps_entries_in_order(store: &dyn GraphStore) {
     use relaymap::domain::{AuditEntry, Role};
     let entry = |n: usize| AuditEntry {
@@ -652,6 +688,7 @@ macro_rules! store_contract {
                 contract_test!(a_secret_is_made_once_and_kept);
                 contract_test!(tokens_are_found_by_hash_and_revoked);
                 contract_test!(the_audit_trail_keeps_entries_in_order);
+                contract_test!(sessions_are_kept_until_they_end_and_expired_ones_are_dropped);
             }
             /// `PlanStore`.
             mod plans {

@@ -143,7 +143,10 @@ async fn post_signin(State(state): State<AppState>, request: Request) -> Respons
         "ok",
     )
     .await;
-    let session = state.sessions.start(hash_secret(secret.trim()));
+    let session = match state.sessions.start(hash_secret(secret.trim())).await {
+        Ok(session) => session,
+        Err(error) => return crate::http::ApiError::from(error).into_response(),
+    };
     let mut response = Redirect::to(safe_next(&next).unwrap_or("/")).into_response();
     let headers = response.headers_mut();
     for value in [
@@ -160,7 +163,7 @@ async fn post_signin(State(state): State<AppState>, request: Request) -> Respons
 /// Ends the session (its CSRF token was checked by the access middleware) and clears the cookie.
 async fn post_signout(State(state): State<AppState>, headers: HeaderMap) -> Response {
     if let Some(value) = cookie(&headers, SESSION_COOKIE) {
-        state.sessions.end(value);
+        state.sessions.end(value).await;
     }
     let clear = set_cookie(SESSION_COOKIE, None, SESSION_LIFETIME, state.behind_proxy);
     ([(header::SET_COOKIE, clear)], Redirect::to("/signin")).into_response()

@@ -4,8 +4,27 @@ use neo4rs::query;
 
 use super::rows::*;
 use super::{Neo4jStore, classify, collect, corrupt};
-use crate::domain::{AuditEntry, Role, Timestamp, Token, format_timestamp};
-use crate::store::{AccessStore, StoreError};
+use crate::domain::{AuditEntry, Role, Timestamp, Token, format_timestamp, parse_timestamp};
+use crate::store::{AccessStore, StoreError, StoredSession};
+
+/// A session as Neo4j returns it.
+#[derive(serde::Deserialize)]
+struct SessionRow {
+    token_hash: String,
+    csrf: String,
+    expires_at: String,
+}
+
+impl SessionRow {
+    fn into_session(self) -> Result<StoredSession, StoreError> {
+        Ok(StoredSession {
+            token_hash: self.token_hash,
+            csrf: self.csrf,
+            expires_at: parse_timestamp(&self.expires_at)
+                .map_err(|_| corrupt("session", "an expiry that is not a time"))?,
+        })
+    }
+}
 
 #[async_trait::async_trait]
 impl AccessStore for Neo4jStore {
@@ -127,6 +146,64 @@ impl AccessStore for Neo4jStore {
             if rows.first().is_none_or(|r| r.n == 0) {
                 return Err(StoreError::NotFound(format!("token {id}")));
             }
+            Ok(((), txn))
+        })
+        .await
+    }
+
+    async fn create_session(
+        &self,
+        cookie_hash: &str,
+        session: &StoredSession,
+    ) -> Result<(), StoreError> {
+        let (cookie_hash, session) = (cookie_hash.to_owned(), session.clone());
+        let now = format_timestamp(&crate::domain::now());
+        self.side_write(move |mut txn| async move {
+            txn.run(
+                query("MATCH (s:RelaymapSession) WHERE s.expires_at < $now DELETE s")
+                    .param("now", now),
+            )
+            .await
+            .map_err(classify)?;
+            txn.run(
+                query(
+                    "CREATE (:RelaymapSession {cookie_hash: $cookie_hash, token_hash: $token_hash, \
+                     csrf: $csrf, expires_at: $expires_at})",
+                )
+                .param("cookie_hash", cookie_hash)
+                .param("token_hash", session.token_hash)
+                .param("csrf", session.csrf)
+                .param("expires_at", format_timestamp(&session.expires_at)),
+            )
+            .await
+            .map_err(classify)?;
+            Ok(((), txn))
+        })
+        .await
+    }
+
+    async fn session(&self, cookie_hash: &str) -> Result<Option<StoredSession>, StoreError> {
+        let sessions = self
+            .read_records(
+                "MATCH (s:RelaymapSession {cookie_hash: $hash}) \
+                 RETURN s.token_hash AS token_hash, s.csrf AS csrf, s.expires_at AS expires_at"
+                    .to_owned(),
+                vec![("hash", cookie_hash.into())],
+                SessionRow::into_session,
+            )
+            .await?;
+        Ok(sessions.into_iter().next())
+    }
+
+    async fn end_session(&self, cookie_hash: &str) -> Result<(), StoreError> {
+        let cookie_hash = cookie_hash.to_owned();
+        self.side_write(move |mut txn| async move {
+            txn.run(
+                query("MATCH (s:RelaymapSession {cookie_hash: $hash}) DELETE s")
+                    .param("hash", cookie_hash),
+            )
+            .await
+            .map_err(classify)?;
             Ok(((), txn))
         })
         .await

@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::rows::json_list;
 use super::{SqliteStore, backend, corrupt};
 use crate::domain::{AuditEntry, Role, Timestamp, Token, format_timestamp, parse_timestamp};
-use crate::store::{AccessStore, StoreError};
+use crate::store::{AccessStore, StoreError, StoredSession};
 
 const TOKEN_COLUMNS: &str = "id, label, role, created_at, expires_at, revoked_at";
 
@@ -118,6 +118,66 @@ impl AccessStore for SqliteStore {
             if changed == 0 {
                 return Err(StoreError::NotFound(format!("token {id}")));
             }
+            Ok(())
+        })
+        .await
+    }
+
+    async fn create_session(
+        &self,
+        cookie_hash: &str,
+        session: &StoredSession,
+    ) -> Result<(), StoreError> {
+        let (cookie_hash, session) = (cookie_hash.to_owned(), session.clone());
+        let now = format_timestamp(&crate::domain::now());
+        self.side_write(move |connection| {
+            connection
+                .execute("DELETE FROM sessions WHERE expires_at < ?1", [now])
+                .map_err(backend)?;
+            connection
+                .execute(
+                    "INSERT INTO sessions (cookie_hash, token_hash, csrf, expires_at)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![
+                        cookie_hash,
+                        session.token_hash,
+                        session.csrf,
+                        format_timestamp(&session.expires_at)
+                    ],
+                )
+                .map_err(backend)?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn session(&self, cookie_hash: &str) -> Result<Option<StoredSession>, StoreError> {
+        let cookie_hash = cookie_hash.to_owned();
+        self.read(move |connection| {
+            connection
+                .query_row(
+                    "SELECT token_hash, csrf, expires_at FROM sessions WHERE cookie_hash = ?1",
+                    [cookie_hash],
+                    |row| {
+                        Ok(StoredSession {
+                            token_hash: row.get(0)?,
+                            csrf: row.get(1)?,
+                            expires_at: timestamp(row.get(2)?)?,
+                        })
+                    },
+                )
+                .optional()
+                .map_err(backend)
+        })
+        .await
+    }
+
+    async fn end_session(&self, cookie_hash: &str) -> Result<(), StoreError> {
+        let cookie_hash = cookie_hash.to_owned();
+        self.side_write(move |connection| {
+            connection
+                .execute("DELETE FROM sessions WHERE cookie_hash = ?1", [cookie_hash])
+                .map_err(backend)?;
             Ok(())
         })
         .await

@@ -7,7 +7,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::store::StoreError;
 
 /// The schema migrations, applied in order; `PRAGMA user_version` counts the applied ones.
-const MIGRATIONS: [&str; 8] = [
+const MIGRATIONS: [&str; 9] = [
     include_str!("../../../graph-schema/sqlite/001_network.sql"),
     include_str!("../../../graph-schema/sqlite/002_secrets.sql"),
     include_str!("../../../graph-schema/sqlite/003_access.sql"),
@@ -16,6 +16,7 @@ const MIGRATIONS: [&str; 8] = [
     include_str!("../../../graph-schema/sqlite/006_outlines.sql"),
     include_str!("../../../graph-schema/sqlite/007_protection.sql"),
     include_str!("../../../graph-schema/sqlite/008_changes.sql"),
+    include_str!("../../../graph-schema/sqlite/009_sessions.sql"),
 ];
 
 /// The migration that turned `secure_delete` on: a database made before it may still hold
