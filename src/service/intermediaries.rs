@@ -4,8 +4,9 @@
 //! city. For roles that see the network (the ranking names people).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use super::{ServiceError, Services, Weight};
+use super::{ServiceError, Services};
 use crate::analysis::{Column, MetricsOptions, RelayQuery, actor_metrics, reach};
 use crate::domain::{ActorId, ActorKind, Caller, Language, StoredActor};
 
@@ -51,7 +52,8 @@ pub struct Intermediaries {
 }
 
 impl Services {
-    /// Ranks the intermediaries of the network.
+    /// Ranks the intermediaries of the network. The ranking is computed once per version of the
+    /// network and shared; each query only filters it.
     pub async fn intermediaries(
         &self,
         caller: &Caller,
@@ -63,94 +65,123 @@ impl Services {
                 caller.role
             )));
         }
-        let (mut admission, snapshot) = self.begin(caller, Weight::WholeNetwork).await?;
-        admission
-            .run(Weight::WholeNetwork, move |cancel| {
-                let (graph, network) = (&snapshot.graph, &snapshot.network);
-                let sample =
-                    (network.actors.len() > INTERMEDIARY_SAMPLE).then_some(INTERMEDIARY_SAMPLE);
-                let report = reach(graph, &RelayQuery::default(), cancel)?;
-                let mut bridged: HashMap<&ActorId, usize> = HashMap::new();
-                for hit in &report.reached {
-                    let inner = hit.path.len().saturating_sub(2);
-                    for relay in hit.path.iter().skip(1).take(inner) {
-                        *bridged.entry(relay).or_default() += 1;
-                    }
-                }
-                let options = MetricsOptions {
-                    names: vec!["betweenness", "effective_size", "constraint"],
-                    seed: 1,
-                    sample,
-                };
-                let table = actor_metrics(graph, network, &options, cancel)?;
-                // Each actor's ties that can carry a message: their count and summed trust.
-                let mut trust: HashMap<&ActorId, (usize, f64)> = HashMap::new();
-                for tie in network.ties.iter().filter(|t| t.kind.relays()) {
-                    for end in [&tie.source, &tie.target] {
-                        let entry = trust.entry(end).or_default();
-                        entry.0 += 1;
-                        entry.1 += tie.trust.value();
-                    }
-                }
-                let real = |name: &str, row: usize| match table.column(name) {
-                    Some(Column::Real(values)) => values[row],
-                    _ => f64::NAN,
-                };
-                let mut rows = Vec::new();
-                for stored in &network.actors {
-                    let actor = &stored.value;
-                    if !matches!(actor.kind, ActorKind::Migrant | ActorKind::Organisation)
-                        || query
-                            .language
-                            .is_some_and(|l| !actor.languages.as_slice().contains(&l))
-                        || query
-                            .city
-                            .as_ref()
-                            .is_some_and(|c| actor.city.as_ref() != Some(c))
-                    {
-                        continue;
-                    }
-                    let Ok(row) = table.ids.binary_search(&actor.id) else {
-                        continue;
-                    };
-                    // An intermediary carries messages to someone: lying on shortest paths
-                    // alone does not make one.
-                    let bridged = bridged.get(&actor.id).copied().unwrap_or(0);
-                    if bridged == 0 {
-                        continue;
-                    }
-                    let (ties, summed) = trust.get(&actor.id).copied().unwrap_or((0, 0.0));
-                    rows.push(Intermediary {
-                        actor: stored.clone(),
-                        bridged,
-                        betweenness: real("betweenness", row),
-                        effective_size: real("effective_size", row),
-                        constraint: real("constraint", row),
-                        trust: if ties == 0 {
-                            f64::NAN
-                        } else {
-                            summed / ties as f64
-                        },
-                    });
-                }
-                rows.sort_by(|a, b| {
-                    b.bridged
-                        .cmp(&a.bridged)
-                        .then(b.betweenness.total_cmp(&a.betweenness))
-                        .then(a.actor.id.cmp(&b.actor.id))
+        let snapshot = self.snapshot().await?;
+        let budget = self.budget.timeout();
+        let compute = || {
+            let snapshot = snapshot.clone();
+            async move {
+                // Shared by every caller of this version: not cancelled when one of them leaves.
+                let task = super::budget::on_heavy_pool(move || {
+                    let never = std::sync::atomic::AtomicBool::new(false);
+                    rank(&snapshot, &never).map(Arc::new)
                 });
-                let cities = network
-                    .actors
-                    .iter()
-                    .filter(|a| a.kind == ActorKind::City)
-                    .map(|a| a.id.clone())
-                    .collect();
-                Ok(Intermediaries {
-                    rows,
-                    cities,
-                    sampled: sample,
-                })
-            })
-            .await
+                task.await.map_err(|e| ServiceError::Internal(e.into()))?
+            }
+        };
+        let ranking = match tokio::time::timeout(budget, snapshot.intermediaries(compute)).await {
+            Ok(ranking) => ranking?,
+            Err(_) => return Err(ServiceError::Timeout(budget)),
+        };
+        let keep = |actor: &crate::domain::Actor| {
+            query
+                .language
+                .is_none_or(|l| actor.languages.as_slice().contains(&l))
+                && query
+                    .city
+                    .as_ref()
+                    .is_none_or(|c| actor.city.as_ref() == Some(c))
+        };
+        Ok(Intermediaries {
+            rows: ranking
+                .rows
+                .iter()
+                .filter(|row| keep(&row.actor.value))
+                .cloned()
+                .collect(),
+            cities: ranking.cities.clone(),
+            sampled: ranking.sampled,
+        })
     }
+}
+
+/// Every intermediary of a snapshot, ranked, with no filter.
+fn rank(
+    snapshot: &super::Snapshot,
+    cancel: &std::sync::atomic::AtomicBool,
+) -> Result<Intermediaries, ServiceError> {
+    let (graph, network) = (&snapshot.graph, &snapshot.network);
+    let sample = (network.actors.len() > INTERMEDIARY_SAMPLE).then_some(INTERMEDIARY_SAMPLE);
+    let report = reach(graph, &RelayQuery::default(), cancel)?;
+    let mut bridged: HashMap<&ActorId, usize> = HashMap::new();
+    for hit in &report.reached {
+        let inner = hit.path.len().saturating_sub(2);
+        for relay in hit.path.iter().skip(1).take(inner) {
+            *bridged.entry(relay).or_default() += 1;
+        }
+    }
+    let options = MetricsOptions {
+        names: vec!["betweenness", "effective_size", "constraint"],
+        seed: 1,
+        sample,
+    };
+    let table = actor_metrics(graph, network, &options, cancel)?;
+    // Each actor's ties that can carry a message: their count and summed trust.
+    let mut trust: HashMap<&ActorId, (usize, f64)> = HashMap::new();
+    for tie in network.ties.iter().filter(|t| t.kind.relays()) {
+        for end in [&tie.source, &tie.target] {
+            let entry = trust.entry(end).or_default();
+            entry.0 += 1;
+            entry.1 += tie.trust.value();
+        }
+    }
+    let real = |name: &str, row: usize| match table.column(name) {
+        Some(Column::Real(values)) => values[row],
+        _ => f64::NAN,
+    };
+    let mut rows = Vec::new();
+    for stored in &network.actors {
+        let actor = &stored.value;
+        if !matches!(actor.kind, ActorKind::Migrant | ActorKind::Organisation) {
+            continue;
+        }
+        let Ok(row) = table.ids.binary_search(&actor.id) else {
+            continue;
+        };
+        // An intermediary carries messages to someone: lying on shortest paths
+        // alone does not make one.
+        let bridged = bridged.get(&actor.id).copied().unwrap_or(0);
+        if bridged == 0 {
+            continue;
+        }
+        let (ties, summed) = trust.get(&actor.id).copied().unwrap_or((0, 0.0));
+        rows.push(Intermediary {
+            actor: stored.clone(),
+            bridged,
+            betweenness: real("betweenness", row),
+            effective_size: real("effective_size", row),
+            constraint: real("constraint", row),
+            trust: if ties == 0 {
+                f64::NAN
+            } else {
+                summed / ties as f64
+            },
+        });
+    }
+    rows.sort_by(|a, b| {
+        b.bridged
+            .cmp(&a.bridged)
+            .then(b.betweenness.total_cmp(&a.betweenness))
+            .then(a.actor.id.cmp(&b.actor.id))
+    });
+    let cities = network
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::City)
+        .map(|a| a.id.clone())
+        .collect();
+    Ok(Intermediaries {
+        rows,
+        cities,
+        sampled: sample,
+    })
 }

@@ -70,6 +70,8 @@ pub struct Snapshot {
     figures: [OnceCell<Arc<Figures>>; 2],
     /// Summaries per scope and seed, computed at most once each.
     summaries: Mutex<HashMap<(Scope, u64), SummaryCell>>,
+    /// The intermediaries' ranking (whole network), computed at most once.
+    intermediaries: OnceCell<Arc<super::intermediaries::Intermediaries>>,
 }
 
 impl Drop for Snapshot {
@@ -123,6 +125,7 @@ impl Snapshot {
             consenting: Mutex::new(Weak::new()),
             figures: [OnceCell::new(), OnceCell::new()],
             summaries: Mutex::new(HashMap::new()),
+            intermediaries: OnceCell::new(),
         }
     }
 
@@ -172,6 +175,20 @@ impl Snapshot {
         cell.get_or_try_init(|| async { compute().await.map(Arc::new) })
             .await
             .cloned()
+    }
+
+    /// The intermediaries' ranking, computed by `compute` the first time it is asked for.
+    pub async fn intermediaries<F, Fut>(
+        &self,
+        compute: F,
+    ) -> Result<Arc<super::intermediaries::Intermediaries>, super::ServiceError>
+    where
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<
+                Output = Result<Arc<super::intermediaries::Intermediaries>, super::ServiceError>,
+            >,
+    {
+        self.intermediaries.get_or_try_init(compute).await.cloned()
     }
 
     /// The summary of a scope for a seed, if it has been computed for this version.

@@ -82,6 +82,19 @@ fn main() {
     let network = read_network(&path);
     println!("store read: {:?}", started.elapsed());
 
+    // Bringing the network up to date after one write (a tie's trust changed), as a server does
+    // from the change log, against reading the whole network again.
+    let mut changed = network.ties[network.ties.len() / 2].clone();
+    changed.value.trust = relaymap::domain::Trust::parse(0.25).expect("a trust");
+    let delta = relaymap::domain::Delta {
+        version: 2,
+        ties: vec![changed],
+        ..Default::default()
+    };
+    let (apply, updated) = time(5, || network.apply(&delta));
+    assert_eq!(updated.ties.len(), network.ties.len());
+    println!("one write applied to the network in memory: {apply:?}");
+
     let (build, graph) = time(5, || RelayGraph::build(&network, 1));
     println!(
         "snapshot: {} actors, {} ties; build {:?}; {:.0} bytes per tie",
