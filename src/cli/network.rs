@@ -117,8 +117,13 @@ pub(super) async fn import(args: ImportArgs) -> anyhow::Result<()> {
         }
     };
     eprintln!(
-        "relaymap: imported {} new and {} updated actors, {} new and {} updated ties",
-        summary.actors_created, summary.actors_updated, summary.ties_created, summary.ties_updated
+        "relaymap: imported {} new, {} updated and {} unchanged actors, {} new, {} updated and {} unchanged ties",
+        summary.actors_created,
+        summary.actors_updated,
+        summary.actors_unchanged,
+        summary.ties_created,
+        summary.ties_updated,
+        summary.ties_unchanged
     );
     Ok(())
 }

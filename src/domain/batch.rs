@@ -134,6 +134,45 @@ pub struct Existing {
     pub actor_kinds: HashMap<ActorId, ActorKind>,
     /// The stored ties among [`Batch::tie_ids`].
     pub tie_ids: HashSet<TieId>,
+    /// The batch's actors that are stored exactly as the batch has them: writing them would
+    /// change nothing, so they are counted as unchanged and left alone.
+    pub same_actors: HashSet<ActorId>,
+    /// The batch's ties stored exactly as the batch has them.
+    pub same_ties: HashSet<TieId>,
+}
+
+impl Existing {
+    /// Notes a stored actor (its kind, and whether the draft would leave it as it is).
+    pub fn stored_actor(
+        &mut self,
+        stored: &super::Stored<super::Actor>,
+        draft: Option<&Draft<super::Actor>>,
+    ) {
+        self.actor_kinds
+            .insert(stored.value.id.clone(), stored.value.kind);
+        if draft.is_some_and(|d| unchanged(stored, d)) {
+            self.same_actors.insert(stored.value.id.clone());
+        }
+    }
+
+    /// Notes a stored tie (and whether the draft would leave it as it is).
+    pub fn stored_tie(
+        &mut self,
+        stored: &super::Stored<super::Tie>,
+        draft: Option<&Draft<super::Tie>>,
+    ) {
+        self.tie_ids.insert(stored.value.id.clone());
+        if draft.is_some_and(|d| unchanged(stored, d)) {
+            self.same_ties.insert(stored.value.id.clone());
+        }
+    }
+}
+
+/// A draft that would write what is stored: the same record, and no other times.
+fn unchanged<T: PartialEq>(stored: &super::Stored<T>, draft: &Draft<T>) -> bool {
+    stored.value == draft.value
+        && draft.created_at.is_none_or(|at| at == stored.created_at)
+        && draft.updated_at.is_none_or(|at| at == stored.updated_at)
 }
 
 /// A rule a row breaks, and where the row is.
@@ -200,17 +239,21 @@ pub struct RowErrorBody<'a> {
     pub reason: String,
 }
 
-/// How many records a write created and replaced.
+/// How many records a write created, replaced and found already as given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, utoipa::ToSchema)]
 pub struct WriteSummary {
     /// Actors that did not exist before.
     pub actors_created: usize,
-    /// Actors that were replaced.
+    /// Actors that were replaced by something different.
     pub actors_updated: usize,
+    /// Actors stored exactly as given: left alone.
+    pub actors_unchanged: usize,
     /// Ties that did not exist before.
     pub ties_created: usize,
-    /// Ties that were replaced.
+    /// Ties that were replaced by something different.
     pub ties_updated: usize,
+    /// Ties stored exactly as given: left alone.
+    pub ties_unchanged: usize,
 }
 
 /// Checks the rules of a batch that need the rest of the network.
@@ -266,6 +309,7 @@ pub fn check_references(batch: &Batch, existing: &Existing) -> Result<WriteSumma
                     existing: kind,
                 },
             )),
+            Some(_) if existing.same_actors.contains(&actor.id) => summary.actors_unchanged += 1,
             Some(_) => summary.actors_updated += 1,
             None => summary.actors_created += 1,
         }
@@ -299,7 +343,9 @@ pub fn check_references(batch: &Batch, existing: &Existing) -> Result<WriteSumma
         if let Some(error) = mode_error(batch.mode, &tie.id.to_string(), stored) {
             errors.push(RowError::new(&draft.row, "id", error));
         }
-        if stored {
+        if stored && existing.same_ties.contains(&tie.id) {
+            summary.ties_unchanged += 1;
+        } else if stored {
             summary.ties_updated += 1;
         } else {
             summary.ties_created += 1;

@@ -84,8 +84,9 @@
   }
 
   function described(w) {
-    return w.actors_created + ' new and ' + w.actors_updated + ' updated actors, ' +
-      w.ties_created + ' new and ' + w.ties_updated + ' updated ties';
+    const same = function (n) { return n ? ' (' + n + ' unchanged, left as they are)' : ''; };
+    return w.actors_created + ' new and ' + w.actors_updated + ' updated actors' + same(w.actors_unchanged) + ', ' +
+      w.ties_created + ' new and ' + w.ties_updated + ' updated ties' + same(w.ties_unchanged);
   }
 
   form.addEventListener('change', function () {

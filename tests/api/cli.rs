@@ -190,7 +190,7 @@ fn a_good_csv_import_reports_what_it_wrote() {
 
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
-        stderr(&output).contains("imported 2 new and 0 updated actors"),
+        stderr(&output).contains("imported 2 new, 0 updated and 0 unchanged actors"),
         "{}",
         stderr(&output)
     );

@@ -120,13 +120,25 @@ async fn re_importing_the_same_ids_updates_them() {
     let summary: Value = response.json().await.unwrap();
     assert_eq!(
         summary["imported"],
-        json!({"actors_created": 0, "actors_updated": 5, "ties_created": 0, "ties_updated": 5})
+        json!({"actors_created": 0, "actors_updated": 1, "actors_unchanged": 4,
+               "ties_created": 0, "ties_updated": 1, "ties_unchanged": 4}),
+        "only what differs is updated"
     );
     let m1: Value = app.get("/api/v1/actors/m-1").await.json().await.unwrap();
     assert_eq!(m1["name"], "Selam H.");
     let t1: Value = app.get("/api/v1/ties/t-1").await.json().await.unwrap();
     assert_eq!(t1["trust"], 0.4);
     assert_eq!(app.stats().await["actors"]["total"], 5);
+
+    // The same document again changes nothing, and says so; nothing's time of change moves.
+    let again: Value = app.import_json(&document).await.json().await.unwrap();
+    assert_eq!(
+        again["imported"],
+        json!({"actors_created": 0, "actors_updated": 0, "actors_unchanged": 5,
+               "ties_created": 0, "ties_updated": 0, "ties_unchanged": 5})
+    );
+    let m1_again: Value = app.get("/api/v1/actors/m-1").await.json().await.unwrap();
+    assert_eq!(m1_again["updated_at"], m1["updated_at"]);
 }
 
 const ACTORS_CSV: &str = "\
@@ -498,7 +510,8 @@ async fn a_dry_run_checks_against_the_store_and_writes_nothing() {
     assert_eq!(checked["dry_run"], true);
     assert_eq!(
         checked["imported"],
-        json!({"actors_created": 1, "actors_updated": 1, "ties_created": 1, "ties_updated": 0})
+        json!({"actors_created": 1, "actors_updated": 1, "actors_unchanged": 0,
+               "ties_created": 1, "ties_updated": 0, "ties_unchanged": 0})
     );
     let stats = app.stats().await;
     assert_eq!(stats["actors"]["total"], 5, "nothing was written");

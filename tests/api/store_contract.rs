@@ -230,7 +230,19 @@ pub async fn modes_guard_creates_and_replacements(store: &dyn GraphStore) {
     assert!(
         matches!(again, Err(StoreError::Rejected(rows)) if rows[0].error.code() == "already_exists")
     );
-    store.write(small_batch(WriteMode::Replace)).await.unwrap();
+    let summary = store.write(small_batch(WriteMode::Replace)).await.unwrap();
+    let replaced = store.get_actor(&actor_id("m-1")).await.unwrap().unwrap();
+    // The same records again: replaced by themselves, nothing changes, their times included.
+    assert_eq!(
+        (summary.actors_unchanged, summary.ties_unchanged),
+        (5, 5),
+        "{summary:?}"
+    );
+    assert_eq!(replaced, created);
+    let mut changed = small_batch(WriteMode::Replace);
+    changed.actors[3].value.consent = !changed.actors[3].value.consent;
+    let summary = store.write(changed).await.unwrap();
+    assert_eq!((summary.actors_updated, summary.actors_unchanged), (1, 4));
     let replaced = store.get_actor(&actor_id("m-1")).await.unwrap().unwrap();
     assert_eq!(replaced.created_at, created.created_at);
     assert!(replaced.updated_at > created.updated_at);

@@ -142,6 +142,8 @@ async fn import(
         actors_updated = imported.actors_updated,
         ties_created = imported.ties_created,
         ties_updated = imported.ties_updated,
+        actors_unchanged = imported.actors_unchanged,
+        ties_unchanged = imported.ties_unchanged,
         "network imported"
     );
     Ok(counted(records, Json(ImportDto { imported, dry_run })))

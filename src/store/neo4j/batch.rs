@@ -6,10 +6,10 @@ use std::collections::HashMap;
 use neo4rs::{BoltType, Txn, query};
 
 use super::rows::*;
-use super::{classify, collect, corrupt};
+use super::{classify, collect};
 use crate::domain::{
     Actor, ActorId, ActorKind, Batch, Draft, Existing, Tie, TieId, TieKind, Timestamp,
-    WriteSummary, check_references, format_timestamp, now, parse_timestamp,
+    WriteSummary, check_references, format_timestamp, now,
 };
 use crate::store::StoreError;
 
@@ -21,16 +21,20 @@ pub(super) async fn load_existing(
 ) -> Result<(Existing, HashMap<TieId, (TieKind, Timestamp)>), StoreError> {
     let mut existing = Existing::default();
     let actor_ids: Vec<&str> = batch.actor_ids().into_iter().map(ActorId::as_str).collect();
+    let drafts: HashMap<&ActorId, &Draft<Actor>> =
+        batch.actors.iter().map(|d| (&d.value.id, d)).collect();
     for chunk in actor_ids.chunks(size) {
-        let q =
-            query("UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id, a.kind AS kind")
-                .param("ids", texts(chunk.iter().copied()));
-        for row in collect::<KindRow>(txn, q).await? {
-            let kind = ActorKind::parse(&row.kind).map_err(|e| corrupt("actor kind", e))?;
-            let id = ActorId::parse(&row.id).map_err(|e| corrupt("actor id", e))?;
-            existing.actor_kinds.insert(id, kind);
+        let q = query(&format!(
+            "UNWIND $ids AS id MATCH (a:Actor {{id: id}}) RETURN {ACTOR_FIELDS}"
+        ))
+        .param("ids", texts(chunk.iter().copied()));
+        for row in collect::<ActorRow>(txn, q).await? {
+            let stored = to_actor(row)?;
+            existing.stored_actor(&stored, drafts.get(&stored.value.id).copied());
         }
     }
+    let drafts: HashMap<&TieId, &Draft<Tie>> =
+        batch.ties.iter().map(|d| (&d.value.id, d)).collect();
     let mut stored_ties = HashMap::new();
     let tie_ids: Vec<&str> = batch.tie_ids().into_iter().map(TieId::as_str).collect();
     // Types with no relationship yet (the counts store answers at once) need no look-up: this
@@ -53,16 +57,14 @@ pub(super) async fn load_existing(
         for &kind in &present {
             // One statement per type: each uses that type's id index.
             let q = query(&format!(
-                "UNWIND $ids AS id MATCH ()-[r:{} {{id: id}}]->() RETURN r.id AS id, toString(r.created_at) AS created_at",
+                "UNWIND $ids AS id MATCH ()-[r:{} {{id: id}}]->() RETURN {TIE_FIELDS}",
                 rel_type(kind)
             ))
             .param("ids", texts(chunk.iter().copied()));
-            for row in collect::<TieStampRow>(txn, q).await? {
-                let id = TieId::parse(&row.id).map_err(|e| corrupt("tie id", e))?;
-                let created =
-                    parse_timestamp(&row.created_at).map_err(|e| corrupt("tie time", e))?;
-                existing.tie_ids.insert(id.clone());
-                stored_ties.insert(id, (kind, created));
+            for row in collect::<TieRow>(txn, q).await? {
+                let stored = to_tie(row)?;
+                existing.stored_tie(&stored, drafts.get(&stored.value.id).copied());
+                stored_ties.insert(stored.value.id.clone(), (kind, stored.created_at));
             }
         }
     }
@@ -79,9 +81,20 @@ pub(super) async fn write_batch(
     if batch.actors.len() + batch.ties.len() > crate::store::network::LOGGED_PER_WRITE {
         forget_changes(&mut txn).await?;
     } else {
-        let ids = |all: Vec<&str>| all.into_iter().map(str::to_owned).collect();
-        let actors = ids(batch.actors.iter().map(|d| d.value.id.as_str()).collect());
-        let ties = ids(batch.ties.iter().map(|d| d.value.id.as_str()).collect());
+        let actors = batch
+            .actors
+            .iter()
+            .map(|d| &d.value.id)
+            .filter(|id| !existing.same_actors.contains(*id))
+            .map(ToString::to_string)
+            .collect();
+        let ties = batch
+            .ties
+            .iter()
+            .map(|d| &d.value.id)
+            .filter(|id| !existing.same_ties.contains(*id))
+            .map(ToString::to_string)
+            .collect();
         log_changes(&mut txn, "actor", actors).await?;
         log_changes(&mut txn, "tie", ties).await?;
     }
@@ -90,7 +103,11 @@ pub(super) async fn write_batch(
     // Rows are turned into Bolt values one batch at a time, so a large import never holds a
     // second copy of the whole network.
     for kind in ActorKind::ALL {
-        let drafts: Vec<&Draft<Actor>> = batch.actors.iter().filter(|d| d.kind == kind).collect();
+        let drafts: Vec<&Draft<Actor>> = batch
+            .actors
+            .iter()
+            .filter(|d| d.kind == kind && !existing.same_actors.contains(&d.value.id))
+            .collect();
         let to_row = |draft: &&Draft<Actor>| {
             let a = &draft.value;
             map(vec![
@@ -148,7 +165,7 @@ pub(super) async fn write_batch(
     for kind in TieKind::ALL {
         let replaced: Vec<&str> = stored_ties
             .iter()
-            .filter(|(_, (k, _))| *k == kind)
+            .filter(|(id, (k, _))| *k == kind && !existing.same_ties.contains(*id))
             .map(|(id, _)| id.as_str())
             .collect();
         for chunk in replaced.chunks(size) {
@@ -161,7 +178,11 @@ pub(super) async fn write_batch(
         }
     }
     for kind in TieKind::ALL {
-        let drafts: Vec<&Draft<Tie>> = batch.ties.iter().filter(|d| d.kind == kind).collect();
+        let drafts: Vec<&Draft<Tie>> = batch
+            .ties
+            .iter()
+            .filter(|d| d.kind == kind && !existing.same_ties.contains(&d.value.id))
+            .collect();
         let to_row = |draft: &&Draft<Tie>| {
             let t = &draft.value;
             let created = draft

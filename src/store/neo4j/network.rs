@@ -221,7 +221,7 @@ impl NetworkStore for Neo4jStore {
     async fn delete_actor(&self, id: &ActorId, erase: bool) -> Result<(), StoreError> {
         let id = id.to_string();
         self.write_with(move |mut txn| async move {
-            let q = query("MATCH (a:Actor {id: $id}) RETURN a.id AS id, a.kind AS kind").param("id", id.as_str());
+            let q = query("MATCH (a:Actor {id: $id}) RETURN a.kind AS kind").param("id", id.as_str());
             let Some(found) = collect::<KindRow>(&mut txn, q).await?.into_iter().next() else {
                 return Err(StoreError::NotFound(format!("actor {id}")));
             };

@@ -151,14 +151,7 @@ pub(super) fn timestamp(value: Option<&Timestamp>) -> BoltType {
 
 #[derive(Deserialize)]
 pub(super) struct KindRow {
-    pub(super) id: String,
     pub(super) kind: String,
-}
-
-#[derive(Deserialize)]
-pub(super) struct TieStampRow {
-    pub(super) id: String,
-    pub(super) created_at: String,
 }
 
 #[derive(Deserialize)]

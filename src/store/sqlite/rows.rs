@@ -1,12 +1,14 @@
 //! Rows of the network's tables and the writing of a batch: the SQL of actors and ties.
 
+use std::collections::HashMap;
+
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{backend, corrupt};
 use crate::domain::{
-    Actor, ActorId, ActorKind, Attributes, Batch, Channels, Existing, Languages, Location, Name,
-    Note, Stored, StoredActor, StoredTie, Tie, TieId, TieKind, Trust, WriteSummary,
+    Actor, ActorId, ActorKind, Attributes, Batch, Channels, Draft, Existing, Languages, Location,
+    Name, Note, Stored, StoredActor, StoredTie, Tie, TieId, TieKind, Trust, WriteSummary,
     check_references, format_timestamp, now, parse_date, parse_timestamp,
 };
 use crate::store::{Page, StoreError};
@@ -88,20 +90,22 @@ pub(super) fn load_existing(
     batch: &Batch,
 ) -> rusqlite::Result<Existing> {
     let mut existing = Existing::default();
-    let mut kind_of = transaction.prepare_cached("SELECT kind FROM actors WHERE id = ?1")?;
+    let drafts: HashMap<&ActorId, &Draft<Actor>> =
+        batch.actors.iter().map(|d| (&d.value.id, d)).collect();
+    let mut actor =
+        transaction.prepare_cached(&format!("SELECT {ACTOR_COLUMNS} FROM actors WHERE id = ?1"))?;
     for id in batch.actor_ids() {
-        let kind: Option<String> = kind_of
-            .query_row([id.as_str()], |row| row.get(0))
-            .optional()?;
-        if let Some(kind) = kind {
-            let kind = ActorKind::parse(&kind).map_err(|_| corrupt("actor", id.as_str()))?;
-            existing.actor_kinds.insert(id.clone(), kind);
+        if let Some(stored) = actor.query_row([id.as_str()], read_actor).optional()? {
+            existing.stored_actor(&stored, drafts.get(id).copied());
         }
     }
-    let mut tie_exists = transaction.prepare_cached("SELECT 1 FROM ties WHERE id = ?1")?;
+    let drafts: HashMap<&TieId, &Draft<Tie>> =
+        batch.ties.iter().map(|d| (&d.value.id, d)).collect();
+    let mut tie =
+        transaction.prepare_cached(&format!("SELECT {TIE_COLUMNS} FROM ties WHERE id = ?1"))?;
     for id in batch.tie_ids() {
-        if tie_exists.exists([id.as_str()])? {
-            existing.tie_ids.insert(id.clone());
+        if let Some(stored) = tie.query_row([id.as_str()], read_tie).optional()? {
+            existing.stored_tie(&stored, drafts.get(id).copied());
         }
     }
     Ok(existing)
@@ -116,16 +120,21 @@ pub(super) fn write_batch(
     if batch.actors.len() + batch.ties.len() > LOGGED_PER_WRITE {
         forget_changes(transaction).map_err(backend)?;
     } else {
+        let actors = batch.actors.iter().map(|d| &d.value.id);
+        let ties = batch.ties.iter().map(|d| &d.value.id);
         log_changes(
             transaction,
             "actor",
-            batch.actors.iter().map(|d| d.value.id.as_str()),
+            actors
+                .filter(|id| !existing.same_actors.contains(*id))
+                .map(ActorId::as_str),
         )
         .map_err(backend)?;
         log_changes(
             transaction,
             "tie",
-            batch.ties.iter().map(|d| d.value.id.as_str()),
+            ties.filter(|id| !existing.same_ties.contains(*id))
+                .map(TieId::as_str),
         )
         .map_err(backend)?;
     }
@@ -144,6 +153,9 @@ pub(super) fn write_batch(
         .map_err(backend)?;
     for draft in &batch.actors {
         let actor = &draft.value;
+        if existing.same_actors.contains(&actor.id) {
+            continue;
+        }
         upsert_actor
             .execute(params![
                 actor.id.as_str(),
@@ -176,6 +188,9 @@ pub(super) fn write_batch(
         .map_err(backend)?;
     for draft in &batch.ties {
         let tie = &draft.value;
+        if existing.same_ties.contains(&tie.id) {
+            continue;
+        }
         upsert_tie
             .execute(params![
                 tie.id.as_str(),
