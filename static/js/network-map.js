@@ -41,10 +41,7 @@
 
   /** A language's name in the page's language, or its code. */
   const languageName = window.relaymapWords.languageName;
-  const CHANNEL_WORDS = { in_person: 'in person', phone: 'phone', sms: 'SMS', whatsapp: 'WhatsApp', radio: 'radio', social_media: 'social media', email: 'email' };
-  function channelWords(channels) {
-    return (channels || []).map(function (c) { return CHANNEL_WORDS[c] || c; }).join(', ');
-  }
+  const channelWords = window.relaymapWords.channelWords;
 
   /** A popup's content: the actor's name, kind, languages and channels, as text. */
   function card(actor) {

@@ -1,4 +1,4 @@
-// Words the pages' scripts share with the server-rendered pages: a language's name. The server
+// Words the pages' scripts share with the server-rendered pages: a language's name, channels. The server
 // names the languages it offers in a <datalist id="known-languages"> (option value: the name,
 // text: the code), so a language reads the same on every page; any other falls back to the
 // browser's own name for it, then to its code.
@@ -21,5 +21,11 @@
     try { return (browserNames && browserNames.of(code)) || code; } catch (e) { return code; }
   }
 
-  window.relaymapWords = { languageName: languageName };
+  // As the server's pages say them (src/http/pages/words.rs).
+  const CHANNEL_WORDS = { in_person: 'In person', phone: 'Phone', sms: 'SMS', whatsapp: 'WhatsApp', radio: 'Radio', social_media: 'Social media', email: 'Email' };
+  function channelWords(channels) {
+    return (channels || []).map(function (c) { return CHANNEL_WORDS[c] || c; }).join(', ');
+  }
+
+  window.relaymapWords = { languageName: languageName, channelWords: channelWords };
 })();
