@@ -239,6 +239,12 @@ impl fmt::Display for Language {
     }
 }
 
+impl AsRef<str> for Language {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 /// The languages an actor speaks or works in, the first being their first language.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Languages(Vec<Language>);
@@ -293,6 +299,12 @@ pub enum Channel {
     SocialMedia,
     /// E-mail.
     Email,
+}
+
+impl AsRef<str> for Channel {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
 }
 
 impl Channel {

@@ -634,7 +634,7 @@ pub async fn random_writes_through_the_log_equal_a_full_read(store: &dyn GraphSt
             0 | 1 => {
                 let id = format!("m-{}", 10 + next(12));
                 let other = if migrants.is_empty() {
-                    "o-1".to_owned()
+                    id.clone()
                 } else {
                     migrants[next(migrants.len() as u64) as usize].clone()
                 };

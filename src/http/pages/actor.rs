@@ -466,28 +466,17 @@ async fn post_remove_tie(
 /// The card's details in words.
 fn details(card: &Card) -> Details {
     let actor = &card.actor;
-    let languages: Vec<&str> = actor
-        .languages
-        .as_slice()
-        .iter()
-        .map(|l| l.as_str())
-        .collect();
-    let channels: Vec<&str> = actor
-        .channels
-        .as_slice()
-        .iter()
-        .map(|c| c.as_str())
-        .collect();
+    let languages = actor.languages.as_slice();
     let record = ActorRecord::from(actor);
     Details {
         kind: words::kind(actor.kind),
-        languages: match languages.as_slice() {
+        languages: match languages {
             [] => "–".into(),
-            [only] => words::language(only),
+            [only] => words::language(only.as_str()),
             [first, ..] => format!(
                 "{} (first: {})",
-                words::languages(&languages),
-                words::language(first)
+                words::languages(languages),
+                words::language(first.as_str())
             ),
         },
         city: actor.city.as_ref().map(|c| Named::of(c, card)),
@@ -498,7 +487,7 @@ fn details(card: &Card) -> Details {
                 words::coordinate(l.lon())
             )
         }),
-        channels: words::channels(&channels),
+        channels: words::channels(actor.channels.as_slice()),
         consent: (actor.kind == ActorKind::Migrant).then_some(if actor.consent {
             "Given: they may appear, pseudonymised, in research exports."
         } else {
@@ -551,14 +540,13 @@ async fn actor_page(
                     words::capital(class)
                 }
             };
-            let channels: Vec<&str> = tie.channels.as_slice().iter().map(|c| c.as_str()).collect();
             TieRow {
                 id: tie.id.to_string(),
                 relation: words::relation(tie.kind, tie.source == *id),
                 other: Named::of(other_id, &card),
                 other_kind: other.map_or("", |o| words::kind(o.kind)),
                 trust: format!("{:.2}", tie.trust.value()),
-                channels: words::channels(&channels),
+                channels: words::channels(tie.channels.as_slice()),
                 last_verified: tie.last_verified.map_or("–".into(), |d| d.to_string()),
                 note: tie
                     .note

@@ -47,25 +47,13 @@ impl ActorRow {
                 .find(|(id, _)| id == c.as_str())
                 .map_or_else(|| c.to_string(), |(_, name)| name.clone())
         });
-        let languages: Vec<&str> = actor
-            .languages
-            .as_slice()
-            .iter()
-            .map(|l| l.as_str())
-            .collect();
-        let channels: Vec<&str> = actor
-            .channels
-            .as_slice()
-            .iter()
-            .map(|c| c.as_str())
-            .collect();
         Self {
             id: actor.id.to_string(),
             name: actor.name.as_str().to_owned(),
             kind: words::kind(actor.kind),
-            languages: words::languages(&languages),
+            languages: words::languages(actor.languages.as_slice()),
             city,
-            channels: words::channels(&channels),
+            channels: words::channels(actor.channels.as_slice()),
         }
     }
 }
@@ -244,16 +232,10 @@ impl ActorForm {
 
     /// The form of a stored actor.
     pub(super) fn of(actor: &StoredActor) -> Self {
-        let languages: Vec<&str> = actor
-            .languages
-            .as_slice()
-            .iter()
-            .map(|l| l.as_str())
-            .collect();
         Self {
             kind: actor.kind.as_str().to_owned(),
             name: actor.name.as_str().to_owned(),
-            languages: words::languages(&languages).replace('–', ""),
+            languages: words::languages(actor.languages.as_slice()).replace('–', ""),
             city: actor
                 .city
                 .as_ref()

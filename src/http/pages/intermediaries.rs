@@ -185,25 +185,13 @@ async fn get_intermediaries(
         .iter()
         .map(|row| {
             let actor = &row.actor;
-            let languages: Vec<&str> = actor
-                .languages
-                .as_slice()
-                .iter()
-                .map(|l| l.as_str())
-                .collect();
-            let channels: Vec<&str> = actor
-                .channels
-                .as_slice()
-                .iter()
-                .map(|c| c.as_str())
-                .collect();
             Row {
                 id: actor.id.to_string(),
                 name: actor.name.as_str().to_owned(),
                 kind: words::kind(actor.kind),
-                languages: words::languages(&languages),
+                languages: words::languages(actor.languages.as_slice()),
                 city: city_name(actor.city.as_ref()),
-                channels: words::channels(&channels),
+                channels: words::channels(actor.channels.as_slice()),
                 bridged: row.bridged,
                 trust: shown(row.trust, 2),
                 betweenness: shown(row.betweenness, 3),

@@ -190,6 +190,7 @@ impl Neo4jStore {
                 ))
                 .await
                 .map_err(classify)?;
+                rows::prune_changes(&mut txn).await?;
             }
             let (value, txn) = work(txn).await?;
             if commit {

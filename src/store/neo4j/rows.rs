@@ -328,29 +328,34 @@ impl HasId for StoredTie {
 }
 
 /// Records, under the version the open write transaction has moved to, that these actors or
-/// ties (`entity`) were written or deleted; now and then prunes what is older than the log keeps.
+/// ties (`entity`) were written or deleted.
 pub(super) async fn log_changes(
     txn: &mut Txn,
     entity: &str,
     ids: Vec<String>,
 ) -> Result<(), StoreError> {
-    use crate::store::network::LOG_RETENTION;
-    if !ids.is_empty() {
-        let q = query(
-            "MATCH (m:RelaymapMeta {key: 'version'}) UNWIND $ids AS id \
-             CREATE (:RelaymapChange {version: m.value, entity: $entity, id: id})",
-        )
-        .param("ids", ids)
-        .param("entity", entity);
-        txn.run(q).await.map_err(classify)?;
+    if ids.is_empty() {
+        return Ok(());
     }
+    let q = query(
+        "MATCH (m:RelaymapMeta {key: 'version'}) UNWIND $ids AS id \
+         CREATE (:RelaymapChange {version: m.value, entity: $entity, id: id})",
+    )
+    .param("ids", ids)
+    .param("entity", entity);
+    txn.run(q).await.map_err(classify)
+}
+
+/// Drops the change log's entries older than the log keeps, every 64 versions, inside a write
+/// transaction whose version has just moved.
+pub(super) async fn prune_changes(txn: &mut Txn) -> Result<(), StoreError> {
     let prune = query(
         "MATCH (m:RelaymapMeta {key: 'version'}), (f:RelaymapMeta {key: 'changes_from'}) \
          WHERE m.value % 64 = 0 AND m.value > $keep \
          SET f.value = CASE WHEN f.value > m.value - $keep THEN f.value ELSE m.value - $keep END \
          WITH m MATCH (c:RelaymapChange) WHERE c.version <= m.value - $keep DELETE c",
     )
-    .param("keep", LOG_RETENTION);
+    .param("keep", crate::store::network::LOG_RETENTION);
     txn.run(prune).await.map_err(classify)
 }
 
