@@ -1449,7 +1449,7 @@ async fn markup_in_any_field_stays_text_in_every_page_for_every_role() {
         tokens.push((role, secret.expose().to_owned()));
     }
     let chrome = chrome().await;
-    let pages: [(&str, &str); 12] = [
+    let pages: [(&str, &str); 18] = [
         ("/", "nav.site"),
         ("/research", "body"),
         ("/map", "#map[data-markers]"),
@@ -1462,6 +1462,12 @@ async fn markup_in_any_field_stays_text_in_every_page_for_every_role() {
         ("/actors/o-1", "body"),
         ("/actors/m-1", "body"),
         ("/actors/m-2", "body"),
+        ("/actors", "body"),
+        ("/actors?q=B", "body"),
+        ("/actors/m-1/delete", "body"),
+        ("/actors/m-1/ties/t-1/remove", "body"),
+        ("/admin", "body"),
+        ("/admin/audit", "body"),
     ];
 
     for (role, token) in &tokens {
