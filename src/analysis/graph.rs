@@ -42,6 +42,8 @@ pub struct RelayGraph {
     pub(crate) neighbours: Vec<u32>,
     pub(crate) tie_of: Vec<u32>,
     pub(crate) ties: Vec<TieFacts>,
+    /// Per tie, its position in the network's `ties` it was built from.
+    pub(crate) network_tie: Vec<u32>,
 }
 
 /// Bit mask of a channel.
@@ -123,7 +125,8 @@ impl RelayGraph {
 
         let mut ties = Vec::new();
         let mut ends = Vec::new();
-        for stored in &network.ties {
+        let mut network_tie = Vec::new();
+        for (position, stored) in network.ties.iter().enumerate() {
             let tie = &stored.value;
             if !tie.kind.relays() {
                 continue;
@@ -143,6 +146,7 @@ impl RelayGraph {
                 ends: (s, t),
             });
             ends.push((s, t));
+            network_tie.push(position as u32);
         }
         let mut degree = vec![0u32; n + 1];
         for &(s, t) in &ends {
@@ -178,6 +182,7 @@ impl RelayGraph {
             neighbours,
             tie_of,
             ties,
+            network_tie,
         }
     }
 
@@ -246,7 +251,11 @@ impl RelayGraph {
             + self.kinds.len() * size_of::<ActorKind>()
             + self.first_language.len() * size_of::<Option<crate::domain::Language>>()
             + self.location.len() * size_of::<Option<(f64, f64)>>()
-            + (self.offsets.len() + self.neighbours.len() + self.tie_of.len()) * size_of::<u32>()
+            + (self.offsets.len()
+                + self.neighbours.len()
+                + self.tie_of.len()
+                + self.network_tie.len())
+                * size_of::<u32>()
             + self.ties.len() * size_of::<TieFacts>()
     }
 

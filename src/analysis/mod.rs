@@ -21,17 +21,22 @@
 
 mod aggregates;
 mod area;
+mod cascade;
 mod community;
 mod error;
 mod graph;
 mod layout;
 mod metrics;
 mod query;
+mod redundancy;
 mod relay;
+#[cfg(test)]
+pub(crate) mod testing;
 mod view;
 
 pub use aggregates::{Counts, counts, counts_part};
 pub use area::Area;
+pub use cascade::{Delays, HourBand, MAX_HOURS, MAX_RUNS, Simulation, SimulationParams, simulate};
 pub use community::{louvain, modularity};
 pub use error::AnalysisError;
 pub use graph::RelayGraph;
@@ -41,6 +46,7 @@ pub use metrics::{
     Summary, actor_metrics, degree_histogram, summary, write_metrics,
 };
 pub(crate) use query::QueryDto;
+pub use redundancy::{CriticalTie, PATHS_CAP, critical_ties};
 pub use relay::{
     CallEntry, CoverageReport, MAX_HOPS_LIMIT, PointOfFailure, ReachReport, Reached, RelayQuery,
     coverage, reach, reached_by,

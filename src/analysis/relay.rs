@@ -65,6 +65,10 @@ pub struct Reached {
     pub reliability: f64,
     /// One path of that reliability: source first, target last.
     pub path: Vec<ActorId>,
+    /// In a coverage report: paths from the sources to the target over usable ties that share
+    /// no actor but the target, hop limit lifted, counted up to 3 (3: three or more).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub independent_paths: Option<u8>,
 }
 
 /// Who is reached and who is not.
@@ -114,20 +118,23 @@ pub struct CoverageReport {
     pub single_points_of_failure: Vec<PointOfFailure>,
     /// Unreached targets by first language (`und` when unknown).
     pub unreached_by_language: BTreeMap<String, usize>,
+    /// The reached targets that hang on a single path (`independent_paths` 1), by id.
+    pub fragile: Vec<ActorId>,
 }
 
 /// A query bound to a graph: sources, targets and usable ties as flat arrays.
-struct BoundQuery<'g> {
-    graph: &'g RelayGraph,
-    sources: Vec<u32>,
-    is_source: Vec<bool>,
-    is_target: Vec<bool>,
-    usable: Vec<bool>,
-    max_hops: u8,
-    cancel: &'g AtomicBool,
+pub(super) struct BoundQuery<'g> {
+    pub(super) graph: &'g RelayGraph,
+    pub(super) sources: Vec<u32>,
+    pub(super) is_source: Vec<bool>,
+    pub(super) is_target: Vec<bool>,
+    /// Per tie of the graph.
+    pub(super) usable: Vec<bool>,
+    pub(super) max_hops: u8,
+    pub(super) cancel: &'g AtomicBool,
 }
 
-fn check(cancel: &AtomicBool) -> Result<(), AnalysisError> {
+pub(super) fn check(cancel: &AtomicBool) -> Result<(), AnalysisError> {
     if cancel.load(Ordering::Relaxed) {
         Err(AnalysisError::Cancelled)
     } else {
@@ -136,7 +143,7 @@ fn check(cancel: &AtomicBool) -> Result<(), AnalysisError> {
 }
 
 impl<'g> BoundQuery<'g> {
-    fn new(
+    pub(super) fn new(
         graph: &'g RelayGraph,
         query: &RelayQuery,
         cancel: &'g AtomicBool,
@@ -219,14 +226,14 @@ impl<'g> BoundQuery<'g> {
         })
     }
 
-    fn usable_edges(&self, v: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
+    pub(super) fn usable_edges(&self, v: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
         self.graph
             .edges(v)
             .filter(|&(_, tie)| self.usable[tie as usize])
     }
 
     /// Fewest usable ties from `starts` to every node, up to `limit` (u8::MAX: unreached).
-    fn hops_from(&self, starts: &[u32], limit: u8) -> Vec<u8> {
+    pub(super) fn hops_from(&self, starts: &[u32], limit: u8) -> Vec<u8> {
         let mut hops = vec![u8::MAX; self.graph.node_count()];
         let mut queue = VecDeque::new();
         for &s in starts {
@@ -308,7 +315,7 @@ impl<'g> BoundQuery<'g> {
             .collect()
     }
 
-    fn reach(&self) -> Result<ReachReport, AnalysisError> {
+    pub(super) fn reach(&self) -> Result<ReachReport, AnalysisError> {
         let hops = self.hops_from(&self.sources, self.max_hops);
         check(self.cancel)?;
         let (best, parents) = self.reliability()?;
@@ -325,6 +332,7 @@ impl<'g> BoundQuery<'g> {
                 hops: hops[v as usize],
                 reliability: best[v as usize],
                 path: self.path(&parents, v),
+                independent_paths: None,
             })
             .collect();
         let unreached: Vec<ActorId> = all
@@ -438,7 +446,18 @@ pub fn coverage(
     }
     let call_list = call_list(&prepared, &reached_target, query.area.as_ref())?;
     check(cancel)?;
-    let single_points_of_failure = points_of_failure(&prepared);
+    let dominators = Dominators::of(&prepared);
+    let single_points_of_failure = points_of_failure(&prepared, &dominators);
+    let mut reach = reach;
+    let reached_nodes: Vec<u32> = reach.reached.iter().map(|r| graph.index[&r.id]).collect();
+    let paths = super::redundancy::independent_paths(&prepared, &dominators, &reached_nodes)?;
+    let mut fragile = Vec::new();
+    for (r, count) in reach.reached.iter_mut().zip(paths) {
+        r.independent_paths = Some(count);
+        if count == 1 {
+            fragile.push(r.id.clone());
+        }
+    }
     let mut unreached_by_language = BTreeMap::new();
     for id in &reach.unreached {
         let language = graph.first_language[graph.index[id] as usize]
@@ -450,6 +469,7 @@ pub fn coverage(
         call_list,
         single_points_of_failure,
         unreached_by_language,
+        fragile,
     })
 }
 
@@ -518,92 +538,112 @@ fn call_list(
     Ok(list)
 }
 
-/// Actors (not sources) whose removal disconnects targets from every source, with the hop limit
-/// lifted: the dominator tree of the usable graph rooted at a virtual node joined to every source
-/// (Cooper, Harvey and Kennedy's iterative algorithm), then target counts per subtree.
-fn points_of_failure(prepared: &BoundQuery) -> Vec<PointOfFailure> {
-    let graph = prepared.graph;
-    let n = graph.node_count();
-    let root = n as u32; // the virtual root
-    // Depth-first order from the root, iteratively.
-    let mut order = Vec::with_capacity(n + 1); // postorder
-    let mut post = vec![NONE; n + 1];
-    let mut seen = vec![false; n + 1];
-    seen[n] = true;
-    let mut stack: Vec<(u32, usize)> = vec![(root, 0)];
-    let successors = |v: u32, i: usize| -> Option<u32> {
-        if v == root {
-            prepared.sources.get(i).copied()
-        } else {
-            let start = graph.offsets[v as usize] as usize;
-            let end = graph.offsets[v as usize + 1] as usize;
-            (start + i < end).then(|| start + i).map(|slot| {
-                if prepared.usable[graph.tie_of[slot] as usize] {
-                    graph.neighbours[slot]
+/// The dominator tree of a query's usable graph, rooted at a virtual node (index `n`) joined to
+/// every source, hop limit lifted (Cooper, Harvey and Kennedy's iterative algorithm). In this
+/// undirected graph an actor dominates a target when every usable path from a source to the
+/// target passes through it.
+pub(super) struct Dominators {
+    /// The nodes reachable from the root in depth-first postorder, the root last.
+    pub(super) order: Vec<u32>,
+    /// Immediate dominator per node (`n`: the root; `NONE`: unreachable).
+    pub(super) idom: Vec<u32>,
+}
+
+impl Dominators {
+    pub(super) fn of(prepared: &BoundQuery) -> Self {
+        let graph = prepared.graph;
+        let n = graph.node_count();
+        let root = n as u32; // the virtual root
+        // Depth-first order from the root, iteratively.
+        let mut order = Vec::with_capacity(n + 1); // postorder
+        let mut post = vec![NONE; n + 1];
+        let mut seen = vec![false; n + 1];
+        seen[n] = true;
+        let mut stack: Vec<(u32, usize)> = vec![(root, 0)];
+        let successors = |v: u32, i: usize| -> Option<u32> {
+            if v == root {
+                prepared.sources.get(i).copied()
+            } else {
+                let start = graph.offsets[v as usize] as usize;
+                let end = graph.offsets[v as usize + 1] as usize;
+                (start + i < end).then(|| start + i).map(|slot| {
+                    if prepared.usable[graph.tie_of[slot] as usize] {
+                        graph.neighbours[slot]
+                    } else {
+                        NONE
+                    }
+                })
+            }
+        };
+        while let Some(&mut (v, ref mut i)) = stack.last_mut() {
+            match successors(v, *i) {
+                Some(w) => {
+                    *i += 1;
+                    if w != NONE && !seen[w as usize] {
+                        seen[w as usize] = true;
+                        stack.push((w, 0));
+                    }
+                }
+                None => {
+                    post[v as usize] = order.len() as u32;
+                    order.push(v);
+                    stack.pop();
+                }
+            }
+        }
+        let mut idom = vec![NONE; n + 1];
+        idom[n] = root;
+        let intersect = |idom: &[u32], mut a: u32, mut b: u32| {
+            while a != b {
+                while post[a as usize] < post[b as usize] {
+                    a = idom[a as usize];
+                }
+                while post[b as usize] < post[a as usize] {
+                    b = idom[b as usize];
+                }
+            }
+            a
+        };
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for &v in order.iter().rev().skip(1) {
+                // Predecessors: the root for sources, usable neighbours otherwise (ties go both ways).
+                let mut new_idom = if prepared.is_source[v as usize] {
+                    root
                 } else {
                     NONE
-                }
-            })
-        }
-    };
-    while let Some(&mut (v, ref mut i)) = stack.last_mut() {
-        match successors(v, *i) {
-            Some(w) => {
-                *i += 1;
-                if w != NONE && !seen[w as usize] {
-                    seen[w as usize] = true;
-                    stack.push((w, 0));
-                }
-            }
-            None => {
-                post[v as usize] = order.len() as u32;
-                order.push(v);
-                stack.pop();
-            }
-        }
-    }
-    let mut idom = vec![NONE; n + 1];
-    idom[n] = root;
-    let intersect = |idom: &[u32], mut a: u32, mut b: u32| {
-        while a != b {
-            while post[a as usize] < post[b as usize] {
-                a = idom[a as usize];
-            }
-            while post[b as usize] < post[a as usize] {
-                b = idom[b as usize];
-            }
-        }
-        a
-    };
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for &v in order.iter().rev().skip(1) {
-            // Predecessors: the root for sources, usable neighbours otherwise (ties go both ways).
-            let mut new_idom = if prepared.is_source[v as usize] {
-                root
-            } else {
-                NONE
-            };
-            for (w, _) in prepared.usable_edges(v) {
-                if idom[w as usize] == NONE || !seen[w as usize] {
-                    continue;
-                }
-                new_idom = if new_idom == NONE {
-                    w
-                } else {
-                    intersect(&idom, w, new_idom)
                 };
-            }
-            if new_idom != idom[v as usize] {
-                idom[v as usize] = new_idom;
-                changed = true;
+                for (w, _) in prepared.usable_edges(v) {
+                    if idom[w as usize] == NONE || !seen[w as usize] {
+                        continue;
+                    }
+                    new_idom = if new_idom == NONE {
+                        w
+                    } else {
+                        intersect(&idom, w, new_idom)
+                    };
+                }
+                if new_idom != idom[v as usize] {
+                    idom[v as usize] = new_idom;
+                    changed = true;
+                }
             }
         }
+        Self { order, idom }
     }
+}
+
+/// Actors (not sources) whose removal disconnects targets from every source, with the hop limit
+/// lifted: target counts per subtree of the dominator tree.
+fn points_of_failure(prepared: &BoundQuery, dominators: &Dominators) -> Vec<PointOfFailure> {
+    let graph = prepared.graph;
+    let n = graph.node_count();
+    let root = n as u32;
+    let (order, idom) = (&dominators.order, &dominators.idom);
     // Targets below each node of the dominator tree, children before parents (postorder).
     let mut below = vec![0usize; n + 1];
-    for &v in &order {
+    for &v in order {
         if v == root {
             continue;
         }
@@ -695,6 +735,7 @@ pub fn reached_by(
                 hops: hops[v as usize],
                 reliability: best[v as usize],
                 path,
+                independent_paths: None,
             });
         }
     }
@@ -712,23 +753,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::document::read_json;
-    use crate::domain::{Network, TieKind, WriteMode};
-
-    fn network(document: Value) -> Network {
-        read_json(&document.to_string(), WriteMode::Upsert)
-            .expect("a valid test network")
-            .into_network()
-    }
-
-    fn actor(id: &str, kind: &str, languages: &[&str]) -> Value {
-        json!({"id": id, "kind": kind, "name": id, "languages": languages})
-    }
-
-    fn tie(source: &str, target: &str, kind: &str, trust: f64) -> Value {
-        json!({"id": format!("t.{source}.{target}"), "source": source, "target": target, "kind": kind, "trust": trust,
-               "channels": ["phone"], "last_verified": "2026-01-01"})
-    }
+    use crate::analysis::testing::{actor, brute, network, random_document, random_query, tie};
 
     fn run(document: Value, query: &RelayQuery) -> CoverageReport {
         let graph = RelayGraph::build(&network(document), 1);
@@ -957,208 +982,6 @@ mod tests {
     }
 
     // ---- brute force ----
-
-    struct Brute {
-        ids: Vec<String>,
-        kinds: Vec<ActorKind>,
-        adjacency: Vec<Vec<(usize, f64)>>,
-        sources: Vec<usize>,
-        targets: Vec<usize>,
-    }
-
-    fn brute(network: &Network, query: &RelayQuery) -> Brute {
-        let actors: Vec<_> = network
-            .actors
-            .iter()
-            .filter(|a| a.kind != ActorKind::City)
-            .collect();
-        let position = |id: &ActorId| actors.iter().position(|a| &a.id == id);
-        let excluded = |i: usize| query.exclude.contains(&actors[i].id);
-        let mut adjacency = vec![Vec::new(); actors.len()];
-        for stored in &network.ties {
-            let t = &stored.value;
-            if t.kind == TieKind::LocatedIn {
-                continue;
-            }
-            let (Some(s), Some(d)) = (position(&t.source), position(&t.target)) else {
-                continue;
-            };
-            let usable = t.trust.value() >= query.min_trust
-                && query
-                    .verified_since
-                    .is_none_or(|since| t.last_verified.is_some_and(|v| v >= since))
-                && query
-                    .channels
-                    .as_ref()
-                    .is_none_or(|cs| t.channels.as_slice().iter().any(|c| cs.contains(c)))
-                && (!query.language_check
-                    || actors[s].value.languages.shares_any(&actors[d].languages))
-                && !excluded(s)
-                && !excluded(d);
-            if usable {
-                adjacency[s].push((d, t.trust.value()));
-                adjacency[d].push((s, t.trust.value()));
-            }
-        }
-        let sources: Vec<usize> = match &query.from {
-            Some(from) => from.iter().filter_map(position).collect(),
-            None => (0..actors.len())
-                .filter(|&i| actors[i].kind == ActorKind::Responder)
-                .collect(),
-        };
-        let targets = (0..actors.len())
-            .filter(|&i| {
-                let a = &actors[i].value;
-                a.kind == ActorKind::Migrant
-                    && !sources.contains(&i)
-                    && !excluded(i)
-                    && query.area.as_ref().is_none_or(|area| {
-                        a.location.is_some_and(|l| area.contains(l.lon(), l.lat()))
-                    })
-            })
-            .collect();
-        Brute {
-            ids: actors.iter().map(|a| a.id.to_string()).collect(),
-            kinds: actors.iter().map(|a| a.kind).collect(),
-            adjacency,
-            sources,
-            targets,
-        }
-    }
-
-    impl Brute {
-        fn distances(&self, starts: &[usize], removed: Option<usize>) -> Vec<usize> {
-            let mut distance = vec![usize::MAX; self.ids.len()];
-            let mut queue = VecDeque::new();
-            for &s in starts {
-                if Some(s) != removed && distance[s] == usize::MAX {
-                    distance[s] = 0;
-                    queue.push_back(s);
-                }
-            }
-            while let Some(v) = queue.pop_front() {
-                for &(w, _) in &self.adjacency[v] {
-                    if Some(w) != removed && distance[w] == usize::MAX {
-                        distance[w] = distance[v] + 1;
-                        queue.push_back(w);
-                    }
-                }
-            }
-            distance
-        }
-
-        /// The best product over every simple path of at most `limit` ties.
-        fn best(
-            &self,
-            v: usize,
-            target: usize,
-            limit: usize,
-            product: f64,
-            seen: &mut Vec<bool>,
-        ) -> f64 {
-            if v == target {
-                return product;
-            }
-            if limit == 0 {
-                return 0.0;
-            }
-            let mut best: f64 = 0.0;
-            for &(w, trust) in &self.adjacency[v] {
-                if !seen[w] {
-                    seen[w] = true;
-                    best = best.max(self.best(w, target, limit - 1, product * trust, seen));
-                    seen[w] = false;
-                }
-            }
-            best
-        }
-    }
-
-    fn random_document(seed: u64, size: usize) -> Value {
-        let mut state = seed;
-        let mut next = move |n: u64| {
-            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            (z ^ (z >> 31)) % n
-        };
-        let kinds = [
-            "migrant",
-            "migrant",
-            "migrant",
-            "organisation",
-            "responder",
-            "city",
-        ];
-        let languages = ["aaa", "bbb", "ccc"];
-        let channels = ["phone", "sms", "whatsapp"];
-        let mut actors = Vec::new();
-        let mut kind_of = Vec::new();
-        for i in 0..size {
-            let kind = kinds[next(kinds.len() as u64) as usize];
-            let mut spoken: Vec<&str> =
-                languages.iter().copied().filter(|_| next(2) == 0).collect();
-            if spoken.is_empty() {
-                spoken.push(languages[next(3) as usize]);
-            }
-            let mut a =
-                json!({"id": format!("a{i:02}"), "kind": kind, "name": "x", "languages": spoken});
-            if next(4) != 0 {
-                a["location"] = json!({"lat": next(5) as f64 * 0.5, "lon": next(5) as f64 * 0.5});
-            }
-            actors.push(a);
-            kind_of.push(kind);
-        }
-        let mut ties = Vec::new();
-        for t in 0..size * 2 {
-            let (s, d) = (next(size as u64) as usize, next(size as u64) as usize);
-            let kind = match (kind_of[s], kind_of[d]) {
-                (_, _) if s == d => continue,
-                ("migrant", "migrant") => "knows",
-                ("migrant", "organisation") => "member_of",
-                ("organisation" | "responder", "organisation" | "responder") => "partners_with",
-                ("organisation" | "responder", "migrant") => "serves",
-                (_, "city") if kind_of[s] != "city" => "located_in",
-                _ => continue,
-            };
-            let used: Vec<&str> = channels.iter().copied().filter(|_| next(2) == 0).collect();
-            let mut tie = json!({"id": format!("t{t:03}"), "source": format!("a{s:02}"), "target": format!("a{d:02}"),
-                                 "kind": kind, "trust": (1 + next(10)) as f64 / 10.0, "channels": used});
-            if next(3) != 0 {
-                tie["last_verified"] = json!(format!("2026-0{}-01", 1 + next(6)));
-            }
-            ties.push(tie);
-        }
-        json!({"actors": actors, "ties": ties})
-    }
-
-    fn random_query(seed: u64, document: &Value) -> RelayQuery {
-        let pick = |k: u64| (seed / k) % 7;
-        let relays: Vec<ActorId> = document["actors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|a| a["kind"] != "city")
-            .map(|a| ActorId::parse(a["id"].as_str().unwrap()).unwrap())
-            .collect();
-        let square = json!({"type": "Polygon", "coordinates": [[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]]});
-        RelayQuery {
-            from: (pick(1) < 3 && !relays.is_empty())
-                .then(|| relays.iter().step_by(3).cloned().collect()),
-            area: (pick(7) < 3).then(|| Area::from_geojson(square).unwrap()),
-            max_hops: 1 + (pick(49) % 4) as u8,
-            min_trust: [0.0, 0.3, 0.6][(pick(343) % 3) as usize],
-            channels: (pick(2401) < 3).then(|| vec![Channel::Phone, Channel::Sms]),
-            language_check: pick(16807) < 4,
-            exclude: if pick(117649) < 2 {
-                relays.iter().skip(1).step_by(4).cloned().collect()
-            } else {
-                Vec::new()
-            },
-            verified_since: (pick(823543) < 2).then(|| Date::from_ymd_opt(2026, 3, 1).unwrap()),
-        }
-    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
