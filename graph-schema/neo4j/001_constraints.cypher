@@ -33,3 +33,6 @@ CREATE CONSTRAINT session_cookie IF NOT EXISTS FOR (s:RelaymapSession) REQUIRE s
 
 // Saved crisis scenarios, by name.
 CREATE CONSTRAINT scenario_name IF NOT EXISTS FOR (s:RelaymapScenario) REQUIRE s.name IS UNIQUE;
+
+// Activations (crises and drills being run), by id.
+CREATE CONSTRAINT activation_id IF NOT EXISTS FOR (a:RelaymapActivation) REQUIRE a.id IS UNIQUE;

@@ -7,6 +7,7 @@
 //! Names, locations and notes are personal data: they must never reach a log line.
 
 mod access;
+mod activation;
 mod actor;
 mod batch;
 mod error;
@@ -16,6 +17,9 @@ mod tie;
 mod values;
 
 pub use access::{AuditEntry, Caller, Role, Token, TokenSecret, hash_secret, hex};
+pub use activation::{
+    Activation, ActivationState, ContactAttempt, NO_ANSWERS_FOR_UNAVAILABLE, Outcome, PlanChange,
+};
 pub use actor::{Actor, ActorKind};
 pub use batch::{
     Batch, Draft, Existing, RowError, RowErrorBody, RowRef, WriteMode, WriteSummary,

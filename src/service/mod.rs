@@ -10,6 +10,7 @@
 
 mod access;
 pub mod budget;
+mod crisis;
 pub mod disclosure;
 mod export;
 pub mod figures;
@@ -24,6 +25,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub use budget::{Budget, Weight};
+pub use crisis::{
+    ActivationHead, ActivationList, ActivationReport, ActivationView, CallSheet, FailedRelay,
+    Progress, ReportLine, StartActivation, Totals, Verification, VerifyTie,
+};
 pub use export::{ExportJob, ExportRequest};
 pub use figures::{Aggregates, Dashboard, Stats};
 pub use records::Card;

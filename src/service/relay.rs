@@ -101,6 +101,9 @@ pub struct CoverageView {
     pub single_points_of_failure: Vec<FailurePoint>,
     /// Unreached targets by first language (`und` when unknown).
     pub unreached_by_language: BTreeMap<String, usize>,
+    /// The reached targets that hang on a single path (`independent_paths` 1), by id.
+    #[schema(value_type = Vec<String>)]
+    pub fragile: Vec<ActorId>,
 }
 
 impl CoverageView {
@@ -124,6 +127,7 @@ impl CoverageView {
                 })
                 .collect(),
             unreached_by_language: report.unreached_by_language,
+            fragile: report.fragile,
             reach: report.reach,
         }
     }

@@ -72,7 +72,13 @@ pub struct Snapshot {
     summaries: Mutex<HashMap<(Scope, u64), SummaryCell>>,
     /// The intermediaries' ranking (whole network), computed at most once.
     intermediaries: OnceCell<Arc<super::intermediaries::Intermediaries>>,
+    /// Coverage reports by query text, for the activations' boards that ask again and again
+    /// (at most [`PLANS_KEPT`]; the next version starts afresh).
+    plans: Mutex<HashMap<String, Arc<crate::analysis::CoverageReport>>>,
 }
+
+/// Coverage reports a snapshot keeps for the activations' boards.
+const PLANS_KEPT: usize = 32;
 
 impl Drop for Snapshot {
     /// A network of a million ties is millions of allocations to free: a tenth of a second or
@@ -126,7 +132,26 @@ impl Snapshot {
             figures: [OnceCell::new(), OnceCell::new()],
             summaries: Mutex::new(HashMap::new()),
             intermediaries: OnceCell::new(),
+            plans: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The coverage report of a query (by its JSON text) on this version, if kept.
+    pub(super) fn plan(&self, query: &str) -> Option<Arc<crate::analysis::CoverageReport>> {
+        self.plans
+            .lock()
+            .expect("the plans lock is never poisoned")
+            .get(query)
+            .cloned()
+    }
+
+    /// Keeps a coverage report of a query on this version.
+    pub(super) fn keep_plan(&self, query: String, report: Arc<crate::analysis::CoverageReport>) {
+        let mut plans = self.plans.lock().expect("the plans lock is never poisoned");
+        if plans.len() >= PLANS_KEPT {
+            plans.clear();
+        }
+        plans.insert(query, report);
     }
 
     /// The part of the network a scope covers, with its relay graph. The consenting part's graph

@@ -63,14 +63,32 @@ impl Erasure {
     /// `from` and `exclude`, and out of any field that held it alone); `None` when the query
     /// does not name them.
     pub(crate) fn scrub_query(&self, query: &str) -> Option<String> {
-        fn scrub(value: &mut serde_json::Value, id: &str) -> bool {
+        self.scrub(query, false)
+    }
+
+    /// A stored document (an activation) without the person: as [`Erasure::scrub_query`], and
+    /// every list item that is a record naming them in one of its fields (a contact with them, a
+    /// re-planning after them) is dropped whole, notes included.
+    pub(crate) fn scrub_record(&self, document: &str) -> Option<String> {
+        self.scrub(document, true)
+    }
+
+    fn scrub(&self, text: &str, whole_records: bool) -> Option<String> {
+        fn names(item: &serde_json::Value, id: &str, whole_records: bool) -> bool {
+            item.as_str() == Some(id)
+                || (whole_records
+                    && item
+                        .as_object()
+                        .is_some_and(|fields| fields.values().any(|v| v.as_str() == Some(id))))
+        }
+        fn scrub(value: &mut serde_json::Value, id: &str, whole_records: bool) -> bool {
             match value {
                 serde_json::Value::Array(items) => {
                     let before = items.len();
-                    items.retain(|item| item.as_str() != Some(id));
+                    items.retain(|item| !names(item, id, whole_records));
                     let mut changed = items.len() != before;
                     for item in items {
-                        changed |= scrub(item, id);
+                        changed |= scrub(item, id, whole_records);
                     }
                     changed
                 }
@@ -79,15 +97,15 @@ impl Erasure {
                     fields.retain(|_, v| v.as_str() != Some(id));
                     let mut changed = fields.len() != before;
                     for field in fields.values_mut() {
-                        changed |= scrub(field, id);
+                        changed |= scrub(field, id, whole_records);
                     }
                     changed
                 }
                 _ => false,
             }
         }
-        let mut value: serde_json::Value = serde_json::from_str(query).ok()?;
-        scrub(&mut value, &self.ids[0]).then(|| value.to_string())
+        let mut value: serde_json::Value = serde_json::from_str(text).ok()?;
+        scrub(&mut value, &self.ids[0], whole_records).then(|| value.to_string())
     }
 }
 
@@ -131,6 +149,23 @@ mod tests {
             serde_json::json!({"from": ["r-1"], "exclude": [], "max_hops": 3})
         );
         assert_eq!(erasure.scrub_query(r#"{"exclude":["m-10"]}"#), None);
+    }
+
+    #[test]
+    fn erasure_takes_the_person_and_their_contacts_out_of_activations() {
+        let document = r#"{"query":{"exclude":["m-1","o-2"]},"plan":["o-1","m-1"],
+            "contacts":[{"actor":"m-1","outcome":"confirmed","note":"lives at 3 Harbour St"},
+                        {"actor":"o-1","outcome":"reached"}],
+            "plan_changes":[{"unavailable":"m-1","added":["o-3"],"dropped":[]}]}"#;
+        let scrubbed = erasure().scrub_record(document).unwrap();
+        assert!(!scrubbed.contains("m-1") && !scrubbed.contains("Harbour"));
+        let value: serde_json::Value = serde_json::from_str(&scrubbed).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!({"query": {"exclude": ["o-2"]}, "plan": ["o-1"],
+                "contacts": [{"actor": "o-1", "outcome": "reached"}], "plan_changes": []})
+        );
+        assert_eq!(erasure().scrub_record(r#"{"plan":["m-10"]}"#), None);
     }
 
     #[test]

@@ -173,6 +173,32 @@ impl PlanStore for Minimised {
     async fn outlines(&self) -> Result<Vec<(ActorId, String)>, StoreError> {
         self.inner.outlines().await
     }
+
+    async fn create_activation(
+        &self,
+        id: &str,
+        started_at: &str,
+        document: &str,
+    ) -> Result<(), StoreError> {
+        self.inner.create_activation(id, started_at, document).await
+    }
+
+    async fn activations(&self) -> Result<Vec<super::StoredDocument>, StoreError> {
+        self.inner.activations().await
+    }
+
+    async fn activation(&self, id: &str) -> Result<Option<super::StoredDocument>, StoreError> {
+        self.inner.activation(id).await
+    }
+
+    async fn update_activation(
+        &self,
+        id: &str,
+        revision: u64,
+        document: &str,
+    ) -> Result<(), StoreError> {
+        self.inner.update_activation(id, revision, document).await
+    }
 }
 
 #[async_trait::async_trait]

@@ -20,7 +20,7 @@ pub use access::{AccessStore, StoredSession};
 pub(crate) use erasure::Erasure;
 pub use neo4j::{DEFAULT_BATCH as NEO4J_DEFAULT_BATCH, Neo4jConfig, Neo4jStore};
 pub use network::{ActorFilter, BoundingBox, NetworkStore, Page, Stats, TieFilter};
-pub use plans::PlanStore;
+pub use plans::{PlanStore, StoredDocument};
 pub use sqlite::SqliteStore;
 
 use crate::domain::RowError;

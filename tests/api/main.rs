@@ -6,6 +6,7 @@ mod actors;
 mod architecture;
 mod browser;
 mod cli;
+mod crisis;
 mod fuzz_corpus;
 mod helpers;
 mod import_export;

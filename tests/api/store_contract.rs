@@ -531,6 +531,55 @@ fn upsert(actors: serde_json::Value, ties: serde_json::Value) -> Batch {
 
 /// The network of `before` brought up to the store's version by its change log equals a full
 /// read, record for record (times included).
+pub async fn activations_are_written_only_at_the_revision_read(store: &dyn GraphStore) {
+    use relaymap::store::StoreError;
+    store
+        .create_activation("act-00000000000a", "2026-12-01T10:00:00Z", r#"{"n":1}"#)
+        .await
+        .unwrap();
+    store
+        .create_activation("act-00000000000b", "2026-12-02T10:00:00Z", r#"{"n":2}"#)
+        .await
+        .unwrap();
+    let first = store.activation("act-00000000000a").await.unwrap().unwrap();
+    assert_eq!((first.revision, first.document.as_str()), (1, r#"{"n":1}"#));
+    store
+        .update_activation("act-00000000000a", 1, r#"{"n":10}"#)
+        .await
+        .unwrap();
+    // A second writer that read revision 1 too must read again.
+    assert!(matches!(
+        store
+            .update_activation("act-00000000000a", 1, r#"{"n":11}"#)
+            .await,
+        Err(StoreError::Conflict(_))
+    ));
+    assert!(matches!(
+        store.update_activation("act-00000000000z", 1, "{}").await,
+        Err(StoreError::NotFound(_))
+    ));
+    let now = store.activation("act-00000000000a").await.unwrap().unwrap();
+    assert_eq!((now.revision, now.document.as_str()), (2, r#"{"n":10}"#));
+    let ids: Vec<String> = store
+        .activations()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(
+        ids,
+        ["act-00000000000b", "act-00000000000a"],
+        "latest first"
+    );
+    assert_eq!(store.activation("act-00000000000c").await.unwrap(), None);
+    assert_eq!(
+        store.version().await.unwrap(),
+        0,
+        "not a change of the network"
+    );
+}
+
 async fn assert_log_catches_up(
     store: &dyn GraphStore,
     before: &relaymap::domain::Network,
@@ -706,6 +755,7 @@ macro_rules! store_contract {
             mod plans {
                 contract_test!(outlines_stay_with_their_city_until_it_goes);
                 contract_test!(scenarios_are_saved_replaced_listed_and_deleted);
+                contract_test!(activations_are_written_only_at_the_revision_read);
             }
         }
     };

@@ -9,7 +9,9 @@
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
-use relaymap::analysis::{RelayGraph, RelayQuery, coverage, reach};
+use relaymap::analysis::{
+    RelayGraph, RelayQuery, SimulationParams, coverage, critical_ties, reach, simulate,
+};
 use relaymap::domain::{ActorKind, Network, TieKind};
 
 #[path = "common.rs"]
@@ -122,5 +124,29 @@ fn main() {
         coverage_time.as_secs_f64() / floor_time.as_secs_f64(),
         report.call_list.len(),
         report.single_points_of_failure.len()
+    );
+    println!(
+        "  of which fragile (one independent path): {}",
+        report.fragile.len()
+    );
+    let (critical_time, critical) = time(7, || {
+        critical_ties(&graph, &query, &never).expect("verification runs")
+    });
+    println!(
+        "re-verify first (ties whose loss alone cuts targets off): {critical_time:?} = {:.1}x floor; {} ties",
+        critical_time.as_secs_f64() / floor_time.as_secs_f64(),
+        critical.len()
+    );
+    let params = SimulationParams::default();
+    let (simulate_time, simulation) = time(3, || {
+        simulate(&graph, &query, &params, &never).expect("the simulation runs")
+    });
+    println!(
+        "cascade simulation ({} runs, {} h): {simulate_time:?} = {:.1}x floor per run; {:.0} of {} targets reached at the horizon on average",
+        params.runs,
+        params.hours,
+        simulate_time.as_secs_f64() / params.runs as f64 / floor_time.as_secs_f64(),
+        simulation.by_hour.last().map_or(0.0, |b| b.mean),
+        simulation.targets
     );
 }

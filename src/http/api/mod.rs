@@ -2,6 +2,7 @@
 
 mod actors;
 mod audit;
+mod crisis;
 mod export;
 mod figures;
 mod health;
@@ -34,6 +35,7 @@ pub fn routes(max_import_bytes: usize) -> Routes {
         .merge(audit::routes())
         .merge(relay::routes())
         .merge(scenarios::routes())
+        .merge(crisis::routes())
         .merge(research::routes())
         .merge(view::routes())
         .merge(Routes::new().get(

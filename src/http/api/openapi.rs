@@ -13,7 +13,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 
 use super::{
-    actors, audit, export, figures, health, import, relay, research, scenarios, ties, view,
+    actors, audit, crisis, export, figures, health, import, relay, research, scenarios, ties, view,
 };
 use crate::http::access::{Access, Rule};
 
@@ -56,6 +56,14 @@ use crate::http::access::{Access, Rule};
         scenarios::list_scenarios,
         scenarios::save_scenario,
         scenarios::delete_scenario,
+        crisis::start_activation,
+        crisis::list_activations,
+        crisis::get_activation,
+        crisis::record_contact,
+        crisis::close_activation,
+        crisis::activation_report,
+        crisis::post_simulate,
+        crisis::post_verification,
         research::get_metrics,
         research::get_summary,
         view::get_view,
@@ -69,6 +77,7 @@ use crate::http::access::{Access, Rule};
         (name = "ties", description = "Who knows whom, who belongs where, who works with whom"),
         (name = "network", description = "The network as a whole: import, export, counts"),
         (name = "relay", description = "Reach, coverage and saved crisis scenarios"),
+        (name = "crisis", description = "Activations (live and drill), cascade simulation, ties to re-verify"),
         (name = "research", description = "Network metrics, pseudonymised for analysts"),
         (name = "view", description = "The network laid out for drawing"),
         (name = "admin", description = "The audit trail"),

@@ -19,7 +19,7 @@ struct AuditTargetRow {
     subjects: Option<Vec<String>>,
 }
 
-/// Takes an erased person out of the audit trail and the saved scenarios, in the erasure's
+/// Takes an erased person out of the audit trail, the saved scenarios and the activations, in the erasure's
 /// transaction (see [`super::Erasure`]).
 async fn erase_traces(txn: &mut Txn, id: &str) -> Result<(), StoreError> {
     let actor = ActorId::parse(id).map_err(|_| corrupt("actor id", id))?;
@@ -79,6 +79,22 @@ async fn erase_traces(txn: &mut Txn, id: &str) -> Result<(), StoreError> {
             let q = query("MATCH (s:RelaymapScenario {name: $name}) SET s.query = $query")
                 .param("name", scenario.name)
                 .param("query", scrubbed);
+            txn.run(q).await.map_err(classify)?;
+        }
+    }
+    let q = query(
+        "MATCH (a:RelaymapActivation) WHERE a.document CONTAINS $id \
+         RETURN a.id AS name, a.document AS query",
+    )
+    .param("id", id);
+    for activation in collect::<NamedQueryRow>(txn, q).await? {
+        if let Some(scrubbed) = erasure.scrub_record(&activation.query) {
+            let q = query(
+                "MATCH (a:RelaymapActivation {id: $id}) \
+                 SET a.document = $document, a.revision = a.revision + 1",
+            )
+            .param("id", activation.name)
+            .param("document", scrubbed);
             txn.run(q).await.map_err(classify)?;
         }
     }

@@ -5,7 +5,7 @@ use neo4rs::query;
 use super::rows::*;
 use super::{Neo4jStore, classify, collect};
 use crate::domain::{ActorId, Scenario, format_timestamp};
-use crate::store::{PlanStore, StoreError};
+use crate::store::{PlanStore, StoreError, StoredDocument};
 
 #[async_trait::async_trait]
 impl PlanStore for Neo4jStore {
@@ -86,6 +86,80 @@ impl PlanStore for Neo4jStore {
             Vec::new(),
             OutlineRow::into_pair,
         )
+        .await
+    }
+
+    async fn create_activation(
+        &self,
+        id: &str,
+        started_at: &str,
+        document: &str,
+    ) -> Result<(), StoreError> {
+        let q = query(
+            "CREATE (a:RelaymapActivation {id: $id, revision: 1, started_at: $started_at, \
+             document: $document})",
+        )
+        .param("id", id)
+        .param("started_at", started_at)
+        .param("document", document);
+        self.side_write(move |mut txn| async move {
+            txn.run(q).await.map_err(classify)?;
+            Ok(((), txn))
+        })
+        .await
+    }
+
+    async fn activations(&self) -> Result<Vec<StoredDocument>, StoreError> {
+        self.read_records(
+            "MATCH (a:RelaymapActivation) RETURN a.id AS id, a.revision AS revision, \
+             a.document AS document ORDER BY a.started_at DESC, a.id"
+                .to_owned(),
+            Vec::new(),
+            DocumentRow::into_document,
+        )
+        .await
+    }
+
+    async fn activation(&self, id: &str) -> Result<Option<StoredDocument>, StoreError> {
+        let found = self
+            .read_records(
+                "MATCH (a:RelaymapActivation {id: $id}) RETURN a.id AS id, \
+                 a.revision AS revision, a.document AS document"
+                    .to_owned(),
+                vec![("id", id.into())],
+                DocumentRow::into_document,
+            )
+            .await?;
+        Ok(found.into_iter().next())
+    }
+
+    async fn update_activation(
+        &self,
+        id: &str,
+        revision: u64,
+        document: &str,
+    ) -> Result<(), StoreError> {
+        let id = id.to_owned();
+        let q = query(
+            "OPTIONAL MATCH (a:RelaymapActivation {id: $id}) \
+             WITH a, a IS NOT NULL AND a.revision = $revision AS fresh \
+             FOREACH (_ IN CASE WHEN fresh THEN [1] ELSE [] END | \
+                 SET a.document = $document, a.revision = a.revision + 1) \
+             RETURN CASE WHEN a IS NULL THEN -1 WHEN fresh THEN 1 ELSE 0 END AS n",
+        )
+        .param("id", id.clone())
+        .param("revision", revision as i64)
+        .param("document", document);
+        self.side_write(move |mut txn| async move {
+            let rows: Vec<CountRow> = collect(&mut txn, q).await?;
+            match rows.first().map(|r| r.n) {
+                Some(1) => Ok(((), txn)),
+                Some(0) => Err(StoreError::Conflict(format!(
+                    "activation {id} changed meanwhile"
+                ))),
+                _ => Err(StoreError::NotFound(format!("activation {id}"))),
+            }
+        })
         .await
     }
 }

@@ -372,3 +372,20 @@ pub(super) async fn forget_changes(txn: &mut Txn) -> Result<(), StoreError> {
     .await
     .map_err(classify)
 }
+
+#[derive(Deserialize)]
+pub(super) struct DocumentRow {
+    pub(super) id: String,
+    pub(super) revision: i64,
+    pub(super) document: String,
+}
+
+impl DocumentRow {
+    pub(super) fn into_document(self) -> Result<crate::store::StoredDocument, StoreError> {
+        Ok(crate::store::StoredDocument {
+            id: self.id,
+            revision: self.revision as u64,
+            document: self.document,
+        })
+    }
+}

@@ -4,7 +4,7 @@ use rusqlite::params;
 
 use super::{SqliteStore, backend, corrupt};
 use crate::domain::{ActorId, Scenario, format_timestamp, parse_timestamp};
-use crate::store::{PlanStore, StoreError};
+use crate::store::{PlanStore, StoreError, StoredDocument};
 
 #[async_trait::async_trait]
 impl PlanStore for SqliteStore {
@@ -109,4 +109,95 @@ impl PlanStore for SqliteStore {
         })
         .await
     }
+
+    async fn create_activation(
+        &self,
+        id: &str,
+        started_at: &str,
+        document: &str,
+    ) -> Result<(), StoreError> {
+        let (id, started_at, document) =
+            (id.to_owned(), started_at.to_owned(), document.to_owned());
+        self.side_write(move |connection| {
+            connection
+                .execute(
+                    "INSERT INTO activations (id, revision, started_at, document) VALUES (?1, 1, ?2, ?3)",
+                    params![id, started_at, document],
+                )
+                .map(|_| ())
+                .map_err(StoreError::backend)
+        })
+        .await
+    }
+
+    async fn activations(&self) -> Result<Vec<StoredDocument>, StoreError> {
+        self.read(|connection| {
+            let mut statement = connection
+                .prepare(
+                    "SELECT id, revision, document FROM activations ORDER BY started_at DESC, id",
+                )
+                .map_err(backend)?;
+            let rows = statement.query_map([], document_row).map_err(backend)?;
+            rows.map(|row| row.map_err(backend)).collect()
+        })
+        .await
+    }
+
+    async fn activation(&self, id: &str) -> Result<Option<StoredDocument>, StoreError> {
+        let id = id.to_owned();
+        self.read(move |connection| {
+            use rusqlite::OptionalExtension;
+            connection
+                .query_row(
+                    "SELECT id, revision, document FROM activations WHERE id = ?1",
+                    [&id],
+                    document_row,
+                )
+                .optional()
+                .map_err(backend)
+        })
+        .await
+    }
+
+    async fn update_activation(
+        &self,
+        id: &str,
+        revision: u64,
+        document: &str,
+    ) -> Result<(), StoreError> {
+        let (id, document) = (id.to_owned(), document.to_owned());
+        self.side_write(move |connection| {
+            let updated = connection
+                .execute(
+                    "UPDATE activations SET document = ?3, revision = revision + 1 \
+                     WHERE id = ?1 AND revision = ?2",
+                    params![id, revision as i64, document],
+                )
+                .map_err(StoreError::backend)?;
+            if updated == 1 {
+                return Ok(());
+            }
+            let exists: i64 = connection
+                .query_row(
+                    "SELECT count(*) FROM activations WHERE id = ?1",
+                    [&id],
+                    |row| row.get(0),
+                )
+                .map_err(StoreError::backend)?;
+            Err(if exists == 0 {
+                StoreError::NotFound(format!("activation {id}"))
+            } else {
+                StoreError::Conflict(format!("activation {id} changed meanwhile"))
+            })
+        })
+        .await
+    }
+}
+
+fn document_row(row: &rusqlite::Row) -> rusqlite::Result<StoredDocument> {
+    Ok(StoredDocument {
+        id: row.get(0)?,
+        revision: row.get::<_, i64>(1)? as u64,
+        document: row.get(2)?,
+    })
 }
