@@ -82,6 +82,9 @@ pub struct ActivationView {
     pub plan: CoverageView,
     /// How far it got.
     pub progress: Progress,
+    /// The name of every actor the contacts, the unavailable and the re-plannings mention.
+    #[schema(value_type = BTreeMap<String, String>)]
+    pub names: BTreeMap<ActorId, String>,
 }
 
 /// Open activations and their progress, summed: live ones and drills apart.
@@ -421,6 +424,24 @@ impl Services {
                 .count(),
             still_unreached_by_language,
         };
+        let mut names = BTreeMap::new();
+        let mentioned = activation
+            .contacts
+            .iter()
+            .map(|c| &c.actor)
+            .chain(&activation.planned)
+            .chain(activation.plan_changes.iter().flat_map(|change| {
+                std::iter::once(&change.unavailable)
+                    .chain(&change.added)
+                    .chain(&change.dropped)
+            }));
+        for id in mentioned {
+            if !names.contains_key(id)
+                && let Some(contact) = Contact::of(network, id)
+            {
+                names.insert(id.clone(), contact.name);
+            }
+        }
         let mut plan = CoverageView::of(report.clone(), network);
         if brief {
             plan.reach.reached.clear();
@@ -441,6 +462,7 @@ impl Services {
             plan_changes: activation.plan_changes,
             plan,
             progress,
+            names,
         }
     }
 
@@ -637,6 +659,21 @@ impl Services {
                 .collect(),
             made_at: format_timestamp(&now()),
         })
+    }
+
+    /// The names of actors, by id (those not in the network left out).
+    pub async fn names(
+        &self,
+        _caller: &Caller,
+        ids: &[ActorId],
+    ) -> Result<std::collections::HashMap<String, String>, ServiceError> {
+        Ok(self
+            .store
+            .actors_by_id(ids)
+            .await?
+            .into_iter()
+            .map(|a| (a.id.to_string(), a.name.as_str().to_owned()))
+            .collect())
     }
 
     /// The cascade simulation of a relay query.

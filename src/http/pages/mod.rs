@@ -3,6 +3,7 @@
 //! intermediaries, research and import, the network view. Each page is a route with its access
 //! rule, like the API; the map, scenario and import pages read and write through the API.
 
+mod activations;
 mod actor;
 mod actors;
 mod admin;
@@ -30,6 +31,7 @@ pub fn routes() -> Routes {
     Routes::new()
         .merge(dashboard::routes())
         .merge(map::routes())
+        .merge(activations::routes())
         .merge(import::routes())
         .merge(actors::routes())
         .merge(actor::routes())
