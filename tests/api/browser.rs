@@ -1527,3 +1527,176 @@ async fn markup_in_any_field_stays_text_in_every_page_for_every_role() {
     }
     chrome.client.clone().close().await.unwrap();
 }
+
+/// The ids of a call list table's rows, in order.
+async fn call_list_rows(chrome: &Chrome) -> Vec<String> {
+    serde_json::from_value(
+        chrome
+            .client
+            .execute(
+                "return Array.from(document.querySelectorAll('#call-list tbody tr'), \
+                 function (tr) { return tr.dataset.actor; });",
+                vec![],
+            )
+            .await
+            .unwrap(),
+    )
+    .unwrap()
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and chromedriver: tests/run installs them"]
+async fn a_coordinator_runs_an_activation_and_the_call_list_moves_on_without_reloading() {
+    let app = spawn_app_with(|config| config.demo = true).await;
+    let saved = app
+        .put_json("/api/v1/scenarios/flood", &json!({"max_hops": 3}))
+        .await;
+    assert_eq!(saved.status(), reqwest::StatusCode::OK);
+    let chrome = chrome().await;
+    sign_in(&chrome, &app, &app.admin_token).await;
+
+    // Start an activation from the saved scenario.
+    chrome.open(&app, "/activations", "#start-name").await;
+    chrome.at_both_widths("activations").await;
+    chrome.client.set_window_size(1280, 900).await.unwrap();
+    chrome
+        .wait_for("#start-name")
+        .await
+        .send_keys("Harbour flood")
+        .await
+        .unwrap();
+    chrome.wait_for("#start").await.click().await.unwrap();
+    chrome.wait_for("#call-list tbody tr").await;
+    let url = chrome.client.current_url().await.unwrap();
+    let id = url.path().trim_start_matches("/activations/").to_owned();
+    let planned = call_list_rows(&chrome).await;
+    let expected: Value = app
+        .post_json("/api/v1/coverage", &json!({"max_hops": 3}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let ids = |report: &Value| -> Vec<String> {
+        report["call_list"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(planned, ids(&expected));
+    chrome.at_both_widths("activation-board").await;
+    chrome.client.set_window_size(1280, 900).await.unwrap();
+
+    // Mark the first relay unavailable: the list moves on to the next-best relays, in place.
+    chrome
+        .client
+        .execute("window.stillTheSamePage = true;", vec![])
+        .await
+        .unwrap();
+    let first = planned[0].clone();
+    chrome
+        .wait_for(&format!(
+            "#call-list tr[data-actor='{first}'] form.outcome input[value=unavailable] ~ button"
+        ))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let first_name = actor_record(&app, &first).await["name"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    chrome.wait_for_text("#unavailable", &first_name).await;
+    let without: Value = app
+        .post_json(
+            "/api/v1/coverage",
+            &json!({"max_hops": 3, "exclude": [first]}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(call_list_rows(&chrome).await, ids(&without));
+    assert!(!call_list_rows(&chrome).await.contains(&first));
+    let same = chrome
+        .client
+        .execute("return window.stillTheSamePage === true;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(same, json!(true), "the board changed without a reload");
+
+    // Another coordinator confirms a migrant through the API: the board shows it unasked.
+    let confirmed = app
+        .post_json(
+            &format!("/api/v1/activations/{id}/contacts"),
+            &json!({"actor": "m-0007", "outcome": "confirmed"}),
+        )
+        .await;
+    assert_eq!(confirmed.status(), reqwest::StatusCode::OK);
+    let name = actor_record(&app, "m-0007").await["name"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    chrome.wait_for_text("#contacts", &name).await;
+    assert_eq!(chrome.text("#migrants-confirmed").await, "1");
+
+    // Print the call sheet of the new first relay: whom they pass the message on to, as the
+    // plan's paths say.
+    let relay = call_list_rows(&chrome).await[0].clone();
+    chrome
+        .open(
+            &app,
+            &format!("/activations/{id}/sheets/{relay}"),
+            "#pass-to",
+        )
+        .await;
+    let board: Value = app
+        .get(&format!("/api/v1/activations/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let mut next: Vec<String> = board["plan"]["reached"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| {
+            let path: Vec<&str> = r["path"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p.as_str().unwrap())
+                .collect();
+            let at = path.iter().position(|p| *p == relay)?;
+            path.get(at + 1).map(|p| (*p).to_owned())
+        })
+        .collect();
+    next.sort();
+    next.dedup();
+    let shown = chrome.table("#pass-to").await;
+    assert_eq!(shown.len(), next.len());
+    for (row, id) in shown.iter().zip(&next) {
+        let record = actor_record(&app, id).await;
+        assert_eq!(row[1], record["name"].as_str().unwrap());
+    }
+    assert!(
+        chrome
+            .wait_for("#print")
+            .await
+            .is_displayed()
+            .await
+            .unwrap()
+    );
+    chrome.at_both_widths("call-sheet").await;
+
+    // The report and the ties to re-verify read on both widths too.
+    chrome
+        .open(&app, &format!("/activations/{id}/report"), "#failed")
+        .await;
+    assert!(chrome.text("#failed").await.contains("unavailable"));
+    chrome.at_both_widths("activation-report").await;
+    chrome.open(&app, "/verification", "main h1").await;
+    chrome.at_both_widths("verification").await;
+    chrome.client.clone().close().await.unwrap();
+}

@@ -185,7 +185,10 @@ impl Board {
                 .iter()
                 .rev()
                 .find(|c| &c.actor == id)
-                .map_or_else(|| "Not called yet".to_owned(), |c| outcome_words(c.outcome).to_owned())
+                .map_or_else(
+                    || "Not called yet".to_owned(),
+                    |c| outcome_words(c.outcome).to_owned(),
+                )
         };
         let mut still_unreached: Vec<(String, usize)> = view
             .progress
@@ -194,9 +197,7 @@ impl Board {
             .map(|(code, n)| (words::language(code), *n))
             .collect();
         still_unreached.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let names = |ids: &[ActorId]| {
-            ids.iter().map(name).collect::<Vec<_>>().join(", ")
-        };
+        let names = |ids: &[ActorId]| ids.iter().map(name).collect::<Vec<_>>().join(", ");
         Self {
             id: view.id.clone(),
             open: view.state == crate::domain::ActivationState::Open,
@@ -215,8 +216,10 @@ impl Board {
                         id: c.entry.id.to_string(),
                         name: name(&c.entry.id),
                         kind: contact.map_or("", |c| words::kind(c.kind)),
-                        languages: contact.map_or_else(String::new, |c| words::languages(&c.languages)),
-                        channels: contact.map_or_else(String::new, |c| words::channels(&c.channels)),
+                        languages: contact
+                            .map_or_else(String::new, |c| words::languages(&c.languages)),
+                        channels: contact
+                            .map_or_else(String::new, |c| words::channels(&c.channels)),
                         covers: c.entry.covers,
                         inside_area: c.entry.inside_area,
                         last: last(&c.entry.id),
@@ -316,11 +319,16 @@ async fn get_board(
     Query(params): Query<BoardParams>,
 ) -> Result<Response, ApiError> {
     match params.part.as_deref() {
-        None => Ok(board_page(&state, visitor, &id, String::new(), FieldErrors::none())
-            .await?
-            .into_response()),
+        None => Ok(
+            board_page(&state, visitor, &id, String::new(), FieldErrors::none())
+                .await?
+                .into_response(),
+        ),
         Some("board") => {
-            let view = state.services.activation(&visitor.caller, &id, true).await?;
+            let view = state
+                .services
+                .activation(&visitor.caller, &id, true)
+                .await?;
             Ok(render(&BoardPart {
                 nav: visitor.nav(),
                 board: Board::of(&view),
@@ -352,11 +360,8 @@ async fn post_contact(
     let actor = match state.services.find_actor(&visitor.caller, &typed).await {
         Ok(actor) => Some(actor.id.clone()),
         Err(error) => {
-            let refused = FieldErrors::of_refusal(
-                ApiError::from(error),
-                |_| Some("actor"),
-                &["actor"],
-            )?;
+            let refused =
+                FieldErrors::of_refusal(ApiError::from(error), |_| Some("actor"), &["actor"])?;
             for (_, message) in refused.summary() {
                 errors.add("actor", message);
             }
