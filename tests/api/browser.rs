@@ -1440,6 +1440,38 @@ async fn markup_in_any_field_stays_text_in_every_page_for_every_role() {
             .status(),
         200
     );
+    // An activation named with markup, its contacts noted with markup, re-planned after one.
+    let saved: Value = app.get("/api/v1/scenarios").await.json().await.unwrap();
+    let saved_name = saved["scenarios"][0]["name"].as_str().unwrap().to_owned();
+    let started: Value = app
+        .post_json(
+            "/api/v1/activations",
+            &json!({"name": format!("Drill{MARKUP}"), "scenario": saved_name, "drill": true}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let activation = started["id"]
+        .as_str()
+        .expect(&started.to_string())
+        .to_owned();
+    for (actor, outcome) in [
+        ("o-1", "reached"),
+        ("m-1", "confirmed"),
+        ("r-1", "unavailable"),
+    ] {
+        let recorded = app
+            .post_json(
+                &format!("/api/v1/activations/{activation}/contacts"),
+                &json!({"actor": actor, "outcome": outcome, "note": MARKUP}),
+            )
+            .await;
+        assert_eq!(recorded.status(), 200);
+    }
+    let board = format!("/activations/{activation}");
+    let sheet = format!("/activations/{activation}/sheets/o-1");
+    let report = format!("/activations/{activation}/report");
     let store = relaymap::store::open(app.store_config(), 0).await.unwrap();
     let mut tokens = Vec::new();
     for role in relaymap::domain::Role::ALL {
@@ -1449,7 +1481,12 @@ async fn markup_in_any_field_stays_text_in_every_page_for_every_role() {
         tokens.push((role, secret.expose().to_owned()));
     }
     let chrome = chrome().await;
-    let pages: [(&str, &str); 18] = [
+    let pages: [(&str, &str); 23] = [
+        ("/activations", "body"),
+        (board.as_str(), "body"),
+        (sheet.as_str(), "body"),
+        (report.as_str(), "body"),
+        ("/verification", "body"),
         ("/", "nav.site"),
         ("/research", "body"),
         ("/map", "#map[data-markers]"),
