@@ -527,6 +527,7 @@
         }
         runStatus.textContent = 'Done in ' + seconds() + ' s. Tap a reached migrant, or move through the reached list below, to see the relay path.';
         lastQuery = query;
+        document.getElementById('results').dataset.query = JSON.stringify(query);
         show(body, view, query);
       } catch (error) {
         runStatus.textContent = 'The scenario could not run: ' + error.message;

@@ -738,6 +738,74 @@ async fn a_coordinator_signs_in_maps_the_city_and_runs_a_scenario_as_the_api_doe
     assert_eq!(chrome.text("#result-reached").await, reached.to_string());
     assert_eq!(chrome.text("#result-targets").await, targets.to_string());
 
+    // The cascade simulation of that query: the table and the chart show the API's numbers.
+    chrome.wait_for("#simulate").await.click().await.unwrap();
+    chrome.wait_for("#cascade-table tbody tr").await;
+    let ran: Value = serde_json::from_str(
+        chrome
+            .client
+            .execute(
+                "return document.getElementById('results').dataset.query;",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_str()
+            .unwrap(),
+    )
+    .unwrap();
+    let mut asked = ran.clone();
+    asked["runs"] = json!(1000);
+    asked["seed"] = json!(1);
+    let simulation: Value = app
+        .post_json("/api/v1/simulate", &asked)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let bands = simulation["by_hour"].as_array().unwrap();
+    let expected: Vec<Vec<String>> = bands
+        .iter()
+        .filter(|b| b["hour"].as_u64().unwrap() % 6 == 0)
+        .map(|b| {
+            vec![
+                format!("{} h", b["hour"]),
+                format!("{:.1}", b["mean"].as_f64().unwrap()),
+                b["p5"].to_string(),
+                b["p95"].to_string(),
+            ]
+        })
+        .collect();
+    assert_eq!(chrome.table("#cascade-table").await, expected);
+    // The line has a point per hour, climbing (reached by each hour only grows), and ends at
+    // the mean at the horizon on the chart's scale.
+    let points: Vec<(f64, f64)> = serde_json::from_value(
+        chrome
+            .client
+            .execute(
+                "return Array.from(document.querySelector('#cascade-chart polyline.mean').points,                  function (p) { return [p.x, p.y]; });",
+                vec![],
+            )
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(points.len(), bands.len());
+    assert!(points.windows(2).all(|w| w[1].1 <= w[0].1 + 1e-9));
+    let targets_drawn = simulation["targets"].as_f64().unwrap().max(1.0);
+    let last_mean = bands.last().unwrap()["mean"].as_f64().unwrap();
+    let expected_y = 260.0 - 32.0 - (260.0 - 12.0 - 32.0) * last_mean / targets_drawn;
+    assert!((points.last().unwrap().1 - expected_y).abs() < 0.01);
+    chrome
+        .client
+        .execute(
+            "document.getElementById('cascade-heading').scrollIntoView();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    chrome.at_both_widths("scenario-cascade").await;
+
     // Analysts and viewers never see names: the scenario page and the coverage API refuse
     // them, with a page in words.
     for role in [
