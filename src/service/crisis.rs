@@ -248,8 +248,13 @@ impl Services {
         query: &serde_json::Value,
     ) -> Result<(Arc<CoverageReport>, Arc<super::Snapshot>), ServiceError> {
         let text = query.to_string();
-        let parsed = RelayQuery::from_json(&text)?;
+        let mut parsed = RelayQuery::from_json(&text)?;
         let (mut admission, snapshot) = self.begin(caller, Weight::Graph).await?;
+        // An actor excluded when the activation started (or found unavailable) may have left
+        // the network since: excluding them changes nothing, and must not break the board.
+        parsed
+            .exclude
+            .retain(|id| snapshot.graph.index.contains_key(id));
         if let Some(kept) = snapshot.plan(&text) {
             return Ok((kept, snapshot));
         }

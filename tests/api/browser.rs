@@ -1522,7 +1522,7 @@ async fn markup_in_any_field_stays_text_in_every_page_for_every_role() {
         .unwrap();
     let activation = started["id"]
         .as_str()
-        .expect(&started.to_string())
+        .unwrap_or_else(|| panic!("{started}"))
         .to_owned();
     for (actor, outcome) in [
         ("o-1", "reached"),
@@ -1639,7 +1639,7 @@ async fn call_list_rows(chrome: &Chrome) -> Vec<String> {
         chrome
             .client
             .execute(
-                "return Array.from(document.querySelectorAll('#call-list tbody tr'), \
+                "return Array.from(document.querySelectorAll('#call-list tbody tr, #more-call-list tbody tr'), \
                  function (tr) { return tr.dataset.actor; });",
                 vec![],
             )
@@ -1745,6 +1745,37 @@ async fn a_coordinator_runs_an_activation_and_the_call_list_moves_on_without_rel
         .to_owned();
     chrome.wait_for_text("#contacts", &name).await;
     assert_eq!(chrome.text("#migrants-confirmed").await, "1");
+
+    // The map follows: the confirmed migrant in green, the plan's unreached as rings.
+    let full: Value = app
+        .get(&format!("/api/v1/activations/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let unreached: std::collections::HashSet<String> = full["plan"]["unreached"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u.as_str().unwrap().to_owned())
+        .collect();
+    let rings = located_actors(&app, |a| {
+        unreached.contains(a["id"].as_str().unwrap()) && a["id"] != "m-0007"
+    })
+    .await;
+    let confirmed_on_map = located_actors(&app, |a| a["id"] == "m-0007").await;
+    chrome
+        .wait_for(&format!("#map[data-confirmed='{confirmed_on_map}']"))
+        .await;
+    assert_eq!(
+        chrome
+            .wait_for("#map")
+            .await
+            .attr("data-unreachable")
+            .await
+            .unwrap(),
+        Some(rings.to_string())
+    );
 
     // Print the call sheet of the new first relay: whom they pass the message on to, as the
     // plan's paths say.

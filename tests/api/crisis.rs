@@ -165,6 +165,14 @@ async fn an_unavailable_first_relay_gives_the_call_list_of_the_query_without_it(
     assert!(tir[0]["after_minutes"].as_f64().unwrap() >= 0.0);
     assert_eq!(report["by_language"]["eng"].as_array().unwrap().len(), 5);
 
+    // A relay found unavailable who then leaves the network does not break the board.
+    assert_eq!(
+        app.delete("/api/v1/actors/o-3").await.status(),
+        StatusCode::NO_CONTENT
+    );
+    let after = app.get(&format!("/api/v1/activations/{id}")).await;
+    assert_eq!(after.status(), StatusCode::OK);
+
     // Closed: no more contacts.
     let closed = app
         .post_json(&format!("/api/v1/activations/{id}/close"), &json!({}))
@@ -350,6 +358,21 @@ async fn erasing_a_person_takes_them_and_their_contacts_out_of_activations() {
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     contact(&app, &id, "o-1", "reached").await;
+    // Every contact is audited, naming whom it was with.
+    let audit: Value = app
+        .get("/api/v1/audit?limit=50")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let contacts: Vec<&Value> = audit["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "POST /api/v1/activations/{id}/contacts")
+        .collect();
+    assert_eq!(contacts.len(), 2, "{audit}");
+    assert!(contacts.iter().all(|e| e["target"] == id.as_str()));
 
     let erased = app.delete("/api/v1/actors/m-1?erase=true").await;
     assert_eq!(erased.status(), StatusCode::NO_CONTENT);
@@ -488,4 +511,18 @@ async fn ties_to_reverify_are_those_that_alone_cut_targets_off_most_first() {
         .await
         .unwrap();
     assert!(reach["reached"][0].get("independent_paths").is_none());
+}
+
+#[tokio::test]
+async fn a_simulation_over_the_time_budget_is_cancelled_with_a_503() {
+    let app = crate::helpers::spawn_app_with(|config| {
+        config.demo = true;
+        config.query_timeout = std::time::Duration::ZERO;
+    })
+    .await;
+    let response = app
+        .post_json("/api/v1/simulate", &json!({"runs": 10000, "hours": 168}))
+        .await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(error_of(response).await["code"], "timeout");
 }

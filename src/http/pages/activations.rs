@@ -144,6 +144,9 @@ struct CallRow {
     last: String,
 }
 
+/// Call-list entries the board shows at once (the rest, each adding fewer, fold away).
+const CALLS_SHOWN: usize = 25;
+
 /// One contact as the board shows it.
 struct ContactRow {
     at: String,
@@ -162,7 +165,8 @@ struct Board {
     migrants_confirmed: usize,
     reached: usize,
     targets: usize,
-    calls: Vec<CallRow>,
+    /// The call list's table: its first [`CALLS_SHOWN`] entries, then (folded) the rest.
+    call_tables: Vec<(&'static str, Vec<CallRow>)>,
     unavailable: Vec<String>,
     still_unreached: Vec<(String, usize)>,
     changes: Vec<String>,
@@ -198,6 +202,32 @@ impl Board {
             .collect();
         still_unreached.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let names = |ids: &[ActorId]| ids.iter().map(name).collect::<Vec<_>>().join(", ");
+        let mut calls: Vec<CallRow> = view
+            .plan
+            .call_list
+            .iter()
+            .map(|c| {
+                let contact = c.contact.as_ref();
+                CallRow {
+                    id: c.entry.id.to_string(),
+                    name: name(&c.entry.id),
+                    kind: contact.map_or("", |c| words::kind(c.kind)),
+                    languages: contact.map_or_else(String::new, |c| words::languages(&c.languages)),
+                    channels: contact.map_or_else(String::new, |c| words::channels(&c.channels)),
+                    covers: c.entry.covers,
+                    inside_area: c.entry.inside_area,
+                    last: last(&c.entry.id),
+                }
+            })
+            .collect();
+        let more_calls = calls.split_off(calls.len().min(CALLS_SHOWN));
+        let mut call_tables = Vec::new();
+        if !calls.is_empty() {
+            call_tables.push(("call-list", calls));
+        }
+        if !more_calls.is_empty() {
+            call_tables.push(("more-call-list", more_calls));
+        }
         Self {
             id: view.id.clone(),
             open: view.state == crate::domain::ActivationState::Open,
@@ -206,26 +236,7 @@ impl Board {
             migrants_confirmed: view.progress.migrants_confirmed,
             reached: view.plan.reach.reached_count,
             targets: view.plan.reach.targets,
-            calls: view
-                .plan
-                .call_list
-                .iter()
-                .map(|c| {
-                    let contact = c.contact.as_ref();
-                    CallRow {
-                        id: c.entry.id.to_string(),
-                        name: name(&c.entry.id),
-                        kind: contact.map_or("", |c| words::kind(c.kind)),
-                        languages: contact
-                            .map_or_else(String::new, |c| words::languages(&c.languages)),
-                        channels: contact
-                            .map_or_else(String::new, |c| words::channels(&c.channels)),
-                        covers: c.entry.covers,
-                        inside_area: c.entry.inside_area,
-                        last: last(&c.entry.id),
-                    }
-                })
-                .collect(),
+            call_tables,
             unavailable: view.unavailable.iter().map(name).collect(),
             still_unreached,
             changes: view
@@ -266,6 +277,8 @@ impl Board {
 #[template(path = "pages/activation.html")]
 struct BoardPage {
     nav: Nav,
+    tiles: Option<std::sync::Arc<crate::config::Tiles>>,
+    languages_known: Vec<(String, String)>,
     name: String,
     scenario: String,
     started: String,
@@ -299,6 +312,8 @@ async fn board_page(
     let view = state.services.activation(&visitor.caller, id, true).await?;
     render(&BoardPage {
         nav: visitor.nav(),
+        tiles: state.tiles.clone(),
+        languages_known: super::actors::languages_known(),
         name: view.name.clone(),
         scenario: view.scenario.clone().unwrap_or_default(),
         started: clock(&view.started_at),
