@@ -3,6 +3,7 @@
 //!
 //!   target/release/relaymap demo --db /tmp/city.db --migrants 100000
 //!   cargo bench --bench relay -- /tmp/city.db
+//!   (SIM_RUNS=100 for fewer simulation runs than the default 1,000)
 //!
 //! Prints medians; BENCHMARKS.md holds the figures and the machine.
 
@@ -137,7 +138,14 @@ fn main() {
         critical_time.as_secs_f64() / floor_time.as_secs_f64(),
         critical.len()
     );
-    let params = SimulationParams::default();
+    // SIM_RUNS=100 keeps the million-migrant run short (each run costs about as much as reach).
+    let params = SimulationParams {
+        runs: std::env::var("SIM_RUNS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(1000),
+        ..SimulationParams::default()
+    };
     let (simulate_time, simulation) = time(3, || {
         simulate(&graph, &query, &params, &never).expect("the simulation runs")
     });
