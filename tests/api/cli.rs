@@ -312,7 +312,10 @@ fn reach_and_coverage_answer_a_query_file_and_refuse_a_bad_one_in_one_line() {
             .and_then(|p| p.as_u64());
         assert!(matches!(paths, Some(1..=3)), "{entry}");
     }
-    assert_eq!(repeated, reach["reached"], "coverage repeats the reach answer");
+    assert_eq!(
+        repeated, reach["reached"],
+        "coverage repeats the reach answer"
+    );
     let covered: u64 = coverage["call_list"]
         .as_array()
         .unwrap()
