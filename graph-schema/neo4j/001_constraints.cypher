@@ -36,3 +36,6 @@ CREATE CONSTRAINT scenario_name IF NOT EXISTS FOR (s:RelaymapScenario) REQUIRE s
 
 // Activations (crises and drills being run), by id.
 CREATE CONSTRAINT activation_id IF NOT EXISTS FOR (a:RelaymapActivation) REQUIRE a.id IS UNIQUE;
+
+// Pairs of actors marked as two different people (the duplicate finder skips them).
+CREATE CONSTRAINT distinct_pair IF NOT EXISTS FOR (d:RelaymapDistinct) REQUIRE d.pair IS UNIQUE;

@@ -12,6 +12,7 @@ mod access;
 pub mod budget;
 mod crisis;
 pub mod disclosure;
+pub mod duplicates;
 mod export;
 pub mod figures;
 pub mod intermediaries;

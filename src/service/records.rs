@@ -275,24 +275,7 @@ impl Services {
     /// for all of them, not one each), and who reaches them.
     pub async fn card(&self, caller: &Caller, id: &ActorId) -> Result<Card, ServiceError> {
         let actor = self.actor(caller, id).await?;
-        let filter = TieFilter {
-            actor: Some(id.clone()),
-            ..TieFilter::default()
-        };
-        let mut page = Page {
-            limit: 1000,
-            ..Page::default()
-        };
-        let mut ties = Vec::new();
-        loop {
-            let batch = self.store.list_ties(&filter, &page).await?;
-            let full = batch.len() == page.limit;
-            page.after = batch.last().map(|t| t.id.to_string());
-            ties.extend(batch);
-            if !full {
-                break;
-            }
-        }
+        let ties = self.all_ties_of(id).await?;
         let max_hops = RelayQuery::default().max_hops;
         let reached_by = if actor.kind == ActorKind::City {
             Vec::new()

@@ -61,6 +61,15 @@ impl NetworkStore for Minimised {
         self.inner.list_actors(filter, page).await
     }
 
+    async fn merge_actor(
+        &self,
+        from: &ActorId,
+        mut batch: Batch,
+    ) -> Result<WriteSummary, StoreError> {
+        batch.snap_people(self.metres);
+        self.inner.merge_actor(from, batch).await
+    }
+
     async fn delete_actor(&self, id: &ActorId, erase: bool) -> Result<(), StoreError> {
         self.inner.delete_actor(id, erase).await
     }
@@ -198,6 +207,14 @@ impl PlanStore for Minimised {
         document: &str,
     ) -> Result<(), StoreError> {
         self.inner.update_activation(id, revision, document).await
+    }
+
+    async fn mark_distinct(&self, a: &ActorId, b: &ActorId, by: &str) -> Result<(), StoreError> {
+        self.inner.mark_distinct(a, b, by).await
+    }
+
+    async fn distinct_pairs(&self) -> Result<Vec<(ActorId, ActorId)>, StoreError> {
+        self.inner.distinct_pairs().await
     }
 }
 

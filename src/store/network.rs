@@ -162,6 +162,11 @@ pub trait NetworkStore: Send + Sync {
     /// no earlier version of their records is left in its files.
     async fn delete_actor(&self, id: &ActorId, erase: bool) -> Result<(), StoreError>;
 
+    /// Merges one actor into another, all or nothing: writes `batch` (the other actor with the
+    /// fields kept, and every tie of `from` moved to it), then deletes `from` and the ties still
+    /// naming it. `NotFound` when `from` is not there (nothing written).
+    async fn merge_actor(&self, from: &ActorId, batch: Batch) -> Result<WriteSummary, StoreError>;
+
     /// One tie.
     async fn get_tie(&self, id: &TieId) -> Result<Option<StoredTie>, StoreError>;
 

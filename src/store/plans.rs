@@ -45,6 +45,13 @@ pub trait PlanStore: Send + Sync {
         revision: u64,
         document: &str,
     ) -> Result<(), StoreError>;
+
+    /// Records that two actors are two, not one (`a` before `b` in byte order); marking a pair
+    /// again changes nothing.
+    async fn mark_distinct(&self, a: &ActorId, b: &ActorId, by: &str) -> Result<(), StoreError>;
+
+    /// Every pair marked distinct.
+    async fn distinct_pairs(&self) -> Result<Vec<(ActorId, ActorId)>, StoreError>;
 }
 
 /// A JSON document as the store keeps it, with its revision.

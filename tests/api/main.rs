@@ -7,6 +7,7 @@ mod architecture;
 mod browser;
 mod cli;
 mod crisis;
+mod duplicates;
 mod fuzz_corpus;
 mod helpers;
 mod import_export;

@@ -132,6 +132,83 @@ pub async fn deleting_an_actor_cascades_to_its_ties(store: &dyn GraphStore) {
     ));
 }
 
+pub async fn a_merge_moves_ties_and_deletes_the_other_all_or_nothing(store: &dyn GraphStore) {
+    store.write(small_batch(WriteMode::Create)).await.unwrap();
+    let before = store.version().await.unwrap();
+    // m-2 into m-1: t-4 (r-1 serves m-2) moves to m-1; t-1 (m-1 knows m-2) goes with m-2.
+    let moved = upsert(
+        serde_json::json!([]),
+        serde_json::json!([{"id": "t-4", "source": "r-1", "target": "m-1", "kind": "serves",
+                            "trust": 0.6, "note": "case worker"}]),
+    );
+    // Refused when the record to merge away is not there: nothing is written.
+    assert!(matches!(
+        store.merge_actor(&actor_id("m-9"), moved.clone()).await,
+        Err(StoreError::NotFound(_))
+    ));
+    assert_eq!(store.version().await.unwrap(), before);
+    assert_eq!(
+        store
+            .get_tie(&TieId::parse("t-4").unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+            .target
+            .as_str(),
+        "m-2"
+    );
+
+    store.merge_actor(&actor_id("m-2"), moved).await.unwrap();
+
+    let network = store.network().await.unwrap();
+    let ties: Vec<(String, String, String)> = network
+        .ties
+        .iter()
+        .map(|t| (t.id.to_string(), t.source.to_string(), t.target.to_string()))
+        .collect();
+    assert_eq!(
+        ties,
+        [
+            ("t-2".into(), "m-1".into(), "o-1".into()),
+            ("t-3".into(), "o-1".into(), "r-1".into()),
+            ("t-4".into(), "r-1".into(), "m-1".into()),
+            ("t-5".into(), "m-1".into(), "c-1".into()),
+        ]
+    );
+    assert!(store.get_actor(&actor_id("m-2")).await.unwrap().is_none());
+    let delta = store
+        .changes_since(before)
+        .await
+        .unwrap()
+        .expect("the log answers");
+    assert_eq!(
+        delta
+            .removed_actors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        ["m-2"]
+    );
+    assert!(delta.removed_ties.iter().any(|t| t.as_str() == "t-1"));
+}
+
+pub async fn distinct_pairs_are_kept_once(store: &dyn GraphStore) {
+    store.write(small_batch(WriteMode::Create)).await.unwrap();
+    for _ in 0..2 {
+        store
+            .mark_distinct(&actor_id("m-1"), &actor_id("m-2"), "coordinator")
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        store.distinct_pairs().await.unwrap(),
+        [(actor_id("m-1"), actor_id("m-2"))]
+    );
+    // Erasing one of them takes the pair out too.
+    store.delete_actor(&actor_id("m-2"), true).await.unwrap();
+    assert_eq!(store.distinct_pairs().await.unwrap(), []);
+}
+
 pub async fn outlines_stay_with_their_city_until_it_goes(store: &dyn GraphStore) {
     store.write(small_batch(WriteMode::Create)).await.unwrap();
     let lone = r#"{"actors": [{"id": "c-9", "kind": "city", "name": "Lone"}]}"#;
@@ -732,6 +809,7 @@ macro_rules! store_contract {
             }
             /// `NetworkStore`.
             mod network {
+                contract_test!(a_merge_moves_ties_and_deletes_the_other_all_or_nothing);
                 contract_test!(writes_are_read_back_as_written);
                 contract_test!(the_version_moves_on_every_write_and_only_then);
                 contract_test!(a_refused_batch_writes_nothing);
@@ -756,6 +834,7 @@ macro_rules! store_contract {
                 contract_test!(outlines_stay_with_their_city_until_it_goes);
                 contract_test!(scenarios_are_saved_replaced_listed_and_deleted);
                 contract_test!(activations_are_written_only_at_the_revision_read);
+                contract_test!(distinct_pairs_are_kept_once);
             }
         }
     };

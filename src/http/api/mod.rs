@@ -3,6 +3,7 @@
 mod actors;
 mod audit;
 mod crisis;
+mod duplicates;
 mod export;
 mod figures;
 mod health;
@@ -36,6 +37,7 @@ pub fn routes(max_import_bytes: usize) -> Routes {
         .merge(relay::routes())
         .merge(scenarios::routes())
         .merge(crisis::routes())
+        .merge(duplicates::routes())
         .merge(research::routes())
         .merge(view::routes())
         .merge(Routes::new().get(

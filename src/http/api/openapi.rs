@@ -13,7 +13,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 
 use super::{
-    actors, audit, crisis, export, figures, health, import, relay, research, scenarios, ties, view,
+    actors, audit, crisis, duplicates, export, figures, health, import, relay, research, scenarios,
+    ties, view,
 };
 use crate::http::access::{Access, Rule};
 
@@ -64,6 +65,9 @@ use crate::http::access::{Access, Rule};
         crisis::activation_report,
         crisis::post_simulate,
         crisis::post_verification,
+        duplicates::list_duplicates,
+        duplicates::mark_distinct,
+        duplicates::merge_actor,
         research::get_metrics,
         research::get_summary,
         view::get_view,

@@ -82,6 +82,11 @@ async fn erase_traces(txn: &mut Txn, id: &str) -> Result<(), StoreError> {
             txn.run(q).await.map_err(classify)?;
         }
     }
+    txn.run(
+        query("MATCH (d:RelaymapDistinct) WHERE d.a = $id OR d.b = $id DELETE d").param("id", id),
+    )
+    .await
+    .map_err(classify)?;
     let q = query(
         "MATCH (a:RelaymapActivation) WHERE a.document CONTAINS $id \
          RETURN a.id AS name, a.document AS query",
@@ -263,6 +268,33 @@ impl NetworkStore for Neo4jStore {
                 .await
                 .map_err(classify)?;
             Ok(((), txn))
+        })
+        .await
+    }
+
+    async fn merge_actor(&self, from: &ActorId, batch: Batch) -> Result<WriteSummary, StoreError> {
+        let from = from.to_string();
+        let size = self.batch;
+        self.write_with(move |txn| async move {
+            let (summary, mut txn) = write_batch(txn, batch, size).await?;
+            let q =
+                query("MATCH (a:Actor {id: $id}) RETURN a.kind AS kind").param("id", from.as_str());
+            if collect::<KindRow>(&mut txn, q).await?.is_empty() {
+                return Err(StoreError::NotFound(format!("actor {from}")));
+            }
+            let q = query("MATCH (:Actor {id: $id})-[r]-() RETURN DISTINCT r.id AS id")
+                .param("id", from.as_str());
+            let ties = collect::<IdRow>(&mut txn, q)
+                .await?
+                .into_iter()
+                .map(|r| r.id)
+                .collect();
+            log_changes(&mut txn, "actor", vec![from.clone()]).await?;
+            log_changes(&mut txn, "tie", ties).await?;
+            txn.run(query("MATCH (a:Actor {id: $id}) DETACH DELETE a").param("id", from.as_str()))
+                .await
+                .map_err(classify)?;
+            Ok((summary, txn))
         })
         .await
     }

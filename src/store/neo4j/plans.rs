@@ -162,4 +162,30 @@ impl PlanStore for Neo4jStore {
         })
         .await
     }
+
+    async fn mark_distinct(&self, a: &ActorId, b: &ActorId, by: &str) -> Result<(), StoreError> {
+        let q = query(
+            "MERGE (d:RelaymapDistinct {pair: $pair}) \
+             ON CREATE SET d.a = $a, d.b = $b, d.marked_by = $by, d.marked_at = $at",
+        )
+        .param("pair", format!("{a} {b}"))
+        .param("a", a.as_str())
+        .param("b", b.as_str())
+        .param("by", by)
+        .param("at", format_timestamp(&crate::domain::now()));
+        self.side_write(move |mut txn| async move {
+            txn.run(q).await.map_err(classify)?;
+            Ok(((), txn))
+        })
+        .await
+    }
+
+    async fn distinct_pairs(&self) -> Result<Vec<(ActorId, ActorId)>, StoreError> {
+        self.read_records(
+            "MATCH (d:RelaymapDistinct) RETURN d.a AS a, d.b AS b ORDER BY d.a, d.b".to_owned(),
+            Vec::new(),
+            PairRow::into_pair,
+        )
+        .await
+    }
 }

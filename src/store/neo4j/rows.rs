@@ -389,3 +389,16 @@ impl DocumentRow {
         })
     }
 }
+
+#[derive(Deserialize)]
+pub(super) struct PairRow {
+    pub(super) a: String,
+    pub(super) b: String,
+}
+
+impl PairRow {
+    pub(super) fn into_pair(self) -> Result<(ActorId, ActorId), StoreError> {
+        let parse = |id: &str| ActorId::parse(id).map_err(|_| corrupt("actor id", id));
+        Ok((parse(&self.a)?, parse(&self.b)?))
+    }
+}

@@ -69,6 +69,10 @@ fn erase_traces(transaction: &rusqlite::Transaction, id: &ActorId) -> rusqlite::
             )?;
         }
     }
+    transaction.execute(
+        "DELETE FROM distinct_pairs WHERE a = ?1 OR b = ?1",
+        [id.as_str()],
+    )?;
     let mut activations = transaction
         .prepare("SELECT id, document FROM activations WHERE instr(document, ?1) > 0")?;
     let named = activations
@@ -223,6 +227,27 @@ impl NetworkStore for SqliteStore {
                 .await?;
         }
         Ok(())
+    }
+
+    async fn merge_actor(&self, from: &ActorId, batch: Batch) -> Result<WriteSummary, StoreError> {
+        let from = from.clone();
+        self.write_with(move |transaction| {
+            let summary = write_batch(transaction, &batch)?;
+            let ties: Vec<String> = transaction
+                .prepare("SELECT id FROM ties WHERE source = ?1 OR target = ?1")
+                .and_then(|mut s| s.query_map([from.as_str()], |row| row.get(0))?.collect())
+                .map_err(backend)?;
+            log_changes(transaction, "actor", [from.as_str()]).map_err(backend)?;
+            log_changes(transaction, "tie", ties.iter().map(String::as_str)).map_err(backend)?;
+            let deleted = transaction
+                .execute("DELETE FROM actors WHERE id = ?1", [from.as_str()])
+                .map_err(backend)?;
+            if deleted == 0 {
+                return Err(StoreError::NotFound(format!("actor {from}")));
+            }
+            Ok(summary)
+        })
+        .await
     }
 
     async fn get_tie(&self, id: &TieId) -> Result<Option<StoredTie>, StoreError> {

@@ -192,6 +192,41 @@ impl PlanStore for SqliteStore {
         })
         .await
     }
+
+    async fn mark_distinct(&self, a: &ActorId, b: &ActorId, by: &str) -> Result<(), StoreError> {
+        let (a, b, by) = (a.to_string(), b.to_string(), by.to_owned());
+        self.side_write(move |connection| {
+            connection
+                .execute(
+                    "INSERT INTO distinct_pairs (a, b, marked_by, marked_at) VALUES (?1, ?2, ?3, ?4) \
+                     ON CONFLICT (a, b) DO NOTHING",
+                    params![a, b, by, format_timestamp(&crate::domain::now())],
+                )
+                .map(|_| ())
+                .map_err(StoreError::backend)
+        })
+        .await
+    }
+
+    async fn distinct_pairs(&self) -> Result<Vec<(ActorId, ActorId)>, StoreError> {
+        self.read(|connection| {
+            let mut statement = connection
+                .prepare("SELECT a, b FROM distinct_pairs ORDER BY a, b")
+                .map_err(backend)?;
+            let rows = statement.query_map([], pair_row).map_err(backend)?;
+            rows.map(|row| {
+                let (a, b) = row.map_err(backend)?;
+                let parse = |id: &str| ActorId::parse(id).map_err(|_| backend(corrupt("id", id)));
+                Ok((parse(&a)?, parse(&b)?))
+            })
+            .collect()
+        })
+        .await
+    }
+}
+
+fn pair_row(row: &rusqlite::Row) -> rusqlite::Result<(String, String)> {
+    Ok((row.get(0)?, row.get(1)?))
 }
 
 fn document_row(row: &rusqlite::Row) -> rusqlite::Result<StoredDocument> {
