@@ -1148,6 +1148,7 @@ async fn every_page_reads_at_1440_and_360_px_and_the_charts_draw_the_numbers() {
         ("map", "/map", "#map[data-markers]"),
         ("scenario", "/scenario", "#map[data-markers]"),
         ("intermediaries", "/intermediaries", "main h1"),
+        ("duplicates", "/duplicates", "main h1"),
         ("network", "/network", "#graph[data-nodes]"),
         (
             "network-city",
@@ -1549,7 +1550,8 @@ async fn markup_in_any_field_stays_text_in_every_page_for_every_role() {
         tokens.push((role, secret.expose().to_owned()));
     }
     let chrome = chrome().await;
-    let pages: [(&str, &str); 23] = [
+    let pages: [(&str, &str); 24] = [
+        ("/duplicates", "body"),
         ("/activations", "body"),
         (board.as_str(), "body"),
         (sheet.as_str(), "body"),

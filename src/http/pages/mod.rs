@@ -8,6 +8,7 @@ mod actor;
 mod actors;
 mod admin;
 mod dashboard;
+mod duplicates;
 mod errors;
 mod forms;
 mod import;
@@ -32,6 +33,7 @@ pub fn routes() -> Routes {
         .merge(dashboard::routes())
         .merge(map::routes())
         .merge(activations::routes())
+        .merge(duplicates::routes())
         .merge(import::routes())
         .merge(actors::routes())
         .merge(actor::routes())
