@@ -111,7 +111,11 @@ pub fn likely_duplicates(
     }
     // Whom each actor is tied to (cities apart: the city field says that).
     let mut neighbours: HashMap<&ActorId, HashSet<&ActorId>> = HashMap::new();
-    for tie in network.ties.iter().filter(|t| t.kind != crate::domain::TieKind::LocatedIn) {
+    for tie in network
+        .ties
+        .iter()
+        .filter(|t| t.kind != crate::domain::TieKind::LocatedIn)
+    {
         neighbours
             .entry(&tie.source)
             .or_default()
@@ -214,7 +218,11 @@ mod tests {
         let ids: Vec<(&str, &str)> = pairs.iter().map(|p| (p.a.as_str(), p.b.as_str())).collect();
         assert_eq!(ids[0], ("m-1", "m-2"), "{pairs:?}");
         assert!(pairs[0].reasons.contains(&"same city".to_owned()));
-        assert!(pairs[0].reasons.contains(&"1 of 1 tie in common".to_owned()));
+        assert!(
+            pairs[0]
+                .reasons
+                .contains(&"1 of 1 tie in common".to_owned())
+        );
         // The same name in another order is found too, below.
         assert!(ids.contains(&("m-1", "m-4")));
         assert!(!ids.iter().any(|p| p.0 == "m-5" || p.1 == "m-5"));

@@ -3,7 +3,7 @@
 //! ("Redundancy and re-verification").
 
 use std::collections::VecDeque;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use rayon::prelude::*;
 
@@ -58,6 +58,8 @@ struct Scratch {
     visit_stamp: u32,
     target_stamp: u32,
     queue: VecDeque<u32>,
+    /// The states the last augmenting search reached.
+    reached: Vec<u32>,
     /// Flow on the tie ends `(u, w)`: from u's out-state to w's in-state.
     edges: Vec<(u32, u32)>,
     /// Nodes whose flow runs on to the virtual sink (sources only).
@@ -81,6 +83,7 @@ impl Scratch {
             visit_stamp: 0,
             target_stamp: 0,
             queue: VecDeque::new(),
+            reached: Vec::new(),
             edges: Vec::new(),
             sink: Vec::new(),
         }
@@ -104,7 +107,19 @@ impl Scratch {
     /// Independent paths from the sources to `t`, up to [`PATHS_CAP`]: unit vertex capacities
     /// (each node split in an in- and an out-state), flow from `t` to a virtual sink joined to
     /// every source; shortest paths along [`downhill`] first, then augmenting paths.
-    fn count(&mut self, q: &BoundQuery, downhill: &[[u32; DOWNHILL]], t: u32) -> u8 {
+    ///
+    /// When the answer is 2, the last (failed) search reached exactly the side of a two-actor
+    /// cut that holds `t`: every other target on that side, off the flow and with both of its
+    /// states reached, is cut off by the same two actors, so its count is 2 as well (it has no
+    /// single point of failure either: that was checked first). Those are written to `memo`, so
+    /// a community hanging on two organisations is searched once, not once per member.
+    fn count(
+        &mut self,
+        q: &BoundQuery,
+        downhill: &[[u32; DOWNHILL]],
+        t: u32,
+        memo: &[AtomicU8],
+    ) -> u8 {
         self.next_target();
         let mut found = 0;
         while found < PATHS_CAP && self.shortcut(q, downhill, t) {
@@ -112,6 +127,19 @@ impl Scratch {
         }
         while found < PATHS_CAP && self.augment(q, downhill, t) {
             found += 1;
+        }
+        if found == 2 {
+            for &state in &self.reached {
+                let u = state / 2;
+                if state % 2 == OUT
+                    && u != t
+                    && q.is_target[u as usize]
+                    && self.visit[(2 * u) as usize] == self.visit_stamp
+                    && !self.carries(u)
+                {
+                    memo[u as usize].store(2, Ordering::Relaxed);
+                }
+            }
         }
         found
     }
@@ -157,9 +185,11 @@ impl Scratch {
         self.visit_stamp += 1;
         let stamp = self.visit_stamp;
         self.queue.clear();
+        self.reached.clear();
         let start = state(t, OUT);
         self.visit[start as usize] = stamp;
         self.queue.push_back(start);
+        self.reached.push(start);
         while let Some(from) = self.queue.pop_front() {
             let v = from / 2;
             if from % 2 == IN {
@@ -211,6 +241,7 @@ impl Scratch {
             self.visit[next as usize] = self.visit_stamp;
             self.parent[next as usize] = from;
             self.queue.push_back(next);
+            self.reached.push(next);
         }
     }
 
@@ -266,6 +297,7 @@ pub(super) fn independent_paths(
     check(q.cancel)?;
     let downhill = downhill(q, &hops);
     check(q.cancel)?;
+    let memo: Vec<AtomicU8> = (0..n).map(|_| AtomicU8::new(0)).collect();
     let counts: Vec<u8> = reached
         .par_iter()
         .map_init(
@@ -277,7 +309,8 @@ pub(super) fn independent_paths(
                 match dominators.idom[t as usize] {
                     NONE => 0,
                     d if d != root => 1,
-                    _ => scratch.count(q, &downhill, t),
+                    _ if memo[t as usize].load(Ordering::Relaxed) == 2 => 2,
+                    _ => scratch.count(q, &downhill, t, &memo),
                 }
             },
         )
@@ -582,7 +615,7 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(300))]
 
         #[test]
-        fn independent_paths_equal_a_max_flow_and_mengers_cut(seed in any::<u64>(), size in 2usize..11) {
+        fn independent_paths_equal_a_max_flow_and_mengers_cut(seed in any::<u64>(), size in 2usize..18) {
             let document = random_document(seed, size);
             let network = network(document.clone());
             let query = random_query(seed, &document);

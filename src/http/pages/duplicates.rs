@@ -131,7 +131,8 @@ async fn get_duplicates(
 
 fn pair_of(form: &Typed) -> Result<(ActorId, ActorId), String> {
     let parse = |field: &str| {
-        ActorId::parse(&text(form, field)).map_err(|_| "The pair was not understood: reload the page.".to_owned())
+        ActorId::parse(&text(form, field))
+            .map_err(|_| "The pair was not understood: reload the page.".to_owned())
     };
     Ok((parse("keep")?, parse("other")?))
 }
