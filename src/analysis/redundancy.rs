@@ -280,6 +280,11 @@ impl Scratch {
     }
 }
 
+/// Items per parallel chunk: about eight chunks per core, at least 256 items each.
+fn chunk_of(items: usize) -> usize {
+    (items / (8 * rayon::current_num_threads())).max(256)
+}
+
 /// `independent_paths` for each of `reached` (reached targets of the query), in that order.
 ///
 /// # Complexity
@@ -298,22 +303,29 @@ pub(super) fn independent_paths(
     let downhill = downhill(q, &hops);
     check(q.cancel)?;
     let memo: Vec<AtomicU8> = (0..n).map(|_| AtomicU8::new(0)).collect();
+    // A few large chunks, each with its own scratch arrays: one set per chunk, not one per
+    // rayon job (each set is six arrays of the graph's size).
     let counts: Vec<u8> = reached
-        .par_iter()
-        .map_init(
-            || Scratch::new(n),
-            |scratch, &t| {
-                if q.cancel.load(Ordering::Relaxed) {
-                    return 0;
-                }
-                match dominators.idom[t as usize] {
-                    NONE => 0,
-                    d if d != root => 1,
-                    _ if memo[t as usize].load(Ordering::Relaxed) == 2 => 2,
-                    _ => scratch.count(q, &downhill, t, &memo),
-                }
-            },
-        )
+        .par_chunks(chunk_of(reached.len()))
+        .flat_map_iter(|chunk| {
+            let mut scratch = Scratch::new(n);
+            let memo = &memo;
+            let downhill = &downhill;
+            chunk
+                .iter()
+                .map(move |&t| {
+                    if q.cancel.load(Ordering::Relaxed) {
+                        return 0;
+                    }
+                    match dominators.idom[t as usize] {
+                        NONE => 0,
+                        d if d != root => 1,
+                        _ if memo[t as usize].load(Ordering::Relaxed) == 2 => 2,
+                        _ => scratch.count(q, downhill, t, memo),
+                    }
+                })
+                .collect::<Vec<u8>>()
+        })
         .collect();
     check(q.cancel)?;
     Ok(counts)
@@ -385,91 +397,101 @@ pub fn critical_ties(
         .collect();
     let n = graph.node_count();
     let cuts: Vec<CriticalTie> = candidates
-        .par_iter()
-        .map_init(
-            || CutScratch {
+        .par_chunks(chunk_of(candidates.len()))
+        .flat_map_iter(|chunk| {
+            let mut scratch = CutScratch {
                 mark: vec![0; n],
                 counted_at: vec![0; n],
                 counted: vec![0; n],
                 new_hops: vec![u8::MAX; n],
                 stamp: 0,
-            },
-            |scratch, &(tie, child)| {
-                if cancel.load(Ordering::Relaxed) {
-                    return None;
-                }
-                scratch.stamp += 1;
-                let stamp = scratch.stamp;
-                let CutScratch {
-                    mark,
-                    counted_at,
-                    counted,
-                    new_hops,
-                    ..
-                } = scratch;
-                // The nodes whose every shortest path runs through the tie.
-                let mut affected = vec![child];
-                mark[child as usize] = stamp;
-                let mut i = 0;
-                while i < affected.len() {
-                    let y = affected[i];
-                    i += 1;
-                    for (x, _) in q.usable_edges(y) {
-                        if hops[x as usize] != hops[y as usize] + 1 || !within(x) {
-                            continue;
-                        }
-                        if counted_at[x as usize] != stamp {
-                            counted_at[x as usize] = stamp;
-                            counted[x as usize] = 0;
-                        }
-                        counted[x as usize] += 1;
-                        if counted[x as usize] == parents[x as usize] && mark[x as usize] != stamp {
-                            mark[x as usize] = stamp;
-                            affected.push(x);
-                        }
+            };
+            let (q, hops, parents) = (&q, &hops, &parents);
+            let within = move |v: u32| hops[v as usize] <= limit;
+            chunk
+                .iter()
+                .map(move |&(tie, child)| {
+                    let scratch = &mut scratch;
+                    if cancel.load(Ordering::Relaxed) {
+                        return None;
                     }
-                }
-                // Their hops without the tie: from unaffected neighbours, then among themselves.
-                let mut buckets: Vec<Vec<u32>> = vec![Vec::new(); limit as usize + 2];
-                for &a in &affected {
-                    let best = q
-                        .usable_edges(a)
-                        .filter(|&(p, via)| via != tie && mark[p as usize] != stamp && within(p))
-                        .map(|(p, _)| hops[p as usize] + 1)
-                        .min()
-                        .unwrap_or(u8::MAX);
-                    new_hops[a as usize] = best;
-                    if best <= limit {
-                        buckets[best as usize].push(a);
-                    }
-                }
-                for h in 1..=limit {
-                    let level = std::mem::take(&mut buckets[h as usize]);
-                    for a in level {
-                        if new_hops[a as usize] != h || h == limit {
-                            continue;
-                        }
-                        for (x, via) in q.usable_edges(a) {
-                            if via != tie
-                                && mark[x as usize] == stamp
-                                && new_hops[x as usize] > h + 1
+                    scratch.stamp += 1;
+                    let stamp = scratch.stamp;
+                    let CutScratch {
+                        mark,
+                        counted_at,
+                        counted,
+                        new_hops,
+                        ..
+                    } = scratch;
+                    // The nodes whose every shortest path runs through the tie.
+                    let mut affected = vec![child];
+                    mark[child as usize] = stamp;
+                    let mut i = 0;
+                    while i < affected.len() {
+                        let y = affected[i];
+                        i += 1;
+                        for (x, _) in q.usable_edges(y) {
+                            if hops[x as usize] != hops[y as usize] + 1 || !within(x) {
+                                continue;
+                            }
+                            if counted_at[x as usize] != stamp {
+                                counted_at[x as usize] = stamp;
+                                counted[x as usize] = 0;
+                            }
+                            counted[x as usize] += 1;
+                            if counted[x as usize] == parents[x as usize]
+                                && mark[x as usize] != stamp
                             {
-                                new_hops[x as usize] = h + 1;
-                                buckets[h as usize + 1].push(x);
+                                mark[x as usize] = stamp;
+                                affected.push(x);
                             }
                         }
                     }
-                }
-                let cut_off = affected
-                    .iter()
-                    .filter(|&&a| q.is_target[a as usize] && new_hops[a as usize] > limit)
-                    .count();
-                (cut_off > 0).then(|| CriticalTie {
-                    position: graph.network_tie[tie as usize] as usize,
-                    cut_off,
+                    // Their hops without the tie: from unaffected neighbours, then among themselves.
+                    let mut buckets: Vec<Vec<u32>> = vec![Vec::new(); limit as usize + 2];
+                    for &a in &affected {
+                        let best = q
+                            .usable_edges(a)
+                            .filter(|&(p, via)| {
+                                via != tie && mark[p as usize] != stamp && within(p)
+                            })
+                            .map(|(p, _)| hops[p as usize] + 1)
+                            .min()
+                            .unwrap_or(u8::MAX);
+                        new_hops[a as usize] = best;
+                        if best <= limit {
+                            buckets[best as usize].push(a);
+                        }
+                    }
+                    for h in 1..=limit {
+                        let level = std::mem::take(&mut buckets[h as usize]);
+                        for a in level {
+                            if new_hops[a as usize] != h || h == limit {
+                                continue;
+                            }
+                            for (x, via) in q.usable_edges(a) {
+                                if via != tie
+                                    && mark[x as usize] == stamp
+                                    && new_hops[x as usize] > h + 1
+                                {
+                                    new_hops[x as usize] = h + 1;
+                                    buckets[h as usize + 1].push(x);
+                                }
+                            }
+                        }
+                    }
+                    let cut_off = affected
+                        .iter()
+                        .filter(|&&a| q.is_target[a as usize] && new_hops[a as usize] > limit)
+                        .count();
+                    (cut_off > 0).then(|| CriticalTie {
+                        position: graph.network_tie[tie as usize] as usize,
+                        cut_off,
+                    })
                 })
-            },
-        )
+                .collect::<Vec<_>>()
+        })
         .flatten()
         .collect();
     check(cancel)?;
