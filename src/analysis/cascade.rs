@@ -41,21 +41,19 @@ impl Default for Delays {
 }
 
 impl Delays {
+    /// A channel's place in the array: its bit's (see `channel_bit`).
+    fn slot(channel: Channel) -> usize {
+        super::graph::channel_bit(channel).trailing_zeros() as usize
+    }
+
     /// The delay of one channel.
     pub fn of(&self, channel: Channel) -> f64 {
-        self.0[Channel::ALL
-            .iter()
-            .position(|c| *c == channel)
-            .expect("every channel is listed")]
+        self.0[Self::slot(channel)]
     }
 
     /// Sets the delay of one channel.
     pub fn set(&mut self, channel: Channel, hours: f64) {
-        let at = Channel::ALL
-            .iter()
-            .position(|c| *c == channel)
-            .expect("every channel is listed");
-        self.0[at] = hours;
+        self.0[Self::slot(channel)] = hours;
     }
 }
 

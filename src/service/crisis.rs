@@ -178,6 +178,9 @@ pub struct ActivationReport {
     pub relays_reached: usize,
     /// Migrants who confirmed.
     pub migrants_confirmed: usize,
+    /// The name of every actor the report mentions.
+    #[schema(value_type = BTreeMap<String, String>)]
+    pub names: BTreeMap<ActorId, String>,
 }
 
 /// Whom one relay passes the message on to, by the current plan's paths.
@@ -237,6 +240,32 @@ fn parse_stored(document: &str) -> Result<Activation, ServiceError> {
 
 fn to_document(activation: &Activation) -> Result<String, ServiceError> {
     serde_json::to_string(activation).map_err(|e| ServiceError::Internal(e.into()))
+}
+
+/// The name of every actor an activation's contacts, first plan and re-plannings mention.
+fn mentioned_names(
+    activation: &Activation,
+    network: &crate::domain::Network,
+) -> BTreeMap<ActorId, String> {
+    let mut names = BTreeMap::new();
+    let mentioned = activation
+        .contacts
+        .iter()
+        .map(|c| &c.actor)
+        .chain(&activation.planned)
+        .chain(activation.plan_changes.iter().flat_map(|change| {
+            std::iter::once(&change.unavailable)
+                .chain(&change.added)
+                .chain(&change.dropped)
+        }));
+    for id in mentioned {
+        if !names.contains_key(id)
+            && let Some(contact) = Contact::of(network, id)
+        {
+            names.insert(id.clone(), contact.name);
+        }
+    }
+    names
 }
 
 impl Services {
@@ -429,24 +458,7 @@ impl Services {
                 .count(),
             still_unreached_by_language,
         };
-        let mut names = BTreeMap::new();
-        let mentioned = activation
-            .contacts
-            .iter()
-            .map(|c| &c.actor)
-            .chain(&activation.planned)
-            .chain(activation.plan_changes.iter().flat_map(|change| {
-                std::iter::once(&change.unavailable)
-                    .chain(&change.added)
-                    .chain(&change.dropped)
-            }));
-        for id in mentioned {
-            if !names.contains_key(id)
-                && let Some(contact) = Contact::of(network, id)
-            {
-                names.insert(id.clone(), contact.name);
-            }
-        }
+        let names = mentioned_names(&activation, network);
         let mut plan = CoverageView::of(report.clone(), network);
         if brief {
             plan.reach.reached.clear();
@@ -612,6 +624,7 @@ impl Services {
             }
         }
         Ok(ActivationReport {
+            names: mentioned_names(&activation, &snapshot.network),
             relays_reached: activation.with_outcome(Outcome::Reached).len(),
             migrants_confirmed: activation.with_outcome(Outcome::Confirmed).len(),
             contacts: activation.contacts.len(),
@@ -664,21 +677,6 @@ impl Services {
                 .collect(),
             made_at: format_timestamp(&now()),
         })
-    }
-
-    /// The names of actors, by id (those not in the network left out).
-    pub async fn names(
-        &self,
-        _caller: &Caller,
-        ids: &[ActorId],
-    ) -> Result<std::collections::HashMap<String, String>, ServiceError> {
-        Ok(self
-            .store
-            .actors_by_id(ids)
-            .await?
-            .into_iter()
-            .map(|a| (a.id.to_string(), a.name.as_str().to_owned()))
-            .collect())
     }
 
     /// The cascade simulation of a relay query.

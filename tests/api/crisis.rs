@@ -164,6 +164,8 @@ async fn an_unavailable_first_relay_gives_the_call_list_of_the_query_without_it(
     assert_eq!(tir[0]["outcome"], "confirmed");
     assert!(tir[0]["after_minutes"].as_f64().unwrap() >= 0.0);
     assert_eq!(report["by_language"]["eng"].as_array().unwrap().len(), 5);
+    assert_eq!(report["names"]["m-1"], "Person m-1");
+    assert_eq!(report["names"]["o-1"], "Harbour church");
 
     // A relay found unavailable who then leaves the network does not break the board.
     assert_eq!(

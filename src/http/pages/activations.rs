@@ -539,12 +539,13 @@ async fn get_report(
         .services
         .activation_report(&visitor.caller, &id)
         .await?;
-    let names = state
-        .services
-        .activation(&visitor.caller, &id, true)
-        .await?
-        .names;
-    let name = |id: &ActorId| names.get(id).cloned().unwrap_or_else(|| id.to_string());
+    let name = |id: &ActorId| {
+        report
+            .names
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| id.to_string())
+    };
     let page = render(&ReportPage {
         nav: visitor.nav(),
         id: report.id.clone(),
@@ -614,7 +615,13 @@ async fn get_verification(
         .flat_map(|t| [&t.source, &t.target])
         .filter_map(|id| ActorId::parse(id).ok())
         .collect();
-    let names = state.services.names(&visitor.caller, &ids).await?;
+    let names: std::collections::HashMap<String, String> = state
+        .services
+        .actors_by_id(&visitor.caller, &ids)
+        .await?
+        .into_iter()
+        .map(|a| (a.id.to_string(), a.name.as_str().to_owned()))
+        .collect();
     let name = |id: &str| names.get(id).cloned().unwrap_or_else(|| id.to_owned());
     let page = render(&VerificationPage {
         nav: visitor.nav(),

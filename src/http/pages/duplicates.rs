@@ -70,7 +70,7 @@ async fn page(
         .flat_map(|p| [p.a.clone(), p.b.clone()])
         .collect();
     let cities = super::actors::city_names(&state.services, &visitor).await?;
-    let actors: Vec<StoredActor> = state.services.store().actors_by_id(&ids).await?;
+    let actors: Vec<StoredActor> = state.services.actors_by_id(&visitor.caller, &ids).await?;
     let side = |id: &ActorId| {
         let actor = actors.iter().find(|a| &a.id == id);
         Side {
