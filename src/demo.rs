@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use crate::rng::Rng;
 
 use crate::domain::{
-    Actor, ActorId, ActorKind, Attributes, Batch, Channel, Channels, Date, Draft, Languages,
-    Location, Name, RowRef, Tie, TieId, TieKind, Trust, WriteMode,
+    Actor, ActorId, ActorKind, Attributes, Batch, Channel, Channels, Consent, Date, Draft,
+    Languages, Location, Name, Purpose, RowRef, Tie, TieId, TieKind, Trust, WriteMode,
 };
 
 /// The seed used when none is given.
@@ -402,7 +402,7 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
             location: Some(Location::parse(lat, lon).expect("a valid location")),
             city: None,
             channels: Channels::default(),
-            consent: true,
+            consent: Consent::none(),
             attributes: Attributes::default(),
         });
     }
@@ -430,7 +430,7 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
             location: Some(near(&mut b.rng, centre(district), 0.8)),
             city: Some(districts[district].clone()),
             channels: b.channels(&OFFICE_CHANNELS),
-            consent: true,
+            consent: Consent::none(),
             attributes: Attributes::default(),
         };
         responders.push((responder.id.clone(), responder.channels.clone(), district));
@@ -493,7 +493,7 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
             location: Some(near(&mut b.rng, centre(district), 1.0)),
             city: Some(districts[district].clone()),
             channels: b.channels(&OFFICE_CHANNELS),
-            consent: true,
+            consent: Consent::none(),
             attributes: Attributes::default(),
         };
         let (org_id, org_channels) = (organisation.id.clone(), organisation.channels.clone());
@@ -532,6 +532,8 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
     let mut local_speakers: Vec<usize> = Vec::new();
     let mut isolated = vec![false; migrants];
     let mut migrant_channels = Vec::with_capacity(migrants);
+    // Its own stream, so the city drawn from `b.rng` stays the same.
+    let mut consent_rng = Rng::new(seed ^ 0xC0_45E7);
     for i in 0..migrants {
         let community = {
             let mut roll = b.rng.unit() * COMMUNITIES.iter().map(|c| c.share).sum::<f64>();
@@ -565,7 +567,11 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
             location,
             city: Some(districts[district].clone()),
             channels: channels.clone(),
-            consent: b.rng.chance(0.88),
+            consent: if b.rng.chance(0.88) {
+                demo_consent(&mut consent_rng, b.verified_until)
+            } else {
+                Consent::none()
+            },
             attributes: Attributes::default(),
         };
         let migrant_id = migrant.id.clone();
@@ -696,6 +702,27 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
         )
         .collect();
     batch
+}
+
+/// A migrant's consent as field teams record it: warnings always, partner sharing and research
+/// for most, recorded over the two years before `until` by one of a few teams, some of it for
+/// two years only (and so, for the oldest, already expired).
+fn demo_consent(rng: &mut Rng, until: Date) -> Consent {
+    let mut purposes = vec![Purpose::Warnings];
+    if rng.chance(0.6) {
+        purposes.push(Purpose::Partners);
+    }
+    if rng.chance(0.85) {
+        purposes.push(Purpose::Research);
+    }
+    let recorded_on = until - chrono::Days::new(rng.below(730) as u64);
+    let recorded_by =
+        Name::parse(&format!("Field team {}", 1 + rng.below(4))).expect("a valid name");
+    let expires = rng
+        .chance(0.25)
+        .then(|| recorded_on + chrono::Days::new(730));
+    Consent::new(purposes, Some(recorded_on), Some(recorded_by), expires)
+        .expect("expiry follows recording")
 }
 
 fn trust_for_service(rng: &mut Rng) -> Trust {

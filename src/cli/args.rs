@@ -323,9 +323,13 @@ pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     pub(crate) format: ExportFormat,
     /// For research: keyed pseudonyms for ids, no names, channels, notes, attributes or record
-    /// times, locations on a 1 km grid, migrants without consent left out.
+    /// times, locations on a 1 km grid.
     #[arg(long)]
     pub(crate) pseudonymize: bool,
+    /// What the export is for: `research` or `partners` (sharing with partner organisations).
+    /// Only migrants whose consent covers it (and has not expired) are in it.
+    #[arg(long, default_value = "research", value_parser = purpose)]
+    pub(crate) purpose: crate::domain::Purpose,
     /// Attach per-actor metrics as node attributes (chosen with --only, --sample, --seed).
     #[arg(long)]
     pub(crate) with_metrics: bool,
@@ -334,6 +338,15 @@ pub struct ExportArgs {
     /// Write here instead of stdout (written whole or not at all).
     #[arg(long)]
     pub(crate) out: Option<PathBuf>,
+}
+
+fn purpose(raw: &str) -> Result<crate::domain::Purpose, String> {
+    match crate::domain::Purpose::parse(raw) {
+        Ok(crate::domain::Purpose::Warnings) | Err(_) => {
+            Err("an export is for research or partners".into())
+        }
+        Ok(purpose) => Ok(purpose),
+    }
 }
 
 /// Flags of `demo`.

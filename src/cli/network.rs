@@ -137,6 +137,7 @@ pub(super) async fn export(args: ExportArgs) -> anyhow::Result<()> {
     let request = ExportRequest {
         format: args.format,
         pseudonymize: Some(args.pseudonymize),
+        purpose: Some(args.purpose),
         metrics,
     };
     let job = services

@@ -5,11 +5,11 @@
 use std::collections::HashMap;
 use std::io::Read;
 
-use super::{ActorRecord, DocumentError, LocationRecord, Record, TieRecord};
+use super::{ActorRecord, ConsentRecord, DocumentError, LocationRecord, Record, TieRecord};
 use crate::domain::{Batch, DomainError, RowError, RowRef, WriteMode};
 
 /// The columns `actors.csv` may have; `kind` and `name` are required.
-pub const ACTOR_COLUMNS: [&str; 9] = [
+pub const ACTOR_COLUMNS: [&str; 13] = [
     "id",
     "kind",
     "name",
@@ -19,6 +19,10 @@ pub const ACTOR_COLUMNS: [&str; 9] = [
     "city",
     "channels",
     "consent",
+    "consent_purposes",
+    "consent_recorded_on",
+    "consent_recorded_by",
+    "consent_expires",
 ];
 const ACTOR_REQUIRED: [&str; 2] = ["kind", "name"];
 
@@ -309,6 +313,23 @@ fn actor_record(row: &RowRef, cells: &Cells) -> (ActorRecord, Vec<RowError>) {
             false
         }
     };
+    // Purposes (or any other consent column) make a consent record, which rules over the
+    // yes/no `consent`, as in the JSON document.
+    let purposes = cells.list("consent_purposes");
+    let consent_record = (!purposes.is_empty()
+        || [
+            "consent_recorded_on",
+            "consent_recorded_by",
+            "consent_expires",
+        ]
+        .iter()
+        .any(|c| cells.get(c).is_some()))
+    .then(|| ConsentRecord {
+        purposes,
+        recorded_on: cells.get("consent_recorded_on").map(String::from),
+        recorded_by: cells.get("consent_recorded_by").map(String::from),
+        expires: cells.get("consent_expires").map(String::from),
+    });
     let record = ActorRecord {
         id: cells.get("id").map(String::from),
         kind: cells.get("kind").map(String::from),
@@ -318,6 +339,7 @@ fn actor_record(row: &RowRef, cells: &Cells) -> (ActorRecord, Vec<RowError>) {
         city: cells.get("city").map(String::from),
         channels: cells.list("channels"),
         consent,
+        consent_record,
         ..Default::default()
     };
     (record, errors)
@@ -368,8 +390,36 @@ mod tests {
         let actor = &batch.actors[0].value;
         assert_eq!(actor.id.as_str(), "m-1");
         assert_eq!(actor.languages.as_slice().len(), 2);
-        assert!(actor.consent);
+        assert_eq!(actor.consent, crate::domain::Consent::every_purpose());
         assert_eq!(batch.actors[0].row.line, 3);
+    }
+
+    #[test]
+    fn consent_columns_record_purposes_dates_and_expiry() {
+        let actors = "id,kind,name,consent,consent_purposes,consent_recorded_on,consent_expires
+                      m-1,migrant,A,yes,warnings;research,2026-01-05,2027-01-05
+                      m-2,migrant,B,no,,,
+                      m-3,migrant,C,yes,warnings;gossip,,
+";
+        let ties = "source,target,kind\n";
+        let Err(DocumentError::Rows(errors)) = read(actors, ties) else {
+            panic!("an unknown purpose is refused");
+        };
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(
+            (errors[0].line, errors[0].field.as_str()),
+            (4, "consent_record")
+        );
+        let batch = read(&actors[..actors.rfind("m-3").unwrap()], ties).unwrap();
+        let first = &batch.actors[0].value.consent;
+        let day = |raw| crate::domain::parse_date(raw).unwrap();
+        assert!(first.covers(crate::domain::Purpose::Research, day("2026-12-01")));
+        assert!(!first.covers(crate::domain::Purpose::Partners, day("2026-12-01")));
+        assert!(!first.given(day("2027-01-05")));
+        assert_eq!(
+            batch.actors[1].value.consent,
+            crate::domain::Consent::none()
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ mod records;
 
 pub use self::csv::{ACTOR_COLUMNS, CsvFile, TIE_COLUMNS, read_csv, spreadsheet_safe};
 pub use self::json::{RawDocument, parse_record, read_json, write_json, write_records};
-pub use self::records::{ActorRecord, LocationRecord, Record, TieRecord};
+pub use self::records::{ActorRecord, ConsentRecord, LocationRecord, Record, TieRecord};
 
 use crate::domain::RowError;
 

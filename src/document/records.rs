@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::domain::{
-    Actor, ActorId, ActorKind, Attributes, Batch, Channel, Channels, Draft, Language, Languages,
-    Location, Name, Note, RowError, RowRef, StoredActor, StoredTie, Tie, TieId, TieKind, Trust,
-    format_timestamp, parse_date, parse_timestamp,
+    Actor, ActorId, ActorKind, Attributes, Batch, Channel, Channels, Consent, DomainError, Draft,
+    Language, Languages, Location, Name, Note, Purpose, RowError, RowRef, StoredActor, StoredTie,
+    Tie, TieId, TieKind, Trust, format_timestamp, parse_date, parse_timestamp, today,
 };
 
 /// A position as written in documents.
@@ -57,9 +57,14 @@ pub struct ActorRecord {
     #[serde(default)]
     #[schema(value_type = Vec<Channel>)]
     pub channels: Vec<String>,
-    /// Whether the person agreed to be in the network.
+    /// Whether the person has agreed to anything that still holds. On input, `true` without a
+    /// `consent_record` means every purpose (the meaning of this flag before purposes).
     #[serde(default)]
     pub consent: bool,
+    /// What the person agreed to, when, by whom recorded and until when; it rules over
+    /// `consent` when both are given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent_record: Option<ConsentRecord>,
     /// A small JSON object.
     #[serde(default)]
     #[schema(value_type = Option<Object>)]
@@ -70,6 +75,76 @@ pub struct ActorRecord {
     /// Kept when importing an exported document; ignored by `POST`/`PUT`.
     #[serde(default)]
     pub updated_at: Option<String>,
+}
+
+/// Consent with purposes as written in documents.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = Consent, example = json!({"purposes": ["warnings", "research"],
+    "recorded_on": "2026-11-20", "recorded_by": "Amina (interviewer)", "expires": "2028-11-20"}))]
+pub struct ConsentRecord {
+    /// What the person agreed to; none is no consent.
+    #[serde(default)]
+    #[schema(value_type = Vec<Purpose>)]
+    pub purposes: Vec<String>,
+    /// `YYYY-MM-DD`, the day it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(format = Date)]
+    pub recorded_on: Option<String>,
+    /// Who recorded it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_length = 200)]
+    pub recorded_by: Option<String>,
+    /// `YYYY-MM-DD`: from this day on it counts as none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(format = Date)]
+    pub expires: Option<String>,
+}
+
+impl ConsentRecord {
+    /// Parses the record.
+    pub fn parse(&self) -> Result<Consent, DomainError> {
+        let purposes = self
+            .purposes
+            .iter()
+            .map(|p| Purpose::parse(p))
+            .collect::<Result<Vec<_>, _>>()?;
+        let date = |raw: &Option<String>| {
+            raw.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(parse_date)
+                .transpose()
+        };
+        let recorded_by = self
+            .recorded_by
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(Name::parse)
+            .transpose()?;
+        Consent::new(
+            purposes,
+            date(&self.recorded_on)?,
+            recorded_by,
+            date(&self.expires)?,
+        )
+    }
+
+    /// The record of a consent as the stores keep it (a JSON object), if anything was agreed.
+    pub fn json(consent: &Consent) -> Option<String> {
+        Self::of(consent).map(|r| serde_json::to_string(&r).expect("a consent record serialises"))
+    }
+
+    /// The record of a consent, if anything was ever agreed.
+    pub fn of(consent: &Consent) -> Option<Self> {
+        consent.is_recorded().then(|| Self {
+            purposes: consent.purposes().map(|p| p.as_str().to_owned()).collect(),
+            recorded_on: consent.recorded_on().map(|d| d.to_string()),
+            recorded_by: consent.recorded_by().map(|n| n.as_str().to_owned()),
+            expires: consent.expires().map(|d| d.to_string()),
+        })
+    }
 }
 
 /// A tie as written in the import document, the API and the export.
@@ -248,6 +323,11 @@ impl ActorRecord {
             Some(value) => check.field("attributes", Attributes::parse(value)),
             None => Some(Attributes::default()),
         };
+        let consent = match (&self.consent_record, self.consent) {
+            (Some(record), _) => check.field("consent_record", record.parse()),
+            (None, true) => Some(Consent::every_purpose()),
+            (None, false) => Some(Consent::none()),
+        };
         let created_at = check.optional("created_at", self.created_at.as_deref(), parse_timestamp);
         let updated_at = check.optional("updated_at", self.updated_at.as_deref(), parse_timestamp);
         let actor = (|| {
@@ -260,7 +340,7 @@ impl ActorRecord {
                     location: location?,
                     city: city?,
                     channels: channels?,
-                    consent: self.consent,
+                    consent: consent?,
                     attributes: attributes?,
                 },
                 row: row.clone(),
@@ -342,7 +422,8 @@ impl From<&StoredActor> for ActorRecord {
             }),
             city: actor.city.as_ref().map(ToString::to_string),
             channels: channel_names(&actor.channels),
-            consent: actor.consent,
+            consent: actor.consent.given(today()),
+            consent_record: ConsentRecord::of(&actor.consent),
             attributes: Some(serde_json::Value::Object(actor.attributes.as_map().clone())),
             created_at: Some(format_timestamp(&stored.created_at)),
             updated_at: Some(format_timestamp(&stored.updated_at)),

@@ -5,7 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{ActorId, Attributes, Channels, DomainError, Languages, Location, Name};
+use super::{ActorId, Attributes, Channels, Consent, DomainError, Languages, Location, Name};
 
 /// What an actor is. Only migrants, organisations and responders carry messages; a city is a place.
 #[derive(
@@ -86,8 +86,8 @@ pub struct Actor {
     pub city: Option<ActorId>,
     /// The channels through which the actor can be reached.
     pub channels: Channels,
-    /// Whether the person agreed to be in the network (false unless said).
-    pub consent: bool,
+    /// What the person agreed their data may be used for (none unless recorded).
+    pub consent: Consent,
     /// Small free JSON object.
     pub attributes: Attributes,
 }

@@ -10,6 +10,7 @@ mod access;
 mod activation;
 mod actor;
 mod batch;
+mod consent;
 mod error;
 mod scenario;
 pub mod text;
@@ -25,6 +26,7 @@ pub use batch::{
     Batch, Draft, Existing, RowError, RowErrorBody, RowRef, WriteMode, WriteSummary,
     check_references,
 };
+pub use consent::{Consent, Purpose};
 pub use error::DomainError;
 pub use scenario::Scenario;
 pub use tie::{Tie, TieKind};
@@ -212,6 +214,11 @@ pub fn parse_timestamp(raw: &str) -> Result<Timestamp, DomainError> {
     chrono::DateTime::parse_from_rfc3339(raw.trim())
         .map(|at| at.with_timezone(&chrono::Utc))
         .map_err(|_| DomainError::InvalidTimestamp(raw.chars().take(40).collect()))
+}
+
+/// Today's date (UTC): the day consent expiry is judged on.
+pub fn today() -> Date {
+    chrono::Utc::now().date_naive()
 }
 
 /// The current time, truncated to the microseconds that are stored.

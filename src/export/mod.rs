@@ -19,7 +19,9 @@ use serde::Serialize;
 
 use crate::analysis::{Column, MetricsOptions, MetricsTable};
 use crate::document::{ActorRecord, TieRecord, write_records};
-use crate::domain::{ActorId, ActorKind, Location, Network, Timestamp, format_timestamp};
+use crate::domain::{
+    ActorId, ActorKind, Date, Location, Network, Purpose, Timestamp, format_timestamp,
+};
 
 pub use pseudonym::Pseudonymizer;
 pub use scenario::{TargetRow, write_targets_csv};
@@ -134,7 +136,10 @@ pub struct Metadata {
     /// The side of the location grid in metres, when locations are coarsened.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location_grid_m: Option<u32>,
-    /// Migrants without consent, left out with their ties (of every export).
+    /// What the export is for: only migrants whose consent covers it are in it.
+    pub purpose: &'static str,
+    /// Migrants whose consent does not cover the purpose (never given, not for this purpose,
+    /// or expired), left out with their ties.
     pub migrants_left_out: usize,
     /// Actors in the export.
     pub actors: usize,
@@ -256,6 +261,9 @@ impl Prepared<'_> {
             record.name = None;
             record.channels.clear();
             record.attributes = None;
+            if let Some(consent) = &mut record.consent_record {
+                consent.recorded_by = None;
+            }
             record.created_at = None;
             record.updated_at = None;
         }
@@ -305,6 +313,18 @@ impl Prepared<'_> {
             properties.push(("channels", Value::List(record.channels.clone())));
         }
         properties.push(("consent", Value::Flag(record.consent)));
+        if let Some(consent) = &record.consent_record {
+            properties.push(("consent_purposes", Value::List(consent.purposes.clone())));
+            for (name, value) in [
+                ("consent_recorded_on", &consent.recorded_on),
+                ("consent_recorded_by", &consent.recorded_by),
+                ("consent_expires", &consent.expires),
+            ] {
+                if let Some(value) = value {
+                    properties.push((name, Value::Text(value.clone())));
+                }
+            }
+        }
         if let Some(attributes) = record
             .attributes
             .as_ref()
@@ -418,7 +438,7 @@ impl Prepared<'_> {
 }
 
 /// The attributes of actors, in the order exports declare them (metrics follow).
-pub const ACTOR_ATTRIBUTES: [&str; 11] = [
+pub const ACTOR_ATTRIBUTES: [&str; 15] = [
     "kind",
     "name",
     "languages",
@@ -427,6 +447,10 @@ pub const ACTOR_ATTRIBUTES: [&str; 11] = [
     "city",
     "channels",
     "consent",
+    "consent_purposes",
+    "consent_recorded_on",
+    "consent_recorded_by",
+    "consent_expires",
     "attributes",
     "created_at",
     "updated_at",
@@ -443,18 +467,19 @@ pub const TIE_ATTRIBUTES: [&str; 7] = [
     "updated_at",
 ];
 
-/// Metrics as a role without access to personal data may see them: migrants without consent
-/// left out, ids replaced by their pseudonyms, rows in pseudonym order (the order of ids could
+/// Metrics as a role without access to personal data may see them: migrants whose consent does
+/// not cover research on `today` left out, ids replaced by their pseudonyms, rows in pseudonym order (the order of ids could
 /// hint at them).
 pub fn pseudonymize_metrics(
     table: MetricsTable,
     network: &Network,
     pseudonyms: &Pseudonymizer,
+    today: Date,
 ) -> MetricsTable {
     let hidden: HashSet<&ActorId> = network
         .actors
         .iter()
-        .filter(|a| a.kind == ActorKind::Migrant && !a.consent)
+        .filter(|a| !Exportable::may_leave(a, Purpose::Research, today))
         .map(|a| &a.id)
         .collect();
     let mut rows: Vec<(ActorId, usize)> = table
@@ -498,25 +523,27 @@ pub struct Exportable {
     actors: Vec<u32>,
     ties: Vec<u32>,
     left_out: usize,
+    purpose: Purpose,
 }
 
 impl Exportable {
-    /// Whether an actor may leave the system: everyone but the migrants who have not
-    /// consented.
-    pub fn may_leave(actor: &crate::domain::StoredActor) -> bool {
-        actor.kind != ActorKind::Migrant || actor.consent
+    /// Whether an actor may leave the system for `purpose` on `today`: everyone but the
+    /// migrants whose consent does not cover it (or has expired).
+    pub fn may_leave(actor: &crate::domain::StoredActor, purpose: Purpose, today: Date) -> bool {
+        actor.kind != ActorKind::Migrant || actor.consent.covers(purpose, today)
     }
 
-    /// The part of `network` that may be exported.
-    pub fn of(network: std::sync::Arc<Network>) -> Self {
+    /// The part of `network` that may be exported for `purpose` on `today`.
+    pub fn of(network: std::sync::Arc<Network>, purpose: Purpose, today: Date) -> Self {
+        let leaves = |a: &crate::domain::StoredActor| Self::may_leave(a, purpose, today);
         let left_out: HashSet<&ActorId> = network
             .actors
             .iter()
-            .filter(|a| !Self::may_leave(a))
+            .filter(|a| !leaves(a))
             .map(|a| &a.id)
             .collect();
         let actors = (0..network.actors.len() as u32)
-            .filter(|&i| Self::may_leave(&network.actors[i as usize]))
+            .filter(|&i| leaves(&network.actors[i as usize]))
             .collect();
         let ties = (0..network.ties.len() as u32)
             .filter(|&i| {
@@ -530,6 +557,7 @@ impl Exportable {
             actors,
             ties,
             left_out,
+            purpose,
         }
     }
 
@@ -592,6 +620,7 @@ pub fn prepare<'a>(
         format: format.name(),
         pseudonymized: pseudonyms.is_some(),
         location_grid_m: pseudonyms.as_ref().map(|_| Pseudonymizer::GRID_METRES),
+        purpose: exportable.purpose.as_str(),
         migrants_left_out: left_out,
         actors: exportable.actors.len(),
         ties: exportable.ties.len(),

@@ -79,7 +79,7 @@ fn merged_actor(into: &StoredActor, from: &StoredActor) -> Result<Actor, Service
         location: into.location.or(from.location),
         city: into.city.clone().or_else(|| from.city.clone()),
         channels,
-        consent: into.consent && from.consent,
+        consent: into.consent.both(&from.consent),
         attributes,
     })
 }

@@ -1,4 +1,5 @@
-//! The export use case: the consenting part of the network in any export format, pseudonymised
+//! The export use case: the part of the network whose consent covers the export's purpose
+//! (research or partner sharing), in any export format, pseudonymised
 //! when asked (always for roles that see no personal data), with metrics computed on that very
 //! part. The job is prepared within the time budget and then written as a stream, holding its
 //! whole-network permit until the last byte, so exports never pile up in memory.
@@ -10,7 +11,7 @@ use super::budget::Admission;
 use super::snapshot::{Scope, Scoped};
 use super::{ServiceError, Services, Weight};
 use crate::analysis::{MetricsOptions, actor_metrics};
-use crate::domain::{Caller, Timestamp, now};
+use crate::domain::{Caller, Purpose, Timestamp, now};
 use crate::export::{ExportError, ExportFormat, ExportOptions, prepare, write_export};
 
 /// What an export asks for.
@@ -21,6 +22,9 @@ pub struct ExportRequest {
     /// Replace ids by pseudonyms and leave personal fields out; `None`: the role's default
     /// (roles that see no personal data always get pseudonyms).
     pub pseudonymize: Option<bool>,
+    /// What the export is for (research when `None`): only migrants whose consent covers it
+    /// are in it. Partner sharing is for roles that see personal data.
+    pub purpose: Option<Purpose>,
     /// Attach per-actor metrics computed like this.
     pub metrics: Option<MetricsOptions>,
 }
@@ -69,14 +73,32 @@ impl ExportJob {
 }
 
 impl Services {
-    /// Prepares an export for the caller: the consenting part of the network (nobody's export
-    /// holds the migrants who have not consented), pseudonymised for roles that see no personal
+    /// Prepares an export for the caller: the part of the network whose consent covers the
+    /// purpose (nobody's export holds a migrant whose consent does not, or has expired),
+    /// pseudonymised for roles that see no personal
     /// data (asking for plain ids is then refused), metrics computed on the exported network.
     pub async fn export(
         &self,
         caller: &Caller,
         request: ExportRequest,
     ) -> Result<ExportJob, ServiceError> {
+        let scope = match request.purpose.unwrap_or(Purpose::Research) {
+            Purpose::Research => Scope::Research,
+            Purpose::Partners if caller.role.sees_personal_data() => Scope::Partners,
+            Purpose::Partners => {
+                return Err(ServiceError::Forbidden(format!(
+                    "a {} token exports for research only",
+                    caller.role
+                )));
+            }
+            Purpose::Warnings => {
+                return Err(ServiceError::invalid(
+                    "invalid_query",
+                    "purpose",
+                    "an export is for research or partners",
+                ));
+            }
+        };
         let pseudonymize = match (caller.role.sees_personal_data(), request.pseudonymize) {
             (true, asked) => asked.unwrap_or(false),
             (false, Some(false)) => {
@@ -104,7 +126,7 @@ impl Services {
         let metrics_options = request.metrics;
         let (scoped, metrics) = admission
             .run(Weight::WholeNetwork, move |cancel| {
-                let scoped = snapshot.scoped(Scope::Consenting);
+                let scoped = snapshot.scoped(scope);
                 let metrics = match metrics_options {
                     Some(options) => {
                         let table =

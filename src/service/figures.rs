@@ -80,9 +80,12 @@ pub(crate) fn compute(
             counts = crate::analysis::counts(network);
             &snapshot.graph
         }
-        Scope::Consenting => {
-            counts = counts_part(network, Exportable::may_leave);
-            part = RelayGraph::build_part(network, snapshot.version, Exportable::may_leave);
+        Scope::Research | Scope::Partners => {
+            let purpose = scope.purpose().expect("a consenting scope has a purpose");
+            let leaves =
+                |a: &crate::domain::StoredActor| Exportable::may_leave(a, purpose, snapshot.day);
+            counts = counts_part(network, leaves);
+            part = RelayGraph::build_part(network, snapshot.version, leaves);
             &part
         }
     };

@@ -103,7 +103,7 @@ impl Services {
         let audience = Audience::of(caller.role);
         let done = |figures: &SummaryFigures| {
             let mut view = disclose(figures, audience);
-            view.consenting_only = scope == Scope::Consenting;
+            view.consenting_only = scope == Scope::Research;
             view
         };
         // Computed already for this version: no permit needed.
@@ -147,9 +147,12 @@ impl Services {
                 let scoped = snapshot.scoped(scope);
                 let table = actor_metrics(&scoped.graph, &scoped.network, &options, cancel)?;
                 Ok(match &pseudonyms {
-                    Some(pseudonyms) => {
-                        crate::export::pseudonymize_metrics(table, &scoped.network, pseudonyms)
-                    }
+                    Some(pseudonyms) => crate::export::pseudonymize_metrics(
+                        table,
+                        &scoped.network,
+                        pseudonyms,
+                        crate::domain::today(),
+                    ),
                     None => table,
                 })
             })

@@ -19,7 +19,7 @@ use tokio::sync::OnceCell;
 
 use super::figures::Figures;
 use crate::analysis::{RelayGraph, Summary};
-use crate::domain::Network;
+use crate::domain::{Date, Network, Purpose, today};
 use crate::export::Exportable;
 use crate::store::{GraphStore, StoreError};
 
@@ -28,19 +28,33 @@ use crate::store::{GraphStore, StoreError};
 pub enum Scope {
     /// Everyone (for roles that see personal data, and for counts shown to everyone).
     Whole = 0,
-    /// Everyone but the migrants who have not consented, and their ties: what every export
-    /// holds, and everything an analyst receives is computed on.
-    Consenting = 1,
+    /// Everyone but the migrants whose consent does not (or no longer) cover research, and
+    /// their ties: what research exports hold, and everything an analyst receives is computed
+    /// on.
+    Research = 1,
+    /// Everyone but the migrants whose consent does not cover sharing with partner
+    /// organisations, and their ties: what an export for partners holds.
+    Partners = 2,
 }
 
 impl Scope {
     /// The part of the network a role's analyses are computed on: analysts (and viewers) get
-    /// the consenting part only, so nothing they receive describes people an export leaves out.
+    /// the part that agreed to research only, so nothing they receive describes people a
+    /// research export leaves out.
     pub fn of(role: crate::domain::Role) -> Self {
         if role.sees_personal_data() {
             Scope::Whole
         } else {
-            Scope::Consenting
+            Scope::Research
+        }
+    }
+
+    /// The purpose that decides who is in the part (none for the whole network).
+    pub fn purpose(self) -> Option<Purpose> {
+        match self {
+            Scope::Whole => None,
+            Scope::Research => Some(Purpose::Research),
+            Scope::Partners => Some(Purpose::Partners),
         }
     }
 }
@@ -52,7 +66,7 @@ pub struct Scoped {
     pub network: Arc<Network>,
     /// The relay graph of the part.
     pub graph: Arc<RelayGraph>,
-    /// The consenting part, fit to leave the system, when this is the consenting scope.
+    /// The part that may leave the system for the scope's purpose (none for the whole).
     pub exportable: Option<Exportable>,
 }
 
@@ -64,10 +78,14 @@ pub struct Snapshot {
     pub network: Arc<Network>,
     /// The relay graph of the whole network.
     pub graph: Arc<RelayGraph>,
-    /// The consenting part, while some use case holds it (it is a copy: not kept for nothing).
-    consenting: Mutex<Weak<Scoped>>,
+    /// The day consent was judged on (expired consent counts as none): a snapshot of an
+    /// earlier day is stale.
+    pub day: Date,
+    /// The parts by purpose (research, partners), while some use case holds them (each is a
+    /// copy: not kept for nothing).
+    parts: [Mutex<Weak<Scoped>>; 2],
     /// Figures per scope, computed at most once.
-    figures: [OnceCell<Arc<Figures>>; 2],
+    figures: [OnceCell<Arc<Figures>>; 3],
     /// Summaries per scope and seed, computed at most once each.
     summaries: Mutex<HashMap<(Scope, u64), SummaryCell>>,
     /// The intermediaries' ranking (whole network), computed at most once.
@@ -128,8 +146,9 @@ impl Snapshot {
             version,
             network: Arc::new(network),
             graph: Arc::new(graph),
-            consenting: Mutex::new(Weak::new()),
-            figures: [OnceCell::new(), OnceCell::new()],
+            day: today(),
+            parts: [Mutex::new(Weak::new()), Mutex::new(Weak::new())],
+            figures: [OnceCell::new(), OnceCell::new(), OnceCell::new()],
             summaries: Mutex::new(HashMap::new()),
             intermediaries: OnceCell::new(),
             plans: Mutex::new(HashMap::new()),
@@ -154,35 +173,34 @@ impl Snapshot {
         plans.insert(query, report);
     }
 
-    /// The part of the network a scope covers, with its relay graph. The consenting part's graph
+    /// The part of the network a scope covers, with its relay graph. A consenting part's graph
     /// is built on demand and shared while anyone holds it. Blocking: call it on the blocking
     /// pool.
     pub fn scoped(&self, scope: Scope) -> Arc<Scoped> {
-        match scope {
-            Scope::Whole => Arc::new(Scoped {
+        let Some(purpose) = scope.purpose() else {
+            return Arc::new(Scoped {
                 network: self.network.clone(),
                 graph: self.graph.clone(),
                 exportable: None,
-            }),
-            Scope::Consenting => {
-                let mut shared = self
-                    .consenting
-                    .lock()
-                    .expect("the snapshot lock is never poisoned");
-                if let Some(scoped) = shared.upgrade() {
-                    return scoped;
-                }
-                let graph =
-                    RelayGraph::build_part(&self.network, self.version, Exportable::may_leave);
-                let scoped = Arc::new(Scoped {
-                    network: self.network.clone(),
-                    graph: Arc::new(graph),
-                    exportable: Some(Exportable::of(self.network.clone())),
-                });
-                *shared = Arc::downgrade(&scoped);
-                scoped
-            }
+            });
+        };
+        let mut shared = self.parts[scope as usize - 1]
+            .lock()
+            .expect("the snapshot lock is never poisoned");
+        if let Some(scoped) = shared.upgrade() {
+            return scoped;
         }
+        let day = self.day;
+        let graph = RelayGraph::build_part(&self.network, self.version, |a| {
+            Exportable::may_leave(a, purpose, day)
+        });
+        let scoped = Arc::new(Scoped {
+            network: self.network.clone(),
+            graph: Arc::new(graph),
+            exportable: Some(Exportable::of(self.network.clone(), purpose, day)),
+        });
+        *shared = Arc::downgrade(&scoped);
+        scoped
     }
 
     /// The figures of a scope, computed by `compute` the first time they are asked for (every
@@ -318,7 +336,10 @@ impl Snapshots {
         let Some((snapshot, read_at)) = latest.clone() else {
             return Decision::Wait;
         };
-        if snapshot.version >= version {
+        if snapshot.day != today() {
+            // Consent may have expired overnight: judge it again (from the change log, cheap).
+            Decision::Wait
+        } else if snapshot.version >= version {
             Decision::Serve(snapshot, false)
         } else if read_at.elapsed() < self.max_staleness {
             Decision::Serve(snapshot, true)

@@ -361,7 +361,9 @@ pub fn small_network() -> Value {
              "languages": ["tir", "eng"], "city": "c-1", "channels": ["phone", "whatsapp"]},
             {"id": "m-1", "kind": "migrant", "name": "Selam", "languages": ["tir"], "city": "c-1",
              "location": {"lat": 44.11, "lon": 8.21}, "channels": ["whatsapp"], "consent": true},
-            {"id": "m-2", "kind": "migrant", "name": "Dawit", "languages": ["tir", "eng"], "consent": true,
+            {"id": "m-2", "kind": "migrant", "name": "Dawit", "languages": ["tir", "eng"],
+             "consent_record": {"purposes": ["warnings", "research"], "recorded_on": "2026-04-02",
+                                "recorded_by": "Field team 1", "expires": "2099-04-02"},
              "attributes": {"household": 4}}
         ],
         "ties": [

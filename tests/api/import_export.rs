@@ -362,9 +362,10 @@ async fn every_export_format_is_a_download_of_the_whole_network() {
         tables.keys().collect::<Vec<_>>(),
         ["actors.csv", "metadata.json", "ties.csv"]
     );
-    assert!(
-        tables["actors.csv"].starts_with("id,kind,name,languages,lat,lon,city,channels,consent\n")
-    );
+    assert!(tables["actors.csv"].starts_with(
+        "id,kind,name,languages,lat,lon,city,channels,consent,consent_purposes,\
+             consent_recorded_on,consent_recorded_by,consent_expires\n"
+    ));
     assert!(tables["ties.csv"].contains("t-4,r-1,m-2,serves,0.5,,,case worker\n"));
 }
 

@@ -6,6 +6,7 @@ mod actors;
 mod architecture;
 mod browser;
 mod cli;
+mod consent;
 mod crisis;
 mod duplicates;
 mod fuzz_corpus;

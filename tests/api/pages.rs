@@ -538,7 +538,7 @@ async fn an_actor_card_shows_details_ties_capital_and_who_reaches_them() {
     // Consent is a migrant's: an organisation's card does not talk about it.
     let organisation = app.get("/actors/o-1").await.text().await.unwrap();
     assert!(!organisation.contains("Consent"), "{organisation}");
-    assert!(page.contains("Given: they may appear"), "{page}");
+    assert!(page.contains("Given for: Emergency warnings and help, Sharing with partner organisations, Anonymised research."), "{page}");
 }
 
 #[tokio::test]
@@ -1062,7 +1062,9 @@ async fn actors_are_found_by_part_of_the_name_created_and_erased_from_the_pages(
             ("languages", "French"),
             ("city", "c-1"),
             ("channel", "sms"),
-            ("consent", "on"),
+            ("consent_purpose", "warnings"),
+            ("consent_purpose", "research"),
+            ("consent_expires", "2099-01-31"),
         ],
     )
     .await;
@@ -1083,6 +1085,16 @@ async fn actors_are_found_by_part_of_the_name_created_and_erased_from_the_pages(
         .unwrap();
     assert_eq!(stored["languages"], json!(["fra"]));
     assert_eq!(stored["consent"], true);
+    // Ticked purposes make a record dated today, with the expiry given.
+    assert_eq!(
+        stored["consent_record"]["purposes"],
+        json!(["warnings", "research"])
+    );
+    assert_eq!(stored["consent_record"]["expires"], "2099-01-31");
+    assert_eq!(
+        stored["consent_record"]["recorded_on"],
+        chrono::Utc::now().date_naive().to_string()
+    );
     let found = get_with(&app, &session, "/actors?q=%C3%A9lodie")
         .await
         .text()

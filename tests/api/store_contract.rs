@@ -317,7 +317,7 @@ pub async fn modes_guard_creates_and_replacements(store: &dyn GraphStore) {
     );
     assert_eq!(replaced, created);
     let mut changed = small_batch(WriteMode::Replace);
-    changed.actors[3].value.consent = !changed.actors[3].value.consent;
+    changed.actors[3].value.consent = relaymap::domain::Consent::none();
     let summary = store.write(changed).await.unwrap();
     assert_eq!((summary.actors_updated, summary.actors_unchanged), (1, 4));
     let replaced = store.get_actor(&actor_id("m-1")).await.unwrap().unwrap();

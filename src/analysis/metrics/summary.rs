@@ -259,7 +259,7 @@ mod tests {
                 location: None,
                 city: None,
                 channels: Channels::default(),
-                consent: true,
+                consent: crate::domain::Consent::every_purpose(),
                 attributes: Attributes::default(),
             },
             created_at: now(),

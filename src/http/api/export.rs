@@ -6,6 +6,7 @@ use axum::response::Response;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use crate::domain::Purpose;
 use crate::export::ExportFormat;
 use crate::http::access::{Access, Caller, Routes};
 use crate::http::api::research::metrics_options;
@@ -25,10 +26,14 @@ pub(super) struct ExportQuery {
     /// The format (default `json`, the import document).
     #[param(value_type = Option<ExportFormat>)]
     format: Option<String>,
-    /// Replace ids and names by pseudonyms and leave out people without consent. Always on for
-    /// analysts; `false` is refused to them.
+    /// Replace ids and names by pseudonyms. Always on for analysts; `false` is refused to them.
     #[param(value_type = Option<bool>)]
     pseudonymize: Option<String>,
+    /// What the export is for: `research` (default) or `partners` (sharing with partner
+    /// organisations; not for analysts). Only migrants whose consent covers it, and has not
+    /// expired, are in it.
+    #[param(value_type = Option<String>, example = "research")]
+    purpose: Option<String>,
     /// Add each actor's metrics (not with `json`).
     #[param(value_type = Option<bool>)]
     with_metrics: Option<String>,
@@ -94,9 +99,23 @@ pub(super) async fn export_network(
     } else {
         None
     };
+    let purpose = match query.purpose.as_deref() {
+        None => None,
+        Some(raw) => match Purpose::parse(raw) {
+            Ok(purpose @ (Purpose::Research | Purpose::Partners)) => Some(purpose),
+            _ => {
+                return Err(ApiError::bad_request(
+                    "invalid_query",
+                    "purpose is research or partners",
+                    Some("purpose"),
+                ));
+            }
+        },
+    };
     let request = ExportRequest {
         format,
         pseudonymize,
+        purpose,
         metrics,
     };
     let job = state.services.export(&caller, request).await?;

@@ -91,7 +91,7 @@ struct Details {
     location: String,
     channels: String,
     /// What consent means for this actor (migrants only), or nothing.
-    consent: Option<&'static str>,
+    consent: Option<String>,
     attributes: Vec<(String, String)>,
 }
 
@@ -488,11 +488,8 @@ fn details(card: &Card) -> Details {
             )
         }),
         channels: words::channels(actor.channels.as_slice()),
-        consent: (actor.kind == ActorKind::Migrant).then_some(if actor.consent {
-            "Given: they may appear, pseudonymised, in research exports."
-        } else {
-            "Not given: shown to coordinators only, never exported."
-        }),
+        consent: (actor.kind == ActorKind::Migrant)
+            .then(|| words::consent(&actor.consent, crate::domain::today())),
         attributes: record
             .attributes
             .as_ref()

@@ -9,8 +9,8 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::forms::{FieldErrors, Typed, list, text};
 use super::{Nav, Visitor, render, words};
-use crate::document::{ActorRecord, LocationRecord};
-use crate::domain::{ActorId, ActorKind, Channel, Language, StoredActor, WriteMode};
+use crate::document::{ActorRecord, ConsentRecord, LocationRecord};
+use crate::domain::{ActorId, ActorKind, Channel, Language, Purpose, StoredActor, WriteMode};
 use crate::http::access::{Access, AuditTarget, Routes};
 use crate::http::extract::Query;
 use crate::http::{ApiError, AppState};
@@ -221,13 +221,29 @@ pub(super) struct ActorForm {
     pub(super) channels: Vec<String>,
     pub(super) lat: String,
     pub(super) lon: String,
-    pub(super) consent: bool,
+    /// The consent purposes ticked.
+    pub(super) consent_purposes: Vec<String>,
+    /// `YYYY-MM-DD` or empty.
+    pub(super) consent_expires: String,
 }
 
 impl ActorForm {
     /// Whether the form has this channel ticked.
     pub(super) fn has_channel(&self, channel: &str) -> bool {
         self.channels.iter().any(|c| c == channel)
+    }
+
+    /// The consent purposes to tick, by value and label.
+    pub(super) fn purpose_choices(&self) -> Vec<(&'static str, &'static str)> {
+        Purpose::ALL
+            .iter()
+            .map(|&p| (p.as_str(), words::purpose(p)))
+            .collect()
+    }
+
+    /// Whether the form has this consent purpose ticked.
+    pub(super) fn has_purpose(&self, purpose: &str) -> bool {
+        self.consent_purposes.iter().any(|p| p == purpose)
     }
 
     /// The form of a stored actor.
@@ -252,7 +268,15 @@ impl ActorForm {
             lon: actor
                 .location
                 .map_or(String::new(), |l| words::coordinate(l.lon())),
-            consent: actor.consent,
+            consent_purposes: actor
+                .consent
+                .purposes()
+                .map(|p| p.as_str().to_owned())
+                .collect(),
+            consent_expires: actor
+                .consent
+                .expires()
+                .map_or(String::new(), |d| d.to_string()),
         }
     }
 
@@ -271,7 +295,38 @@ impl ActorForm {
                 .collect(),
             lat: text(&form, "lat"),
             lon: text(&form, "lon"),
-            consent: form.contains_key("consent"),
+            consent_purposes: pairs
+                .iter()
+                .filter(|(k, _)| k == "consent_purpose")
+                .map(|(_, v)| v.clone())
+                .collect(),
+            consent_expires: text(&form, "consent_expires"),
+        }
+    }
+
+    /// The consent this form records (migrants only): the one stored when neither the purposes
+    /// nor the expiry changed, else a new record dated today.
+    fn consent_record(
+        &self,
+        stored: Option<ConsentRecord>,
+        kind: Option<&str>,
+    ) -> Option<ConsentRecord> {
+        if kind != Some("migrant") || self.consent_purposes.is_empty() {
+            return None;
+        }
+        let expires = (!self.consent_expires.is_empty()).then(|| self.consent_expires.clone());
+        match stored {
+            Some(stored)
+                if stored.purposes == self.consent_purposes && stored.expires == expires =>
+            {
+                Some(stored)
+            }
+            _ => Some(ConsentRecord {
+                purposes: self.consent_purposes.clone(),
+                recorded_on: Some(crate::domain::today().to_string()),
+                recorded_by: None,
+                expires,
+            }),
         }
     }
 
@@ -295,7 +350,9 @@ impl ActorForm {
         record.languages = languages;
         record.city = (!self.city.is_empty()).then(|| self.city.clone());
         record.channels = self.channels.clone();
-        record.consent = self.consent && record.kind.as_deref() == Some("migrant");
+        record.consent_record =
+            self.consent_record(record.consent_record.take(), record.kind.as_deref());
+        record.consent = record.consent_record.is_some();
         record.location = match (self.lat.as_str(), self.lon.as_str()) {
             ("", "") => None,
             (lat, lon) => match (lat.replace(',', ".").parse(), lon.replace(',', ".").parse()) {

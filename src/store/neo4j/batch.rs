@@ -7,6 +7,7 @@ use neo4rs::{BoltType, Txn, query};
 
 use super::rows::*;
 use super::{classify, collect};
+use crate::document::ConsentRecord;
 use crate::domain::{
     Actor, ActorId, ActorKind, Batch, Draft, Existing, Tie, TieId, TieKind, Timestamp,
     WriteSummary, check_references, format_timestamp, now,
@@ -125,7 +126,7 @@ pub(super) async fn write_batch(
                     "channels",
                     texts(a.channels.as_slice().iter().map(|c| c.as_str())),
                 ),
-                ("consent", a.consent.into()),
+                ("consent_record", ConsentRecord::json(&a.consent).into()),
                 (
                     "attributes",
                     text(
@@ -144,7 +145,7 @@ pub(super) async fn write_batch(
              SET a:{label}, a.kind = row.kind, a.name = row.name, a.languages = row.languages,
                  a.location = CASE WHEN row.lat IS NULL THEN null
                               ELSE point({{latitude: row.lat, longitude: row.lon}}) END,
-                 a.city = row.city, a.channels = row.channels, a.consent = row.consent,
+                 a.city = row.city, a.channels = row.channels, a.consent_record = row.consent_record,
                  a.attributes = row.attributes,
                  a.created_at = CASE WHEN row.created_at IS NULL THEN a.created_at
                                 ELSE datetime(row.created_at) END,

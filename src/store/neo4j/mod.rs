@@ -27,9 +27,10 @@ use serde::Deserialize;
 use super::{GraphStore, StoreError};
 
 /// The schema, applied in order and idempotently at every connection.
-const SCHEMA: [&str; 1] = [include_str!(
-    "../../../graph-schema/neo4j/001_constraints.cypher"
-)];
+const SCHEMA: [&str; 2] = [
+    include_str!("../../../graph-schema/neo4j/001_constraints.cypher"),
+    include_str!("../../../graph-schema/neo4j/002_consent.cypher"),
+];
 /// Rows per `UNWIND` statement and per page when reading the whole network, unless configured;
 /// chosen by the batch-size benchmark in BENCHMARKS.md.
 pub const DEFAULT_BATCH: usize = 5_000;

@@ -14,7 +14,7 @@ use crate::store::{Page, StoreError};
 pub(super) const ACTOR_FIELDS: &str =
     "a.id AS id, a.kind AS kind, a.name AS name, a.languages AS languages,
     a.location.latitude AS lat, a.location.longitude AS lon, a.city AS city, a.channels AS channels,
-    a.consent AS consent, a.attributes AS attributes,
+    a.consent_record AS consent_record, a.attributes AS attributes,
     toString(a.created_at) AS created_at, toString(a.updated_at) AS updated_at";
 
 pub(super) const TIE_FIELDS: &str =
@@ -52,7 +52,7 @@ pub(super) struct ActorRow {
     pub(super) lon: Option<f64>,
     pub(super) city: Option<String>,
     pub(super) channels: Vec<String>,
-    pub(super) consent: bool,
+    pub(super) consent_record: Option<String>,
     pub(super) attributes: String,
     pub(super) created_at: String,
     pub(super) updated_at: String,
@@ -89,7 +89,11 @@ pub(super) fn to_actor(row: ActorRow) -> Result<StoredActor, StoreError> {
         location,
         city: row.city,
         channels: row.channels,
-        consent: row.consent,
+        consent: false,
+        consent_record: row
+            .consent_record
+            .map(|raw| serde_json::from_str(&raw).map_err(|e| corrupt("consent_record", e)))
+            .transpose()?,
         attributes: Some(attributes),
         created_at: Some(row.created_at),
         updated_at: Some(row.updated_at),

@@ -6,14 +6,15 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{backend, corrupt};
+use crate::document::ConsentRecord;
 use crate::domain::{
-    Actor, ActorId, ActorKind, Attributes, Batch, Channels, Draft, Existing, Languages, Location,
-    Name, Note, Stored, StoredActor, StoredTie, Tie, TieId, TieKind, Trust, WriteSummary,
+    Actor, ActorId, ActorKind, Attributes, Batch, Channels, Consent, Draft, Existing, Languages,
+    Location, Name, Note, Stored, StoredActor, StoredTie, Tie, TieId, TieKind, Trust, WriteSummary,
     check_references, format_timestamp, now, parse_date, parse_timestamp,
 };
 use crate::store::{Page, StoreError};
 
-pub(super) const ACTOR_COLUMNS: &str = "id, kind, name, languages, lat, lon, city, channels, consent, attributes, created_at, updated_at";
+pub(super) const ACTOR_COLUMNS: &str = "id, kind, name, languages, lat, lon, city, channels, consent_record, attributes, created_at, updated_at";
 pub(super) const TIE_COLUMNS: &str =
     "id, source, target, kind, trust, channels, last_verified, note, created_at, updated_at";
 
@@ -48,7 +49,13 @@ pub(super) fn read_actor(row: &Row) -> rusqlite::Result<StoredActor> {
         location,
         city,
         channels: Channels::parse(&channels).map_err(|_| bad())?,
-        consent: row.get(8)?,
+        consent: match row.get::<_, Option<String>>(8)? {
+            Some(raw) => serde_json::from_str::<ConsentRecord>(&raw)
+                .ok()
+                .and_then(|r| r.parse().ok())
+                .ok_or_else(bad)?,
+            None => Consent::none(),
+        },
         attributes: Attributes::parse(attributes).map_err(|_| bad())?,
     };
     Ok(Stored {
@@ -141,13 +148,13 @@ pub(super) fn write_batch(
     let now = format_timestamp(&now());
     let mut upsert_actor = transaction
         .prepare_cached(
-            "INSERT INTO actors (id, kind, name, languages, lat, lon, city, channels, consent,
+            "INSERT INTO actors (id, kind, name, languages, lat, lon, city, channels, consent_record,
                                  attributes, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, COALESCE(?11, ?13), COALESCE(?12, ?13))
              ON CONFLICT (id) DO UPDATE SET
                  name = excluded.name, languages = excluded.languages, lat = excluded.lat,
                  lon = excluded.lon, city = excluded.city, channels = excluded.channels,
-                 consent = excluded.consent, attributes = excluded.attributes,
+                 consent_record = excluded.consent_record, attributes = excluded.attributes,
                  created_at = COALESCE(?11, actors.created_at), updated_at = excluded.updated_at",
         )
         .map_err(backend)?;
@@ -166,7 +173,7 @@ pub(super) fn write_batch(
                 actor.location.map(|l| l.lon()),
                 actor.city.as_ref().map(|c| c.as_str()),
                 json_list(actor.channels.as_slice().iter().map(|c| c.as_str())),
-                actor.consent,
+                ConsentRecord::json(&actor.consent),
                 serde_json::to_string(actor.attributes.as_map()).expect("a JSON object serialises"),
                 draft.created_at.as_ref().map(format_timestamp),
                 draft.updated_at.as_ref().map(format_timestamp),
