@@ -39,3 +39,8 @@ CREATE CONSTRAINT activation_id IF NOT EXISTS FOR (a:RelaymapActivation) REQUIRE
 
 // Pairs of actors marked as two different people (the duplicate finder skips them).
 CREATE CONSTRAINT distinct_pair IF NOT EXISTS FOR (d:RelaymapDistinct) REQUIRE d.pair IS UNIQUE;
+
+// Interviews, by id and by the client's key (one interview per key); protocol versions.
+CREATE CONSTRAINT interview_id IF NOT EXISTS FOR (i:RelaymapInterview) REQUIRE i.id IS UNIQUE;
+CREATE CONSTRAINT interview_key IF NOT EXISTS FOR (i:RelaymapInterview) REQUIRE i.key IS UNIQUE;
+CREATE CONSTRAINT protocol_version IF NOT EXISTS FOR (p:RelaymapProtocol) REQUIRE p.version IS UNIQUE;

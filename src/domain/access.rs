@@ -17,11 +17,20 @@ pub enum Role {
     Analyst,
     /// Counts and aggregates only, small cells suppressed.
     Viewer,
+    /// Field interviews only: submits interviews and searches the roster by name; reads
+    /// nothing else of the network.
+    Interviewer,
 }
 
 impl Role {
     /// Every role, most powerful first.
-    pub const ALL: [Role; 4] = [Role::Admin, Role::Coordinator, Role::Analyst, Role::Viewer];
+    pub const ALL: [Role; 5] = [
+        Role::Admin,
+        Role::Coordinator,
+        Role::Analyst,
+        Role::Viewer,
+        Role::Interviewer,
+    ];
 
     /// The role's name.
     pub fn as_str(self) -> &'static str {
@@ -30,6 +39,7 @@ impl Role {
             Role::Coordinator => "coordinator",
             Role::Analyst => "analyst",
             Role::Viewer => "viewer",
+            Role::Interviewer => "interviewer",
         }
     }
 
@@ -40,6 +50,7 @@ impl Role {
             Role::Coordinator => "a coordinator",
             Role::Analyst => "an analyst",
             Role::Viewer => "a viewer",
+            Role::Interviewer => "an interviewer",
         }
     }
 

@@ -12,6 +12,7 @@ mod actor;
 mod batch;
 mod consent;
 mod error;
+mod interview;
 mod scenario;
 pub mod text;
 mod tie;
@@ -28,6 +29,9 @@ pub use batch::{
 };
 pub use consent::{Consent, Purpose};
 pub use error::DomainError;
+pub use interview::{
+    ConsentStep, Generator, Interpreters, Protocol, Texts, interview_tie, trust_of_answer,
+};
 pub use scenario::Scenario;
 pub use tie::{Tie, TieKind};
 pub(crate) use values::enum_schema;

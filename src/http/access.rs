@@ -28,8 +28,11 @@ use crate::store::GraphStore;
 pub enum Access {
     /// Anyone, with or without a token (health checks).
     Public,
-    /// Any valid token: counts and aggregates without personal data.
+    /// Any valid token but an interviewer's: counts and aggregates without personal data.
     Aggregates,
+    /// Admins, coordinators and interviewers: submitting interviews, the protocol, the roster
+    /// by name.
+    Interview,
     /// Admins, coordinators and analysts: metrics, summaries and exports (pseudonymised for
     /// analysts).
     Research,
@@ -43,14 +46,21 @@ impl Access {
     /// Whether the route's answers can hold personal data (ids, names, ties, pseudonymised rows
     /// included): then every call, read or refused, is audited.
     pub fn personal(self) -> bool {
-        matches!(self, Access::Research | Access::Network | Access::Admin)
+        matches!(
+            self,
+            Access::Research | Access::Network | Access::Admin | Access::Interview
+        )
     }
 
     /// Whether a role may call a route that needs this.
     pub fn allows(self, role: Role) -> bool {
         match self {
-            Access::Public | Access::Aggregates => true,
-            Access::Research => role != Role::Viewer,
+            Access::Public => true,
+            Access::Aggregates => role != Role::Interviewer,
+            Access::Interview => {
+                matches!(role, Role::Admin | Role::Coordinator | Role::Interviewer)
+            }
+            Access::Research => matches!(role, Role::Admin | Role::Coordinator | Role::Analyst),
             Access::Network => matches!(role, Role::Admin | Role::Coordinator),
             Access::Admin => role == Role::Admin,
         }

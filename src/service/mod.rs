@@ -16,6 +16,7 @@ pub mod duplicates;
 mod export;
 pub mod figures;
 pub mod intermediaries;
+pub mod interviews;
 mod plans;
 mod records;
 mod relay;

@@ -219,6 +219,44 @@ impl PlanStore for Minimised {
 }
 
 #[async_trait::async_trait]
+impl super::InterviewStore for Minimised {
+    async fn write_interview(
+        &self,
+        interview: super::StoredInterview,
+        mut batch: Batch,
+    ) -> Result<super::InterviewWrite, StoreError> {
+        batch.snap_people(self.metres);
+        self.inner.write_interview(interview, batch).await
+    }
+
+    async fn interview_by_key(
+        &self,
+        key: &str,
+    ) -> Result<Option<super::StoredInterview>, StoreError> {
+        self.inner.interview_by_key(key).await
+    }
+
+    async fn interview(&self, id: &str) -> Result<Option<super::StoredInterview>, StoreError> {
+        self.inner.interview(id).await
+    }
+
+    async fn interviews(&self, limit: usize) -> Result<Vec<super::StoredInterview>, StoreError> {
+        self.inner.interviews(limit).await
+    }
+
+    async fn save_protocol(&self, protocol: &super::StoredProtocol) -> Result<(), StoreError> {
+        self.inner.save_protocol(protocol).await
+    }
+
+    async fn protocol(
+        &self,
+        version: Option<u64>,
+    ) -> Result<Option<super::StoredProtocol>, StoreError> {
+        self.inner.protocol(version).await
+    }
+}
+
+#[async_trait::async_trait]
 impl GraphStore for Minimised {
     fn describe(&self) -> String {
         self.inner.describe()

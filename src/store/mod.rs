@@ -7,6 +7,7 @@
 mod access;
 pub mod backup;
 mod erasure;
+mod interviews;
 mod minimise;
 mod neo4j;
 mod network;
@@ -18,6 +19,7 @@ use std::sync::Arc;
 
 pub use access::{AccessStore, StoredSession};
 pub(crate) use erasure::Erasure;
+pub use interviews::{InterviewStore, InterviewWrite, StoredInterview, StoredProtocol};
 pub use neo4j::{DEFAULT_BATCH as NEO4J_DEFAULT_BATCH, Neo4jConfig, Neo4jStore};
 pub use network::{ActorFilter, BoundingBox, NetworkStore, Page, Stats, TieFilter};
 pub use plans::{PlanStore, StoredDocument};
@@ -54,7 +56,7 @@ impl StoreError {
 
 /// The whole store: the network, access and plans, with what the store is and how it stops.
 #[async_trait::async_trait]
-pub trait GraphStore: NetworkStore + AccessStore + PlanStore {
+pub trait GraphStore: NetworkStore + AccessStore + PlanStore + InterviewStore {
     /// What the store is, for logs and messages (`sqlite:PATH`); never a secret.
     fn describe(&self) -> String;
 

@@ -4,6 +4,7 @@ mod actors;
 mod audit;
 mod crisis;
 mod duplicates;
+mod interviews;
 mod export;
 mod figures;
 mod health;
@@ -38,6 +39,7 @@ pub fn routes(max_import_bytes: usize) -> Routes {
         .merge(scenarios::routes())
         .merge(crisis::routes())
         .merge(duplicates::routes())
+        .merge(interviews::routes())
         .merge(research::routes())
         .merge(view::routes())
         .merge(Routes::new().get(

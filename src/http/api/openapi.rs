@@ -13,8 +13,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 
 use super::{
-    actors, audit, crisis, duplicates, export, figures, health, import, relay, research, scenarios,
-    ties, view,
+    actors, audit, crisis, duplicates, export, figures, health, import, interviews, relay, research,
+    scenarios, ties, view,
 };
 use crate::http::access::{Access, Rule};
 
@@ -68,6 +68,12 @@ use crate::http::access::{Access, Rule};
         duplicates::list_duplicates,
         duplicates::mark_distinct,
         duplicates::merge_actor,
+        interviews::submit_interview,
+        interviews::list_interviews,
+        interviews::get_interview,
+        interviews::get_protocol,
+        interviews::put_protocol,
+        interviews::get_roster,
         research::get_metrics,
         research::get_summary,
         view::get_view,
@@ -82,6 +88,7 @@ use crate::http::access::{Access, Rule};
         (name = "network", description = "The network as a whole: import, export, counts"),
         (name = "relay", description = "Reach, coverage and saved crisis scenarios"),
         (name = "crisis", description = "Activations (live and drill), cascade simulation, ties to re-verify"),
+        (name = "interviews", description = "Ego-network interviews from the field, their protocol, the roster to pick from"),
         (name = "research", description = "Network metrics, pseudonymised for analysts"),
         (name = "view", description = "The network laid out for drawing"),
         (name = "admin", description = "The audit trail"),
@@ -141,7 +148,8 @@ fn complete(operation: &mut Operation, rule: Option<&Rule>) {
     let Some(rule) = rule else { return };
     let who = match rule.access {
         Access::Public => "Anyone, without a token.",
-        Access::Aggregates => "Any valid token (viewer and up).",
+        Access::Aggregates => "Any valid token but an interviewer's (viewer and up).",
+        Access::Interview => "Admins, coordinators and interviewers.",
         Access::Research => "Admins, coordinators and analysts.",
         Access::Network => "Admins and coordinators.",
         Access::Admin => "Admins only.",

@@ -13,6 +13,7 @@
 mod access;
 mod batch;
 mod network;
+mod interviews;
 mod plans;
 mod rows;
 

@@ -103,6 +103,22 @@ async fn erase_traces(txn: &mut Txn, id: &str) -> Result<(), StoreError> {
             txn.run(q).await.map_err(classify)?;
         }
     }
+    // An interview of the person goes whole; in others, what they said of them goes.
+    txn.run(query("MATCH (i:RelaymapInterview {ego: $id}) DELETE i").param("id", id))
+        .await
+        .map_err(classify)?;
+    let q = query(
+        "MATCH (i:RelaymapInterview) WHERE i.document CONTAINS $id          RETURN i.id AS name, i.document AS query",
+    )
+    .param("id", id);
+    for interview in collect::<NamedQueryRow>(txn, q).await? {
+        if let Some(scrubbed) = erasure.scrub_record(&interview.query) {
+            let q = query("MATCH (i:RelaymapInterview {id: $id}) SET i.document = $document")
+                .param("id", interview.name)
+                .param("document", scrubbed);
+            txn.run(q).await.map_err(classify)?;
+        }
+    }
     Ok(())
 }
 

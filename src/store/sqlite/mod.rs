@@ -8,6 +8,7 @@
 
 mod access;
 mod network;
+mod interviews;
 mod plans;
 mod rows;
 mod schema;

@@ -19,7 +19,8 @@ use crate::store::{ActorFilter, NetworkStore, Page, Stats, StoreError, TieFilter
 /// How long an erasure waits for readers to let the write-ahead log be truncated.
 const ERASURE_PATIENCE: std::time::Duration = std::time::Duration::from_secs(30);
 
-/// Takes an erased person out of the audit trail, the saved scenarios and the activations, in the erasure's
+/// Takes an erased person out of the audit trail, the saved scenarios, the activations and the
+/// interviews, in the erasure's
 /// transaction (see [`super::Erasure`]).
 fn erase_traces(transaction: &rusqlite::Transaction, id: &ActorId) -> rusqlite::Result<()> {
     let mut ties = transaction.prepare("SELECT id FROM ties WHERE source = ?1 OR target = ?1")?;
@@ -85,6 +86,23 @@ fn erase_traces(transaction: &rusqlite::Transaction, id: &ActorId) -> rusqlite::
             transaction.execute(
                 "UPDATE activations SET document = ?2, revision = revision + 1 WHERE id = ?1",
                 params![activation, scrubbed],
+            )?;
+        }
+    }
+    // An interview of the person goes whole; in others, what they said of them goes.
+    transaction.execute("DELETE FROM interviews WHERE ego = ?1", [id.as_str()])?;
+    let mut interviews = transaction
+        .prepare("SELECT id, document FROM interviews WHERE instr(document, ?1) > 0")?;
+    let named = interviews
+        .query_map([id.as_str()], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (interview, document) in named {
+        if let Some(scrubbed) = erasure.scrub_record(&document) {
+            transaction.execute(
+                "UPDATE interviews SET document = ?2 WHERE id = ?1",
+                params![interview, scrubbed],
             )?;
         }
     }
