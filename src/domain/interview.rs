@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{ActorKind, DomainError, Language, Trust, TieKind};
+use super::{ActorKind, DomainError, Language, TieKind, Trust};
 
 /// A text in several languages: ISO 639-3 code → text. English (`eng`) is always there.
 pub type Texts = BTreeMap<String, String>;
@@ -93,8 +93,7 @@ pub struct Interpreters {
 }
 
 fn check_id(id: &str, what: &str) -> Result<(), DomainError> {
-    if id.is_empty() || id.len() > 32 || !id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
-    {
+    if id.is_empty() || id.len() > 32 || !id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
         return Err(DomainError::Malformed(format!(
             "{what} {:?}: ids are 1–32 of a–z and _",
             id.chars().take(40).collect::<String>()
@@ -105,7 +104,9 @@ fn check_id(id: &str, what: &str) -> Result<(), DomainError> {
 
 fn check_texts(texts: &Texts, what: &str) -> Result<(), DomainError> {
     if texts.get("eng").is_none_or(|t| t.trim().is_empty()) {
-        return Err(DomainError::Malformed(format!("{what} needs an English text (eng)")));
+        return Err(DomainError::Malformed(format!(
+            "{what} needs an English text (eng)"
+        )));
     }
     for (language, text) in texts {
         Language::parse(language).map_err(|_| {
@@ -142,7 +143,9 @@ impl Protocol {
             ));
         }
         if self.generators.is_empty() || self.generators.len() > 12 {
-            return Err(DomainError::Malformed("a protocol has 1 to 12 generators".into()));
+            return Err(DomainError::Malformed(
+                "a protocol has 1 to 12 generators".into(),
+            ));
         }
         let mut seen = std::collections::HashSet::new();
         for generator in &self.generators {
@@ -161,7 +164,9 @@ impl Protocol {
                 )));
             }
             if !["in", "out"].contains(&generator.direction.as_str()) {
-                return Err(DomainError::Malformed(format!("{what}: direction is in or out")));
+                return Err(DomainError::Malformed(format!(
+                    "{what}: direction is in or out"
+                )));
             }
             if generator.kinds.is_empty() {
                 return Err(DomainError::Malformed(format!("{what}: kinds are needed")));
@@ -180,7 +185,9 @@ impl Protocol {
         check_texts(&i.trust, "interpreters.trust")?;
         check_texts(&i.frequency, "interpreters.frequency")?;
         if i.frequencies.is_empty() {
-            return Err(DomainError::Malformed("interpreters.frequencies are needed".into()));
+            return Err(DomainError::Malformed(
+                "interpreters.frequencies are needed".into(),
+            ));
         }
         for (id, texts) in &i.frequencies {
             check_id(id, "frequency")?;
@@ -198,7 +205,9 @@ impl Protocol {
 /// The trust of a tie from an answer on the 1–5 scale: 0.2 per step.
 pub fn trust_of_answer(answer: u8) -> Result<Trust, DomainError> {
     if !(1..=5).contains(&answer) {
-        return Err(DomainError::Malformed("trust is answered on a scale of 1 to 5".into()));
+        return Err(DomainError::Malformed(
+            "trust is answered on a scale of 1 to 5".into(),
+        ));
     }
     Trust::parse(f64::from(answer) / 5.0)
 }
@@ -257,15 +266,26 @@ mod tests {
         protocol.check().unwrap();
         for language in &protocol.languages {
             for generator in &protocol.generators {
-                assert!(generator.prompt.contains_key(language), "{} {language}", generator.id);
+                assert!(
+                    generator.prompt.contains_key(language),
+                    "{} {language}",
+                    generator.id
+                );
             }
-            assert!(protocol.consent.statement.contains_key(language), "{language}");
+            assert!(
+                protocol.consent.statement.contains_key(language),
+                "{language}"
+            );
         }
     }
 
     #[test]
     fn every_tie_an_interview_makes_fits_the_model() {
-        let kinds = [ActorKind::Migrant, ActorKind::Organisation, ActorKind::Responder];
+        let kinds = [
+            ActorKind::Migrant,
+            ActorKind::Organisation,
+            ActorKind::Responder,
+        ];
         for relation in ["knows", "member_of", "serves"] {
             for direction in ["in", "out"] {
                 for ego in kinds {
@@ -273,12 +293,18 @@ mod tests {
                         let (kind, from_ego) =
                             interview_tie(relation, direction, ego, named).unwrap();
                         let (source, target) = if from_ego { (ego, named) } else { (named, ego) };
-                        assert!(kind.fits(source, target), "{relation} {direction} {ego} {named}");
+                        assert!(
+                            kind.fits(source, target),
+                            "{relation} {direction} {ego} {named}"
+                        );
                     }
                 }
             }
         }
-        assert_eq!(interview_tie("knows", "out", ActorKind::Migrant, ActorKind::City), None);
+        assert_eq!(
+            interview_tie("knows", "out", ActorKind::Migrant, ActorKind::City),
+            None
+        );
     }
 
     #[test]

@@ -210,7 +210,8 @@ struct Problems(Vec<RowError>);
 
 impl Problems {
     fn add(&mut self, part: &str, line: usize, field: &str, error: DomainError) {
-        self.0.push(RowError::new(&RowRef::new(part, line), field, error));
+        self.0
+            .push(RowError::new(&RowRef::new(part, line), field, error));
     }
 
     fn say(&mut self, part: &str, line: usize, field: &str, message: impl Into<String>) {
@@ -460,7 +461,12 @@ impl Services {
             None => today(),
         };
         if conducted_on > today() {
-            problems.say("interview", 1, "conducted_on", "an interview is not held in the future");
+            problems.say(
+                "interview",
+                1,
+                "conducted_on",
+                "an interview is not held in the future",
+            );
         }
         let consent = interview_consent(&document, &protocol, conducted_on, caller, &mut problems);
 
@@ -487,7 +493,12 @@ impl Services {
                     Some(stored.value.clone())
                 }
                 Some(stored) => {
-                    problems.say("ego", 1, "id", format!("a {} is not interviewed", stored.kind));
+                    problems.say(
+                        "ego",
+                        1,
+                        "id",
+                        format!("a {} is not interviewed", stored.kind),
+                    );
                     None
                 }
                 None => {
@@ -497,7 +508,12 @@ impl Services {
             },
             (None, Some(new)) => new_actor(new, &[], &[], &ego_kinds, "ego", 1, &mut problems),
             _ => {
-                problems.say("ego", 1, "id", "give either the id of a known actor or a new person");
+                problems.say(
+                    "ego",
+                    1,
+                    "id",
+                    "give either the id of a known actor or a new person",
+                );
                 None
             }
         };
@@ -535,7 +551,12 @@ impl Services {
             if let Some(frequency) = &named.frequency
                 && !protocol.interpreters.frequencies.contains_key(frequency)
             {
-                problems.say("named", line, "frequency", format!("no answer {frequency:?}"));
+                problems.say(
+                    "named",
+                    line,
+                    "frequency",
+                    format!("no answer {frequency:?}"),
+                );
             }
             if let Err(e) = Languages::parse(&named.languages) {
                 problems.add("named", line, "languages", e);
@@ -544,19 +565,17 @@ impl Services {
                 problems.add("named", line, "channels", e);
             }
             let person: Option<(ActorId, ActorKind, bool)> = match (&named.id, &named.new) {
-                (Some(raw), None) => {
-                    match ActorId::parse(raw).ok().and_then(|id| known.get(&id)) {
-                        Some(stored) if stored.kind == ActorKind::City => {
-                            problems.say("named", line, "id", "a city is a place, never named");
-                            None
-                        }
-                        Some(stored) => Some((stored.id.clone(), stored.kind, false)),
-                        None => {
-                            problems.say("named", line, "id", "no actor has this id");
-                            None
-                        }
+                (Some(raw), None) => match ActorId::parse(raw).ok().and_then(|id| known.get(&id)) {
+                    Some(stored) if stored.kind == ActorKind::City => {
+                        problems.say("named", line, "id", "a city is a place, never named");
+                        None
                     }
-                }
+                    Some(stored) => Some((stored.id.clone(), stored.kind, false)),
+                    None => {
+                        problems.say("named", line, "id", "no actor has this id");
+                        None
+                    }
+                },
                 (None, Some(new)) => new_actor(
                     new,
                     &named.languages,
@@ -568,24 +587,45 @@ impl Services {
                 )
                 .map(|actor| {
                     let resolved = (actor.id.clone(), actor.kind, true);
-                    batch.actors.push(Draft::new(actor, RowRef::new("named", line)));
+                    batch
+                        .actors
+                        .push(Draft::new(actor, RowRef::new("named", line)));
                     resolved
                 }),
                 _ => {
-                    problems.say("named", line, "id", "give either the id of a known actor or a new person");
+                    problems.say(
+                        "named",
+                        line,
+                        "id",
+                        "give either the id of a known actor or a new person",
+                    );
                     None
                 }
             };
-            let Some((id, kind, new)) = person else { continue };
+            let Some((id, kind, new)) = person else {
+                continue;
+            };
             if ego.as_ref().is_some_and(|e| e.id == id) {
-                problems.say("named", line, "id", "the person interviewed does not name themselves");
+                problems.say(
+                    "named",
+                    line,
+                    "id",
+                    "the person interviewed does not name themselves",
+                );
                 continue;
             }
-            if refs.insert(named.reference.as_str(), (id.clone(), kind)).is_some()
+            if refs
+                .insert(named.reference.as_str(), (id.clone(), kind))
+                .is_some()
                 || named.reference.is_empty()
                 || named.reference.len() > 32
             {
-                problems.say("named", line, "ref", "each person named needs a ref of their own");
+                problems.say(
+                    "named",
+                    line,
+                    "ref",
+                    "each person named needs a ref of their own",
+                );
                 continue;
             }
             named_results.push(NamedResult {
@@ -608,38 +648,42 @@ impl Services {
             let mut existing: HashMap<(TieKind, ActorId, ActorId), TieId> = HashMap::new();
             if !ego_is_new {
                 for tie in self.all_ties_of(&ego.id).await? {
-                    existing.insert((tie.kind, tie.source.clone(), tie.target.clone()), tie.id.clone());
+                    existing.insert(
+                        (tie.kind, tie.source.clone(), tie.target.clone()),
+                        tie.id.clone(),
+                    );
                 }
             }
             let mut planned: HashSet<(TieKind, ActorId, ActorId)> = HashSet::new();
-            let mut add = |kind: TieKind,
-                           source: ActorId,
-                           target: ActorId,
-                           trust: Trust,
-                           channels: Channels,
-                           line: usize,
-                           existing: &HashMap<(TieKind, ActorId, ActorId), TieId>| {
-                let key = (kind, source.clone(), target.clone());
-                if !planned.insert(key.clone()) {
-                    return;
-                }
-                let id = existing.get(&key).cloned().unwrap_or_else(TieId::generate);
-                tie_records.push(json!({"id": id.to_string(), "source": source.to_string(),
+            let mut add =
+                |kind: TieKind,
+                 source: ActorId,
+                 target: ActorId,
+                 trust: Trust,
+                 channels: Channels,
+                 line: usize,
+                 existing: &HashMap<(TieKind, ActorId, ActorId), TieId>| {
+                    let key = (kind, source.clone(), target.clone());
+                    if !planned.insert(key.clone()) {
+                        return;
+                    }
+                    let id = existing.get(&key).cloned().unwrap_or_else(TieId::generate);
+                    tie_records.push(json!({"id": id.to_string(), "source": source.to_string(),
                     "target": target.to_string(), "kind": kind.as_str()}));
-                ties.push(Draft::new(
-                    Tie {
-                        id,
-                        source,
-                        target,
-                        kind,
-                        trust,
-                        channels,
-                        last_verified: Some(conducted_on),
-                        note: None,
-                    },
-                    RowRef::new("named", line),
-                ));
-            };
+                    ties.push(Draft::new(
+                        Tie {
+                            id,
+                            source,
+                            target,
+                            kind,
+                            trust,
+                            channels,
+                            last_verified: Some(conducted_on),
+                            note: None,
+                        },
+                        RowRef::new("named", line),
+                    ));
+                };
             for (i, named) in document.named.iter().enumerate() {
                 let Some((id, kind)) = refs.get(named.reference.as_str()).cloned() else {
                     continue;
@@ -649,7 +693,11 @@ impl Services {
                     .and_then(|t| trust_of_answer(t).ok())
                     .unwrap_or(Trust::DEFAULT);
                 let channels = Channels::parse(&named.channels).unwrap_or_default();
-                for generator in named.generators.iter().filter_map(|g| protocol.generator(g)) {
+                for generator in named
+                    .generators
+                    .iter()
+                    .filter_map(|g| protocol.generator(g))
+                {
                     match interview_tie(&generator.relation, &generator.direction, ego.kind, kind) {
                         Some((tie_kind, from_ego)) => {
                             let (source, target) = if from_ego {
@@ -657,9 +705,19 @@ impl Services {
                             } else {
                                 (id.clone(), ego.id.clone())
                             };
-                            add(tie_kind, source, target, trust, channels.clone(), i + 1, &existing);
+                            add(
+                                tie_kind,
+                                source,
+                                target,
+                                trust,
+                                channels.clone(),
+                                i + 1,
+                                &existing,
+                            );
                         }
-                        None => problems.say("named", i + 1, "id", "a city is a place, never named"),
+                        None => {
+                            problems.say("named", i + 1, "id", "a city is a place, never named")
+                        }
                     }
                 }
             }
@@ -669,7 +727,12 @@ impl Services {
                 let (Some((a, a_kind)), Some((b, b_kind))) =
                     (refs.get(link.a.as_str()), refs.get(link.b.as_str()))
                 else {
-                    problems.say("sociogram", i + 1, "a", "link two people named in this interview");
+                    problems.say(
+                        "sociogram",
+                        i + 1,
+                        "a",
+                        "link two people named in this interview",
+                    );
                     continue;
                 };
                 if a == b {
@@ -679,14 +742,30 @@ impl Services {
                 let Some((kind, from_a)) = interview_tie("knows", "out", *a_kind, *b_kind) else {
                     continue;
                 };
-                let (source, target) = if from_a { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
+                let (source, target) = if from_a {
+                    (a.clone(), b.clone())
+                } else {
+                    (b.clone(), a.clone())
+                };
                 between.insert((source.clone(), target.clone()));
-                add(kind, source, target, Trust::DEFAULT, Channels::default(), i + 1, &HashMap::new());
+                add(
+                    kind,
+                    source,
+                    target,
+                    Trust::DEFAULT,
+                    Channels::default(),
+                    i + 1,
+                    &HashMap::new(),
+                );
             }
             // A link between two known actors already tied in the network adds nothing.
             if !between.is_empty() {
                 let mut known_pairs = HashSet::new();
-                for id in refs.values().map(|(id, _)| id).filter(|id| known.contains_key(*id)) {
+                for id in refs
+                    .values()
+                    .map(|(id, _)| id)
+                    .filter(|id| known.contains_key(*id))
+                {
                     for tie in self.all_ties_of(id).await? {
                         known_pairs.insert((tie.source.clone(), tie.target.clone()));
                         known_pairs.insert((tie.target.clone(), tie.source.clone()));
@@ -706,11 +785,15 @@ impl Services {
             return Err(StoreError::Rejected(problems.0).into());
         }
         let (Some(mut ego), Some(consent), Some(language)) = (ego, consent, language) else {
-            return Err(ServiceError::Internal(anyhow::anyhow!("an interview without its parts")));
+            return Err(ServiceError::Internal(anyhow::anyhow!(
+                "an interview without its parts"
+            )));
         };
         ego.consent = consent;
         let ego_id = ego.id.to_string();
-        batch.actors.insert(0, Draft::new(ego, RowRef::new("ego", 1)));
+        batch
+            .actors
+            .insert(0, Draft::new(ego, RowRef::new("ego", 1)));
         batch.ties = ties;
 
         let id = format!("i-{}", uuid::Uuid::new_v4().simple());

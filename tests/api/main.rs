@@ -12,6 +12,7 @@ mod duplicates;
 mod fuzz_corpus;
 mod helpers;
 mod import_export;
+mod interviews;
 mod load_driver;
 mod neo4j_only;
 mod openapi;

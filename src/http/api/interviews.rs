@@ -14,14 +14,20 @@ use crate::http::access::{Access, AuditSubjects, AuditTarget, Caller, Routes};
 use crate::http::api::counted;
 use crate::http::extract::{Query, RecordJson};
 use crate::http::{ApiError, AppState, ErrorBody};
-use crate::service::interviews::{InterviewDocument, InterviewResult, InterviewSummary, RosterEntry};
+use crate::service::interviews::{
+    InterviewDocument, InterviewResult, InterviewSummary, RosterEntry,
+};
 
 pub fn routes() -> Routes {
     Routes::new()
         .post("/api/v1/interviews", Access::Interview, submit_interview)
         .get("/api/v1/interviews", Access::Network, list_interviews)
         .get("/api/v1/interviews/{id}", Access::Network, get_interview)
-        .get("/api/v1/interview-protocol", Access::Interview, get_protocol)
+        .get(
+            "/api/v1/interview-protocol",
+            Access::Interview,
+            get_protocol,
+        )
         .put("/api/v1/interview-protocol", Access::Admin, put_protocol)
         .get("/api/v1/roster", Access::Interview, get_roster)
 }
@@ -101,11 +107,18 @@ pub(super) async fn list_interviews(
             .ok()
             .filter(|n| (1..=1000).contains(n))
             .ok_or_else(|| {
-                ApiError::bad_request("invalid_query", "limit must be from 1 to 1000", Some("limit"))
+                ApiError::bad_request(
+                    "invalid_query",
+                    "limit must be from 1 to 1000",
+                    Some("limit"),
+                )
             })?,
     };
     let interviews = state.services.interviews(limit).await?;
-    Ok(counted(interviews.len(), Json(InterviewList { interviews })))
+    Ok(counted(
+        interviews.len(),
+        Json(InterviewList { interviews }),
+    ))
 }
 
 /// One interview as recorded: consent, every person's id (new or known), the answers about
@@ -149,7 +162,11 @@ pub(super) async fn get_protocol(
     let version = match params.version.as_deref() {
         None => None,
         Some(raw) => Some(raw.parse::<u64>().ok().filter(|v| *v > 0).ok_or_else(|| {
-            ApiError::bad_request("invalid_query", "version is a positive number", Some("version"))
+            ApiError::bad_request(
+                "invalid_query",
+                "version is a positive number",
+                Some("version"),
+            )
         })?),
     };
     let protocol = state.services.protocol(version).await?;

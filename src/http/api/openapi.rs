@@ -13,8 +13,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 
 use super::{
-    actors, audit, crisis, duplicates, export, figures, health, import, interviews, relay, research,
-    scenarios, ties, view,
+    actors, audit, crisis, duplicates, export, figures, health, import, interviews, relay,
+    research, scenarios, ties, view,
 };
 use crate::http::access::{Access, Rule};
 

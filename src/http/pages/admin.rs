@@ -81,7 +81,9 @@ fn roles() -> Vec<(&'static str, &'static str)> {
                 Role::Coordinator => "the network itself: names, maps, scenarios, imports",
                 Role::Analyst => "pseudonymised research data and metrics",
                 Role::Viewer => "counts only",
-                Role::Interviewer => "field interviews only: the interview page and the roster by name",
+                Role::Interviewer => {
+                    "field interviews only: the interview page and the roster by name"
+                }
             };
             (role.as_str(), says)
         })

@@ -70,7 +70,11 @@ impl InterviewStore for Neo4jStore {
                 "MATCH (i:RelaymapInterview {{key: $key}}) RETURN {INTERVIEW_FIELDS}"
             ))
             .param("key", interview.key.as_str());
-            if let Some(row) = collect::<InterviewRow>(&mut txn, q).await?.into_iter().next() {
+            if let Some(row) = collect::<InterviewRow>(&mut txn, q)
+                .await?
+                .into_iter()
+                .next()
+            {
                 return Ok((InterviewWrite::Replayed(row.into_interview()?), txn));
             }
             let (summary, mut txn) = write_batch(txn, batch, size).await?;
@@ -156,7 +160,9 @@ impl InterviewStore for Neo4jStore {
         let found = match version {
             Some(version) => {
                 self.read_records(
-                    format!("MATCH (p:RelaymapProtocol {{version: $version}}) RETURN {PROTOCOL_FIELDS}"),
+                    format!(
+                        "MATCH (p:RelaymapProtocol {{version: $version}}) RETURN {PROTOCOL_FIELDS}"
+                    ),
                     vec![("version", (version as i64).into())],
                     ProtocolRow::into_protocol,
                 )

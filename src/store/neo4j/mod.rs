@@ -12,8 +12,8 @@
 
 mod access;
 mod batch;
-mod network;
 mod interviews;
+mod network;
 mod plans;
 mod rows;
 

@@ -7,8 +7,8 @@
 //! secrets in `access.rs`, scenarios and outlines in `plans.rs`.
 
 mod access;
-mod network;
 mod interviews;
+mod network;
 mod plans;
 mod rows;
 mod schema;

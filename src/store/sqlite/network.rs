@@ -91,8 +91,8 @@ fn erase_traces(transaction: &rusqlite::Transaction, id: &ActorId) -> rusqlite::
     }
     // An interview of the person goes whole; in others, what they said of them goes.
     transaction.execute("DELETE FROM interviews WHERE ego = ?1", [id.as_str()])?;
-    let mut interviews = transaction
-        .prepare("SELECT id, document FROM interviews WHERE instr(document, ?1) > 0")?;
+    let mut interviews =
+        transaction.prepare("SELECT id, document FROM interviews WHERE instr(document, ?1) > 0")?;
     let named = interviews
         .query_map([id.as_str()], |row| {
             Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
