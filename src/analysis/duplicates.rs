@@ -87,27 +87,27 @@ fn normalise(name: &str) -> Compared {
     }
 }
 
-/// How alike two names are, from 0 to 1, across scripts: the best of their parts compared in
-/// any order, in order, and (worth a little less) by their consonants alone.
-fn name_likeness(x: &Compared, y: &Compared) -> f64 {
+/// How alike two compared names are (see [`name_likeness`]).
+fn likeness(x: &Compared, y: &Compared) -> f64 {
     strsim::jaro_winkler(&x.sorted, &y.sorted)
         .max(strsim::jaro_winkler(&x.ordered, &y.ordered))
         .max(SKELETON_WEIGHT * strsim::jaro_winkler(&x.skeletons, &y.skeletons))
 }
 
-/// Whether two names are alike enough to be one person's written twice (the threshold of the
-/// duplicate finder).
+/// How alike two names are, from 0 to 1, across scripts: the best of their parts compared in
+/// any order, in order, and (worth a little less) by their consonants alone. The duplicate
+/// finder lists pairs from [`NAME_THRESHOLD`] up.
 ///
 /// ```
-/// use relaymap::analysis::names_alike;
+/// use relaymap::analysis::name_likeness;
 /// use relaymap::domain::Name;
 ///
 /// let name = |s| Name::parse(s).unwrap();
-/// assert!(names_alike(&name("Yusuf Haddad"), &name("Haddad Yusuf")));
-/// assert!(!names_alike(&name("Yusuf Haddad"), &name("Selam Tesfaye")));
+/// assert_eq!(name_likeness(&name("Yusuf Haddad"), &name("Haddad Yusuf")), 1.0);
+/// assert!(name_likeness(&name("Yusuf Haddad"), &name("Selam Tesfaye")) < 0.7);
 /// ```
-pub fn names_alike(a: &crate::domain::Name, b: &crate::domain::Name) -> bool {
-    name_likeness(&normalise(a.as_str()), &normalise(b.as_str())) >= NAME_THRESHOLD
+pub fn name_likeness(a: &crate::domain::Name, b: &crate::domain::Name) -> f64 {
+    likeness(&normalise(a.as_str()), &normalise(b.as_str()))
 }
 
 /// The likely duplicate pairs of a network (cities left out), most likely first, at most
@@ -162,7 +162,7 @@ pub fn likely_duplicates(
                     continue;
                 }
                 let (x, y) = (&names[i], &names[j]);
-                let name = name_likeness(x, y);
+                let name = likeness(x, y);
                 if name < NAME_THRESHOLD {
                     continue;
                 }

@@ -39,7 +39,7 @@ pub use aggregates::{Counts, counts, counts_part};
 pub use area::Area;
 pub use cascade::{Delays, HourBand, MAX_HOURS, MAX_RUNS, Simulation, SimulationParams, simulate};
 pub use community::{louvain, modularity};
-pub use duplicates::{DuplicatePair, NAME_THRESHOLD, likely_duplicates, names_alike};
+pub use duplicates::{DuplicatePair, NAME_THRESHOLD, likely_duplicates, name_likeness};
 pub use error::AnalysisError;
 pub use graph::RelayGraph;
 pub use layout::force_layout;

@@ -87,9 +87,19 @@ pub struct Interpreters {
     /// How often they are in touch.
     #[schema(value_type = Object)]
     pub frequency: Texts,
-    /// The answers to how often: id (`[a-z_]`) → label.
+    /// The answers to how often, in the order they are offered.
+    pub frequencies: Vec<Choice>,
+}
+
+/// One answer to choose.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// `[a-z_]`, 1–32 characters, unique among the answers.
+    pub id: String,
+    /// What it says.
     #[schema(value_type = Object)]
-    pub frequencies: BTreeMap<String, Texts>,
+    pub label: Texts,
 }
 
 fn check_id(id: &str, what: &str) -> Result<(), DomainError> {
@@ -189,9 +199,16 @@ impl Protocol {
                 "interpreters.frequencies are needed".into(),
             ));
         }
-        for (id, texts) in &i.frequencies {
-            check_id(id, "frequency")?;
-            check_texts(texts, &format!("interpreters.frequencies.{id}"))?;
+        let mut answers = std::collections::HashSet::new();
+        for choice in &i.frequencies {
+            check_id(&choice.id, "frequency")?;
+            if !answers.insert(choice.id.as_str()) {
+                return Err(DomainError::Malformed(format!(
+                    "frequency {:?} appears twice",
+                    choice.id
+                )));
+            }
+            check_texts(&choice.label, &format!("interpreters.frequencies.{}", choice.id))?;
         }
         check_texts(&self.sociogram, "sociogram")
     }

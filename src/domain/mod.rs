@@ -30,7 +30,7 @@ pub use batch::{
 pub use consent::{Consent, Purpose};
 pub use error::DomainError;
 pub use interview::{
-    ConsentStep, Generator, Interpreters, Protocol, Texts, interview_tie, trust_of_answer,
+    Choice, ConsentStep, Generator, Interpreters, Protocol, Texts, interview_tie, trust_of_answer,
 };
 pub use scenario::Scenario;
 pub use tie::{Tie, TieKind};

@@ -202,6 +202,10 @@ pub struct RosterEntry {
     pub alike: Vec<String>,
 }
 
+/// Names at least this alike are hinted in the roster as perhaps one person twice: stricter
+/// than the duplicate finder, which weighs cities and ties too.
+const ROSTER_ALIKE: f64 = 0.95;
+
 /// The most roster entries one search answers.
 const ROSTER_LIMIT: usize = 20;
 
@@ -360,7 +364,8 @@ impl Services {
         Ok(protocol)
     }
 
-    /// Known actors whose name holds `q` (at least two characters), for an interviewer to pick:
+    /// Known actors whose name holds `q` (at least two characters, or none for cities), for an
+    /// interviewer to pick:
     /// id, kind, name and city name only, with alike names hinted.
     pub async fn roster(
         &self,
@@ -369,7 +374,8 @@ impl Services {
         kind: Option<ActorKind>,
     ) -> Result<Vec<RosterEntry>, ServiceError> {
         let q = q.trim();
-        if q.chars().count() < 2 {
+        // Cities are places, not people: all of them may be listed (to pick one's city).
+        if q.chars().count() < 2 && kind != Some(ActorKind::City) {
             return Err(ServiceError::invalid(
                 "invalid_query",
                 "q",
@@ -378,7 +384,7 @@ impl Services {
         }
         let filter = ActorFilter {
             kind,
-            name: Some(q.to_owned()),
+            name: (!q.is_empty()).then(|| q.to_owned()),
             ..ActorFilter::default()
         };
         let page = Page {
@@ -411,7 +417,8 @@ impl Services {
                     .filter(|other| {
                         other.id != actor.id
                             && other.kind == actor.kind
-                            && crate::analysis::names_alike(&actor.name, &other.name)
+                            && crate::analysis::name_likeness(&actor.name, &other.name)
+                                >= ROSTER_ALIKE
                     })
                     .map(|other| other.id.to_string())
                     .collect(),
@@ -549,7 +556,7 @@ impl Services {
                 problems.add("named", line, "trust", e);
             }
             if let Some(frequency) = &named.frequency
-                && !protocol.interpreters.frequencies.contains_key(frequency)
+                && !protocol.interpreters.frequencies.iter().any(|c| c.id == *frequency)
             {
                 problems.say(
                     "named",

@@ -13,6 +13,7 @@ mod errors;
 mod forms;
 mod import;
 mod intermediaries;
+mod interview;
 mod map;
 mod research;
 mod signin;
@@ -39,6 +40,7 @@ pub fn routes() -> Routes {
         .merge(actor::routes())
         .merge(research::routes())
         .merge(intermediaries::routes())
+        .merge(interview::routes())
         .merge(view::routes())
         .merge(signin::routes())
         .merge(admin::routes())
@@ -63,6 +65,10 @@ struct Nav {
     research: bool,
     /// Whether the role manages tokens and reads the audit trail.
     admin: bool,
+    /// Whether the role sees the dashboard (every role but the interviewer).
+    dashboard: bool,
+    /// Whether the role runs interviews.
+    interview: bool,
     /// The section of the site the page is in (`/actors` for an actor's card), which the
     /// navigation marks as the current one.
     here: String,
@@ -115,6 +121,8 @@ impl Visitor {
             personal: role.sees_personal_data(),
             research: Access::Research.allows(role),
             admin: Access::Admin.allows(role),
+            dashboard: Access::Aggregates.allows(role),
+            interview: Access::Interview.allows(role),
             here: section(&self.path).to_owned(),
         }
     }

@@ -147,7 +147,13 @@ async fn post_signin(State(state): State<AppState>, request: Request) -> Respons
         Ok(session) => session,
         Err(error) => return crate::http::ApiError::from(error).into_response(),
     };
-    let mut response = Redirect::to(safe_next(&next).unwrap_or("/")).into_response();
+    // An interviewer's only page is the interview.
+    let home = if token.role == crate::domain::Role::Interviewer {
+        "/interview"
+    } else {
+        "/"
+    };
+    let mut response = Redirect::to(safe_next(&next).unwrap_or(home)).into_response();
     let headers = response.headers_mut();
     for value in [
         set_cookie(SESSION_COOKIE, Some(&session), SESSION_LIFETIME, secure),
