@@ -208,7 +208,10 @@ impl Protocol {
                     choice.id
                 )));
             }
-            check_texts(&choice.label, &format!("interpreters.frequencies.{}", choice.id))?;
+            check_texts(
+                &choice.label,
+                &format!("interpreters.frequencies.{}", choice.id),
+            )?;
         }
         check_texts(&self.sociogram, "sociogram")
     }

@@ -556,7 +556,11 @@ impl Services {
                 problems.add("named", line, "trust", e);
             }
             if let Some(frequency) = &named.frequency
-                && !protocol.interpreters.frequencies.iter().any(|c| c.id == *frequency)
+                && !protocol
+                    .interpreters
+                    .frequencies
+                    .iter()
+                    .any(|c| c.id == *frequency)
             {
                 problems.say(
                     "named",

@@ -23,6 +23,9 @@
   ];
   const KINDS = { migrant: 'A person', organisation: 'A group or organisation', responder: 'An office or service' };
   const PURPOSES = ['warnings', 'partners', 'research'];
+  // ISO 639-3 code → its BCP 47 tag (for lang attributes) and its name in itself.
+  const LANGUAGES = JSON.parse(root.dataset.languages || '{}');
+  function tagOf(code) { return (LANGUAGES[code] && LANGUAGES[code].tag) || code; }
 
   // ----- Storage: the interview in progress and the outbox, in IndexedDB. -----
   let dbPromise = null;
@@ -172,7 +175,7 @@
   }
   /** Attributes of text in the interview's language (Arabic runs right to left). */
   function speaking(attributes) {
-    return Object.assign({ lang: state.language, dir: state.language === 'ara' ? 'rtl' : 'ltr' }, attributes);
+    return Object.assign({ lang: tagOf(state.language), dir: state.language === 'ara' ? 'rtl' : 'ltr' }, attributes);
   }
 
   /** A question about someone: in the interview's language, with English beneath for the
@@ -220,8 +223,10 @@
     return person ? person.label : '';
   }
 
+  /** The codes of languages typed as listed ("Tigrinya (tir)") or as codes; null for a part
+   * that is neither. */
   function languageCodes(raw) {
-    return raw.split(',').map(function (part) {
+    return raw.split(',').filter(function (part) { return part.trim() !== ''; }).map(function (part) {
       const trimmed = part.trim();
       const code = /\(([a-z]{3})\)$/.exec(trimmed);
       if (code) return code[1];
@@ -333,7 +338,7 @@
         el('div', { class: 'choices big', role: 'radiogroup', 'aria-label': 'Interview language' }, protocol.languages.map(function (code) {
           return el('label', { class: 'check' }, [
             el('input', { type: 'radio', name: 'language', value: code, checked: state.language === code }),
-            el('span', { lang: code, text: protocol.language_names[code] || code })
+            el('span', { lang: tagOf(code), text: protocol.language_names[code] || code })
           ]);
         })));
     },
@@ -534,7 +539,7 @@
       if (!state.ego) {
         const person = readNewPerson(['migrant', 'organisation'], 'ego');
         if (!person) return problem('Find the person in the roster, or write their name to add them.');
-        const codes = languageCodes(form.querySelector('#ego-languages').value).filter(function (c) { return c !== ''; });
+        const codes = languageCodes(form.querySelector('#ego-languages').value);
         if (codes.includes(null)) return problem('Give languages as listed, or as three-letter codes, separated by commas.');
         person.languages = codes;
         person.channels = ticked('ego-channel');
@@ -544,8 +549,7 @@
       }
     } else if (kind === 'about') {
       const n = state.named.find(function (p) { return p.ref === id; });
-      const raw = form.querySelector('#about-languages').value;
-      const codes = raw.trim() ? languageCodes(raw) : [];
+      const codes = languageCodes(form.querySelector('#about-languages').value);
       if (codes.includes(null)) return problem('Give languages as listed, or as three-letter codes, separated by commas.');
       n.languages = codes;
       n.channels = ticked('about-channel');
@@ -645,8 +649,9 @@
     if (!response.ok) throw new Error('the protocol: ' + response.status);
     const loaded = await response.json();
     loaded.language_names = {};
-    const names = { eng: 'English', fra: 'Français', spa: 'Español', ara: 'العربية', jpn: '日本語', por: 'Português' };
-    loaded.languages.forEach(function (code) { loaded.language_names[code] = names[code] || code; });
+    loaded.languages.forEach(function (code) {
+      loaded.language_names[code] = (LANGUAGES[code] && LANGUAGES[code].autonym) || code;
+    });
     return loaded;
   }
 

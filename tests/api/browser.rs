@@ -1838,3 +1838,219 @@ async fn a_coordinator_runs_an_activation_and_the_call_list_moves_on_without_rel
     chrome.at_both_widths("verification").await;
     chrome.client.clone().close().await.unwrap();
 }
+
+/// Scrolls an element to the middle of the screen (clear of the sticky step buttons) and taps
+/// it, as a thumb would.
+async fn tap(chrome: &Chrome, css: &str) {
+    let element = chrome.wait_for(css).await;
+    chrome
+        .client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'});",
+            vec![serde_json::to_value(&element).unwrap()],
+        )
+        .await
+        .unwrap();
+    element.click().await.unwrap();
+}
+
+/// Types into a field after emptying it, then leaves it (which also closes any list of
+/// suggestions the browser opened over the page, as a person would before tapping on).
+async fn type_into(chrome: &Chrome, css: &str, text: &str) {
+    let field = chrome.wait_for(css).await;
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+    chrome
+        .client
+        .execute("document.activeElement.blur();", vec![])
+        .await
+        .unwrap();
+}
+
+/// Goes on to step `step` of the interview and waits until it shows.
+async fn next_step(chrome: &Chrome, step: usize) {
+    tap(chrome, "#next").await;
+    let needle = format!("Step {step} of");
+    let text = chrome.wait_for_text("#progress-text", &needle).await;
+    assert!(text.contains(&needle));
+}
+
+/// A screenshot without the console check, for the page while the server is down (the
+/// browser logs every refused connection).
+async fn offline_picture(chrome: &Chrome, name: &str) {
+    let folder =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots");
+    std::fs::create_dir_all(&folder).unwrap();
+    let png = chrome.client.screenshot().await.unwrap();
+    std::fs::write(folder.join(format!("{name}.png")), png).unwrap();
+}
+
+/// Adds someone new on a name generator's screen.
+async fn add_new(chrome: &Chrome, name: &str) {
+    type_into(chrome, "#named-name", name).await;
+    tap(chrome, "#add-new").await;
+    chrome.wait_for_text("#named-here", name).await;
+}
+
+/// Answers the questions about each of `people` (steps from `first` on): trust 4, weekly.
+async fn answer_about(chrome: &Chrome, first: usize, people: usize) {
+    for k in 0..people {
+        tap(chrome, "input[name=trust][value='4']").await;
+        tap(chrome, "input[name=frequency][value=weekly]").await;
+        tap(chrome, "input[name=about-channel][value=phone]").await;
+        next_step(chrome, first + k + 1).await;
+    }
+}
+
+/// Links the second and third people named on the sociogram screen.
+async fn link_two(chrome: &Chrome) {
+    tap(chrome, ".sociogram button[data-ref='p2']").await;
+    tap(chrome, ".sociogram button[data-ref='p3']").await;
+    chrome.wait_for("#links li").await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and chromedriver: tests/run installs them"]
+async fn an_interviewer_on_a_phone_completes_interviews_online_and_offline_each_sent_once() {
+    use relaymap::domain::Role;
+    let app = spawn_app_with(|config| config.demo = true).await;
+    let interviewer = app.token(Role::Interviewer).await;
+    let chrome = chrome().await;
+    chrome.client.set_window_size(390, 844).await.unwrap();
+    sign_in(&chrome, &app, &interviewer).await;
+    // An interviewer lands on the interview, the only page they have.
+    chrome.wait_for("input[name=language]").await;
+    assert_eq!(
+        chrome.client.current_url().await.unwrap().path(),
+        "/interview"
+    );
+    chrome.screenshot("interview-start").await;
+
+    // The first interview, online: consent, a new person, a roster pick and two new people,
+    // the questions about each, a sociogram link.
+    tap(&chrome, "input[name=language][value=ara]").await;
+    next_step(&chrome, 2).await;
+    chrome.screenshot("interview-consent-arabic").await;
+    tap(&chrome, "#next").await;
+    chrome
+        .wait_for_text(".error-summary", "nothing is recorded")
+        .await;
+    tap(&chrome, "input[name=purpose][value=warnings]").await;
+    tap(&chrome, "input[name=purpose][value=research]").await;
+    next_step(&chrome, 3).await;
+    type_into(&chrome, "#ego-name", "Hagos Tesfay").await;
+    type_into(&chrome, "#ego-languages", "tir, Arabic (ara)").await;
+    tap(&chrome, "input[name=ego-channel][value=whatsapp]").await;
+    next_step(&chrome, 4).await;
+    type_into(&chrome, "#roster-q", "Ahmadi").await;
+    let pick = chrome.wait_for("#roster-results .pick").await;
+    let picked = pick.attr("data-id").await.unwrap().unwrap();
+    tap(&chrome, "#roster-results .pick").await;
+    add_new(&chrome, "Saba Kidane Weldu").await;
+    add_new(&chrome, "Yonas Berhe Tekle").await;
+    chrome.screenshot("interview-name-generator").await;
+    for step in 5..=7 {
+        next_step(&chrome, step).await;
+    }
+    next_step(&chrome, 8).await;
+    chrome.screenshot("interview-about").await;
+    answer_about(&chrome, 8, 3).await;
+    link_two(&chrome).await;
+    chrome.screenshot("interview-sociogram").await;
+    next_step(&chrome, 12).await;
+    chrome.screenshot("interview-summary").await;
+    tap(&chrome, "#next").await;
+    chrome.wait_for_text("#done", "Sent").await;
+    chrome
+        .wait_for_text("#outbox-status", "Every interview has been sent")
+        .await;
+
+    let list: Value = app.get("/api/v1/interviews").await.json().await.unwrap();
+    let first_id = list["interviews"][0]["id"].as_str().unwrap().to_owned();
+    let first: Value = app
+        .get(&format!("/api/v1/interviews/{first_id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let named = first["named"].as_array().unwrap();
+    assert_eq!(named.len(), 3);
+    assert_eq!(
+        (&named[0]["id"], &named[0]["new"]),
+        (&json!(picked), &json!(false))
+    );
+    assert!(named[1]["new"].as_bool().unwrap() && named[2]["new"].as_bool().unwrap());
+    assert_eq!(first["sociogram"].as_array().unwrap().len(), 1);
+    assert_eq!(first["language"], "ara");
+    let ego: Value = app
+        .get(&format!(
+            "/api/v1/actors/{}",
+            first["ego"]["id"].as_str().unwrap()
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        ego["consent_record"]["purposes"],
+        json!(["warnings", "research"])
+    );
+    assert_eq!(ego["languages"], json!(["tir", "ara"]));
+
+    // The second, with the server stopped: the page (kept by the service worker) and the
+    // interview in progress survive a reload; the finished interview waits on the phone.
+    let session = chrome.client.get_all_cookies().await.unwrap();
+    assert!(!session.is_empty());
+    let app = app
+        .stopped_while(async {
+            tap(&chrome, "#another").await;
+            chrome.wait_for_text("#progress-text", "Step 1 of").await;
+            next_step(&chrome, 2).await;
+            tap(&chrome, "input[name=purpose][value=warnings]").await;
+            next_step(&chrome, 3).await;
+            chrome.client.refresh().await.unwrap();
+            chrome.wait_for_text("#progress-text", "Step 3 of").await;
+            type_into(&chrome, "#ego-name", "Mariam Idris Omar").await;
+            next_step(&chrome, 4).await;
+            type_into(&chrome, "#roster-q", "Ahmadi").await;
+            chrome
+                .wait_for_text("#roster-results", "needs the connection")
+                .await;
+            add_new(&chrome, "Fatima Nur Ahmed").await;
+            add_new(&chrome, "Ali Hassan Farah").await;
+            for step in 5..=8 {
+                next_step(&chrome, step).await;
+            }
+            answer_about(&chrome, 8, 2).await;
+            tap(&chrome, ".sociogram button[data-ref='p1']").await;
+            tap(&chrome, ".sociogram button[data-ref='p2']").await;
+            chrome.wait_for("#links li").await;
+            next_step(&chrome, 11).await;
+            tap(&chrome, "#next").await;
+            chrome.wait_for_text("#done", "Kept on this phone").await;
+            chrome
+                .wait_for_text("#outbox-status", "1 interview waits")
+                .await;
+            offline_picture(&chrome, "interview-offline-waiting").await;
+        })
+        .await;
+    // The server is back: the page sends what waited, once.
+    chrome
+        .wait_for_text("#outbox-status", "Every interview has been sent")
+        .await;
+    let _ = chrome.client.issue_cmd(BrowserLog).await;
+    let list: Value = app.get("/api/v1/interviews").await.json().await.unwrap();
+    assert_eq!(list["interviews"].as_array().unwrap().len(), 2);
+    let found: Value = app
+        .get("/api/v1/actors?q=Mariam%20Idris")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(found["actors"].as_array().unwrap().len(), 1, "sent once");
+    // Sending again (a retry after a lost answer) changes nothing.
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    let list: Value = app.get("/api/v1/interviews").await.json().await.unwrap();
+    assert_eq!(list["interviews"].as_array().unwrap().len(), 2);
+    chrome.screenshot("interview-all-sent").await;
+}

@@ -210,6 +210,23 @@ impl TestApp {
         start(config, self.dir.take(), Some(self.admin_token.clone())).await
     }
 
+    /// Stops the server, runs `meanwhile` (a browser working offline), and starts it again on
+    /// the same store and the same port, as an operator restarting the service would.
+    pub async fn stopped_while<F: std::future::Future<Output = ()>>(
+        mut self,
+        meanwhile: F,
+    ) -> TestApp {
+        self.shut_down().await;
+        meanwhile.await;
+        let mut config = self.config.clone();
+        config.bind = self
+            .address
+            .trim_start_matches("http://")
+            .parse()
+            .expect("the address the server had");
+        start(config, self.dir.take(), Some(self.admin_token.clone())).await
+    }
+
     /// Makes a token of a role through the store, as `relaymap token create` does; its secret.
     pub async fn token(&self, role: relaymap::domain::Role) -> String {
         let store = relaymap::store::open(&self.config.store, 0)

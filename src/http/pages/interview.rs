@@ -36,16 +36,42 @@ struct InterviewPage {
     nav: Nav,
     /// `code|name` pairs for the language list.
     languages: Vec<(&'static str, String)>,
+    /// For each language the page may show (ISO 639-3), its BCP 47 tag (for `lang`) and its
+    /// name in itself, as JSON.
+    tags: String,
 }
 
-async fn get_interview(visitor: Visitor) -> Result<Response, ApiError> {
+/// A language's BCP 47 tag (the two-letter code where there is one) and its name in itself.
+fn tag(code: &str) -> serde_json::Value {
+    let language = isolang::Language::from_639_3(code);
+    serde_json::json!({
+        "tag": language.and_then(|l| l.to_639_1()).unwrap_or(code),
+        "autonym": language.and_then(|l| l.to_autonym()).unwrap_or(code),
+    })
+}
+
+async fn get_interview(
+    State(state): State<AppState>,
+    visitor: Visitor,
+) -> Result<Response, ApiError> {
     let languages = LANGUAGES
         .iter()
         .map(|&code| (code, words::language(code)))
         .collect();
+    let protocol = state.services.protocol(None).await?;
+    let tags: serde_json::Map<String, serde_json::Value> = LANGUAGES
+        .iter()
+        .map(|c| (*c).to_owned())
+        .chain(protocol.languages)
+        .map(|code| {
+            let value = tag(&code);
+            (code, value)
+        })
+        .collect();
     let page = InterviewPage {
         nav: visitor.nav(),
         languages,
+        tags: serde_json::Value::Object(tags).to_string(),
     };
     Ok(render(&page)?.into_response())
 }
