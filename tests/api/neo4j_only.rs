@@ -192,3 +192,37 @@ fn a_named_database_is_used_and_a_missing_one_is_a_clear_error() {
         "{message}"
     );
 }
+
+#[tokio::test]
+#[ignore = "needs the Neo4j server that tests/run starts"]
+async fn a_neo4j_store_made_before_purposes_is_migrated_yes_to_every_purpose_no_to_none() {
+    use secrecy::ExposeSecret;
+    let config = crate::helpers::neo4j_config().expect("the Neo4j run");
+    crate::helpers::wipe_neo4j(&config).await;
+    // Actors as relaymap wrote them before consent had purposes: a yes/no property.
+    let graph = neo4rs::Graph::new(&config.uri, &config.user, config.password.expose_secret())
+        .unwrap();
+    for (id, consent) in [("m-yes", true), ("m-no", false)] {
+        graph
+            .run(
+                neo4rs::query(
+                    "CREATE (a:Actor:Migrant {id: $id, kind: 'migrant', name: 'Ada', languages: [], \
+                     channels: [], consent: $consent, attributes: '{}', \
+                     created_at: datetime(), updated_at: datetime()})",
+                )
+                .param("id", id)
+                .param("consent", consent),
+            )
+            .await
+            .unwrap();
+    }
+    let store = relaymap::store::open(&relaymap::store::StoreConfig::Neo4j(config.clone()), 0)
+        .await
+        .expect("the old store opens and is migrated");
+    let read = |id: &str| relaymap::domain::ActorId::parse(id).unwrap();
+    let yes = store.get_actor(&read("m-yes")).await.unwrap().unwrap();
+    assert_eq!(yes.consent, relaymap::domain::Consent::every_purpose());
+    let no = store.get_actor(&read("m-no")).await.unwrap().unwrap();
+    assert_eq!(no.consent, relaymap::domain::Consent::none());
+    crate::helpers::wipe_neo4j(&config).await;
+}

@@ -794,6 +794,105 @@ pub async fn random_writes_through_the_log_equal_a_full_read(store: &dyn GraphSt
     assert_log_catches_up(store, &at_start, start).await;
 }
 
+fn interview(id: &str, key: &str, ego: &str) -> relaymap::store::StoredInterview {
+    relaymap::store::StoredInterview {
+        id: id.into(),
+        key: key.into(),
+        ego: ego.into(),
+        recorded_at: "2026-11-20T10:00:00.000000Z".into(),
+        recorded_by: "field team".into(),
+        document: serde_json::json!({"named": [{"ref": "p1", "id": "m-2"}]}).to_string(),
+    }
+}
+
+pub async fn an_interview_is_written_with_its_batch_once_per_key(store: &dyn GraphStore) {
+    use relaymap::store::InterviewWrite;
+    store.write(small_batch(WriteMode::Create)).await.unwrap();
+    let version = store.version().await.unwrap();
+    let batch = read_json(
+        &serde_json::json!({"actors": [{"id": "m-7", "kind": "migrant", "name": "Saba"}],
+            "ties": [{"id": "t-7", "source": "m-7", "target": "m-1", "kind": "knows"}]})
+        .to_string(),
+        WriteMode::Upsert,
+    )
+    .unwrap();
+    let first = store
+        .write_interview(interview("i-1", "key-one", "m-7"), batch.clone())
+        .await
+        .unwrap();
+    assert!(
+        matches!(first, InterviewWrite::Written(ref s) if s.actors_created == 1 && s.ties_created == 1),
+        "{first:?}"
+    );
+    assert!(store.version().await.unwrap() > version);
+    // The same key again: nothing written, the first one answered.
+    let again = store
+        .write_interview(interview("i-2", "key-one", "m-7"), batch)
+        .await
+        .unwrap();
+    match again {
+        InterviewWrite::Replayed(stored) => assert_eq!(stored, interview("i-1", "key-one", "m-7")),
+        other => panic!("{other:?}"),
+    }
+    assert!(store.interview("i-2").await.unwrap().is_none());
+    // A batch that breaks a rule writes neither it nor the interview.
+    let broken = read_json(
+        &serde_json::json!({"ties": [{"id": "t-8", "source": "m-7", "target": "m-404", "kind": "knows"}]})
+            .to_string(),
+        WriteMode::Upsert,
+    )
+    .unwrap();
+    assert!(
+        store
+            .write_interview(interview("i-3", "key-three", "m-7"), broken)
+            .await
+            .is_err()
+    );
+    assert!(store.interview_by_key("key-three").await.unwrap().is_none());
+    assert_eq!(
+        store
+            .interview_by_key("key-one")
+            .await
+            .unwrap()
+            .map(|i| i.id),
+        Some("i-1".to_owned())
+    );
+    let listed = store.interviews(10).await.unwrap();
+    assert_eq!(listed.len(), 1);
+    // Erasing someone named takes them out of the interview; erasing its person takes it.
+    store.delete_actor(&actor_id("m-2"), true).await.unwrap();
+    let scrubbed = store.interview("i-1").await.unwrap().unwrap();
+    assert!(!scrubbed.document.contains("m-2"), "{}", scrubbed.document);
+    store.delete_actor(&actor_id("m-7"), true).await.unwrap();
+    assert!(store.interview("i-1").await.unwrap().is_none());
+}
+
+pub async fn protocol_versions_are_saved_once_and_never_change(store: &dyn GraphStore) {
+    use relaymap::store::StoredProtocol;
+    assert!(store.protocol(None).await.unwrap().is_none());
+    let version = |v: u64, text: &str| StoredProtocol {
+        version: v,
+        saved_at: "2026-11-20T10:00:00.000000Z".into(),
+        saved_by: "admin".into(),
+        document: serde_json::json!({"text": text}).to_string(),
+    };
+    store.save_protocol(&version(1, "first")).await.unwrap();
+    store.save_protocol(&version(2, "second")).await.unwrap();
+    assert!(matches!(
+        store.save_protocol(&version(2, "changed")).await,
+        Err(StoreError::Conflict(_))
+    ));
+    assert_eq!(
+        store.protocol(None).await.unwrap(),
+        Some(version(2, "second"))
+    );
+    assert_eq!(
+        store.protocol(Some(1)).await.unwrap(),
+        Some(version(1, "first"))
+    );
+    assert!(store.protocol(Some(3)).await.unwrap().is_none());
+}
+
 macro_rules! store_contract {
     ($backend:ident, $harness:ident $(, #[$attribute:meta])?) => {
         mod $backend {
@@ -835,6 +934,11 @@ macro_rules! store_contract {
                 contract_test!(scenarios_are_saved_replaced_listed_and_deleted);
                 contract_test!(activations_are_written_only_at_the_revision_read);
                 contract_test!(distinct_pairs_are_kept_once);
+            }
+            /// `InterviewStore`.
+            mod interviews {
+                contract_test!(an_interview_is_written_with_its_batch_once_per_key);
+                contract_test!(protocol_versions_are_saved_once_and_never_change);
             }
         }
     };
