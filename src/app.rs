@@ -229,7 +229,17 @@ pub async fn load_demo(
     let batch = tokio::task::spawn_blocking(move || crate::demo::generate(seed, migrants))
         .await
         .context("generating the demo city")?;
+    let interviews = crate::demo::interviews(&batch, seed);
     let summary = store.write(batch).await.context("writing the demo city")?;
+    for interview in interviews {
+        store
+            .write_interview(
+                interview,
+                crate::domain::Batch::new(crate::domain::WriteMode::Upsert),
+            )
+            .await
+            .context("writing the demo city's interviews")?;
+    }
     for (city, outline) in crate::demo::outlines(migrants) {
         store
             .set_outline(&city, Some(outline.to_string()))

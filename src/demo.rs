@@ -704,6 +704,124 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
     batch
 }
 
+/// Demo interviews: every fiftieth migrant who consented (at most `MAX_DEMO_INTERVIEWS`) told
+/// an interviewer about the ties the demo city gives them, on the day and to the team their
+/// consent says, in their first language where the protocol has it. Records of what the network
+/// already holds (the interviews add no actor or tie), so the pages have interviews to show.
+pub fn interviews(batch: &Batch, seed: u64) -> Vec<crate::store::StoredInterview> {
+    use std::collections::{HashMap, HashSet};
+    const PROTOCOL_LANGUAGES: [&str; 6] = ["eng", "fra", "spa", "ara", "jpn", "por"];
+    const FREQUENCIES: [&str; 4] = ["daily", "weekly", "monthly", "rarely"];
+    let mut rng = Rng::new(seed ^ 0x1E7E_A1E5);
+    let egos: Vec<&Actor> = batch
+        .actors
+        .iter()
+        .map(|d| &d.value)
+        .filter(|a| a.kind == ActorKind::Migrant && a.consent.recorded_on().is_some())
+        .step_by(50)
+        .take(MAX_DEMO_INTERVIEWS)
+        .collect();
+    let chosen: HashSet<&ActorId> = egos.iter().map(|a| &a.id).collect();
+    let kinds: HashMap<&ActorId, ActorKind> = batch
+        .actors
+        .iter()
+        .map(|d| (&d.value.id, d.value.kind))
+        .collect();
+    let mut ties_of: HashMap<&ActorId, Vec<&Tie>> = HashMap::new();
+    let mut knows: HashSet<(&ActorId, &ActorId)> = HashSet::new();
+    for tie in batch.ties.iter().map(|d| &d.value) {
+        if tie.kind == TieKind::Knows {
+            knows.insert((&tie.source, &tie.target));
+            knows.insert((&tie.target, &tie.source));
+        }
+        for end in [&tie.source, &tie.target] {
+            if chosen.contains(end) && tie.kind != TieKind::LocatedIn {
+                ties_of.entry(end).or_default().push(tie);
+            }
+        }
+    }
+    egos.iter()
+        .enumerate()
+        .map(|(n, ego)| {
+            let mut named: Vec<serde_json::Value> = Vec::new();
+            let mut named_ids: Vec<&ActorId> = Vec::new();
+            let mut tie_records = Vec::new();
+            let told = 2 + rng.below(7);
+            for tie in ties_of.get(&ego.id).into_iter().flatten().take(told) {
+                let outward = tie.source == ego.id;
+                let other = if outward { &tie.target } else { &tie.source };
+                let generator = match (tie.kind, outward) {
+                    (TieKind::Knows, true) => "emergency_information",
+                    (TieKind::Knows, false) => "asks_you",
+                    (TieKind::MemberOf, _) => "groups",
+                    _ => "services",
+                };
+                let channels: Vec<&str> =
+                    tie.channels.as_slice().iter().map(|c| c.as_str()).collect();
+                named.push(serde_json::json!({
+                    "ref": format!("p{}", named.len() + 1),
+                    "id": other.to_string(),
+                    "new": false,
+                    "generators": [generator],
+                    "languages": [],
+                    "channels": channels,
+                    "trust": (tie.trust.value() * 5.0).round().clamp(1.0, 5.0) as u8,
+                    "frequency": FREQUENCIES[rng.below(FREQUENCIES.len())],
+                }));
+                named_ids.push(other);
+                tie_records.push(serde_json::json!({"id": tie.id.to_string(),
+                    "source": tie.source.to_string(), "target": tie.target.to_string(),
+                    "kind": tie.kind.as_str()}));
+            }
+            let mut sociogram = Vec::new();
+            for (i, a) in named_ids.iter().enumerate() {
+                for b in &named_ids[i + 1..] {
+                    let people = kinds.get(a) == Some(&ActorKind::Migrant)
+                        && kinds.get(b) == Some(&ActorKind::Migrant);
+                    if people && knows.contains(&(*a, *b)) {
+                        sociogram.push(serde_json::json!({"a": a.to_string(), "b": b.to_string()}));
+                    }
+                }
+            }
+            let first = ego.languages.first();
+            let language = first
+                .as_ref()
+                .map(|l| l.as_str())
+                .filter(|l| PROTOCOL_LANGUAGES.contains(l))
+                .unwrap_or("eng");
+            let on = ego.consent.recorded_on().expect("chosen for it");
+            let by = ego
+                .consent
+                .recorded_by()
+                .map_or("Field team 1", |b| b.as_str())
+                .to_owned();
+            let id = format!("i-{:016x}{:016x}", rng.next_u64(), n as u64);
+            let key = format!("demo-{}", ego.id);
+            let recorded_at = format!("{on}T12:00:00.000000Z");
+            let purposes: Vec<&str> = ego.consent.purposes().map(|p| p.as_str()).collect();
+            let document = serde_json::json!({
+                "id": id, "key": key, "protocol_version": 1, "language": language,
+                "conducted_on": on.to_string(), "recorded_by": by, "recorded_at": recorded_at,
+                "consent": {"purposes": purposes,
+                            "expires": ego.consent.expires().map(|d| d.to_string())},
+                "ego": {"id": ego.id.to_string(), "new": false},
+                "named": named, "sociogram": sociogram, "ties": tie_records,
+            });
+            crate::store::StoredInterview {
+                id,
+                key,
+                ego: ego.id.to_string(),
+                recorded_at,
+                recorded_by: by,
+                document: document.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The most demo interviews.
+const MAX_DEMO_INTERVIEWS: usize = 100;
+
 /// A migrant's consent as field teams record it: warnings always, partner sharing and research
 /// for most, recorded over the two years before `until` by one of a few teams, some of it for
 /// two years only (and so, for the oldest, already expired).

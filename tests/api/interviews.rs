@@ -424,3 +424,60 @@ async fn erasing_a_person_takes_their_interview_and_what_others_said_of_them() {
         .await;
     assert_eq!(gone.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_demo_city_has_interviews_and_their_pages_show_them_to_whom_they_may() {
+    let app = crate::helpers::spawn_app_with(|config| config.demo = true).await;
+    let list: Value = app.get("/api/v1/interviews").await.json().await.unwrap();
+    let interviews = list["interviews"].as_array().unwrap();
+    assert!(interviews.len() >= 20, "{}", interviews.len());
+    // Each demo interview tells of ties the network holds, its person's consent with it.
+    let id = interviews[0]["id"].as_str().unwrap();
+    let record: Value = app
+        .get(&format!("/api/v1/interviews/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let tie = record["ties"][0]["id"].as_str().unwrap();
+    assert_eq!(
+        app.get(&format!("/api/v1/ties/{tie}")).await.status(),
+        StatusCode::OK
+    );
+
+    let page = app.get("/interviews").await.text().await.unwrap();
+    assert!(
+        page.contains(r#"<table class="reflow" id="interviews">"#),
+        "{page}"
+    );
+    assert!(page.contains(&format!(r#"<tr id="{id}">"#)));
+    let interviewer = app.token(Role::Interviewer).await;
+    let refused = app.get_as(Some(&interviewer), "/interviews").await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    // The interviewer's page: the interview, and in the navigation nothing else.
+    let page = app
+        .get_as(Some(&interviewer), "/interview")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(r#"<form id="step""#));
+    let nav = &page[page.find(r#"<nav class="site""#).unwrap()..page.find("</nav>").unwrap()];
+    assert_eq!(nav.matches("<li>").count(), 1, "{nav}");
+    assert!(
+        !page.contains("/interviews"),
+        "no link to what they cannot open"
+    );
+    let worker = app.get_as(None, "/interview-sw.js").await;
+    assert_eq!(
+        worker.headers()["content-type"],
+        "text/javascript; charset=utf-8"
+    );
+    assert!(
+        worker
+            .text()
+            .await
+            .unwrap()
+            .contains("/api/v1/interview-protocol")
+    );
+}

@@ -200,8 +200,8 @@ async fn a_neo4j_store_made_before_purposes_is_migrated_yes_to_every_purpose_no_
     let config = crate::helpers::neo4j_config().expect("the Neo4j run");
     crate::helpers::wipe_neo4j(&config).await;
     // Actors as relaymap wrote them before consent had purposes: a yes/no property.
-    let graph = neo4rs::Graph::new(&config.uri, &config.user, config.password.expose_secret())
-        .unwrap();
+    let graph =
+        neo4rs::Graph::new(&config.uri, &config.user, config.password.expose_secret()).unwrap();
     for (id, consent) in [("m-yes", true), ("m-no", false)] {
         graph
             .run(
