@@ -65,7 +65,7 @@ pub fn counts(network: &Network) -> Counts {
 /// # let network = read_json(document, WriteMode::Upsert).unwrap().into_network();
 /// # let graph = RelayGraph::build(&network, 1);
 /// # let never = AtomicBool::new(false);
-/// let consenting = counts_part(&network, |a| a.consent || a.kind.as_str() != "migrant");
+/// let consenting = counts_part(&network, |a| a.consent.is_recorded() || a.kind.as_str() != "migrant");
 /// assert_eq!(consenting.actors_by_kind[&relaymap::domain::ActorKind::Migrant], 1);
 /// assert_eq!(counts(&network).actors_by_kind[&relaymap::domain::ActorKind::Migrant], 2);
 /// ```

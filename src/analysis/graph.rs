@@ -88,7 +88,7 @@ impl RelayGraph {
     /// # let network = read_json(document, WriteMode::Upsert).unwrap().into_network();
     /// # let graph = RelayGraph::build(&network, 1);
     /// # let never = AtomicBool::new(false);
-    /// let part = RelayGraph::build_part(&network, 1, |a| a.consent || a.kind.as_str() != "migrant");
+    /// let part = RelayGraph::build_part(&network, 1, |a| a.consent.is_recorded() || a.kind.as_str() != "migrant");
     /// assert_eq!(graph.node_count(), 4, "cities relay nothing");
     /// assert_eq!(graph.tie_count(), 2);
     /// assert_eq!(part.node_count(), 3, "m-2 left out");

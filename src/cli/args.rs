@@ -263,7 +263,7 @@ pub enum TokenAction {
     Create {
         #[command(flatten)]
         store: StoreArgs,
-        /// admin, coordinator, analyst or viewer.
+        /// admin, coordinator, analyst, viewer or interviewer.
         #[arg(long)]
         role: String,
         /// Who holds it, as the audit trail shows it ("crisis cell laptop").

@@ -183,6 +183,45 @@ pub(crate) fn coordinate(degrees: f64) -> String {
     format!("{degrees:.5}")
 }
 
+/// What a consent purpose means, as the pages say it.
+pub(crate) fn purpose(purpose: crate::domain::Purpose) -> &'static str {
+    match purpose {
+        crate::domain::Purpose::Warnings => "Emergency warnings and help",
+        crate::domain::Purpose::Partners => "Sharing with partner organisations",
+        crate::domain::Purpose::Research => "Anonymised research",
+    }
+}
+
+/// A consent as the pages describe it: what it covers, when and by whom it was recorded, and
+/// whether it still holds.
+pub(crate) fn consent(consent: &crate::domain::Consent, today: crate::domain::Date) -> String {
+    if !consent.is_recorded() {
+        return "Not given: shown to coordinators only, never exported.".into();
+    }
+    let purposes: Vec<&str> = consent.purposes().map(purpose).collect();
+    let mut text = if consent.has_expired(today) {
+        format!(
+            "Expired (counts as none) – was given for: {}",
+            purposes.join(", ")
+        )
+    } else {
+        format!("Given for: {}", purposes.join(", "))
+    };
+    if let Some(on) = consent.recorded_on() {
+        text.push_str(&format!("; recorded on {on}"));
+    }
+    if let Some(by) = consent.recorded_by() {
+        text.push_str(&format!(" by {}", by.as_str()));
+    }
+    if let Some(until) = consent.expires()
+        && !consent.has_expired(today)
+    {
+        text.push_str(&format!("; until {until}"));
+    }
+    text.push('.');
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,43 +260,4 @@ mod tests {
         assert!(!can_join(TieKind::Knows, Organisation));
         assert!(can_join(TieKind::LocatedIn, City));
     }
-}
-
-/// What a consent purpose means, as the pages say it.
-pub(crate) fn purpose(purpose: crate::domain::Purpose) -> &'static str {
-    match purpose {
-        crate::domain::Purpose::Warnings => "Emergency warnings and help",
-        crate::domain::Purpose::Partners => "Sharing with partner organisations",
-        crate::domain::Purpose::Research => "Anonymised research",
-    }
-}
-
-/// A consent as the pages describe it: what it covers, when and by whom it was recorded, and
-/// whether it still holds.
-pub(crate) fn consent(consent: &crate::domain::Consent, today: crate::domain::Date) -> String {
-    if !consent.is_recorded() {
-        return "Not given: shown to coordinators only, never exported.".into();
-    }
-    let purposes: Vec<&str> = consent.purposes().map(purpose).collect();
-    let mut text = if consent.has_expired(today) {
-        format!(
-            "Expired (counts as none) – was given for: {}",
-            purposes.join(", ")
-        )
-    } else {
-        format!("Given for: {}", purposes.join(", "))
-    };
-    if let Some(on) = consent.recorded_on() {
-        text.push_str(&format!("; recorded on {on}"));
-    }
-    if let Some(by) = consent.recorded_by() {
-        text.push_str(&format!(" by {}", by.as_str()));
-    }
-    if let Some(until) = consent.expires()
-        && !consent.has_expired(today)
-    {
-        text.push_str(&format!("; until {until}"));
-    }
-    text.push('.');
-    text
 }
