@@ -1,5 +1,7 @@
 //! Tokens and the audit trail at the command line (whoever can read the store is an admin).
 
+use std::io::Write;
+
 use anyhow::Context;
 
 use super::args::*;
@@ -46,18 +48,22 @@ pub(super) async fn token(args: TokenArgs) -> anyhow::Result<()> {
                 "relaymap: made {} token {} ({}); its secret is shown only now:",
                 token.role, token.id, token.label
             );
-            println!("{}", secret.expose());
+            writeln!(std::io::stdout().lock(), "{}", secret.expose())?;
         }
         TokenAction::List { .. } => {
             let at = crate::domain::now();
-            println!("id\trole\tlabel\tcreated_at\texpires_at\tstate");
-            for token in store.tokens().await? {
+            // Written with `?`: a reader that stops early ends the listing quietly.
+            let tokens = store.tokens().await?;
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "id\trole\tlabel\tcreated_at\texpires_at\tstate")?;
+            for token in tokens {
                 let state = match (&token.revoked_at, token.is_valid_at(&at)) {
                     (Some(_), _) => "revoked",
                     (None, false) => "expired",
                     (None, true) => "active",
                 };
-                println!(
+                writeln!(
+                    out,
                     "{}\t{}\t{}\t{}\t{}\t{state}",
                     token.id,
                     token.role,
@@ -68,7 +74,7 @@ pub(super) async fn token(args: TokenArgs) -> anyhow::Result<()> {
                         .as_ref()
                         .map(format_timestamp)
                         .unwrap_or_default(),
-                );
+                )?;
             }
         }
         TokenAction::Revoke { id, .. } => {
@@ -86,9 +92,12 @@ pub(super) async fn token(args: TokenArgs) -> anyhow::Result<()> {
 pub(super) async fn audit(args: AuditArgs) -> anyhow::Result<()> {
     let store = args.store.open().await?;
     let limit = usize::try_from(args.limit).unwrap_or(usize::MAX);
-    println!("seq\tat\twho\trole\taction\ttarget\toutcome");
-    for entry in store.audit(None, limit).await? {
-        println!(
+    let entries = store.audit(None, limit).await?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "seq\tat\twho\trole\taction\ttarget\toutcome")?;
+    for entry in entries {
+        writeln!(
+            out,
             "{}\t{}\t{}\t{}\t{}\t{}\t{}",
             entry.seq,
             crate::domain::format_timestamp(&entry.at),
@@ -97,7 +106,7 @@ pub(super) async fn audit(args: AuditArgs) -> anyhow::Result<()> {
             entry.action,
             entry.target.unwrap_or_default(),
             entry.outcome
-        );
+        )?;
     }
     Ok(())
 }

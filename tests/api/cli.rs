@@ -557,3 +557,54 @@ async fn a_backup_taken_while_writes_run_is_whole_and_restores() {
     let export_after = relaymap(&["export", "--db", path(&restored)]);
     assert_eq!(export_after.stdout, export.stdout);
 }
+
+/// Every listing a command prints ends quietly, with success, when its reader stops early
+/// (`relaymap audit | head -1`), as Unix tools do.
+#[test]
+fn a_reader_that_stops_early_ends_every_listing_quietly() {
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    assert!(
+        relaymap(&["demo", "--db", path(&db), "--migrants", "200"])
+            .status
+            .success()
+    );
+    for _ in 0..3 {
+        relaymap(&[
+            "token",
+            "create",
+            "--db",
+            path(&db),
+            "--role",
+            "viewer",
+            "--name",
+            "x",
+        ]);
+    }
+    for args in [
+        vec!["audit", "--db", path(&db)],
+        vec!["token", "list", "--db", path(&db)],
+        vec!["export", "--db", path(&db), "--format", "json"],
+        vec!["metrics", "--db", path(&db), "--only", "degree"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_relaymap"))
+            .args(&args)
+            .env_remove("RELAYMAP_DB")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away before the first line, as `head -0` would (the command's
+        // first write then fails for certain, whatever the size of its output).
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        assert!(
+            output.status.success(),
+            "{args:?}: {:?} {}",
+            output.status,
+            stderr(&output)
+        );
+        assert!(stderr(&output).is_empty(), "{args:?}: {}", stderr(&output));
+    }
+}
