@@ -276,9 +276,10 @@ pub fn actor_metrics(
             "strength" => Column::Real(
                 (0..simple.n())
                     .map(|v| {
+                        // From +0: an empty float sum is -0, which files would show as `-0`.
                         simple.trust[simple.offsets[v]..simple.offsets[v + 1]]
                             .iter()
-                            .sum()
+                            .fold(0.0, |sum, t| sum + t)
                     })
                     .collect(),
             ),
@@ -615,6 +616,11 @@ mod tests {
             "the largest component is 0"
         );
         assert_eq!(value(&rows, "m-3", "core_number"), 0);
+        // An isolated actor's sums are +0, never `-0` in a file.
+        for name in ["strength", "harmonic"] {
+            let zero = value(&rows, "m-3", name).as_f64().unwrap();
+            assert!(zero == 0.0 && zero.is_sign_positive(), "{name}: {zero}");
+        }
         assert!(
             value(&rows, "m-3", "constraint").is_null()
                 && value(&rows, "m-3", "effective_size").is_null(),

@@ -349,6 +349,7 @@ impl Search {
             .iter()
             .skip(1)
             .map(|&v| 1.0 / f64::from(self.distance[v as usize]))
-            .sum()
+            // From +0: an empty float sum is -0, which files would show as `-0`.
+            .fold(0.0, |sum, x| sum + x)
     }
 }
