@@ -1,7 +1,10 @@
 //! GeoJSON (RFC 7946) for QGIS: one FeatureCollection of actors (Points at their location) and
-//! ties (LineStrings between their ends' locations). Features without a known position carry a
-//! null geometry, so the counts stay whole. Properties are the actor's or tie's attributes plus
-//! `feature` (`actor` or `tie`); the metadata block is a foreign member `metadata`.
+//! ties (LineStrings between their ends' locations). Every geometry is valid (for shapely, GDAL
+//! and QGIS): features without a known position, and ties whose ends share one (two people in
+//! one grid cell), carry a null geometry, so the counts stay whole. Properties are the actor's
+//! or tie's attributes plus `feature` (`actor` or `tie`), lists joined by `;` as in the other
+//! flat formats (a list field stops `ogr2ogr` on its way to a Shapefile); the metadata block is
+//! a foreign member `metadata`.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -9,6 +12,14 @@ use std::io::Write;
 use serde_json::{Map, Value as Json, json};
 
 use super::Prepared;
+
+/// A property as GIS tools take it: lists joined by `;`, everything else as JSON.
+fn flat(value: &super::Value) -> Json {
+    match value {
+        super::Value::List(_) => value.text().into(),
+        _ => value.json(),
+    }
+}
 
 pub(super) fn write_geojson(prepared: &Prepared, out: impl Write) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(out);
@@ -38,7 +49,7 @@ pub(super) fn write_geojson(prepared: &Prepared, out: impl Write) -> std::io::Re
         properties.insert("feature".into(), "actor".into());
         properties.insert("id".into(), id.as_str().into());
         for (name, value) in attributes {
-            properties.insert(name.into(), value.json());
+            properties.insert(name.into(), flat(&value));
         }
         let geometry = match at {
             Some((lat, lon)) => {
@@ -57,10 +68,11 @@ pub(super) fn write_geojson(prepared: &Prepared, out: impl Write) -> std::io::Re
         properties.insert("source".into(), source.as_str().into());
         properties.insert("target".into(), target.as_str().into());
         for (name, value) in attributes {
-            properties.insert(name.into(), value.json());
+            properties.insert(name.into(), flat(&value));
         }
         let geometry = match (positions.get(&source), positions.get(&target)) {
-            (Some(&(lat1, lon1)), Some(&(lat2, lon2))) => {
+            // A line needs two distinct points.
+            (Some(&(lat1, lon1)), Some(&(lat2, lon2))) if (lat1, lon1) != (lat2, lon2) => {
                 json!({"type": "LineString", "coordinates": [[lon1, lat1], [lon2, lat2]]})
             }
             _ => Json::Null,
