@@ -219,6 +219,9 @@ fn near(rng: &mut Rng, (lat, lon): (f64, f64), spread_km: f64) -> Location {
 
 struct Builder {
     rng: Rng,
+    /// A 64-bit hash of the (source, target, kind) of every tie made (the million-migrant city
+    /// has too many ties to keep them whole twice).
+    tied: std::collections::HashSet<u64>,
     actors: Vec<Actor>,
     ties: Vec<(ActorId, ActorId, TieKind, Trust, Channels, Option<Date>)>,
     verified_until: Date,
@@ -241,6 +244,16 @@ impl Builder {
             .rng
             .chance(0.7)
             .then(|| self.verified_until - chrono::Duration::days(self.rng.below(730) as i64));
+        // One tie per kind between two actors (drawn all the same, so the city stays the same).
+        let key = {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            (source, target, kind).hash(&mut hasher);
+            hasher.finish()
+        };
+        if !self.tied.insert(key) {
+            return;
+        }
         self.ties.push((
             source.clone(),
             target.clone(),
@@ -385,6 +398,7 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
     let migrants = migrants.max(1);
     let mut b = Builder {
         rng: Rng::new(seed ^ 0x005E_ED0F_A57E),
+        tied: std::collections::HashSet::new(),
         actors: Vec::new(),
         ties: Vec::new(),
         verified_until: Date::from_ymd_opt(VERIFIED_UNTIL.0, VERIFIED_UNTIL.1, VERIFIED_UNTIL.2)

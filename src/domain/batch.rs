@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::{Actor, ActorId, ActorKind, DomainError, Tie, TieId, Timestamp};
+use super::{Actor, ActorId, ActorKind, DomainError, Tie, TieId, TieKind, Timestamp, Twin};
 
 /// What a write may do to records that already exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -325,6 +325,22 @@ pub fn check_references(batch: &Batch, existing: &Existing) -> Result<WriteSumma
     }
 
     let mut batch_ties: HashMap<&TieId, usize> = HashMap::new();
+    // One tie per kind, source and target: a twin in the same write is refused here, one
+    // against the store by the store (which knows every tie).
+    let mut batch_pairs: HashMap<(&ActorId, &ActorId, TieKind), &TieId> = HashMap::new();
+    for draft in &batch.ties {
+        let tie = &draft.value;
+        match batch_pairs.get(&(&tie.source, &tie.target, tie.kind)) {
+            Some(other) if **other != tie.id => errors.push(RowError::new(
+                &draft.row,
+                "target",
+                Twin::of(tie, other.to_string()),
+            )),
+            _ => {
+                batch_pairs.insert((&tie.source, &tie.target, tie.kind), &tie.id);
+            }
+        }
+    }
     for draft in &batch.ties {
         let tie = &draft.value;
         if let Some(&first_line) = batch_ties.get(&tie.id) {

@@ -55,7 +55,7 @@ pub enum DomainError {
     #[error("trust must be greater than 0 and at most 1")]
     TrustOutOfRange,
     /// A role that does not exist.
-    #[error("unknown role {0:?}: expected admin, coordinator, analyst or viewer")]
+    #[error("unknown role {0:?}: expected admin, coordinator, analyst, viewer or interviewer")]
     UnknownRole(String),
     /// A token label that is empty, too long or has control characters.
     #[error(
@@ -131,6 +131,12 @@ pub enum DomainError {
     /// An update for an id that does not exist.
     #[error("{0} does not exist")]
     NotFound(String),
+    /// A second tie of the same kind from the same source to the same target.
+    #[error(
+        "{} already has a {} tie to {} ({}): update that tie instead of adding a twin",
+        .0.from, .0.kind, .0.target, .0.other
+    )]
+    TwinTie(Box<Twin>),
     /// A column that the importer does not know.
     #[error("unknown column {0:?}")]
     UnknownColumn(String),
@@ -165,11 +171,37 @@ impl DomainError {
             Self::NotACity(_) => "not_a_city",
             Self::KindChange { .. } => "kind_change",
             Self::DuplicateId { .. } => "duplicate_id",
+            Self::TwinTie(_) => "twin_tie",
             Self::AlreadyExists(_) => "already_exists",
             Self::NotFound(_) => "not_found",
             Self::UnknownColumn(_) => "unknown_column",
             Self::UnknownRole(_) => "unknown_role",
             Self::InvalidLabel => "invalid_label",
         }
+    }
+}
+
+/// A tie that would be a twin of another: its ends and kind, and the other tie.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Twin {
+    /// The source's id.
+    pub from: String,
+    /// The target's id.
+    pub target: String,
+    /// The kind.
+    pub kind: TieKind,
+    /// The id of the tie already there (or earlier in the same write).
+    pub other: String,
+}
+
+impl Twin {
+    /// The twin error of `tie`, whose twin is `other`.
+    pub fn of(tie: &super::Tie, other: impl Into<String>) -> DomainError {
+        DomainError::TwinTie(Box::new(Self {
+            from: tie.source.to_string(),
+            target: tie.target.to_string(),
+            kind: tie.kind,
+            other: other.into(),
+        }))
     }
 }

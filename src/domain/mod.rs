@@ -28,7 +28,7 @@ pub use batch::{
     check_references,
 };
 pub use consent::{Consent, Purpose};
-pub use error::DomainError;
+pub use error::{DomainError, Twin};
 pub use interview::{
     Choice, ConsentStep, Generator, Interpreters, Protocol, Texts, interview_tie, trust_of_answer,
 };

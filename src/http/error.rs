@@ -97,7 +97,7 @@ impl ApiError {
         match self {
             Self::BadRequest { .. } => StatusCode::BAD_REQUEST,
             Self::Invalid(rows) => match rows.first().map(|r| r.error.code()) {
-                Some("already_exists" | "kind_change") => StatusCode::CONFLICT,
+                Some("already_exists" | "kind_change" | "twin_tie") => StatusCode::CONFLICT,
                 Some("not_found") => StatusCode::NOT_FOUND,
                 _ => StatusCode::UNPROCESSABLE_ENTITY,
             },

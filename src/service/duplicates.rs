@@ -1,13 +1,13 @@
 //! Duplicates: the likely pairs (one person or organisation recorded twice), a merge that keeps
 //! every tie, and marking a pair as two. For coordinators and admins (the routes' access).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{ServiceError, Services};
 use crate::analysis::{DuplicatePair, likely_duplicates};
 use crate::domain::{
     Actor, ActorId, ActorKind, Attributes, Batch, Caller, Channels, Draft, Languages, RowRef,
-    StoredActor, StoredTie, Tie, WriteMode, WriteSummary,
+    StoredActor, StoredTie, Tie, TieKind, WriteMode, WriteSummary,
 };
 use crate::store::{Page, TieFilter};
 
@@ -27,6 +27,16 @@ pub struct Merged {
     pub ties_moved: usize,
     /// Ties between the two, dropped (a record has no tie with itself).
     pub ties_dropped: usize,
+    /// Ties of the merged record that the kept one already had (same kind, same other end):
+    /// one tie is kept of each such pair, the more recently verified (then the more trusted),
+    /// under the kept record's tie id.
+    pub ties_joined: usize,
+}
+
+/// Whether `tie` should replace `kept`, its twin: verified more recently (never is oldest),
+/// then more trusted.
+fn better_twin(tie: &Tie, kept: &Tie) -> bool {
+    (tie.last_verified, tie.trust.value()) > (kept.last_verified, kept.trust.value())
 }
 
 /// The fields of one record merged into another's: the kept record's, with what only the other
@@ -149,7 +159,7 @@ impl Services {
     }
 
     /// Merges `from` into `into`, all or nothing: every tie of `from` moves to `into` (those
-    /// between the two are dropped), `into` keeps its fields and gains what only `from` had,
+    /// between the two are dropped, twins of a tie `into` has are joined with it), `into` keeps its fields and gains what only `from` had,
     /// and `from` is deleted.
     pub async fn merge(
         &self,
@@ -200,7 +210,16 @@ impl Services {
             from: from.clone(),
             ties_moved: 0,
             ties_dropped: 0,
+            ties_joined: 0,
         };
+        // One tie per kind, source and target (graph-schema/README.md, "Ties"): a moved tie that
+        // `into` already has is joined with it.
+        let kept: HashMap<(ActorId, ActorId, TieKind), StoredTie> = self
+            .all_ties_of(into)
+            .await?
+            .into_iter()
+            .map(|t| ((t.source.clone(), t.target.clone(), t.kind), t))
+            .collect();
         for stored in self.all_ties_of(from).await? {
             let mut tie: Tie = stored.value.clone();
             if tie.source == *from {
@@ -211,6 +230,16 @@ impl Services {
             }
             if tie.source == tie.target {
                 merged.ties_dropped += 1;
+                continue;
+            }
+            if let Some(twin) = kept.get(&(tie.source.clone(), tie.target.clone(), tie.kind)) {
+                merged.ties_joined += 1;
+                if better_twin(&tie, &twin.value) {
+                    tie.id = twin.id.clone();
+                    let mut draft = Draft::new(tie, row.clone());
+                    draft.created_at = Some(twin.created_at);
+                    batch.ties.push(draft);
+                }
                 continue;
             }
             merged.ties_moved += 1;

@@ -184,20 +184,7 @@ fn a_store_made_before_purposes_is_migrated_yes_to_every_purpose_no_to_none() {
     let path = dir.path().join("old.db");
     {
         // The store as relaymap left it before consent had purposes: migrations 1 to 11.
-        let connection = rusqlite::Connection::open(&path).unwrap();
-        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-schema/sqlite");
-        let mut files: Vec<_> = std::fs::read_dir(&folder)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "sql"))
-            .collect();
-        files.sort();
-        for file in &files[..11] {
-            connection
-                .execute_batch(&std::fs::read_to_string(file).unwrap())
-                .unwrap();
-        }
-        connection.pragma_update(None, "user_version", 11).unwrap();
+        let connection = crate::helpers::sqlite_migrated_to(&path, 11);
         connection
             .execute_batch(
                 "INSERT INTO actors (id, kind, name, consent, created_at, updated_at) VALUES

@@ -165,7 +165,9 @@ fn twice_named() -> Value {
             {"id": "t-1", "source": "m-1", "target": "o-1", "kind": "member_of", "trust": 0.8},
             {"id": "t-2", "source": "m-2", "target": "o-2", "kind": "member_of", "trust": 0.6},
             {"id": "t-3", "source": "m-3", "target": "m-2", "kind": "knows", "trust": 0.9, "note": "neighbours"},
-            {"id": "t-4", "source": "m-1", "target": "m-2", "kind": "knows", "trust": 0.5}
+            {"id": "t-4", "source": "m-1", "target": "m-2", "kind": "knows", "trust": 0.5},
+            {"id": "t-5", "source": "m-2", "target": "o-1", "kind": "member_of", "trust": 0.95,
+             "last_verified": "2026-06-01", "note": "imam confirmed"}
         ]
     })
 }
@@ -187,6 +189,13 @@ async fn a_merge_keeps_every_tie_and_the_richer_fields_and_is_audited() {
     let merged: Value = response.json().await.unwrap();
     assert_eq!(merged["ties_moved"], 2);
     assert_eq!(merged["ties_dropped"], 1);
+    // m-2's member_of o-1 joins m-1's: one tie, with the fresher verification.
+    assert_eq!(merged["ties_joined"], 1);
+    let joined: Value = app.get("/api/v1/ties/t-1").await.json().await.unwrap();
+    assert_eq!(
+        (&joined["trust"], &joined["last_verified"], &joined["note"]),
+        (&json!(0.95), &json!("2026-06-01"), &json!("imam confirmed"))
+    );
 
     assert_eq!(
         app.get("/api/v1/actors/m-2").await.status(),

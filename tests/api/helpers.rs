@@ -418,3 +418,25 @@ pub async fn error_of(response: Response) -> Value {
     );
     error
 }
+
+/// A SQLite store file as relaymap left it after its first `migrations` schema migrations, for
+/// tests of the migrations after them.
+pub fn sqlite_migrated_to(path: &std::path::Path, migrations: usize) -> rusqlite::Connection {
+    let connection = rusqlite::Connection::open(path).unwrap();
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graph-schema/sqlite");
+    let mut files: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "sql"))
+        .collect();
+    files.sort();
+    for file in &files[..migrations] {
+        connection
+            .execute_batch(&std::fs::read_to_string(file).unwrap())
+            .unwrap();
+    }
+    connection
+        .pragma_update(None, "user_version", migrations as i64)
+        .unwrap();
+    connection
+}

@@ -226,3 +226,46 @@ async fn a_neo4j_store_made_before_purposes_is_migrated_yes_to_every_purpose_no_
     assert_eq!(no.consent, relaymap::domain::Consent::none());
     crate::helpers::wipe_neo4j(&config).await;
 }
+
+#[tokio::test]
+#[ignore = "needs the Neo4j server that tests/run starts"]
+async fn a_neo4j_store_made_before_the_twin_rule_keeps_the_freshest_of_each_twin() {
+    use secrecy::ExposeSecret;
+    let config = crate::helpers::neo4j_config().expect("the Neo4j run");
+    crate::helpers::wipe_neo4j(&config).await;
+    // Twins as relaymap let them be written before the rule.
+    let graph =
+        neo4rs::Graph::new(&config.uri, &config.user, config.password.expose_secret()).unwrap();
+    graph
+        .run(neo4rs::query(
+            "CREATE (m:Actor:Migrant {id: 'm-1', kind: 'migrant', name: 'Ada', languages: [], \
+             channels: [], attributes: '{}', created_at: datetime(), updated_at: datetime()}), \
+             (o:Actor:Organisation {id: 'o-1', kind: 'organisation', name: 'Club', languages: [], \
+             channels: [], attributes: '{}', created_at: datetime(), updated_at: datetime()}), \
+             (m)-[:MEMBER_OF {id: 't-1', trust: 0.7, channels: [], last_verified: date('2026-02-01'), \
+             created_at: datetime(), updated_at: datetime()}]->(o), \
+             (m)-[:MEMBER_OF {id: 't-2', trust: 0.94, channels: [], last_verified: date('2026-05-01'), \
+             created_at: datetime(), updated_at: datetime()}]->(o), \
+             (m)-[:MEMBER_OF {id: 't-3', trust: 1.0, channels: [], \
+             created_at: datetime(), updated_at: datetime()}]->(o), \
+             (o)-[:SERVES {id: 't-4', trust: 0.5, channels: [], \
+             created_at: datetime(), updated_at: datetime()}]->(m)",
+        ))
+        .await
+        .unwrap();
+    let store = relaymap::store::open(&relaymap::store::StoreConfig::Neo4j(config.clone()), 0)
+        .await
+        .expect("the old store opens and is migrated");
+    let network = store.network().await.unwrap();
+    let ties: Vec<(&str, f64)> = network
+        .ties
+        .iter()
+        .map(|t| (t.id.as_str(), t.trust.value()))
+        .collect();
+    assert_eq!(
+        ties,
+        [("t-2", 0.94), ("t-4", 0.5)],
+        "the latest verified is kept"
+    );
+    crate::helpers::wipe_neo4j(&config).await;
+}

@@ -108,6 +108,46 @@ pub async fn a_refused_batch_writes_nothing(store: &dyn GraphStore) {
     assert_eq!(store.stats().await.unwrap().actor_total(), 0);
 }
 
+pub async fn a_twin_of_a_stored_tie_is_refused(store: &dyn GraphStore) {
+    store.write(small_batch(WriteMode::Create)).await.unwrap();
+    let before = store.version().await.unwrap();
+    // t-2 is m-1 member_of o-1; t-9 would be a second one.
+    let twin = upsert(
+        serde_json::json!([]),
+        serde_json::json!([
+            {"id": "t-8", "source": "o-1", "target": "m-1", "kind": "serves"},
+            {"id": "t-9", "source": "m-1", "target": "o-1", "kind": "member_of", "trust": 0.94}
+        ]),
+    );
+    let Err(StoreError::Rejected(rows)) = store.write(twin).await else {
+        panic!("expected a rejection")
+    };
+    assert_eq!(
+        (rows[0].error.code(), rows[0].field.as_str()),
+        ("twin_tie", "target")
+    );
+    assert!(
+        rows[0].error.to_string().contains("t-2"),
+        "{}",
+        rows[0].error
+    );
+    assert_eq!(store.version().await.unwrap(), before, "nothing written");
+    assert!(
+        store
+            .get_tie(&TieId::parse("t-8").unwrap())
+            .await
+            .unwrap()
+            .is_none()
+    );
+    // Replacing t-2 itself (same id) is an update, not a twin.
+    let update = upsert(
+        serde_json::json!([]),
+        serde_json::json!([{"id": "t-2", "source": "m-1", "target": "o-1", "kind": "member_of",
+                            "trust": 0.94}]),
+    );
+    store.write(update).await.unwrap();
+}
+
 pub async fn deleting_an_actor_cascades_to_its_ties(store: &dyn GraphStore) {
     store.write(small_batch(WriteMode::Create)).await.unwrap();
 
@@ -912,6 +952,7 @@ macro_rules! store_contract {
                 contract_test!(writes_are_read_back_as_written);
                 contract_test!(the_version_moves_on_every_write_and_only_then);
                 contract_test!(a_refused_batch_writes_nothing);
+                contract_test!(a_twin_of_a_stored_tie_is_refused);
                 contract_test!(deleting_an_actor_cascades_to_its_ties);
                 contract_test!(listings_filter_and_page_in_id_order);
                 contract_test!(modes_guard_creates_and_replacements);

@@ -1,7 +1,7 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::spawn_app;
+use crate::helpers::{error_of, spawn_app};
 
 #[tokio::test]
 async fn a_tie_is_created_read_replaced_and_deleted() {
@@ -77,4 +77,95 @@ async fn ties_can_be_filtered_by_kind_and_actor() {
     assert_eq!(ids(by_kind), ["t-1"]);
     assert_eq!(ids(by_actor), ["t-2", "t-3"]);
     assert_eq!(ids(both), ["t-2"]);
+}
+
+#[tokio::test]
+async fn a_twin_tie_is_refused_in_one_write_against_the_store_and_on_replacing() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let before = app.export().await;
+
+    // Two ties of one kind from m-2 to m-1 in one import: the second row is named.
+    let response = app
+        .import_json(&json!({"ties": [
+            {"id": "t-50", "source": "m-2", "target": "m-1", "kind": "knows", "trust": 0.7},
+            {"id": "t-51", "source": "m-2", "target": "m-1", "kind": "knows", "trust": 0.94}
+        ]}))
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error = error_of(response).await;
+    let row = &error["rows"][0];
+    assert_eq!(
+        (&row["line"], &row["code"]),
+        (&json!(2), &json!("twin_tie"))
+    );
+    assert!(
+        row["reason"].as_str().unwrap().contains("t-50"),
+        "the message names the tie to update instead: {error}"
+    );
+
+    // A replacement that would make t-1 a twin of t-2 (m-1 member_of o-1) is refused.
+    let twin = app
+        .put_json(
+            "/api/v1/ties/t-1",
+            &json!({"source": "m-1", "target": "o-1", "kind": "member_of"}),
+        )
+        .await;
+    assert_eq!(twin.status(), StatusCode::CONFLICT);
+    let error = error_of(twin).await;
+    assert_eq!(error["code"], "twin_tie", "{error}");
+    assert_eq!(app.export().await, before, "nothing written");
+
+    // The other direction and another kind are not twins.
+    for (id, source, target, kind) in [
+        ("t-52", "m-2", "m-1", "knows"),
+        ("t-53", "o-1", "m-1", "serves"),
+    ] {
+        let created = app
+            .post_tie(&json!({"id": id, "source": source, "target": target, "kind": kind}))
+            .await;
+        assert_eq!(created.status(), StatusCode::CREATED, "{id}");
+    }
+}
+
+#[test]
+fn a_store_made_before_the_twin_rule_keeps_the_freshest_of_each_twin() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let connection = crate::helpers::sqlite_migrated_to(&path, 13);
+        connection
+            .execute_batch(
+                "INSERT INTO actors (id, kind, name, created_at, updated_at) VALUES
+                 ('m-1', 'migrant', 'Ada', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
+                 ('o-1', 'organisation', 'Club', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+                 INSERT INTO ties (id, source, target, kind, trust, last_verified, created_at, updated_at) VALUES
+                 ('t-1', 'm-1', 'o-1', 'member_of', 0.7, '2026-02-01', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
+                 ('t-2', 'm-1', 'o-1', 'member_of', 0.94, '2026-05-01', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
+                 ('t-3', 'm-1', 'o-1', 'member_of', 1.0, NULL, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
+                 ('t-4', 'o-1', 'm-1', 'serves', 0.5, NULL, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');",
+            )
+            .unwrap();
+    }
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let store = relaymap::store::open(&relaymap::store::StoreConfig::Sqlite { path }, 0)
+            .await
+            .expect("the old store opens and is migrated");
+        let network = store.network().await.unwrap();
+        let ties: Vec<(&str, f64)> = network
+            .ties
+            .iter()
+            .map(|t| (t.id.as_str(), t.trust.value()))
+            .collect();
+        assert_eq!(
+            ties,
+            [("t-2", 0.94), ("t-4", 0.5)],
+            "the latest verified is kept"
+        );
+        assert!(
+            store.version().await.unwrap() > 0,
+            "a merge moves the version"
+        );
+    });
 }

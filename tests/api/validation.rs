@@ -222,6 +222,13 @@ fn cases() -> Vec<Case> {
             "already_exists",
             "id",
         ),
+        tie(
+            "a twin: a second tie of one kind between the same two, same way",
+            json!({"id": "t-9", "source": "m-1", "target": "m-2", "kind": "knows", "trust": 0.4}),
+            StatusCode::CONFLICT,
+            "twin_tie",
+            "target",
+        ),
     ]
 }
 
@@ -268,7 +275,7 @@ async fn each_broken_rule_is_refused_through_the_import_with_the_row_named_and_n
                 json!({"actors": [{"id": "m-50", "kind": "migrant", "name": "Fine"}, body]})
             }
             (_, Some(body)) => {
-                json!({"ties": [{"id": "t-50", "source": "m-1", "target": "m-2", "kind": "knows"}, body]})
+                json!({"ties": [{"id": "t-50", "source": "m-2", "target": "m-1", "kind": "knows"}, body]})
             }
             _ => unreachable!("each case sends a record"),
         };

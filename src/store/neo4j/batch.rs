@@ -223,6 +223,28 @@ pub(super) async fn write_batch(
              RETURN count(r) AS n",
             rel = rel_type(kind)
         );
+        // One tie per kind, source and target: the replaced ones are gone by now and the new
+        // ones not yet there, so any match is a twin already stored.
+        let twins = format!(
+            "UNWIND $rows AS row
+             MATCH (:Actor {{id: row.source}})-[r:{rel}]->(:Actor {{id: row.target}})
+             RETURN row.id AS id, r.id AS other LIMIT 1",
+            rel = rel_type(kind)
+        );
+        for chunk in drafts.chunks(size) {
+            let rows: BoltType = chunk.iter().map(to_row).collect();
+            let q = query(&twins).param("rows", rows);
+            if let Some(twin) = collect::<TwinRow>(&mut txn, q).await?.into_iter().next()
+                && let Some(draft) = chunk.iter().find(|d| d.id.as_str() == twin.id)
+            {
+                let tie = &draft.value;
+                return Err(StoreError::Rejected(vec![crate::domain::RowError::new(
+                    &draft.row,
+                    "target",
+                    crate::domain::Twin::of(tie, twin.other),
+                )]));
+            }
+        }
         for chunk in drafts.chunks(size) {
             let rows: BoltType = chunk.iter().map(to_row).collect();
             let q = query(&statement)
@@ -238,4 +260,11 @@ pub(super) async fn write_batch(
         }
     }
     Ok((summary, txn))
+}
+
+/// A tie of a write that has a twin stored.
+#[derive(serde::Deserialize)]
+struct TwinRow {
+    id: String,
+    other: String,
 }

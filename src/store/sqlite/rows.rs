@@ -212,9 +212,43 @@ pub(super) fn write_batch(
                 draft.updated_at.as_ref().map(format_timestamp),
                 now,
             ])
-            .map_err(backend)?;
+            .map_err(|error| twin_or_backend(transaction, draft, error))?;
     }
     Ok(summary)
+}
+
+/// The error of a tie that could not be written: a twin of a stored tie (the unique index of
+/// migration 014) is the client's mistake, said with the tie already there; anything else is the
+/// backend's.
+fn twin_or_backend(
+    transaction: &rusqlite::Transaction,
+    draft: &Draft<Tie>,
+    error: rusqlite::Error,
+) -> StoreError {
+    let tie = &draft.value;
+    let unique = matches!(&error, rusqlite::Error::SqliteFailure(e, _)
+        if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE);
+    let other: Option<String> = unique
+        .then(|| {
+            transaction
+                .query_row(
+                    "SELECT id FROM ties WHERE source = ?1 AND target = ?2 AND kind = ?3 AND id <> ?4",
+                    params![tie.source.as_str(), tie.target.as_str(), tie.kind.as_str(), tie.id.as_str()],
+                    |row| row.get(0),
+                )
+                .optional()
+                .ok()
+                .flatten()
+        })
+        .flatten();
+    match other {
+        Some(other) => StoreError::Rejected(vec![crate::domain::RowError::new(
+            &draft.row,
+            "target",
+            crate::domain::Twin::of(tie, other),
+        )]),
+        None => backend(error),
+    }
 }
 
 /// Appends `id > ? ORDER BY id LIMIT ? OFFSET ?` for a page.
