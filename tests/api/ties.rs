@@ -152,20 +152,26 @@ fn a_store_made_before_the_twin_rule_keeps_the_freshest_of_each_twin() {
         let store = relaymap::store::open(&relaymap::store::StoreConfig::Sqlite { path }, 0)
             .await
             .expect("the old store opens and is migrated");
-        let network = store.network().await.unwrap();
-        let ties: Vec<(&str, f64)> = network
-            .ties
-            .iter()
-            .map(|t| (t.id.as_str(), t.trust.value()))
-            .collect();
-        assert_eq!(
-            ties,
-            [("t-2", 0.94), ("t-4", 0.5)],
-            "the latest verified is kept"
-        );
-        assert!(
-            store.version().await.unwrap() > 0,
-            "a merge moves the version"
-        );
+        assert_freshest_twin_kept(store.as_ref()).await;
     });
+}
+
+/// After migrating a store that held t-1, t-2 and t-3 as twins (verified on 1 February, 1 May and
+/// never) and t-4 beside them: t-2 is kept, and the version moved.
+pub async fn assert_freshest_twin_kept(store: &dyn relaymap::store::GraphStore) {
+    let network = store.network().await.unwrap();
+    let ties: Vec<(&str, f64)> = network
+        .ties
+        .iter()
+        .map(|t| (t.id.as_str(), t.trust.value()))
+        .collect();
+    assert_eq!(
+        ties,
+        [("t-2", 0.94), ("t-4", 0.5)],
+        "the latest verified is kept"
+    );
+    assert!(
+        store.version().await.unwrap() > 0,
+        "a merge moves the version"
+    );
 }
