@@ -3,8 +3,9 @@
 //! parser accepted the input. The regression test `tests/api/fuzz_corpus.rs` includes this file
 //! (`#[path]`) and runs every seed and found case through it on stable, in `cargo test`.
 
+use relaymap::analysis::METRIC_NAMES;
 use relaymap::analysis::{Area, RelayQuery};
-use relaymap::document::{CsvFile, DocumentError, read_csv, read_json};
+use relaymap::document::{CsvFile, DocumentError, read_csv, read_graph, read_json};
 use relaymap::domain::{Batch, WriteMode};
 
 /// In the `csv` target's input, the line between `actors.csv` (before) and `ties.csv` (after).
@@ -36,7 +37,9 @@ pub fn read_csv_files(actors: &[u8], ties: &[u8]) -> Result<Batch, DocumentError
         Some(file("actors", actors)),
         Some(file("ties", ties)),
         WriteMode::Upsert,
+        &METRIC_NAMES,
     )
+    .map(|read| read.batch)
 }
 
 /// `actors.csv` and `ties.csv` (with or without their HXL row). With [`TIES_MARKER`] the input
@@ -65,6 +68,18 @@ pub fn check_json_document(input: &[u8]) -> bool {
         return false;
     };
     match read_json(text, WriteMode::Upsert) {
+        Ok(_) => true,
+        Err(error) => {
+            assert_clear(&error);
+            false
+        }
+    }
+}
+
+/// A graph file (GraphML, GEXF, node-link JSON, a CSV zip, the JSON document), recognised from
+/// its content as `relaymap import --graph` and the import route do.
+pub fn check_graph_file(input: &[u8]) -> bool {
+    match read_graph(input, WriteMode::Upsert, &METRIC_NAMES) {
         Ok(_) => true,
         Err(error) => {
             assert_clear(&error);

@@ -28,7 +28,7 @@ pub struct Cli {
 pub enum Command {
     /// Serve the web pages and the JSON API.
     Serve(ServeArgs),
-    /// Import a network (JSON document, or actors and ties CSV files), all or nothing.
+    /// Import a network (JSON document, graph file, or actors and ties CSV files), all or nothing.
     Import(ImportArgs),
     /// Export the whole network.
     Export(ExportArgs),
@@ -299,13 +299,17 @@ pub struct AuditArgs {
 
 /// Flags of `import`.
 #[derive(Debug, clap::Args)]
-#[command(group = clap::ArgGroup::new("input").required(true).multiple(true).args(["json", "actors", "ties"]))]
+#[command(group = clap::ArgGroup::new("input").required(true).multiple(true).args(["json", "graph", "actors", "ties"]))]
 pub struct ImportArgs {
     #[command(flatten)]
     pub(crate) store: StoreArgs,
     /// The JSON document {"actors": [...], "ties": [...]}.
-    #[arg(long, conflicts_with_all = ["actors", "ties"])]
+    #[arg(long, conflicts_with_all = ["actors", "ties", "graph"])]
     pub(crate) json: Option<PathBuf>,
+    /// A graph file: GraphML, GEXF, node-link JSON (relaymap's exports, NetworkX's, Gephi's),
+    /// the CSV zip of an export, or the JSON document; the kind is recognised from the content.
+    #[arg(long, conflicts_with_all = ["actors", "ties"])]
+    pub(crate) graph: Option<PathBuf>,
     /// actors.csv (header: id,kind,name,languages,lat,lon,city,channels,consent).
     #[arg(long)]
     pub(crate) actors: Option<PathBuf>,

@@ -9,8 +9,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::analysis::services;
 use super::args::*;
+use crate::analysis::METRIC_NAMES;
 use crate::config::Neo4jArgs;
-use crate::document::{CsvFile, DocumentError, read_csv, read_json, write_json};
+use crate::document::{CsvFile, DocumentError, read_csv, read_graph, read_json, write_json};
 use crate::domain::{Caller, RowError, WriteMode};
 use crate::service::{ExportRequest, ServiceError};
 use crate::store::{self, GraphStore, StoreConfig, StoreError};
@@ -68,7 +69,23 @@ pub(super) async fn import(args: ImportArgs) -> anyhow::Result<()> {
                 let checking = spinner("checking rows");
                 let batch = read_json(&text, WriteMode::Upsert);
                 checking.finish_and_clear();
-                return Ok(batch);
+                return Ok(batch.map(|batch| (batch, Vec::new())));
+            }
+            if let Some(path) = &args.graph {
+                let (bar, mut reader) = open_with_progress(path)?;
+                let mut bytes = Vec::new();
+                reader
+                    .read_to_end(&mut bytes)
+                    .with_context(|| format!("reading {}", path.display()))?;
+                bar.finish_and_clear();
+                let checking = spinner("checking nodes and edges");
+                let read = read_graph(&bytes, WriteMode::Upsert, &METRIC_NAMES);
+                checking.finish_and_clear();
+                return Ok(read.map(|read| {
+                    let notes =
+                        std::iter::once(format!("read {} as {}", path.display(), read.format));
+                    (read.batch, notes.chain(read.notes).collect())
+                }));
             }
             let open = |path: &Option<PathBuf>| -> anyhow::Result<_> {
                 path.as_ref()
@@ -91,18 +108,24 @@ pub(super) async fn import(args: ImportArgs) -> anyhow::Result<()> {
                 .chain(ties.iter())
                 .map(|(b, _)| b.clone())
                 .collect();
-            let batch = read_csv(
+            let read = read_csv(
                 actors.map(|(_, f)| f),
                 ties.map(|(_, f)| f),
                 WriteMode::Upsert,
+                &METRIC_NAMES,
             );
             bars.iter().for_each(ProgressBar::finish_and_clear);
-            Ok(batch)
+            Ok(read.map(|read| (read.batch, read.notes)))
         })
         .await
         .context("reading the import")??;
     let batch = match parsed {
-        Ok(batch) => batch,
+        Ok((batch, notes)) => {
+            for note in notes {
+                eprintln!("relaymap: {note}");
+            }
+            batch
+        }
         Err(DocumentError::Malformed(message)) => bail!("{message}"),
         Err(DocumentError::Rows(rows)) => return Err(report_rows(&rows)),
     };

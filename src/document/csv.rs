@@ -95,7 +95,17 @@ pub struct CsvFile<R> {
     pub reader: R,
 }
 
-/// Reads `actors.csv` and/or `ties.csv` into a batch.
+/// What CSV files held: the batch, and what was left out.
+#[derive(Debug)]
+pub struct CsvRead {
+    /// The records.
+    pub batch: Batch,
+    /// What was left out, in words (the metric columns of an export).
+    pub notes: Vec<String>,
+}
+
+/// Reads `actors.csv` and/or `ties.csv` into a batch. Columns named in `ignored` (the metric
+/// columns an export appends) are left out with a note.
 ///
 /// # Returns
 /// The batch, or every bad row of both files (line numbers count the header as line 1).
@@ -103,28 +113,53 @@ pub fn read_csv<A: Read, T: Read>(
     actors: Option<CsvFile<A>>,
     ties: Option<CsvFile<T>>,
     mode: WriteMode,
-) -> Result<Batch, DocumentError> {
+    ignored: &[&str],
+) -> Result<CsvRead, DocumentError> {
     let mut batch = Batch::new(mode);
     let mut errors = Vec::new();
+    let mut left_out = Vec::new();
     if let Some(file) = actors {
         let columns = Columns {
             known: &ACTOR_COLUMNS,
             required: &ACTOR_REQUIRED,
+            ignored,
         };
-        read_rows(file, &columns, actor_record, &mut batch, &mut errors);
+        left_out.extend(read_rows(
+            file,
+            &columns,
+            actor_record,
+            &mut batch,
+            &mut errors,
+        ));
     }
     if let Some(file) = ties {
         let columns = Columns {
             known: &TIE_COLUMNS,
             required: &TIE_REQUIRED,
+            ignored,
         };
-        read_rows(file, &columns, tie_record, &mut batch, &mut errors);
+        left_out.extend(read_rows(
+            file,
+            &columns,
+            tie_record,
+            &mut batch,
+            &mut errors,
+        ));
     }
-    if errors.is_empty() {
-        Ok(batch)
+    if !errors.is_empty() {
+        return Err(DocumentError::Rows(errors));
+    }
+    left_out.sort();
+    left_out.dedup();
+    let notes = if left_out.is_empty() {
+        Vec::new()
     } else {
-        Err(DocumentError::Rows(errors))
-    }
+        vec![format!(
+            "metric columns left out (relaymap computes them): {}",
+            left_out.join(", ")
+        )]
+    };
+    Ok(CsvRead { batch, notes })
 }
 
 /// The cells of one row, looked up by column name.
@@ -156,19 +191,27 @@ impl Cells<'_> {
     }
 }
 
-/// The columns a file may and must have.
+/// The columns a file may and must have, and those it may have that are left out.
 struct Columns<'a> {
     known: &'a [&'a str],
     required: &'a [&'a str],
+    ignored: &'a [&'a str],
 }
 
+/// Reads one file's rows into the batch, every bad one into `errors`; returns the names of
+/// the columns left out.
 fn read_rows<R: Read, T: Record>(
     file: CsvFile<R>,
-    Columns { known, required }: &Columns,
+    Columns {
+        known,
+        required,
+        ignored,
+    }: &Columns,
     to_record: fn(&RowRef, &Cells) -> (T, Vec<RowError>),
     batch: &mut Batch,
     errors: &mut Vec<RowError>,
-) {
+) -> Vec<String> {
+    let mut left_out = Vec::new();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -178,12 +221,12 @@ fn read_rows<R: Read, T: Record>(
         Some(Ok(header)) => header,
         Some(Err(error)) => {
             errors.push(csv_error(&file.name, 1, &error));
-            return;
+            return left_out;
         }
         None => {
             let reason = DomainError::Malformed("the file is empty: a header row is needed".into());
             errors.push(RowError::new(&RowRef::new(&file.name, 1), "header", reason));
-            return;
+            return left_out;
         }
     };
     let mut columns = HashMap::new();
@@ -193,7 +236,9 @@ fn read_rows<R: Read, T: Record>(
             .trim()
             .trim_start_matches('\u{feff}')
             .to_ascii_lowercase();
-        if !known.contains(&name.as_str()) {
+        if ignored.contains(&name.as_str()) {
+            left_out.push(name);
+        } else if !known.contains(&name.as_str()) {
             errors.push(RowError::new(
                 &header_row,
                 "header",
@@ -210,7 +255,7 @@ fn read_rows<R: Read, T: Record>(
         }
     }
     if errors.iter().any(|e| e.file == file.name && e.line == 1) {
-        return;
+        return left_out;
     }
     let mut first = true;
     for result in records {
@@ -251,6 +296,7 @@ fn read_rows<R: Read, T: Record>(
         }
         errors.extend(row_errors);
     }
+    left_out
 }
 
 fn csv_error(file: &str, line: usize, error: &csv::Error) -> RowError {
@@ -377,7 +423,9 @@ mod tests {
                 reader: ties.as_bytes(),
             }),
             WriteMode::Upsert,
+            &[],
         )
+        .map(|read| read.batch)
     }
 
     #[test]

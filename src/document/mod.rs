@@ -1,14 +1,17 @@
-//! The import/export document: `{"actors": [...], "ties": [...]}` in JSON, or two CSV files.
+//! The import/export document: `{"actors": [...], "ties": [...]}` in JSON, or two CSV files;
+//! and graph files (GraphML, GEXF, node-link JSON, the CSV zip) read back into the same batch.
 //!
 //! Readers turn bytes into a [`Batch`] and report every bad row (file, line, field, reason);
 //! they never stop at the first. The writer produces the JSON document from a [`Network`], in a
 //! shape that reads back into the same network. No store access here.
 
 mod csv;
+mod graph;
 mod json;
 mod records;
 
-pub use self::csv::{ACTOR_COLUMNS, CsvFile, TIE_COLUMNS, read_csv, spreadsheet_safe};
+pub use self::csv::{ACTOR_COLUMNS, CsvFile, CsvRead, TIE_COLUMNS, read_csv, spreadsheet_safe};
+pub use self::graph::{GraphImport, read_graph};
 pub use self::json::{RawDocument, parse_record, read_json, write_json, write_records};
 pub use self::records::{ActorRecord, ConsentRecord, LocationRecord, Record, TieRecord};
 

@@ -207,14 +207,15 @@ impl Value {
         }
     }
 
-    /// The value as JSON (lists stay lists).
+    /// The value as JSON; lists as `;`-joined text, as in the other graph formats, so that a
+    /// tool that reads one format can write another (NetworkX's GraphML writer takes no lists).
     pub(crate) fn json(&self) -> serde_json::Value {
         match self {
             Value::Text(s) => s.as_str().into(),
             Value::Real(x) => (*x).into(),
             Value::Count(n) => (*n).into(),
             Value::Flag(b) => (*b).into(),
-            Value::List(items) => items.clone().into(),
+            Value::List(_) => self.text().into(),
         }
     }
 }

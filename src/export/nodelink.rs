@@ -1,5 +1,7 @@
 //! NetworkX's node-link JSON, as `node_link_data` writes a `MultiDiGraph` (edges under `edges`,
 //! the tie id as each edge's `key`): `networkx.node_link_graph(data, edges="edges")` reads it.
+//! Lists are `;`-joined text and the metadata is flat, as in GraphML, so that what NetworkX
+//! reads it can write to GraphML.
 
 use std::io::Write;
 
@@ -10,7 +12,12 @@ use super::Prepared;
 pub(super) fn write_nodelink(prepared: &Prepared, out: impl Write) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(out);
     write!(out, "{{\"directed\":true,\"multigraph\":true,\"graph\":")?;
-    serde_json::to_writer(&mut out, prepared.metadata())?;
+    // Flat, as GraphML holds it, so that NetworkX can write the graph on to GraphML.
+    let metadata: Map<String, Json> = super::xml::metadata_fields(prepared)
+        .into_iter()
+        .map(|(name, value)| (name, value.json()))
+        .collect();
+    serde_json::to_writer(&mut out, &metadata)?;
     write!(out, ",\"nodes\":[")?;
     let (actor_count, tie_count) = prepared.counts();
     for index in 0..actor_count {

@@ -36,8 +36,8 @@ fn type_name(kind: Type) -> &'static str {
     }
 }
 
-/// The metadata block as flat, typed graph attributes.
-fn metadata_fields(prepared: &Prepared) -> Vec<(String, Value)> {
+/// The metadata block as flat, typed graph attributes (nested fields as `metrics_seed`, ...).
+pub(super) fn metadata_fields(prepared: &Prepared) -> Vec<(String, Value)> {
     let json = serde_json::to_value(prepared.metadata()).expect("metadata is plain data");
     let mut fields = Vec::new();
     let mut add = |name: String, value: &serde_json::Value| match value {

@@ -36,11 +36,12 @@
     const ties = document.getElementById('ties-file').files[0];
     const headers = { 'x-csrf-token': window.relaymap.csrfToken() };
     if (documentFile && (actors || ties)) {
-      throw new Choice('Choose either CSV files or the JSON document, not both: the document holds the whole network on its own. Clear one of them.');
+      throw new Choice('Choose either CSV files or one file of the whole network, not both: that file holds the whole network on its own. Clear one of them.');
     }
     if (documentFile) {
-      headers['content-type'] = 'application/json';
-      return { headers: headers, body: await documentFile.text() };
+      // The server recognises the kind of file from its content.
+      headers['content-type'] = /\.json$/i.test(documentFile.name) ? 'application/json' : 'application/octet-stream';
+      return { headers: headers, body: documentFile };
     }
     if (!actors && !ties) return null;
     const body = new FormData();
@@ -89,6 +90,11 @@
       w.ties_created + ' new and ' + w.ties_updated + ' updated ties' + same(w.ties_unchanged);
   }
 
+  /** What the server read differently or left out, as sentences. */
+  function noted(notes) {
+    return (notes || []).map(function (n) { return ' Note: ' + n + '.'; }).join('');
+  }
+
   form.addEventListener('change', function () {
     checked = null;
     confirm.hidden = true;
@@ -126,7 +132,7 @@
       }
       checked = request;
       status.textContent = 'Ready: the import would write ' + described(result.answer.imported) +
-        '. Nothing is written until you confirm.';
+        '. Nothing is written until you confirm.' + noted(result.answer.notes);
       confirm.hidden = false;
       confirm.focus();
     } catch (error) {

@@ -1311,6 +1311,22 @@ async fn every_page_reads_at_1440_and_360_px_and_the_charts_draw_the_numbers() {
     chrome.client.clone().close().await.unwrap();
 }
 
+/// The import page's status once it starts with `word` (`Ready`, `Imported`).
+async fn import_status(chrome: &Chrome, word: &str) -> String {
+    chrome
+        .client
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::XPath(&format!(
+            "//p[@id='import-status'][starts-with(., '{word}')]"
+        )))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 #[ignore = "needs Chromium and chromedriver: tests/run installs them"]
 async fn an_import_with_a_bad_row_names_it_and_the_templates_import() {
@@ -1370,18 +1386,7 @@ async fn an_import_with_a_bad_row_names_it_and_the_templates_import() {
     }
     // First the check: what the import would write, and nothing written yet.
     chrome.wait_for("#import-run").await.click().await.unwrap();
-    let ready = chrome
-        .client
-        .wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(Locator::XPath(
-            "//p[@id='import-status'][starts-with(., 'Ready')]",
-        ))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let ready = import_status(&chrome, "Ready").await;
     assert!(
         ready.contains("3 new and 0 updated actors, 2 new and 0 updated ties"),
         "{ready}"
@@ -1394,18 +1399,44 @@ async fn an_import_with_a_bad_row_names_it_and_the_templates_import() {
         .click()
         .await
         .unwrap();
-    chrome
-        .client
-        .wait()
-        .at_most(Duration::from_secs(30))
-        .for_element(Locator::XPath(
-            "//p[@id='import-status'][starts-with(., 'Imported')]",
-        ))
-        .await
-        .unwrap();
+    import_status(&chrome, "Imported").await;
     let stats = app.stats().await;
     assert_eq!(stats["actors"]["total"], 3);
     assert_eq!(stats["ties"]["total"], 2);
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and chromedriver: tests/run installs them"]
+async fn a_graph_file_imports_through_the_page_with_what_was_left_out_said() {
+    let app = crate::helpers::spawn_app().await;
+    let chrome = chrome().await;
+    sign_in(&chrome, &app, &app.admin_token).await;
+    // A GraphML export with metric columns (a fuzz seed: 3 actors, 1 tie).
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/seeds/graph_file/valid.graphml");
+    chrome.client.goto(&app.url("/import")).await.unwrap();
+    chrome
+        .wait_for("#document-file")
+        .await
+        .send_keys(file.to_str().unwrap())
+        .await
+        .unwrap();
+    chrome.wait_for("#import-run").await.click().await.unwrap();
+    let ready = import_status(&chrome, "Ready").await;
+    assert!(
+        ready.contains("3 new and 0 updated actors, 1 new and 0 updated ties")
+            && ready.contains("metric columns left out"),
+        "{ready}"
+    );
+    chrome.screenshot("import-graph-checked").await;
+    chrome
+        .wait_for("#import-confirm:not([hidden])")
+        .await
+        .click()
+        .await
+        .unwrap();
+    import_status(&chrome, "Imported").await;
+    assert_eq!(app.stats().await["ties"]["total"], 1);
 }
 
 /// Markup typed into a field: if any page puts it in as HTML, elements of class `xss-probe`

@@ -52,6 +52,11 @@ fn json_document_corpus_gives_clear_errors() {
 }
 
 #[test]
+fn graph_file_corpus_gives_clear_errors() {
+    run("graph_file", checks::check_graph_file);
+}
+
+#[test]
 fn geojson_area_corpus_gives_clear_errors() {
     run("geojson_area", checks::check_geojson_area);
 }
@@ -71,6 +76,17 @@ fn the_valid_seeds_are_accepted() {
     let document = seed("json_document/valid-document.json");
     let area = seed("geojson_area/valid-area.json");
     let query = seed("relay_query/valid-query.json");
+    for graph in [
+        "valid.graphml",
+        "valid.gexf",
+        "valid.nodelink.json",
+        "valid.csv.zip",
+    ] {
+        assert!(
+            checks::check_graph_file(&seed(&format!("graph_file/{graph}"))),
+            "{graph}"
+        );
+    }
     assert!(checks::check_csv(&csv));
     assert!(checks::check_json_document(&document));
     assert!(checks::check_geojson_area(&area));

@@ -352,12 +352,9 @@ async fn every_export_format_is_a_download_of_the_whole_network() {
         .unwrap();
     assert_eq!(
         (&m1["degree"], &m1["linking"], &m1["languages"]),
-        (&json!(2), &json!(0), &json!(["tir"]))
+        (&json!(2), &json!(0), &json!("tir"))
     );
-    assert_eq!(
-        nodelink["graph"]["metrics"]["names"],
-        json!(["degree", "linking"])
-    );
+    assert_eq!(nodelink["graph"]["metrics_names"], "degree;linking");
     assert_eq!(
         tables.keys().collect::<Vec<_>>(),
         ["actors.csv", "metadata.json", "ties.csv"]

@@ -10,6 +10,7 @@ mod consent;
 mod crisis;
 mod duplicates;
 mod fuzz_corpus;
+mod graph_files;
 mod helpers;
 mod import_export;
 mod interviews;

@@ -557,7 +557,7 @@ async fn an_analyst_gets_metrics_of_the_very_network_their_export_holds() {
     assert_eq!(rows, exported);
     assert_eq!(rows.len(), 4, "the migrant without consent is in no row");
     assert_eq!(summary["actors"], 4);
-    let described = export["graph"]["metrics"]["graph"].as_str().unwrap();
+    let described = export["graph"]["metrics_graph"].as_str().unwrap();
     assert!(described.contains("this exported network"), "{described}");
 }
 

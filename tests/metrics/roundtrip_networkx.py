@@ -1,7 +1,8 @@
 """Reads relaymap's exports back with NetworkX (and the CSV zip back with relaymap) and checks
 that every format carries the same nodes, edges and typed attributes as the JSON document, that
-metrics attached with --with-metrics equal `relaymap metrics`, and that pseudonymised exports
-keep their promises.
+metrics attached with --with-metrics equal `relaymap metrics`, that pseudonymised exports
+keep their promises, and that relaymap imports its own graph files, and the same files as
+NetworkX writes them, back to the network exported.
 
 Run by tests/run inside the virtual environment with the pinned NetworkX:
     python tests/metrics/roundtrip_networkx.py target/debug/relaymap
@@ -241,8 +242,46 @@ def main():
             data = json.load(open(export("nodelink", "--with-metrics", "--only", METRICS)))
             graph = nx.node_link_graph(data, edges="edges")
             assert graph.is_directed() and graph.is_multigraph()
-            same("nodelink", read_back(graph), expected(document, lists_as_text=False), metric_rows)
+            same("nodelink", read_back(graph), expected(document, lists_as_text=True), metric_rows)
+            # What NetworkX reads it can write on to GraphML (no lists, no nested metadata).
+            nx.write_graphml(graph, os.path.join(workdir, "from-nodelink.graphml"))
         checks.append(("node-link", nodelink))
+
+        def imported_back(label, path, strip_times=False):
+            """`relaymap import --graph PATH` into an empty store gives the exported network."""
+            copy = os.path.join(workdir, f"back-{label}.db")
+            run(binary, "import", "--db", copy, "--graph", path)
+            back = json.loads(run(binary, "export", "--db", copy))
+            want = document
+            if strip_times:
+                drop = ("created_at", "updated_at", "attributes")
+                strip = lambda records: [{k: v for k, v in r.items() if k not in drop} for r in records]
+                back = {"actors": strip(back["actors"]), "ties": strip(back["ties"])}
+                want = {"actors": strip(document["actors"]), "ties": strip(document["ties"])}
+            assert back == want, f"{label}: the network imported back differs"
+
+        def imports():
+            # relaymap's own files, with metrics (left out on import) and without.
+            for fmt in ("graphml", "gexf", "nodelink"):
+                imported_back(fmt, export(fmt))
+                imported_back(fmt + " --with-metrics", export(fmt, "--with-metrics", "--only", METRICS))
+            imported_back("csv zip --with-metrics", export("csv", "--with-metrics", "--only", METRICS), strip_times=True)
+            # The same networks as NetworkX writes them.
+            graph = nx.read_graphml(export("graphml"), force_multigraph=True)
+            path = os.path.join(workdir, "nx.graphml")
+            nx.write_graphml(graph, path)
+            imported_back("GraphML written by NetworkX", path)
+            graph = nx.read_gexf(export("gexf"))
+            path = os.path.join(workdir, "nx.gexf")
+            nx.write_gexf(graph, path)
+            imported_back("GEXF written by NetworkX", path)
+            graph = nx.node_link_graph(json.load(open(export("nodelink"))), edges="edges")
+            path = os.path.join(workdir, "nx.nodelink.json")
+            json.dump(nx.node_link_data(graph, edges="links"), open(path, "w"))
+            imported_back("node-link written by NetworkX", path)
+            nx.write_graphml(graph, os.path.join(workdir, "nx-from-nodelink.graphml"))
+            imported_back("GraphML that NetworkX wrote from node-link", os.path.join(workdir, "nx-from-nodelink.graphml"))
+        checks.append(("imported back", imports))
 
         def geojson():
             data = json.load(open(export("geojson")))

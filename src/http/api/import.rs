@@ -1,4 +1,5 @@
-//! `POST /api/v1/import`: the JSON document or CSV files, all or nothing, with a dry run.
+//! `POST /api/v1/import`: the JSON document, a graph file or CSV files, all or nothing, with a
+//! dry run.
 
 use std::collections::BTreeMap;
 
@@ -10,8 +11,9 @@ use axum::routing::post;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::document::{CsvFile, DocumentError, RawDocument, read_csv, read_json};
-use crate::domain::{Batch, WriteMode, WriteSummary};
+use crate::analysis::METRIC_NAMES;
+use crate::document::{CsvFile, DocumentError, GraphImport, RawDocument, read_csv, read_graph};
+use crate::domain::{WriteMode, WriteSummary};
 use crate::http::access::{Access, AuditTarget, Caller, Routes};
 use crate::http::api::{counted, flag};
 use crate::http::extract::{Query, body_bytes, content_type, is_json};
@@ -48,7 +50,23 @@ pub(super) struct ImportDto {
     imported: WriteSummary,
     /// Whether this was a dry run: every rule checked against the store, nothing written.
     dry_run: bool,
+    /// The kind of file read: `json` (the document), `csv`, `graphml`, `gexf` or `nodelink`.
+    format: &'static str,
+    /// What was read differently or left out, in words (metric columns, attributes ties do
+    /// not have, an undirected graph).
+    notes: Vec<String>,
 }
+
+/// The content types of a single graph file (the kind is recognised from the content).
+const GRAPH_TYPES: [&str; 7] = [
+    "application/graphml+xml",
+    "application/gexf+xml",
+    "application/xml",
+    "text/xml",
+    "application/zip",
+    "application/octet-stream",
+    "text/plain",
+];
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -69,13 +87,17 @@ fn import_error(error: DocumentError) -> ApiError {
     }
 }
 
-/// Imports a network, all or nothing: the JSON document, or CSV files as form parts. Records
-/// are upserted by id.
+/// Imports a network, all or nothing: the JSON document, a graph file (GraphML, GEXF,
+/// node-link JSON, the CSV zip of an export; recognised from the content), or CSV files as form
+/// parts. Records are upserted by id.
 #[utoipa::path(post, path = "/api/v1/import", tag = "network",
     params(ImportParams),
     request_body(content(
         (RawDocument = "application/json"),
         (ImportForm = "multipart/form-data"),
+        (Vec<u8> = "application/graphml+xml"),
+        (Vec<u8> = "application/gexf+xml"),
+        (Vec<u8> = "application/zip"),
     )),
     responses(
         (status = 200, description = "Written (or, on a dry run, checked)", body = ImportDto),
@@ -108,22 +130,35 @@ async fn import(
     dry_run: bool,
     request: Request,
 ) -> Result<Response, ApiError> {
-    let batch = if is_json(&request) {
-        let bytes = body_bytes(request, state, state.max_import_bytes).await?;
-        tokio::task::spawn_blocking(move || {
-            let text = std::str::from_utf8(&bytes)
-                .map_err(|_| DocumentError::Malformed("the document is not UTF-8".into()))?;
-            read_json(text, WriteMode::Upsert)
+    let mime = content_type(&request)
+        .map(|ct| {
+            ct.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
         })
-        .await?
-        .map_err(import_error)?
-    } else if content_type(&request).is_some_and(|ct| ct.starts_with("multipart/form-data")) {
+        .unwrap_or_default();
+    let read = if is_json(&request) || GRAPH_TYPES.contains(&mime.as_str()) {
+        let bytes = body_bytes(request, state, state.max_import_bytes).await?;
+        tokio::task::spawn_blocking(move || read_graph(&bytes, WriteMode::Upsert, &METRIC_NAMES))
+            .await?
+            .map_err(import_error)?
+    } else if mime == "multipart/form-data" {
         read_multipart(state, request).await?
     } else {
-        return Err(ApiError::UnsupportedMediaType(
-            "send the JSON document as application/json, or CSV files as multipart/form-data parts named actors and ties".into(),
-        ));
+        return Err(ApiError::UnsupportedMediaType(format!(
+            "send the JSON document or node-link JSON as application/json, a GraphML, GEXF or \
+             CSV zip file as one of {}, or CSV files as multipart/form-data parts named actors \
+             and ties",
+            GRAPH_TYPES.join(", ")
+        )));
     };
+    let GraphImport {
+        batch,
+        format,
+        notes,
+    } = read;
     let imported = match state.services.import(caller, batch, dry_run).await {
         Err(ServiceError::Store(StoreError::Rejected(rows))) => {
             return Err(ApiError::ImportRejected(rows));
@@ -134,10 +169,18 @@ async fn import(
         + imported.actors_updated
         + imported.ties_created
         + imported.ties_updated;
+    let answer = ImportDto {
+        imported,
+        dry_run,
+        format,
+        notes,
+    };
     if dry_run {
-        return Ok(Json(ImportDto { imported, dry_run }).into_response());
+        return Ok(Json(answer).into_response());
     }
+    let imported = &answer.imported;
     tracing::info!(
+        format,
         actors_created = imported.actors_created,
         actors_updated = imported.actors_updated,
         ties_created = imported.ties_created,
@@ -146,10 +189,10 @@ async fn import(
         ties_unchanged = imported.ties_unchanged,
         "network imported"
     );
-    Ok(counted(records, Json(ImportDto { imported, dry_run })))
+    Ok(counted(records, Json(answer)))
 }
 
-async fn read_multipart(state: &AppState, request: Request) -> Result<Batch, ApiError> {
+async fn read_multipart(state: &AppState, request: Request) -> Result<GraphImport, ApiError> {
     use axum::extract::FromRequest;
     let limit = state.max_import_bytes;
     let mut multipart = Multipart::from_request(request, state)
@@ -201,9 +244,15 @@ async fn read_multipart(state: &AppState, request: Request) -> Result<Batch, Api
                 reader,
             }),
             WriteMode::Upsert,
+            &METRIC_NAMES,
         )
     })
     .await?
+    .map(|read| GraphImport {
+        batch: read.batch,
+        format: "csv",
+        notes: read.notes,
+    })
     .map_err(import_error)
 }
 
