@@ -68,8 +68,8 @@ pub(super) fn metadata_fields(prepared: &Prepared) -> Vec<(String, Value)> {
     fields
 }
 
-/// GraphML, directed (every tie keeps its source and target), parallel ties kept as separate
-/// edges with the tie id as edge id.
+/// GraphML, directed (every tie keeps its source and target), each tie an edge with the tie id
+/// as edge id and its trust also as `weight`.
 pub(super) fn write_graphml(prepared: &Prepared, out: impl Write) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(out);
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
@@ -97,6 +97,11 @@ pub(super) fn write_graphml(prepared: &Prepared, out: impl Write) -> std::io::Re
             )?;
         }
     }
+    // The trust again as `weight`, the edge weight that Gephi and igraph read.
+    writeln!(
+        out,
+        r#"  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>"#
+    )?;
     writeln!(out, r#"  <graph id="relaymap" edgedefault="directed">"#)?;
     for (i, (_, value)) in metadata.iter().enumerate() {
         writeln!(
@@ -141,6 +146,9 @@ pub(super) fn write_graphml(prepared: &Prepared, out: impl Write) -> std::io::Re
                 key_of(&edges, name),
                 escape(&value.text())
             )?;
+            if *name == "trust" {
+                write!(out, r#"<data key="weight">{}</data>"#, value.text())?;
+            }
         }
         writeln!(out, "</edge>")?;
     }
