@@ -1,6 +1,6 @@
 //! The CSV form of the document: `actors.csv` and `ties.csv`, columns in any order, list cells
-//! separated by `;`, and an optional second row of HXL hashtags (`#x_actor+id`, ...), which is
-//! recognised and skipped.
+//! separated by `;`, cells by `,` (or `;` or a tab, recognised), and columns named by their text
+//! header or by a row of HXL hashtags (`#x_actor+id`, ...) found as libhxl finds it.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -9,7 +9,7 @@ use super::{ActorRecord, ConsentRecord, DocumentError, LocationRecord, Record, T
 use crate::domain::{Batch, DomainError, RowError, RowRef, WriteMode};
 
 /// The columns `actors.csv` may have; `kind` and `name` are required.
-pub const ACTOR_COLUMNS: [&str; 13] = [
+pub const ACTOR_COLUMNS: [&str; 14] = [
     "id",
     "kind",
     "name",
@@ -23,6 +23,7 @@ pub const ACTOR_COLUMNS: [&str; 13] = [
     "consent_recorded_on",
     "consent_recorded_by",
     "consent_expires",
+    "pcode",
 ];
 const ACTOR_REQUIRED: [&str; 2] = ["kind", "name"];
 
@@ -38,6 +39,98 @@ pub const TIE_COLUMNS: [&str; 8] = [
     "note",
 ];
 const TIE_REQUIRED: [&str; 3] = ["source", "target", "kind"];
+
+/// The HXL hashtags of the actors' columns: core HXL where it has the idea (`#geo`, `#language`,
+/// `#adm1`...), `#x_` for relaymap's own. A city's administrative P-code (`#adm1+code`,
+/// `#adm2+code`, `#adm3+code`) joins COD boundaries.
+pub const ACTOR_HXL: [(&str, &str); 16] = [
+    ("#x_actor+id", "id"),
+    ("#x_actor+type", "kind"),
+    ("#x_name", "name"),
+    ("#language+code", "languages"),
+    ("#geo+lat", "lat"),
+    ("#geo+lon", "lon"),
+    ("#x_city", "city"),
+    ("#x_channel", "channels"),
+    ("#x_consent", "consent"),
+    ("#x_consent+purposes", "consent_purposes"),
+    ("#x_consent+date", "consent_recorded_on"),
+    ("#x_consent+recorder", "consent_recorded_by"),
+    ("#x_consent+expires", "consent_expires"),
+    ("#adm1+code", "pcode"),
+    ("#adm2+code", "pcode"),
+    ("#adm3+code", "pcode"),
+];
+
+/// The HXL hashtags of the ties' columns.
+pub const TIE_HXL: [(&str, &str); 8] = [
+    ("#x_tie+id", "id"),
+    ("#x_source", "source"),
+    ("#x_target", "target"),
+    ("#x_tie+type", "kind"),
+    ("#x_trust", "trust"),
+    ("#x_channel", "channels"),
+    ("#date+verified", "last_verified"),
+    ("#x_note", "note"),
+];
+
+/// How many rows may come before the HXL hashtag row (title rows, a text header), as libhxl
+/// looks for it.
+const HXL_SCAN_ROWS: usize = 25;
+
+/// A hashtag spec's tag and attributes, lower case: `#Geo +Lat` is (`geo`, {`lat`}).
+fn hashtag(spec: &str) -> (String, Vec<String>) {
+    let mut parts = spec
+        .trim()
+        .trim_start_matches('#')
+        .split('+')
+        .map(|p| p.trim().to_ascii_lowercase());
+    let tag = parts.next().unwrap_or_default();
+    let mut attributes: Vec<String> = parts.filter(|a| !a.is_empty()).collect();
+    attributes.sort();
+    (tag, attributes)
+}
+
+/// The column a hashtag stands for, as libhxl matches a pattern: same tag, the pattern's
+/// attributes all present (others may be); the pattern with the most attributes wins.
+fn column_of_hashtag<'h>(spec: &str, hxl: &[(&'h str, &'h str)]) -> Result<&'h str, DomainError> {
+    let (tag, attributes) = hashtag(spec);
+    let best = hxl
+        .iter()
+        .filter_map(|(pattern, column)| {
+            let (want, wanted) = hashtag(pattern);
+            (want == tag && wanted.iter().all(|a| attributes.contains(a)))
+                .then_some((wanted.len(), *column))
+        })
+        .max_by_key(|(specific, _)| *specific);
+    match best {
+        Some((_, column)) => Ok(column),
+        None if tag == "contact" => Err(DomainError::Malformed(format!(
+            "{spec} holds contact details in HXL, which relaymap does not record: its channels \
+             (how a person is reached: phone, whatsapp...) are #x_channel"
+        ))),
+        None => Err(DomainError::Malformed(format!(
+            "unknown HXL hashtag {spec}: the columns' hashtags are {}",
+            hxl.iter().map(|(p, _)| *p).collect::<Vec<_>>().join(", ")
+        ))),
+    }
+}
+
+/// The cell delimiter of a file, from its first line: `;` (as spreadsheets write CSV where the
+/// decimal mark is a comma, and KoboToolbox can) when it has semicolons and no commas, a tab
+/// when it has tabs and neither, else `,`. The header row holds no lists, so a `;` there is one.
+fn sniff_delimiter(input: &mut impl std::io::BufRead) -> u8 {
+    let Ok(buffer) = input.fill_buf() else {
+        return b',';
+    };
+    let line = buffer.split(|b| *b == b'\n').next().unwrap_or_default();
+    let count = |c: u8| line.iter().filter(|b| **b == c).count();
+    match (count(b','), count(b';'), count(b'\t')) {
+        (0, semicolons, _) if semicolons > 0 => b';',
+        (0, 0, tabs) if tabs > 0 => b'\t',
+        _ => b',',
+    }
+}
 
 /// Whether a spreadsheet would take a cell starting with `c` for a formula (OWASP's list).
 fn starts_formula(c: char) -> bool {
@@ -118,47 +211,55 @@ pub fn read_csv<A: Read, T: Read>(
     let mut batch = Batch::new(mode);
     let mut errors = Vec::new();
     let mut left_out = Vec::new();
+    let mut notes = Vec::new();
     if let Some(file) = actors {
         let columns = Columns {
             known: &ACTOR_COLUMNS,
             required: &ACTOR_REQUIRED,
             ignored,
+            hxl: &ACTOR_HXL,
         };
-        left_out.extend(read_rows(
+        let read = read_rows(
             file,
             &columns,
             actor_record,
             &mut batch,
             &mut errors,
-        ));
+            &mut notes,
+        );
+        left_out.extend(read);
     }
     if let Some(file) = ties {
         let columns = Columns {
             known: &TIE_COLUMNS,
             required: &TIE_REQUIRED,
             ignored,
+            hxl: &TIE_HXL,
         };
-        left_out.extend(read_rows(
+        let read = read_rows(
             file,
             &columns,
             tie_record,
             &mut batch,
             &mut errors,
-        ));
+            &mut notes,
+        );
+        left_out.extend(read);
     }
     if !errors.is_empty() {
         return Err(DocumentError::Rows(errors));
     }
     left_out.sort();
     left_out.dedup();
-    let notes = if left_out.is_empty() {
-        Vec::new()
-    } else {
-        vec![format!(
-            "metric columns left out (relaymap computes them): {}",
-            left_out.join(", ")
-        )]
-    };
+    if !left_out.is_empty() {
+        notes.insert(
+            0,
+            format!(
+                "metric columns left out (relaymap computes them): {}",
+                left_out.join(", ")
+            ),
+        );
+    }
     Ok(CsvRead { batch, notes })
 }
 
@@ -191,11 +292,13 @@ impl Cells<'_> {
     }
 }
 
-/// The columns a file may and must have, and those it may have that are left out.
+/// The columns a file may and must have, those it may have that are left out, and the HXL
+/// hashtags of its columns.
 struct Columns<'a> {
     known: &'a [&'a str],
     required: &'a [&'a str],
     ignored: &'a [&'a str],
+    hxl: &'a [(&'a str, &'a str)],
 }
 
 /// Reads one file's rows into the batch, every bad one into `errors`; returns the names of
@@ -206,36 +309,99 @@ fn read_rows<R: Read, T: Record>(
         known,
         required,
         ignored,
+        hxl,
     }: &Columns,
     to_record: fn(&RowRef, &Cells) -> (T, Vec<RowError>),
     batch: &mut Batch,
     errors: &mut Vec<RowError>,
+    notes: &mut Vec<String>,
 ) -> Vec<String> {
     let mut left_out = Vec::new();
+    let mut input = std::io::BufReader::new(file.reader);
+    let delimiter = sniff_delimiter(&mut input);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(file.reader);
+        .delimiter(delimiter)
+        .from_reader(input);
     let mut records = reader.records();
-    let header = match records.next() {
-        Some(Ok(header)) => header,
-        Some(Err(error)) => {
-            errors.push(csv_error(&file.name, 1, &error));
-            return left_out;
+    // The first rows, up to the HXL hashtag row when there is one (title rows may come first).
+    let mut head: Vec<csv::StringRecord> = Vec::new();
+    while head.len() < HXL_SCAN_ROWS && !head.last().is_some_and(is_hxl_row) {
+        match records.next() {
+            Some(Ok(record)) => head.push(record),
+            Some(Err(error)) => {
+                let line = error
+                    .position()
+                    .map_or(head.len() + 1, |p| p.line() as usize);
+                errors.push(csv_error(&file.name, line, &error));
+                return left_out;
+            }
+            None => break,
         }
-        None => {
+    }
+    let hashtags = head.last().filter(|r| is_hxl_row(r)).cloned();
+    let (texts, mut rest) = match &hashtags {
+        // The text header is the row right above the hashtags, if any.
+        Some(_) => (
+            head.len().checked_sub(2).map(|i| head[i].clone()),
+            Vec::new(),
+        ),
+        None if head.is_empty() => {
             let reason = DomainError::Malformed("the file is empty: a header row is needed".into());
             errors.push(RowError::new(&RowRef::new(&file.name, 1), "header", reason));
             return left_out;
         }
+        None => (Some(head.remove(0)), head),
     };
+    let header_line =
+        |record: &csv::StringRecord| record.position().map_or(1, |p| p.line() as usize);
+    let header_row = RowRef::new(
+        &file.name,
+        hashtags.as_ref().or(texts.as_ref()).map_or(1, header_line),
+    );
+    let width = hashtags
+        .as_ref()
+        .or(texts.as_ref())
+        .map_or(0, csv::StringRecord::len);
     let mut columns = HashMap::new();
-    let header_row = RowRef::new(&file.name, 1);
-    for (index, raw) in header.iter().enumerate() {
-        let name = raw
-            .trim()
-            .trim_start_matches('\u{feff}')
-            .to_ascii_lowercase();
+    let mut untagged = Vec::new();
+    for index in 0..width {
+        let text = texts
+            .as_ref()
+            .and_then(|t| t.get(index))
+            .map(|raw| {
+                raw.trim()
+                    .trim_start_matches('\u{feff}')
+                    .to_ascii_lowercase()
+            })
+            .unwrap_or_default();
+        let tag = hashtags
+            .as_ref()
+            .and_then(|h| h.get(index))
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        // A column is named by its text header when that is one of relaymap's columns (the
+        // hashtags agree in relaymap's own files), else by its HXL hashtag.
+        let name = if known.contains(&text.as_str()) || ignored.contains(&text.as_str()) {
+            text
+        } else if let Some(tag) = tag {
+            match column_of_hashtag(tag, hxl) {
+                Ok(name) => name.to_owned(),
+                Err(reason) => {
+                    errors.push(RowError::new(&header_row, "header", reason));
+                    continue;
+                }
+            }
+        } else if hashtags.is_some() {
+            // HXL leaves untagged columns out of what tools read.
+            if !text.is_empty() {
+                untagged.push(text);
+            }
+            continue;
+        } else {
+            text
+        };
         if ignored.contains(&name.as_str()) {
             left_out.push(name);
         } else if !known.contains(&name.as_str()) {
@@ -249,16 +415,25 @@ fn read_rows<R: Read, T: Record>(
             errors.push(RowError::new(&header_row, "header", reason));
         }
     }
+    if !untagged.is_empty() {
+        notes.push(format!(
+            "{}: columns without an HXL hashtag left out: {}",
+            file.name,
+            untagged.join(", ")
+        ));
+    }
     for column in required.iter() {
         if !columns.contains_key(*column) {
             errors.push(RowError::new(&header_row, *column, DomainError::Missing));
         }
     }
-    if errors.iter().any(|e| e.file == file.name && e.line == 1) {
+    if errors
+        .iter()
+        .any(|e| e.file == file.name && e.line == header_row.line)
+    {
         return left_out;
     }
-    let mut first = true;
-    for result in records {
+    for result in rest.drain(..).map(Ok).chain(records) {
         let record = match result {
             Ok(record) => record,
             Err(error) => {
@@ -268,18 +443,15 @@ fn read_rows<R: Read, T: Record>(
             }
         };
         let line = record.position().map_or(0, |p| p.line() as usize);
-        if std::mem::take(&mut first) && is_hxl_row(&record) {
-            continue;
-        }
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
         let row = RowRef::new(&file.name, line);
-        if record.len() != header.len() {
+        if record.len() != width {
             let reason = DomainError::Malformed(format!(
                 "the row has {} cells but the header has {}",
                 record.len(),
-                header.len()
+                width
             ));
             errors.push(RowError::new(&row, "row", reason));
             continue;
@@ -376,9 +548,20 @@ fn actor_record(row: &RowRef, cells: &Cells) -> (ActorRecord, Vec<RowError>) {
         recorded_by: cells.get("consent_recorded_by").map(String::from),
         expires: cells.get("consent_expires").map(String::from),
     });
+    // A city's administrative P-code is kept in its attributes (`pcode`).
+    let pcode = cells.get("pcode").map(|code| {
+        if cells.get("kind").is_some_and(|k| k != "city") {
+            let reason = DomainError::Malformed(
+                "a P-code names a city's administrative area: only cities carry one".into(),
+            );
+            errors.push(RowError::new(row, "pcode", reason));
+        }
+        serde_json::json!({ "pcode": code })
+    });
     let record = ActorRecord {
         id: cells.get("id").map(String::from),
         kind: cells.get("kind").map(String::from),
+        attributes: pcode,
         name: cells.get("name").map(String::from),
         languages: cells.list("languages"),
         location,
@@ -440,6 +623,86 @@ mod tests {
         assert_eq!(actor.languages.as_slice().len(), 2);
         assert_eq!(actor.consent, crate::domain::Consent::every_purpose());
         assert_eq!(batch.actors[0].row.line, 3);
+    }
+
+    /// Reads one actors file and the notes, or every error.
+    fn actors_only(actors: &str) -> Result<CsvRead, DocumentError> {
+        read_csv(
+            Some(CsvFile {
+                name: "actors.csv".into(),
+                reader: actors.as_bytes(),
+            }),
+            None::<CsvFile<&[u8]>>,
+            WriteMode::Upsert,
+            &[],
+        )
+    }
+
+    #[test]
+    fn hxl_hashtags_name_the_columns_whatever_the_header_texts_say() {
+        // Other header texts, a title row above them, hashtags with extra attributes in another
+        // case, an untagged column: as libhxl reads it.
+        let titled = "Community mapping, Harbour district,,,,\n\
+                      Identifier,Type,Full name,Spoken languages,Reached by,Remarks\n\
+                      #X_Actor +ID,#x_actor+type,#x_name+local,#language+code+v_iso3,#x_channel,\n\
+                      m-1,migrant,Selam,tir;eng,whatsapp,lives near the port\n";
+        let read = actors_only(titled).unwrap();
+        let actor = &read.batch.actors[0];
+        assert_eq!(actor.value.id.as_str(), "m-1");
+        assert_eq!(actor.value.name.as_str(), "Selam");
+        assert_eq!(actor.value.languages.as_slice().len(), 2);
+        assert_eq!(actor.value.channels.as_slice()[0].as_str(), "whatsapp");
+        assert_eq!(actor.row.line, 4);
+        assert!(
+            read.notes.iter().any(|n| n.contains("remarks")),
+            "the untagged column is said to be left out: {:?}",
+            read.notes
+        );
+        // Hashtags alone, no text header; a city with its P-code.
+        let bare = "#x_actor+type,#x_name,#adm2+code\ncity,Harbour,IT0101\n";
+        let read = actors_only(bare).unwrap();
+        assert_eq!(
+            read.batch.actors[0].value.attributes.as_map()["pcode"],
+            "IT0101"
+        );
+    }
+
+    #[test]
+    fn contact_details_unknown_hashtags_and_p_codes_of_people_are_refused_with_reasons() {
+        let contact = "#x_actor+type,#x_name,#contact+phone\nmigrant,A,+39 555\n";
+        let Err(DocumentError::Rows(errors)) = actors_only(contact) else {
+            panic!("#contact is refused");
+        };
+        assert!(
+            errors[0].error.to_string().contains("#x_channel"),
+            "{errors:?}"
+        );
+        let unknown = "#x_actor+type,#x_name,#affected+f\nmigrant,A,3\n";
+        let Err(DocumentError::Rows(errors)) = actors_only(unknown) else {
+            panic!("an unknown hashtag is refused");
+        };
+        assert!(
+            errors[0].error.to_string().contains("#affected+f"),
+            "{errors:?}"
+        );
+        let person = "kind,name,pcode\nmigrant,A,IT0101\n";
+        let Err(DocumentError::Rows(errors)) = actors_only(person) else {
+            panic!("a person has no P-code");
+        };
+        assert_eq!((errors[0].line, errors[0].field.as_str()), (2, "pcode"));
+    }
+
+    #[test]
+    fn semicolon_and_tab_separated_files_are_read() {
+        for text in [
+            "id;kind;name;languages\nm-1;migrant;\"Ada, Lovelace\";\"tir;eng\"\n",
+            "id\tkind\tname\tlanguages\nm-1\tmigrant\tAda, Lovelace\ttir;eng\n",
+        ] {
+            let read = actors_only(text).unwrap();
+            let actor = &read.batch.actors[0].value;
+            assert_eq!(actor.name.as_str(), "Ada, Lovelace", "{text}");
+            assert_eq!(actor.languages.as_slice().len(), 2, "{text}");
+        }
     }
 
     #[test]

@@ -544,3 +544,29 @@ async fn a_dry_run_checks_against_the_store_and_writes_nothing() {
         .await;
     assert_eq!(unclear.status(), StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn csv_files_whose_header_texts_differ_import_by_their_hxl_hashtags() {
+    let app = crate::helpers::spawn_app().await;
+    // As a partner's spreadsheet writes them: a title row, its own header texts (in French), the
+    // hashtags, semicolons between cells.
+    let actors = "Cartographie du quartier du port;;;;\n\
+                  Identifiant;Type;Nom;Langues;Code P\n\
+                  #x_actor+id;#x_actor+type;#x_name;#language+code;#adm2+code\n\
+                  c-1;city;Port;;IT0101\n\
+                  o-1;organisation;Casa;\"spa;eng\";\n";
+    let ties = "Identifiant,De,Vers,Lien,Confiance\n\
+                #x_tie+id,#x_source,#x_target,#x_tie+type,#x_trust\n\
+                t-1,o-1,c-1,located_in,1\n";
+    let response = app.import_csv(Some(actors), Some(ties)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let casa: Value = app.get("/api/v1/actors/o-1").await.json().await.unwrap();
+    assert_eq!(casa["languages"], json!(["spa", "eng"]));
+    let city: Value = app.get("/api/v1/actors/c-1").await.json().await.unwrap();
+    assert_eq!(city["attributes"]["pcode"], "IT0101");
+    let tie: Value = app.get("/api/v1/ties/t-1").await.json().await.unwrap();
+    assert_eq!(
+        (&tie["kind"], &tie["trust"]),
+        (&json!("located_in"), &json!(1.0))
+    );
+}
