@@ -22,9 +22,10 @@
 //! 9. `app` — the server: binds, serves, stops
 //! 10. `cli` — the command line
 //!
-//! Besides: only `store` speaks SQL or Cypher (`rusqlite`, `neo4rs`); only `http` and `app`
-//! speak HTTP (`axum`, `hyper`); `domain`, `document`, `analysis` and `export` do no async work
-//! (no `tokio`).
+//! Besides: only `store` speaks SQL or Cypher (`rusqlite`, `neo4rs`), and `export/gpkg.rs`,
+//! which writes GeoPackages (SQLite files) with `rusqlite` and never opens the store; only
+//! `http` and `app` speak HTTP (`axum`, `hyper`); `domain`, `document`, `analysis` and `export`
+//! do no async work (no `tokio`).
 
 pub mod analysis;
 pub mod app;

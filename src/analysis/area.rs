@@ -147,6 +147,11 @@ impl Area {
         serde_json::json!({"type": "MultiPolygon", "coordinates": polygons})
     }
 
+    /// The area's polygons, longitude as x and latitude as y.
+    pub fn polygons(&self) -> &geo::MultiPolygon<f64> {
+        &self.shape
+    }
+
     /// Whether a point (longitude, latitude) is inside or on the boundary.
     pub fn contains(&self, lon: f64, lat: f64) -> bool {
         let (min, max) = (self.bounds.min(), self.bounds.max());

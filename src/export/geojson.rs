@@ -70,12 +70,11 @@ pub(super) fn write_geojson(prepared: &Prepared, out: impl Write) -> std::io::Re
         for (name, value) in attributes {
             properties.insert(name.into(), flat(&value));
         }
-        let geometry = match (positions.get(&source), positions.get(&target)) {
-            // A line needs two distinct points.
-            (Some(&(lat1, lon1)), Some(&(lat2, lon2))) if (lat1, lon1) != (lat2, lon2) => {
+        let geometry = match super::tie_line(positions.get(&source), positions.get(&target)) {
+            Some(((lat1, lon1), (lat2, lon2))) => {
                 json!({"type": "LineString", "coordinates": [[lon1, lat1], [lon2, lat2]]})
             }
-            _ => Json::Null,
+            None => Json::Null,
         };
         feature(&mut out, &id, geometry, properties)?;
     }

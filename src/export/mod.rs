@@ -1,11 +1,13 @@
 //! Exports of the network for research and mapping tools: the import document (JSON), a zip of
-//! CSV tables, GraphML and GEXF (Gephi, NetworkX, igraph, R), NetworkX's node-link JSON, and
-//! GeoJSON (QGIS). Optionally pseudonymised, optionally with per-actor metrics as node attributes.
+//! CSV tables, GraphML and GEXF (Gephi, NetworkX, igraph, R), NetworkX's node-link JSON, GeoJSON
+//! and GeoPackage (QGIS, GDAL). Optionally pseudonymised, optionally with per-actor metrics as
+//! node attributes.
 //!
 //! Every format is written from one [`Prepared`] view, so they all carry the same actors, ties
 //! and attributes; the formats differ only in how they spell them.
 
 mod geojson;
+mod gpkg;
 mod nodelink;
 mod pseudonym;
 mod scenario;
@@ -17,7 +19,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::analysis::{Column, MetricsOptions, MetricsTable};
+use crate::analysis::{Area, Column, MetricsOptions, MetricsTable};
 use crate::document::{ActorRecord, TieRecord, write_records};
 use crate::domain::{
     ActorId, ActorKind, Date, Location, Network, Purpose, Timestamp, format_timestamp,
@@ -41,17 +43,20 @@ pub enum ExportFormat {
     Geojson,
     /// NetworkX's `node_link_data` (edges under `edges`).
     Nodelink,
+    /// A GeoPackage of actors, ties and city outlines as layers, for QGIS and GDAL.
+    Gpkg,
 }
 
 impl ExportFormat {
     /// Every format, in the order the documentation lists them.
-    pub const ALL: [ExportFormat; 6] = [
+    pub const ALL: [ExportFormat; 7] = [
         ExportFormat::Json,
         ExportFormat::Csv,
         ExportFormat::Graphml,
         ExportFormat::Gexf,
         ExportFormat::Geojson,
         ExportFormat::Nodelink,
+        ExportFormat::Gpkg,
     ];
 
     /// The format's name in `--format` and `?format=`.
@@ -63,6 +68,7 @@ impl ExportFormat {
             ExportFormat::Gexf => "gexf",
             ExportFormat::Geojson => "geojson",
             ExportFormat::Nodelink => "nodelink",
+            ExportFormat::Gpkg => "gpkg",
         }
     }
 
@@ -80,6 +86,7 @@ impl ExportFormat {
             ExportFormat::Gexf => "relaymap-network.gexf",
             ExportFormat::Geojson => "relaymap-network.geojson",
             ExportFormat::Nodelink => "relaymap-network.nodelink.json",
+            ExportFormat::Gpkg => "relaymap-network.gpkg",
         }
     }
 
@@ -91,6 +98,7 @@ impl ExportFormat {
             ExportFormat::Graphml => "application/graphml+xml",
             ExportFormat::Gexf => "application/gexf+xml",
             ExportFormat::Geojson => "application/geo+json",
+            ExportFormat::Gpkg => "application/geopackage+sqlite3",
         }
     }
 }
@@ -108,7 +116,7 @@ impl utoipa::ToSchema for ExportFormat {}
 pub enum ExportError {
     /// The JSON document is the import format: it has no place for metrics.
     #[error(
-        "the json document carries no metrics: use --with-metrics with csv, graphml, gexf, geojson or nodelink, or relaymap metrics"
+        "the json document carries no metrics: use --with-metrics with csv, graphml, gexf, geojson, nodelink or gpkg, or relaymap metrics"
     )]
     MetricsInJson,
 }
@@ -120,6 +128,9 @@ pub struct ExportOptions {
     pub pseudonymize: Option<Pseudonymizer>,
     /// Per-actor metrics to attach, and how they were computed.
     pub metrics: Option<(MetricsTable, MetricsOptions)>,
+    /// The outlines of cities, by city id, for the formats that draw them (GeoPackage). Only
+    /// those of cities in the export are written, and none when pseudonymised.
+    pub outlines: Vec<(ActorId, Area)>,
 }
 
 /// The block that tells a study what it cites: when, by what, with which parameters.
@@ -233,6 +244,9 @@ pub struct Prepared<'a> {
     /// Each exported actor's row in the metrics table (cities have none).
     metric_rows: Vec<Option<usize>>,
     metrics: Option<MetricsTable>,
+    /// The outlines written: the exported city's position among the exported actors, and its
+    /// outline.
+    outlines: Vec<(usize, Area)>,
     metadata: Metadata,
     /// The plain JSON document is written straight from the network.
     plain: bool,
@@ -398,6 +412,49 @@ impl Prepared<'_> {
         (self.exportable.actors.len(), self.exportable.ties.len())
     }
 
+    /// The city outlines the export carries: each city's id as the export shows it, its name,
+    /// and its outline. None when pseudonymised: an outline is drawn by hand, to any precision,
+    /// and would undo the location grid.
+    pub(crate) fn outlines(&self) -> impl Iterator<Item = (String, Option<String>, &Area)> {
+        self.outlines.iter().map(|(index, area)| {
+            let record = self.actor_record(*index);
+            (record.id.unwrap_or_default(), record.name, area)
+        })
+    }
+
+    /// The metadata block as flat, typed fields (nested ones as `metrics_seed`, ...), for the
+    /// formats that hold it as a list of named values.
+    pub(crate) fn metadata_fields(&self) -> Vec<(String, Value)> {
+        let json = serde_json::to_value(self.metadata()).expect("metadata is plain data");
+        let mut fields = Vec::new();
+        let mut add = |name: String, value: &serde_json::Value| match value {
+            serde_json::Value::String(s) => fields.push((name, Value::Text(s.clone()))),
+            serde_json::Value::Bool(b) => fields.push((name, Value::Flag(*b))),
+            serde_json::Value::Number(n) => fields.push((
+                name,
+                n.as_u64()
+                    .map_or(Value::Real(n.as_f64().unwrap_or(f64::NAN)), Value::Count),
+            )),
+            serde_json::Value::Array(items) => fields.push((
+                name,
+                Value::List(
+                    items
+                        .iter()
+                        .map(|i| i.as_str().map_or(i.to_string(), str::to_owned))
+                        .collect(),
+                ),
+            )),
+            _ => {}
+        };
+        for (key, value) in json.as_object().expect("metadata is an object") {
+            match value.as_object() {
+                Some(inner) => inner.iter().for_each(|(k, v)| add(format!("{key}_{k}"), v)),
+                None => add(key.clone(), value),
+            }
+        }
+        fields
+    }
+
     /// Every attribute name used by some actor (or tie), with its type, in the order of
     /// [`ACTOR_ATTRIBUTES`] (or [`TIE_ATTRIBUTES`]) and then the metrics: the schema the typed
     /// formats declare.
@@ -435,6 +492,19 @@ impl Prepared<'_> {
         };
         seen.sort_by_key(|(name, _)| order.iter().position(|n| n == name));
         seen
+    }
+}
+
+/// The line a tie is drawn as, between its ends' positions (latitude, longitude): none when an
+/// end has no position, or when both share one (two people in one grid cell), since a line
+/// needs two distinct points to be valid for GIS tools.
+pub(crate) fn tie_line(
+    source: Option<&(f64, f64)>,
+    target: Option<&(f64, f64)>,
+) -> Option<((f64, f64), (f64, f64))> {
+    match (source, target) {
+        (Some(&a), Some(&b)) if a != b => Some((a, b)),
+        _ => None,
     }
 }
 
@@ -608,6 +678,24 @@ pub fn prepare<'a>(
     let pseudonyms = options.pseudonymize;
     let plain = format == ExportFormat::Json && pseudonyms.is_none();
     let (table, metrics_options) = options.metrics.unzip();
+    let outlines = if pseudonyms.is_some() {
+        Vec::new()
+    } else {
+        // Outlines are read beside the snapshot: only those of cities exported are written.
+        let network = exportable.whole();
+        options
+            .outlines
+            .into_iter()
+            .filter_map(|(city, area)| {
+                let whole = network.actors.binary_search_by(|a| a.id.cmp(&city)).ok()?;
+                if network.actors[whole].kind != ActorKind::City {
+                    return None;
+                }
+                let index = exportable.actors.binary_search(&(whole as u32)).ok()?;
+                Some((index, area))
+            })
+            .collect()
+    };
     let metric_rows = match &table {
         Some(table) => exportable
             .actors()
@@ -638,6 +726,7 @@ pub fn prepare<'a>(
         pseudonyms,
         metric_rows,
         metrics: table,
+        outlines,
         metadata,
         plain,
     })
@@ -660,6 +749,7 @@ pub fn write_export(
         ExportFormat::Gexf => xml::write_gexf(prepared, out),
         ExportFormat::Geojson => geojson::write_geojson(prepared, out),
         ExportFormat::Nodelink => nodelink::write_nodelink(prepared, out),
+        ExportFormat::Gpkg => gpkg::write_gpkg(prepared, out),
     }
 }
 

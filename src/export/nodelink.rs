@@ -13,7 +13,8 @@ pub(super) fn write_nodelink(prepared: &Prepared, out: impl Write) -> std::io::R
     let mut out = std::io::BufWriter::new(out);
     write!(out, "{{\"directed\":true,\"multigraph\":true,\"graph\":")?;
     // Flat, as GraphML holds it, so that NetworkX can write the graph on to GraphML.
-    let metadata: Map<String, Json> = super::xml::metadata_fields(prepared)
+    let metadata: Map<String, Json> = prepared
+        .metadata_fields()
         .into_iter()
         .map(|(name, value)| (name, value.json()))
         .collect();

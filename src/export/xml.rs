@@ -36,38 +36,6 @@ fn type_name(kind: Type) -> &'static str {
     }
 }
 
-/// The metadata block as flat, typed graph attributes (nested fields as `metrics_seed`, ...).
-pub(super) fn metadata_fields(prepared: &Prepared) -> Vec<(String, Value)> {
-    let json = serde_json::to_value(prepared.metadata()).expect("metadata is plain data");
-    let mut fields = Vec::new();
-    let mut add = |name: String, value: &serde_json::Value| match value {
-        serde_json::Value::String(s) => fields.push((name, Value::Text(s.clone()))),
-        serde_json::Value::Bool(b) => fields.push((name, Value::Flag(*b))),
-        serde_json::Value::Number(n) => fields.push((
-            name,
-            n.as_u64()
-                .map_or(Value::Real(n.as_f64().unwrap_or(f64::NAN)), Value::Count),
-        )),
-        serde_json::Value::Array(items) => fields.push((
-            name,
-            Value::List(
-                items
-                    .iter()
-                    .map(|i| i.as_str().map_or(i.to_string(), str::to_owned))
-                    .collect(),
-            ),
-        )),
-        _ => {}
-    };
-    for (key, value) in json.as_object().expect("metadata is an object") {
-        match value.as_object() {
-            Some(inner) => inner.iter().for_each(|(k, v)| add(format!("{key}_{k}"), v)),
-            None => add(key.clone(), value),
-        }
-    }
-    fields
-}
-
 /// GraphML, directed (every tie keeps its source and target), each tie an edge with the tie id
 /// as edge id and its trust also as `weight`.
 pub(super) fn write_graphml(prepared: &Prepared, out: impl Write) -> std::io::Result<()> {
@@ -77,7 +45,7 @@ pub(super) fn write_graphml(prepared: &Prepared, out: impl Write) -> std::io::Re
         out,
         r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
     )?;
-    let metadata = metadata_fields(prepared);
+    let metadata = prepared.metadata_fields();
     let nodes = prepared.schema(false);
     let edges = prepared.schema(true);
     for (i, (name, value)) in metadata.iter().enumerate() {

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use super::budget::Admission;
 use super::snapshot::{Scope, Scoped};
 use super::{ServiceError, Services, Weight};
-use crate::analysis::{MetricsOptions, actor_metrics};
+use crate::analysis::{Area, MetricsOptions, actor_metrics};
 use crate::domain::{Caller, Purpose, Timestamp, now};
 use crate::export::{ExportError, ExportFormat, ExportOptions, prepare, write_export};
 
@@ -121,6 +121,24 @@ impl Services {
         } else {
             None
         };
+        // Outlines are not part of the network: read beside it, for the formats that draw them
+        // (the export keeps those of the cities it holds, and none when pseudonymised).
+        let outlines = if request.format == ExportFormat::Gpkg {
+            self.outlines(caller)
+                .await?
+                .into_iter()
+                .map(|(city, geometry)| {
+                    let area = Area::from_geojson(geometry).map_err(|e| {
+                        ServiceError::Internal(anyhow::anyhow!(
+                            "a stored outline is not valid: {e}"
+                        ))
+                    })?;
+                    Ok((city, area))
+                })
+                .collect::<Result<Vec<_>, ServiceError>>()?
+        } else {
+            Vec::new()
+        };
         let (mut admission, snapshot) = self.begin(caller, Weight::WholeNetwork).await?;
         let snapshot_at = now();
         let metrics_options = request.metrics;
@@ -144,6 +162,7 @@ impl Services {
             options: ExportOptions {
                 pseudonymize,
                 metrics,
+                outlines,
             },
             snapshot_at,
             _admission: admission,

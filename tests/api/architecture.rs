@@ -92,14 +92,20 @@ fn violations(layers: &BTreeMap<String, usize>) -> Vec<String> {
                     None => broken.push(format!("{at}: {named} is not in src/lib.rs's layers")),
                 }
             }
+            // Besides whole modules, one file may be named: the GeoPackage writer speaks SQL
+            // because a GeoPackage is an SQLite file, not because it reads the store.
             let external: &[(&str, &[&str])] = &[
-                ("rusqlite::", &["store"]),
+                ("rusqlite::", &["store", "export/gpkg.rs"]),
                 ("neo4rs::", &["store"]),
                 ("axum::", &["http", "app"]),
                 ("hyper::", &["http", "app"]),
             ];
             for (prefix, allowed) in external {
-                if code.contains(prefix) && !allowed.contains(&module.as_str()) {
+                let file = relative.to_str().unwrap();
+                if code.contains(prefix)
+                    && !allowed.contains(&module.as_str())
+                    && !allowed.contains(&file)
+                {
                     broken.push(format!("{at}: {module} uses {prefix}"));
                 }
             }

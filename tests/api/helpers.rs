@@ -440,3 +440,133 @@ pub fn sqlite_migrated_to(path: &std::path::Path, migrations: usize) -> rusqlite
         .unwrap();
     connection
 }
+
+/// A GeoPackage export opened read-only (SQLite reads files, so its bytes are written to a
+/// temporary one first).
+pub struct GeoPackage {
+    pub db: rusqlite::Connection,
+    _dir: TempDir,
+}
+
+impl GeoPackage {
+    pub fn open(bytes: &[u8]) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("export.gpkg");
+        std::fs::write(&path, bytes).unwrap();
+        let db = rusqlite::Connection::open_with_flags(
+            &path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )
+        .expect("an SQLite file");
+        Self { db, _dir: dir }
+    }
+
+    /// One number from a query.
+    pub fn count(&self, sql: &str) -> i64 {
+        self.db.query_row(sql, [], |row| row.get(0)).unwrap()
+    }
+
+    /// The column names of a table, with their declared types.
+    pub fn columns(&self, table: &str) -> Vec<(String, String)> {
+        let mut statement = self
+            .db
+            .prepare(&format!("PRAGMA table_info(\"{table}\")"))
+            .unwrap();
+        statement
+            .query_map([], |row| Ok((row.get(1)?, row.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    }
+
+    /// Every row of every table as text, geometries as their coordinates: all that a reader of
+    /// the file could find in it.
+    pub fn text(&self) -> String {
+        let mut statement = self
+            .db
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+            .unwrap();
+        let tables: Vec<String> = statement
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let mut text = String::new();
+        for table in tables {
+            let mut statement = self
+                .db
+                .prepare(&format!("SELECT * FROM \"{table}\""))
+                .unwrap();
+            let width = statement.column_count();
+            let mut rows = statement.query([]).unwrap();
+            while let Some(row) = rows.next().unwrap() {
+                for i in 0..width {
+                    use rusqlite::types::ValueRef;
+                    let cell = match row.get_ref(i).unwrap() {
+                        ValueRef::Null => String::new(),
+                        ValueRef::Integer(n) => n.to_string(),
+                        ValueRef::Real(x) => x.to_string(),
+                        ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                        ValueRef::Blob(b) => gpkg_points(b)
+                            .iter()
+                            .map(|(x, y)| format!("{x} {y}"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    };
+                    text.push_str(&cell);
+                    text.push('\t');
+                }
+                text.push('\n');
+            }
+        }
+        text
+    }
+}
+
+/// The points (x, y) of a GeoPackage binary geometry, checking its header on the way: "GP",
+/// version 0, little-endian, SRS 4326, then little-endian WKB of points, lines, polygons or
+/// multipolygons.
+pub fn gpkg_points(blob: &[u8]) -> Vec<(f64, f64)> {
+    assert_eq!(&blob[..3], b"GP\0", "a GeoPackage geometry");
+    let flags = blob[3];
+    assert_eq!(flags & 1, 1, "little-endian");
+    let envelope = match (flags >> 1) & 0b111 {
+        0 => 0,
+        1 => 32,
+        2 | 3 => 48,
+        _ => 64,
+    };
+    assert_eq!(i32::from_le_bytes(blob[4..8].try_into().unwrap()), 4326);
+    let mut wkb = &blob[8 + envelope..];
+    let mut points = Vec::new();
+    fn take<'a>(wkb: &mut &'a [u8], n: usize) -> &'a [u8] {
+        let (head, rest) = wkb.split_at(n);
+        *wkb = rest;
+        head
+    }
+    fn number(wkb: &mut &[u8]) -> usize {
+        u32::from_le_bytes(take(wkb, 4).try_into().unwrap()) as usize
+    }
+    fn point(wkb: &mut &[u8], points: &mut Vec<(f64, f64)>) {
+        let x = f64::from_le_bytes(take(wkb, 8).try_into().unwrap());
+        let y = f64::from_le_bytes(take(wkb, 8).try_into().unwrap());
+        points.push((x, y));
+    }
+    fn geometry(wkb: &mut &[u8], points: &mut Vec<(f64, f64)>) {
+        assert_eq!(take(wkb, 1), [1], "little-endian WKB");
+        match number(wkb) {
+            1 => point(wkb, points),
+            2 => (0..number(wkb)).for_each(|_| point(wkb, points)),
+            3 => {
+                for _ in 0..number(wkb) {
+                    (0..number(wkb)).for_each(|_| point(wkb, points));
+                }
+            }
+            6 => (0..number(wkb)).for_each(|_| geometry(wkb, points)),
+            other => panic!("WKB type {other}"),
+        }
+    }
+    geometry(&mut wkb, &mut points);
+    assert!(wkb.is_empty(), "nothing after the geometry");
+    points
+}

@@ -1,7 +1,10 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, error_of, small_network, spawn_app, spawn_app_with, stored_home};
+use crate::helpers::{
+    GeoPackage, TestApp, error_of, gpkg_points, small_network, spawn_app, spawn_app_with,
+    stored_home,
+};
 
 #[tokio::test]
 async fn export_then_import_into_an_empty_store_then_export_gives_the_same_document() {
@@ -366,6 +369,214 @@ async fn every_export_format_is_a_download_of_the_whole_network() {
     assert!(tables["ties.csv"].contains("t-4,r-1,m-2,serves,0.5,,,case worker\n"));
 }
 
+/// A square outline around the small network's city.
+fn outline_of_port_aster() -> Value {
+    json!({"type": "Polygon",
+           "coordinates": [[[8.1, 44.0], [8.3, 44.0], [8.3, 44.2], [8.1, 44.2], [8.1, 44.0]]]})
+}
+
+/// Issue 21: the GeoPackage opens in QGIS as layers in one step — actors (points), ties
+/// (lines), the cities' outlines and the metadata — holding the whole network with typed columns.
+#[tokio::test]
+async fn a_geopackage_export_holds_the_network_as_layers() {
+    // Arrange: the small network has two located actors and no tie between them; o-2 shares
+    // r-1's point (so their tie has no line) and m-1 has a tie to it (a line).
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let more = json!({
+        "actors": [{"id": "o-2", "kind": "organisation", "name": "Harbour Church", "languages": ["eng"],
+                    "location": {"lat": 44.1, "lon": 8.2}}],
+        "ties": [{"id": "t-6", "source": "o-2", "target": "r-1", "kind": "partners_with", "trust": 0.6},
+                 {"id": "t-7", "source": "m-1", "target": "o-2", "kind": "member_of", "trust": 0.8}]
+    });
+    assert_eq!(app.import_json(&more).await.status(), StatusCode::OK);
+    let set = app
+        .put_json("/api/v1/actors/c-1/outline", &outline_of_port_aster())
+        .await;
+    assert_eq!(set.status(), StatusCode::NO_CONTENT);
+    let document: Value = serde_json::from_str(&app.export().await).unwrap();
+    let located: std::collections::HashMap<&str, (f64, f64)> = document["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["location"].is_object())
+        .map(|a| {
+            let at = &a["location"];
+            let id = a["id"].as_str().unwrap();
+            (
+                id,
+                (at["lon"].as_f64().unwrap(), at["lat"].as_f64().unwrap()),
+            )
+        })
+        .collect();
+    let ties = document["ties"].as_array().unwrap();
+    let drawable: Vec<&str> = ties
+        .iter()
+        .filter(|t| {
+            let ends = [&t["source"], &t["target"]].map(|e| located.get(e.as_str().unwrap()));
+            matches!(ends, [Some(a), Some(b)] if a != b)
+        })
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(drawable, ["t-7"], "the network this test means to export");
+
+    // Act
+    let gpkg = GeoPackage::open(
+        &download(
+            &app,
+            "format=gpkg",
+            "application/geopackage+sqlite3",
+            "relaymap-network.gpkg",
+        )
+        .await,
+    );
+    let with_metrics = GeoPackage::open(
+        &download(
+            &app,
+            "format=gpkg&with_metrics=true&only=degree",
+            "application/geopackage+sqlite3",
+            "relaymap-network.gpkg",
+        )
+        .await,
+    );
+
+    // Assert: a GeoPackage 1.3 with its required tables and rows.
+    assert_eq!(gpkg.count("PRAGMA application_id"), 0x4750_4B47);
+    assert_eq!(gpkg.count("PRAGMA user_version"), 10_300);
+    assert_eq!(
+        gpkg.count("SELECT count(*) FROM gpkg_spatial_ref_sys WHERE srs_id IN (4326, 0, -1)"),
+        3
+    );
+    let mut statement = gpkg
+        .db
+        .prepare(
+            "SELECT c.table_name, c.data_type, c.srs_id, g.geometry_type_name FROM gpkg_contents c              LEFT JOIN gpkg_geometry_columns g ON g.table_name = c.table_name              ORDER BY c.table_name",
+        )
+        .unwrap();
+    let layers: Vec<(String, String, Option<i64>, Option<String>)> = statement
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let layer = |name: &str, kind: &str, srs: Option<i64>, geometry: Option<&str>| {
+        (name.into(), kind.into(), srs, geometry.map(String::from))
+    };
+    assert_eq!(
+        layers,
+        [
+            layer("actors", "features", Some(4326), Some("POINT")),
+            layer("metadata", "attributes", None, None),
+            layer("outlines", "features", Some(4326), Some("MULTIPOLYGON")),
+            layer("ties", "features", Some(4326), Some("LINESTRING")),
+        ]
+    );
+    // Every actor and tie, with geometries where they can be drawn.
+    let actor_count = document["actors"].as_array().unwrap().len() as i64;
+    assert_eq!(gpkg.count("SELECT count(*) FROM actors"), actor_count);
+    assert_eq!(gpkg.count("SELECT count(*) FROM ties"), ties.len() as i64);
+    assert_eq!(
+        gpkg.count("SELECT count(*) FROM actors WHERE geom IS NOT NULL"),
+        located.len() as i64
+    );
+    assert_eq!(
+        gpkg.count("SELECT count(*) FROM ties WHERE geom IS NOT NULL"),
+        drawable.len() as i64
+    );
+    let geometry = |table: &str, id: &str| -> Vec<(f64, f64)> {
+        let blob: Vec<u8> = gpkg
+            .db
+            .query_row(
+                &format!("SELECT geom FROM {table} WHERE id = ?1"),
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap();
+        gpkg_points(&blob)
+    };
+    let home = stored_home(44.11, 8.21);
+    let home = (home["lon"].as_f64().unwrap(), home["lat"].as_f64().unwrap());
+    assert_eq!(geometry("actors", "m-1"), [home], "x is the longitude");
+    assert_eq!(geometry("ties", "t-7"), [home, (8.2, 44.1)]);
+    let bounds: (f64, f64, f64, f64) = gpkg
+        .db
+        .query_row(
+            "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = 'actors'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(bounds, (8.2, 44.1, home.0, home.1));
+    // Typed columns, lists as ;-joined text.
+    let columns = gpkg.columns("actors");
+    for (name, kind) in [
+        ("id", "TEXT"),
+        ("name", "TEXT"),
+        ("languages", "TEXT"),
+        ("lat", "REAL"),
+        ("consent", "BOOLEAN"),
+    ] {
+        assert!(
+            columns.contains(&(name.into(), kind.into())),
+            "actors.{name} {kind} in {columns:?}"
+        );
+    }
+    assert!(
+        gpkg.columns("ties")
+            .contains(&("trust".into(), "REAL".into()))
+    );
+    let (languages, consent): (String, bool) = gpkg
+        .db
+        .query_row(
+            "SELECT languages, consent FROM actors WHERE id = 'm-2'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((languages.as_str(), consent), ("tir;eng", true));
+    // The city's outline, and the metadata every format carries.
+    let (city, name, outline): (String, String, Vec<u8>) = gpkg
+        .db
+        .query_row("SELECT city, name, geom FROM outlines", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    assert_eq!((city.as_str(), name.as_str()), ("c-1", "Port Aster"));
+    assert_eq!(
+        gpkg_points(&outline),
+        [
+            (8.1, 44.0),
+            (8.3, 44.0),
+            (8.3, 44.2),
+            (8.1, 44.2),
+            (8.1, 44.0)
+        ]
+    );
+    let metadata = |gpkg: &GeoPackage, key: &str| -> String {
+        gpkg.db
+            .query_row("SELECT value FROM metadata WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .unwrap()
+    };
+    assert_eq!(metadata(&gpkg, "format"), "gpkg");
+    assert_eq!(metadata(&gpkg, "actors"), actor_count.to_string());
+    assert_eq!(metadata(&gpkg, "ties"), ties.len().to_string());
+    assert_eq!(metadata(&gpkg, "pseudonymized"), "false");
+    assert_eq!(metadata(&gpkg, "purpose"), "research");
+    assert!(metadata(&gpkg, "generator").starts_with("relaymap "));
+    // Metrics as typed columns of the actors.
+    assert_eq!(metadata(&with_metrics, "metrics_names"), "degree");
+    assert!(
+        with_metrics
+            .columns("actors")
+            .contains(&("degree".into(), "INTEGER".into()))
+    );
+    assert_eq!(
+        with_metrics.count("SELECT degree FROM actors WHERE id = 'm-1'"),
+        3
+    );
+}
+
 #[tokio::test]
 async fn a_pseudonymised_export_names_nobody_and_links_up_across_exports() {
     let app = spawn_app().await;
@@ -376,6 +587,11 @@ async fn a_pseudonymised_export_names_nobody_and_links_up_across_exports() {
         app.post_json("/api/v1/actors", &hidden).await.status(),
         StatusCode::CREATED
     );
+    // A hand-drawn outline would undo the grid: pseudonymised GeoPackages leave it out.
+    let set = app
+        .put_json("/api/v1/actors/c-1/outline", &outline_of_port_aster())
+        .await;
+    assert_eq!(set.status(), StatusCode::NO_CONTENT);
     let personal = [
         "Selam",
         "Dawit",
@@ -415,6 +631,11 @@ async fn a_pseudonymised_export_names_nobody_and_links_up_across_exports() {
             "application/json",
             "relaymap-network.nodelink.json",
         ),
+        (
+            "gpkg",
+            "application/geopackage+sqlite3",
+            "relaymap-network.gpkg",
+        ),
     ] {
         let body = download(
             &app,
@@ -423,10 +644,19 @@ async fn a_pseudonymised_export_names_nobody_and_links_up_across_exports() {
             file,
         )
         .await;
-        let text = if format == "csv" {
-            unzip(body).into_values().collect::<Vec<_>>().join("\n")
-        } else {
-            String::from_utf8(body).unwrap()
+        let text = match format {
+            "csv" => unzip(body).into_values().collect::<Vec<_>>().join("\n"),
+            "gpkg" => {
+                let gpkg = GeoPackage::open(&body);
+                assert_eq!(gpkg.count("SELECT count(*) FROM actors"), 5);
+                assert_eq!(gpkg.count("SELECT count(*) FROM ties"), 5);
+                assert_eq!(gpkg.count("SELECT count(*) FROM outlines"), 0);
+                let columns = gpkg.columns("actors");
+                assert!(!columns.iter().any(|(c, _)| c == "name"), "{columns:?}");
+                // What the tables hold, and every byte of the file besides.
+                format!("{}\n{}", gpkg.text(), String::from_utf8_lossy(&body))
+            }
+            _ => String::from_utf8(body).unwrap(),
         };
         for word in personal {
             assert!(!text.contains(word), "{format} holds {word:?}");

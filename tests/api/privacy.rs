@@ -107,14 +107,21 @@ fn shows(body: &str, value: &str) -> bool {
     })
 }
 
-/// The readable bytes of a response: a zip's files unpacked.
+/// The readable bytes of a response: a zip's files unpacked, a GeoPackage's tables as text
+/// (coordinates included) besides its raw bytes.
 async fn readable(response: reqwest::Response) -> String {
-    let zipped = response
+    let media_type = response
         .headers()
         .get("content-type")
-        .is_some_and(|v| v == "application/zip");
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
     let bytes = response.bytes().await.unwrap();
-    if !zipped {
+    if media_type == "application/geopackage+sqlite3" {
+        let tables = crate::helpers::GeoPackage::open(&bytes).text();
+        return format!("{tables}\n{}", String::from_utf8_lossy(&bytes));
+    }
+    if media_type != "application/zip" {
         return String::from_utf8_lossy(&bytes).into_owned();
     }
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
@@ -139,7 +146,7 @@ async fn everything_as(app: &TestApp, token: &str) -> Vec<(String, StatusCode, S
         let path = rule.path.replace("{id}", "m-secret");
         requests.push((rule.method.clone(), path.clone()));
         if rule.path == "/api/v1/export" {
-            for format in ["json", "csv", "graphml", "gexf", "geojson", "nodelink"] {
+            for format in relaymap::export::ExportFormat::ALL.map(|f| f.name()) {
                 requests.push((Method::GET, format!("{path}?format={format}")));
                 if format != "json" {
                     requests.push((

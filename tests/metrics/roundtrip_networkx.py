@@ -1,8 +1,8 @@
-"""Reads relaymap's exports back with NetworkX (and the CSV zip back with relaymap) and checks
-that every format carries the same nodes, edges and typed attributes as the JSON document, that
-metrics attached with --with-metrics equal `relaymap metrics`, that pseudonymised exports
-keep their promises, and that relaymap imports its own graph files, and the same files as
-NetworkX writes them, back to the network exported.
+"""Reads relaymap's exports back with NetworkX (the CSV zip back with relaymap, the GeoPackage's
+tables with sqlite3) and checks that every format carries the same nodes, edges and typed
+attributes as the JSON document, that metrics attached with --with-metrics equal `relaymap
+metrics`, that pseudonymised exports keep their promises, and that relaymap imports its own
+graph files, and the same files as NetworkX writes them, back to the network exported.
 
 Run by tests/run inside the virtual environment with the pinned NetworkX:
     python tests/metrics/roundtrip_networkx.py target/debug/relaymap
@@ -113,6 +113,28 @@ def read_back(graph, gexf=False, weighted=False):
             assert math.isclose(data.pop("weight"), data["trust"]), "the weight is the trust"
         edges[key] = (source, target, data)
     return nodes, edges
+
+
+def read_gpkg(path):
+    """The actors and ties layers of a GeoPackage as a NetworkX multigraph, each value typed as
+    its column is declared (SQLite keeps a BOOLEAN as 0 or 1)."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+    def rows(table):
+        declared = {column[1]: column[2] for column in db.execute(f"PRAGMA table_info({table})")}
+        cursor = db.execute(f"SELECT * FROM {table}")
+        names = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield {name: bool(value) if declared[name] == "BOOLEAN" else value
+                   for name, value in zip(names, row) if value is not None and name not in ("fid", "geom")}
+    graph = nx.MultiDiGraph()
+    for data in rows("actors"):
+        graph.add_node(data.pop("id"), **data)
+    for data in rows("ties"):
+        graph.add_edge(data.pop("source"), data.pop("target"), key=data.pop("id"), **data)
+    layers = {name for (name,) in db.execute("SELECT table_name FROM gpkg_contents")}
+    assert layers == {"actors", "ties", "outlines", "metadata"}, layers
+    return graph
 
 
 def same(label, got, want, metric_rows=None):
@@ -316,6 +338,11 @@ def main():
                     if feature["geometry"] is not None:
                         assert shapely.geometry.shape(feature["geometry"]).is_valid, feature
         checks.append(("GeoJSON", geojson))
+
+        def gpkg():
+            graph = read_gpkg(export("gpkg", "--with-metrics", "--only", METRICS))
+            same("gpkg --with-metrics", read_back(graph), expected(document, lists_as_text=True), metric_rows)
+        checks.append(("GeoPackage", gpkg))
 
         def csv_zip():
             with zipfile.ZipFile(export("csv")) as archive:

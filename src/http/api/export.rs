@@ -57,6 +57,7 @@ pub(super) struct ExportQuery {
             (String = "application/graphml+xml"),
             (String = "application/gexf+xml"),
             (Object = "application/geo+json"),
+            (String = "application/geopackage+sqlite3"),
         )),
     ))]
 /// The network in any export format, pseudonymised and with metrics when asked: prepared
