@@ -36,6 +36,7 @@ async fn each_graph_export_imports_back_to_the_same_network_and_metric_columns_a
     app.seed_small_network().await;
     let original = app.export().await;
 
+    let mut files = Vec::new();
     for (query, content_type, format) in [
         ("format=graphml", "application/graphml+xml", "graphml"),
         (
@@ -51,7 +52,10 @@ async fn each_graph_export_imports_back_to_the_same_network_and_metric_columns_a
         ("format=csv&with_metrics=true", "application/zip", "csv"),
         ("format=json", "application/octet-stream", "json"),
     ] {
-        let file = app.export_bytes(query).await;
+        files.push((query, content_type, format, app.export_bytes(query).await));
+    }
+    // Each file into an empty store (on Neo4j, the one database wiped again).
+    for (query, content_type, format, file) in files {
         let copy = spawn_app().await;
         let response = copy.import_file("", content_type, file).await;
         assert_eq!(response.status(), StatusCode::OK, "{query}");
