@@ -43,6 +43,8 @@ pub enum Command {
     /// The whole network in a few numbers (density, components, clustering, assortativity,
     /// modularity, social capital overall, per city and per first language) as JSON.
     Summary(SummaryArgs),
+    /// Write the interview as an XLSForm for KoboToolbox and ODK (the current protocol).
+    Xlsform(XlsformArgs),
     /// Apply the store's schema (constraints, indexes, migrations); also done at every start.
     MigrateSchema(MigrateArgs),
     /// Copy the whole network from one store into another, empty one, and verify the copy.
@@ -142,6 +144,16 @@ pub struct MetricsArgs {
     /// Write here instead of stdout (written whole or not at all).
     #[arg(long)]
     pub(crate) out: Option<PathBuf>,
+}
+
+/// Flags of `xlsform`.
+#[derive(Debug, clap::Args)]
+pub struct XlsformArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreArgs,
+    /// The XLSX file to write (written whole or not at all).
+    #[arg(long)]
+    pub(crate) out: PathBuf,
 }
 
 /// Flags of `summary`.

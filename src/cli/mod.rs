@@ -25,6 +25,16 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         Command::Coverage(args) => analysis::analyse(args, true).await,
         Command::Metrics(args) => analysis::metrics(args).await,
         Command::Summary(args) => analysis::summarise(args).await,
+        Command::Xlsform(args) => {
+            let services = analysis::services(&args.store).await?;
+            let bytes = services.interview_xlsform().await?;
+            network::write_atomically(&args.out, |out| std::io::Write::write_all(out, &bytes))?;
+            eprintln!(
+                "relaymap: wrote the interview's XLSForm to {}",
+                args.out.display()
+            );
+            Ok(())
+        }
         Command::MigrateSchema(args) => network::migrate_schema(args).await,
         Command::Copy(args) => network::copy(args).await,
         Command::Token(args) => access::token(args).await,

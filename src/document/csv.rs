@@ -119,7 +119,7 @@ fn column_of_hashtag<'h>(spec: &str, hxl: &[(&'h str, &'h str)]) -> Result<&'h s
 /// The cell delimiter of a file, from its first line: `;` (as spreadsheets write CSV where the
 /// decimal mark is a comma, and KoboToolbox can) when it has semicolons and no commas, a tab
 /// when it has tabs and neither, else `,`. The header row holds no lists, so a `;` there is one.
-fn sniff_delimiter(input: &mut impl std::io::BufRead) -> u8 {
+pub(super) fn sniff_delimiter(input: &mut impl std::io::BufRead) -> u8 {
     let Ok(buffer) = input.fill_buf() else {
         return b',';
     };

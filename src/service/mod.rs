@@ -15,6 +15,7 @@ pub mod disclosure;
 pub mod duplicates;
 mod export;
 pub mod figures;
+pub mod forms;
 pub mod intermediaries;
 pub mod interviews;
 mod plans;

@@ -9,6 +9,7 @@ mod cli;
 mod consent;
 mod crisis;
 mod duplicates;
+mod forms;
 mod fuzz_corpus;
 mod graph_files;
 mod helpers;

@@ -3,24 +3,38 @@
 //! roster interviewers pick known actors from.
 
 use axum::Json;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, Path, Request, State};
+use axum::http::{Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use axum::routing::post;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::domain::{ActorKind, Protocol};
 use crate::http::access::{Access, AuditSubjects, AuditTarget, Caller, Routes};
 use crate::http::api::counted;
+use crate::http::extract::body_bytes;
 use crate::http::extract::{Query, RecordJson};
 use crate::http::{ApiError, AppState, ErrorBody};
+use crate::service::ServiceError;
+use crate::service::forms::ImportedSubmission;
 use crate::service::interviews::{
     InterviewDocument, InterviewResult, InterviewSummary, RosterEntry,
 };
+use crate::store::StoreError;
 
-pub fn routes() -> Routes {
+pub fn routes(max_import_bytes: usize) -> Routes {
     Routes::new()
         .post("/api/v1/interviews", Access::Interview, submit_interview)
+        .add(
+            Method::POST,
+            "/api/v1/interviews/import",
+            Access::Network,
+            true,
+            post(import_interviews).layer(DefaultBodyLimit::max(max_import_bytes)),
+        )
+        .get("/api/v1/templates/xlsform", Access::Interview, get_xlsform)
         .get("/api/v1/interviews", Access::Network, list_interviews)
         .get("/api/v1/interviews/{id}", Access::Network, get_interview)
         .get(
@@ -236,4 +250,82 @@ pub(super) async fn get_roster(
         .roster(&caller, params.q.as_deref().unwrap_or(""), kind)
         .await?;
     Ok(counted(actors.len(), Json(Roster { actors })))
+}
+
+/// The interview as an XLSForm for KoboToolbox and ODK (sheets `survey`, `choices`,
+/// `settings`): the current protocol's questions in its languages, choice names that are
+/// relaymap's codes, the people named as a repeat group.
+#[utoipa::path(get, path = "/api/v1/templates/xlsform", tag = "interviews",
+    responses(
+        (status = 200, description = "The XLSForm",
+         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+         body = Vec<u8>),
+    ))]
+pub(super) async fn get_xlsform(
+    State(state): State<AppState>,
+    _caller: Caller,
+) -> Result<Response, ApiError> {
+    let bytes = state.services.interview_xlsform().await?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"relaymap-interview.xlsx\"",
+            ),
+        ],
+        Body::from(bytes),
+    )
+        .into_response())
+}
+
+/// What an import of form submissions wrote.
+#[derive(Serialize, ToSchema)]
+pub(super) struct ImportedInterviews {
+    /// Each submission, in the export's order, with its interview (`replayed`: written by an
+    /// earlier import of the same submission, nothing written now).
+    interviews: Vec<ImportedSubmission>,
+}
+
+/// Imports an export of the XLSForm's submissions from KoboToolbox or ODK Central (XLSX, CSV
+/// with `,` or `;`, or a zip of CSV files; the people named in the repeat group's sheet or
+/// file). Every submission is read first and nothing is written if one is unreadable; then each
+/// is written as one interview, once per submission (`_uuid`), as `POST /api/v1/interviews`.
+#[utoipa::path(post, path = "/api/v1/interviews/import", tag = "interviews",
+    request_body(content(
+        (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        (Vec<u8> = "text/csv"),
+        (Vec<u8> = "application/zip"),
+    )),
+    responses(
+        (status = 200, description = "Every submission written (or written before)", body = ImportedInterviews),
+        (status = 400, description = "Not an export of the form, or a submission the model refuses (said with its place; those before it were written)", body = ErrorBody),
+        (status = 422, description = "Unreadable submissions (every row said); nothing was written", body = ErrorBody),
+    ))]
+pub(super) async fn import_interviews(
+    State(state): State<AppState>,
+    caller: Caller,
+    request: Request,
+) -> Result<Response, ApiError> {
+    let bytes = body_bytes(request, &state, state.max_import_bytes).await?;
+    let interviews = match state
+        .services
+        .import_interviews(&caller, bytes.to_vec())
+        .await
+    {
+        Err(ServiceError::Store(StoreError::Rejected(rows))) => {
+            return Err(ApiError::ImportRejected(rows));
+        }
+        result => result?,
+    };
+    let written = interviews.iter().filter(|i| !i.interview.replayed).count();
+    tracing::info!(
+        submissions = interviews.len(),
+        written,
+        "form submissions imported"
+    );
+    Ok(counted(written, Json(ImportedInterviews { interviews })))
 }

@@ -39,7 +39,7 @@ pub fn routes(max_import_bytes: usize) -> Routes {
         .merge(scenarios::routes())
         .merge(crisis::routes())
         .merge(duplicates::routes())
-        .merge(interviews::routes())
+        .merge(interviews::routes(max_import_bytes))
         .merge(research::routes())
         .merge(view::routes())
         .merge(Routes::new().get(

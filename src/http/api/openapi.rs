@@ -74,6 +74,8 @@ use crate::http::access::{Access, Rule};
         interviews::get_protocol,
         interviews::put_protocol,
         interviews::get_roster,
+        interviews::get_xlsform,
+        interviews::import_interviews,
         research::get_metrics,
         research::get_summary,
         view::get_view,
