@@ -292,14 +292,14 @@ fn add_defaults<'d>(values: &mut Vec<(String, Val)>, declared: impl Iterator<Ite
 /// A GraphML or GEXF `<node>` or `<edge>` (in `nodes` or `edges`) with its attribute values;
 /// GEXF's `label` and `weight` are XML attributes.
 fn xml_element(
-    xml: &roxmltree::Document,
+    lines: &mut Lines,
     node: roxmltree::Node,
     file: &str,
     values: Vec<(String, Val)>,
 ) -> Element {
     let attribute = |name: &str| node.attribute(name).map(str::to_owned);
     Element {
-        row: RowRef::new(file, line_of(xml, node)),
+        row: RowRef::new(file, lines.at(node.range().start)),
         id: attribute("id"),
         ends: (file == "edges").then(|| (attribute("source"), attribute("target"))),
         label: attribute("label"),
@@ -308,9 +308,36 @@ fn xml_element(
     }
 }
 
-/// The line of a node in its file.
-fn line_of(xml: &roxmltree::Document, node: roxmltree::Node) -> usize {
-    xml.text_pos_at(node.range().start).row as usize
+/// Lines of a file counted as its elements are visited, in order: linear in the file's size,
+/// where asking for each element's line from the start would be quadratic.
+struct Lines<'t> {
+    text: &'t [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of a byte offset.
+    fn at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if offset < self.offset {
+            (self.offset, self.line) = (0, 1);
+        }
+        self.line += self.text[self.offset..offset]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        self.offset = offset;
+        self.line
+    }
 }
 
 fn children<'a, 'input>(
@@ -339,6 +366,7 @@ impl<'a> Reader<'a> {
         xml: &roxmltree::Document,
         root: roxmltree::Node,
     ) -> Result<(), DocumentError> {
+        let mut lines = Lines::new(xml.input_text());
         // Declared attributes by what they are for (`node`, `edge`, `all`), then by id.
         let mut keys: HashMap<String, HashMap<String, Declared>> = HashMap::new();
         for key in children(root, "key") {
@@ -394,7 +422,7 @@ impl<'a> Reader<'a> {
                     values.push((key.name.clone(), Val::typed(&text, &key.kind)));
                 }
                 add_defaults(&mut values, defaults.iter().copied());
-                self.push(xml_element(xml, node, file, values));
+                self.push(xml_element(&mut lines, node, file, values));
             }
         }
         Ok(())
@@ -407,6 +435,7 @@ impl<'a> Reader<'a> {
         xml: &roxmltree::Document,
         root: roxmltree::Node,
     ) -> Result<(), DocumentError> {
+        let mut lines = Lines::new(xml.input_text());
         let graph = children(root, "graph")
             .next()
             .ok_or_else(|| DocumentError::Malformed("the GEXF file has no <graph>".into()))?;
@@ -454,7 +483,7 @@ impl<'a> Reader<'a> {
                     values.push((key.name.clone(), Val::typed(raw, &key.kind)));
                 }
                 add_defaults(&mut values, declared.values());
-                self.push(xml_element(xml, node, file, values));
+                self.push(xml_element(&mut lines, node, file, values));
             }
         }
         Ok(())
