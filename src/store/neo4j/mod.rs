@@ -226,6 +226,47 @@ impl Neo4jStore {
         self.transaction(false, work).await
     }
 
+    /// The version once no write is landing. Neo4j applies a commit to its stores record by
+    /// record, and a reader takes no locks, so a read can see part of a commit (neo4j/neo4j
+    /// #12082). Every write holds the version node's lock until it is applied; asking for that
+    /// lock (in a transaction rolled back) waits for the write in flight to be whole.
+    async fn settled_version(&self) -> Result<u64, StoreError> {
+        self.run_transaction(false, false, |mut txn| async move {
+            let q = query(
+                "MATCH (m:RelaymapMeta {key: 'version'}) SET m.settled = true RETURN m.value AS n",
+            );
+            let rows: Vec<rows::CountRow> = collect(&mut txn, q).await?;
+            let version = rows
+                .first()
+                .map(|r| r.n as u64)
+                .ok_or_else(|| corrupt("version", "the version node is missing"))?;
+            Ok((version, txn))
+        })
+        .await
+    }
+
+    /// A read that sees whole commits only: run between two settled versions, and again when a
+    /// write landed meanwhile. `work` is given the version it reads at.
+    async fn consistent_read<T, F, Fut>(&self, work: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: Fn(Txn, u64) -> Fut + Clone + Send + 'static,
+        Fut: Future<Output = Result<(T, Txn), StoreError>> + Send,
+    {
+        const ATTEMPTS: usize = 5;
+        for _ in 0..ATTEMPTS {
+            let before = self.settled_version().await?;
+            let work = work.clone();
+            let value = self.read(move |txn| work(txn, before)).await?;
+            if self.settled_version().await? == before {
+                return Ok(value);
+            }
+        }
+        Err(StoreError::Conflict(
+            "the network kept changing while it was read; try again".into(),
+        ))
+    }
+
     /// Runs one listing statement and converts its rows.
     async fn read_records<R, T>(
         &self,

@@ -381,43 +381,29 @@ impl NetworkStore for Neo4jStore {
 
     #[tracing::instrument(skip_all)]
     async fn network(&self) -> Result<Network, StoreError> {
-        // Neo4j reads are read-committed, not snapshots: read in pages (keyset on the id indexes),
-        // and start again if the version moved meanwhile.
-        const ATTEMPTS: usize = 5;
+        // In pages (keyset on the id indexes), between two settled versions.
         let size = self.batch;
-        for _ in 0..ATTEMPTS {
-            let result = self
-                .read(move |mut txn| async move {
-                    let before = read_version(&mut txn).await?;
-                    let actors = read_pages(
-                        &mut txn,
-                        "MATCH (a:Actor)",
-                        "a.id",
-                        ACTOR_FIELDS,
-                        to_actor,
-                        size,
-                    )
-                    .await?;
-                    let mut ties = Vec::new();
-                    for kind in TieKind::ALL {
-                        let pattern = format!("MATCH ()-[r:{}]->()", rel_type(kind));
-                        ties.extend(
-                            read_pages(&mut txn, &pattern, "r.id", TIE_FIELDS, to_tie, size)
-                                .await?,
-                        );
-                    }
-                    ties.sort_by(|a: &StoredTie, b| a.id.cmp(&b.id));
-                    let after = read_version(&mut txn).await?;
-                    Ok(((before == after).then_some(Network { actors, ties }), txn))
-                })
-                .await?;
-            if let Some(network) = result {
-                return Ok(network);
+        self.consistent_read(move |mut txn, _| async move {
+            let actors = read_pages(
+                &mut txn,
+                "MATCH (a:Actor)",
+                "a.id",
+                ACTOR_FIELDS,
+                to_actor,
+                size,
+            )
+            .await?;
+            let mut ties = Vec::new();
+            for kind in TieKind::ALL {
+                let pattern = format!("MATCH ()-[r:{}]->()", rel_type(kind));
+                ties.extend(
+                    read_pages(&mut txn, &pattern, "r.id", TIE_FIELDS, to_tie, size).await?,
+                );
             }
-        }
-        Err(StoreError::Conflict(
-            "the network kept changing while it was read; try again".into(),
-        ))
+            ties.sort_by(|a: &StoredTie, b| a.id.cmp(&b.id));
+            Ok((Network { actors, ties }, txn))
+        })
+        .await
     }
 
     async fn stats(&self) -> Result<Stats, StoreError> {
@@ -449,9 +435,8 @@ impl NetworkStore for Neo4jStore {
 
     #[tracing::instrument(skip_all)]
     async fn changes_since(&self, version: u64) -> Result<Option<Delta>, StoreError> {
-        self.read(move |mut txn| async move {
-            // One read transaction: the version, the log and the records agree.
-            let current = read_version(&mut txn).await?;
+        // Between two settled versions: the version, the log and the records agree.
+        self.consistent_read(move |mut txn, current| async move {
             let q = query("MATCH (f:RelaymapMeta {key: 'changes_from'}) RETURN f.value AS n");
             let from = collect::<CountRow>(&mut txn, q)
                 .await?
