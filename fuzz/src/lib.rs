@@ -77,9 +77,23 @@ pub fn check_json_document(input: &[u8]) -> bool {
 }
 
 /// A graph file (GraphML, GEXF, node-link JSON, a CSV zip, the JSON document), recognised from
-/// its content as `relaymap import --graph` and the import route do.
+/// its content as `relaymap import --graph` and the import route do; a Network Canvas export
+/// also through a mapping that names every field.
 pub fn check_graph_file(input: &[u8]) -> bool {
-    match read_graph(input, WriteMode::Upsert, &METRIC_NAMES) {
+    let mapping = relaymap::document::is_network_canvas(input).then(|| {
+        relaymap::document::Mapping::parse(
+            r#"{"name": "fuzz", "ego": "migrant",
+                "nodes": {"Person": {"kind": "migrant", "ego_tie": "knows"},
+                          "Place": {"kind": "organisation", "ego_tie": "member_of"}},
+                "edges": {"knows": "knows"},
+                "variables": {"name": "name", "languages": "language", "channels": "channel",
+                              "trust": "closeness", "consent": "consent"},
+                "codes": {"Arabic": "ara"}, "trust_scale": 5,
+                "consent_purposes": ["warnings"], "keep": ["area"]}"#,
+        )
+        .expect("the fuzz mapping is valid")
+    });
+    match read_graph(input, WriteMode::Upsert, &METRIC_NAMES, mapping.as_ref()) {
         Ok(_) => true,
         Err(error) => {
             assert_clear(&error);

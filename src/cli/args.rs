@@ -322,6 +322,10 @@ pub struct ImportArgs {
     /// the CSV zip of an export, or the JSON document; the kind is recognised from the content.
     #[arg(long, conflicts_with_all = ["actors", "ties"])]
     pub(crate) graph: Option<PathBuf>,
+    /// For a Network Canvas export (`--graph`): the name of a saved mapping, or a mapping's
+    /// JSON file, which is checked and saved under its name for the next export.
+    #[arg(long, requires = "graph")]
+    pub(crate) mapping: Option<String>,
     /// actors.csv (header: id,kind,name,languages,lat,lon,city,channels,consent).
     #[arg(long)]
     pub(crate) actors: Option<PathBuf>,

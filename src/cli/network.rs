@@ -11,9 +11,11 @@ use super::analysis::services;
 use super::args::*;
 use crate::analysis::METRIC_NAMES;
 use crate::config::Neo4jArgs;
-use crate::document::{CsvFile, DocumentError, read_csv, read_graph, read_json, write_json};
+use crate::document::{
+    CsvFile, DocumentError, Mapping, read_csv, read_graph, read_json, write_json,
+};
 use crate::domain::{Caller, RowError, WriteMode};
-use crate::service::{ExportRequest, ServiceError};
+use crate::service::{ExportRequest, ServiceError, Services};
 use crate::store::{self, GraphStore, StoreConfig, StoreError};
 
 pub(super) fn spinner(message: &'static str) -> ProgressBar {
@@ -55,8 +57,38 @@ pub(super) fn report_rows(rows: &[RowError]) -> anyhow::Error {
     )
 }
 
+/// The mapping of `--mapping`: a JSON file, saved under its name, or the name of a saved one.
+async fn mapping(services: &Services, given: &str) -> anyhow::Result<Mapping> {
+    let caller = Caller::command_line();
+    let path = std::path::Path::new(given);
+    if path.is_file() {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("reading the mapping {}", path.display()))?;
+        let saved = services
+            .save_mapping(&caller, &text)
+            .await
+            .with_context(|| format!("the mapping {}", path.display()))?;
+        eprintln!(
+            "relaymap: mapping {:?} saved for the next export",
+            saved.name
+        );
+        return Ok(services.mapping(&caller, &saved.name).await?);
+    }
+    services.mapping(&caller, given).await.map_err(|error| match error {
+        ServiceError::NotFound(_) => anyhow::anyhow!(
+            "no saved mapping {given:?} and no such file: give a mapping's JSON file once, then \
+             its name"
+        ),
+        other => other.into(),
+    })
+}
+
 pub(super) async fn import(args: ImportArgs) -> anyhow::Result<()> {
     let services = services(&args.store).await?;
+    let mapping = match &args.mapping {
+        Some(given) => Some(mapping(&services, given).await?),
+        None => None,
+    };
     let parsed =
         tokio::task::spawn_blocking(move || -> anyhow::Result<Result<_, DocumentError>> {
             if let Some(path) = &args.json {
@@ -79,7 +111,7 @@ pub(super) async fn import(args: ImportArgs) -> anyhow::Result<()> {
                     .with_context(|| format!("reading {}", path.display()))?;
                 bar.finish_and_clear();
                 let checking = spinner("checking nodes and edges");
-                let read = read_graph(&bytes, WriteMode::Upsert, &METRIC_NAMES);
+                let read = read_graph(&bytes, WriteMode::Upsert, &METRIC_NAMES, mapping.as_ref());
                 checking.finish_and_clear();
                 return Ok(read.map(|read| {
                     let notes =

@@ -12,6 +12,7 @@ use std::io::Read;
 
 use serde_json::{Map, Value as Json};
 
+use super::network_canvas::{Mapping, is_network_canvas, read_network_canvas};
 use super::{ActorRecord, ConsentRecord, CsvFile, DocumentError, LocationRecord, Record};
 use super::{TieRecord, read_csv, read_json};
 use crate::domain::{Batch, DomainError, RowError, RowRef, WriteMode};
@@ -21,7 +22,8 @@ use crate::domain::{Batch, DomainError, RowError, RowRef, WriteMode};
 pub struct GraphImport {
     /// The records.
     pub batch: Batch,
-    /// The kind of file recognised: `graphml`, `gexf`, `nodelink`, `json` or `csv`.
+    /// The kind of file recognised: `graphml`, `gexf`, `nodelink`, `json`, `csv` or
+    /// `network_canvas`.
     pub format: &'static str,
     /// What was read differently or left out, in words (metric columns, unknown edge
     /// attributes, an undirected graph).
@@ -34,7 +36,8 @@ const MAX_INFLATED: u64 = 1 << 30;
 /// Reads a graph file of any kind relaymap knows, recognised from its first bytes: `<` (GraphML
 /// or GEXF, by the root element), `{` (the JSON document, or node-link JSON when it has
 /// `nodes`) or a zip (`actors.csv` and `ties.csv` as the CSV export writes them).
-/// `ignored` names the attributes to leave out with a note (the metric names).
+/// `ignored` names the attributes to leave out with a note (the metric names). A Network
+/// Canvas export (its GraphML, or a zip of its files) is read only with a `mapping`.
 ///
 /// # Returns
 /// The batch, or [`DocumentError::Malformed`] when the file is none of these, or
@@ -43,7 +46,26 @@ pub fn read_graph(
     bytes: &[u8],
     mode: WriteMode,
     ignored: &[&str],
+    mapping: Option<&Mapping>,
 ) -> Result<GraphImport, DocumentError> {
+    match (is_network_canvas(bytes), mapping) {
+        (true, Some(mapping)) => return read_network_canvas(bytes, mapping, mode),
+        (true, None) => {
+            return Err(DocumentError::Malformed(
+                "a Network Canvas export: import it with a mapping that says what its node and \
+                 edge types and variables are (graph-schema/README.md, \"Network Canvas\")"
+                    .into(),
+            ));
+        }
+        (false, Some(_)) => {
+            return Err(DocumentError::Malformed(
+                "a mapping reads Network Canvas exports (their GraphML, CSV files or zip); this \
+                 file is not one"
+                    .into(),
+            ));
+        }
+        (false, None) => {}
+    }
     let start = bytes
         .strip_prefix(b"\xEF\xBB\xBF")
         .unwrap_or(bytes)
@@ -107,7 +129,7 @@ pub fn read_graph(
     }
 }
 
-fn utf8(bytes: &[u8]) -> Result<&str, DocumentError> {
+pub(super) fn utf8(bytes: &[u8]) -> Result<&str, DocumentError> {
     let text = std::str::from_utf8(bytes)
         .map_err(|_| DocumentError::Malformed("the file is not UTF-8 text".into()))?;
     Ok(text.trim_start_matches('\u{feff}'))
@@ -310,14 +332,14 @@ fn xml_element(
 
 /// Lines of a file counted as its elements are visited, in order: linear in the file's size,
 /// where asking for each element's line from the start would be quadratic.
-struct Lines<'t> {
+pub(super) struct Lines<'t> {
     text: &'t [u8],
     offset: usize,
     line: usize,
 }
 
 impl<'t> Lines<'t> {
-    fn new(text: &'t str) -> Self {
+    pub(super) fn new(text: &'t str) -> Self {
         Self {
             text: text.as_bytes(),
             offset: 0,
@@ -326,7 +348,7 @@ impl<'t> Lines<'t> {
     }
 
     /// The 1-based line of a byte offset.
-    fn at(&mut self, offset: usize) -> usize {
+    pub(super) fn at(&mut self, offset: usize) -> usize {
         let offset = offset.min(self.text.len());
         if offset < self.offset {
             (self.offset, self.line) = (0, 1);
@@ -340,7 +362,7 @@ impl<'t> Lines<'t> {
     }
 }
 
-fn children<'a, 'input>(
+pub(super) fn children<'a, 'input>(
     node: roxmltree::Node<'a, 'input>,
     name: &'static str,
 ) -> impl Iterator<Item = roxmltree::Node<'a, 'input>> {

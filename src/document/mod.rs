@@ -8,6 +8,7 @@
 mod csv;
 mod graph;
 mod json;
+mod network_canvas;
 mod records;
 mod xlsform;
 mod xlsx;
@@ -15,6 +16,7 @@ mod xlsx;
 pub use self::csv::{ACTOR_COLUMNS, CsvFile, CsvRead, TIE_COLUMNS, read_csv, spreadsheet_safe};
 pub use self::graph::{GraphImport, read_graph};
 pub use self::json::{RawDocument, parse_record, read_json, write_json, write_records};
+pub use self::network_canvas::{Mapping, NodeMapping, Variables, is_network_canvas};
 pub use self::records::{ActorRecord, ConsentRecord, LocationRecord, Record, TieRecord};
 pub use self::xlsform::{FIELDS, NAMED, Submission, read_submissions, xlsform};
 pub use self::xlsx::{Sheet, read_xlsx, write_xlsx};

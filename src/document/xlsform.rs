@@ -372,7 +372,7 @@ fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, DocumentError> {
     Ok(vec![csv_sheet("submissions.csv", bytes)?])
 }
 
-fn csv_sheet(name: &str, bytes: &[u8]) -> Result<Sheet, DocumentError> {
+pub(super) fn csv_sheet(name: &str, bytes: &[u8]) -> Result<Sheet, DocumentError> {
     let mut input = std::io::BufReader::new(bytes);
     let delimiter = super::csv::sniff_delimiter(&mut input);
     let mut reader = csv::ReaderBuilder::new()

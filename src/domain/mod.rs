@@ -32,7 +32,7 @@ pub use error::{DomainError, Twin};
 pub use interview::{
     Choice, ConsentStep, Generator, Interpreters, Protocol, Texts, interview_tie, trust_of_answer,
 };
-pub use scenario::Scenario;
+pub use scenario::{SavedMapping, SavedRow, Scenario};
 pub use tie::{Tie, TieKind};
 pub(crate) use values::enum_schema;
 pub use values::{

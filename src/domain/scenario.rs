@@ -16,6 +16,45 @@ pub struct Scenario {
     pub saved_at: Timestamp,
 }
 
+/// A Network Canvas import mapping saved by name, to read each new export of a study the same
+/// way (graph-schema/README.md, "Network Canvas"). Its JSON is checked before it is saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedMapping {
+    /// Unique, as a scenario's name is.
+    pub name: String,
+    /// The mapping, as JSON.
+    pub body: String,
+    /// The label of the token that saved it.
+    pub saved_by: String,
+    /// When it was saved.
+    pub saved_at: Timestamp,
+}
+
+/// A row of saved text as the stores keep it: name, text, saved_by, saved_at.
+pub type SavedRow = (String, String, String, Timestamp);
+
+impl From<SavedRow> for Scenario {
+    fn from((name, query, saved_by, saved_at): SavedRow) -> Self {
+        Self {
+            name,
+            query,
+            saved_by,
+            saved_at,
+        }
+    }
+}
+
+impl From<SavedRow> for SavedMapping {
+    fn from((name, body, saved_by, saved_at): SavedRow) -> Self {
+        Self {
+            name,
+            body,
+            saved_by,
+            saved_at,
+        }
+    }
+}
+
 impl Scenario {
     /// Checks a scenario name: trimmed, 1 to 100 characters, no control characters.
     pub fn parse_name(raw: &str) -> Result<String, DomainError> {

@@ -6,8 +6,10 @@ use std::collections::HashMap;
 
 use super::{ServiceError, Services};
 use crate::analysis::{Reached, RelayQuery};
+use crate::document::Mapping;
 use crate::domain::{
-    ActorId, ActorKind, Batch, Caller, StoredActor, StoredTie, TieId, WriteSummary,
+    ActorId, ActorKind, Batch, Caller, SavedMapping, StoredActor, StoredTie, TieId, WriteSummary,
+    now,
 };
 use crate::store::{ActorFilter, Page, TieFilter};
 
@@ -56,6 +58,52 @@ impl Services {
             self.store.write(batch).await?
         };
         Ok(written)
+    }
+
+    /// Every saved Network Canvas mapping, by name.
+    pub async fn mappings(&self, _caller: &Caller) -> Result<Vec<SavedMapping>, ServiceError> {
+        Ok(self.store.mappings().await?)
+    }
+
+    /// The saved mapping of that name, read and checked.
+    pub async fn mapping(&self, _caller: &Caller, name: &str) -> Result<Mapping, ServiceError> {
+        let name = name.trim();
+        let saved = self.store.mappings().await?;
+        let saved = saved
+            .into_iter()
+            .find(|m| m.name == name)
+            .ok_or_else(|| ServiceError::NotFound(format!("mapping {name:?}")))?;
+        Mapping::parse(&saved.body).map_err(|e| {
+            ServiceError::Internal(anyhow::anyhow!("the saved mapping {name:?} breaks: {e}"))
+        })
+    }
+
+    /// Saves a mapping under its name (replacing one of that name), checked first: every kind
+    /// and purpose it names is known.
+    pub async fn save_mapping(
+        &self,
+        caller: &Caller,
+        json: &str,
+    ) -> Result<SavedMapping, ServiceError> {
+        let mapping = Mapping::parse(json)
+            .map_err(|e| ServiceError::invalid("invalid_mapping", "mapping", e.to_string()))?;
+        let saved = SavedMapping {
+            name: mapping.name.trim().to_owned(),
+            body: serde_json::to_string(&Mapping {
+                name: mapping.name.trim().to_owned(),
+                ..mapping
+            })
+            .map_err(|e| ServiceError::Internal(e.into()))?,
+            saved_by: caller.label.clone(),
+            saved_at: now(),
+        };
+        self.store.save_mapping(&saved).await?;
+        Ok(saved)
+    }
+
+    /// Deletes a saved mapping.
+    pub async fn delete_mapping(&self, _caller: &Caller, name: &str) -> Result<(), ServiceError> {
+        Ok(self.store.delete_mapping(name.trim()).await?)
     }
 
     /// One actor.

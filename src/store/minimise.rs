@@ -6,11 +6,11 @@
 use std::sync::Arc;
 
 use super::{
-    AccessStore, ActorFilter, GraphStore, NetworkStore, Page, PlanStore, Stats, StoreError,
+    AccessStore, ActorFilter, GraphStore, NetworkStore, Page, PlanStore, Saved, Stats, StoreError,
     TieFilter,
 };
 use crate::domain::{
-    ActorId, AuditEntry, Batch, Network, Scenario, StoredActor, StoredTie, TieId, Timestamp, Token,
+    ActorId, AuditEntry, Batch, Network, SavedRow, StoredActor, StoredTie, TieId, Timestamp, Token,
     WriteSummary,
 };
 
@@ -163,16 +163,16 @@ impl AccessStore for Minimised {
 
 #[async_trait::async_trait]
 impl PlanStore for Minimised {
-    async fn save_scenario(&self, scenario: &Scenario) -> Result<(), StoreError> {
-        self.inner.save_scenario(scenario).await
+    async fn save_named(&self, kind: Saved, row: SavedRow) -> Result<(), StoreError> {
+        self.inner.save_named(kind, row).await
     }
 
-    async fn scenarios(&self) -> Result<Vec<Scenario>, StoreError> {
-        self.inner.scenarios().await
+    async fn named(&self, kind: Saved) -> Result<Vec<SavedRow>, StoreError> {
+        self.inner.named(kind).await
     }
 
-    async fn delete_scenario(&self, name: &str) -> Result<(), StoreError> {
-        self.inner.delete_scenario(name).await
+    async fn delete_named(&self, kind: Saved, name: &str) -> Result<(), StoreError> {
+        self.inner.delete_named(kind, name).await
     }
 
     async fn set_outline(&self, city: &ActorId, outline: Option<String>) -> Result<(), StoreError> {

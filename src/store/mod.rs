@@ -22,7 +22,7 @@ pub(crate) use erasure::Erasure;
 pub use interviews::{InterviewStore, InterviewWrite, StoredInterview, StoredProtocol};
 pub use neo4j::{DEFAULT_BATCH as NEO4J_DEFAULT_BATCH, Neo4jConfig, Neo4jStore};
 pub use network::{ActorFilter, BoundingBox, NetworkStore, Page, Stats, TieFilter};
-pub use plans::{PlanStore, StoredDocument};
+pub use plans::{PlanStore, Saved, StoredDocument};
 pub use sqlite::SqliteStore;
 
 use crate::domain::RowError;

@@ -38,16 +38,26 @@
     if (documentFile && (actors || ties)) {
       throw new Choice('Choose either CSV files or one file of the whole network, not both: that file holds the whole network on its own. Clear one of them.');
     }
+    const mappingChoice = document.getElementById('mapping');
+    const mapping = mappingChoice ? mappingChoice.value : '';
+    if (mapping && !documentFile) {
+      throw new Choice('A mapping reads one file, a Network Canvas export: choose it as the one file of the whole network.');
+    }
     if (documentFile) {
       // The server recognises the kind of file from its content.
       headers['content-type'] = /\.json$/i.test(documentFile.name) ? 'application/json' : 'application/octet-stream';
-      return { headers: headers, body: documentFile };
+      return { headers: headers, body: documentFile, mapping: mapping };
     }
     if (!actors && !ties) return null;
     const body = new FormData();
     if (actors) body.append('actors', actors, actors.name);
     if (ties) body.append('ties', ties, ties.name);
     return { headers: headers, body: body };
+  }
+
+  /** `&mapping=NAME` when the request is read through a mapping, else nothing. */
+  function mappingParameter(request) {
+    return request.mapping ? '&mapping=' + encodeURIComponent(request.mapping) : '';
   }
 
   /** POSTs with upload progress shown; resolves to { ok, answer }. */
@@ -124,7 +134,7 @@
     }
     showRows([]);
     try {
-      const result = await send('/api/v1/import?dry_run=true', request, 'Checking:');
+      const result = await send('/api/v1/import?dry_run=true' + mappingParameter(request), request, 'Checking:');
       if (!result.ok) {
         status.textContent = result.answer.error.message;
         showRows(result.answer.error.rows || result.answer.error.details || []);
@@ -144,7 +154,7 @@
     if (!checked) return;
     confirm.hidden = true;
     try {
-      const result = await send('/api/v1/import', checked, 'Importing:');
+      const result = await send('/api/v1/import?' + mappingParameter(checked).slice(1), checked, 'Importing:');
       checked = null;
       if (!result.ok) {
         // The network changed since the check: the rows are listed again.

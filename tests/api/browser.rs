@@ -1444,6 +1444,70 @@ async fn a_graph_file_imports_through_the_page_with_what_was_left_out_said() {
     assert_eq!(app.stats().await["ties"]["total"], 1);
 }
 
+#[tokio::test]
+#[ignore = "needs chromium and chromedriver (tests/run installs them)"]
+async fn a_network_canvas_export_imports_through_the_page_with_a_saved_mapping() {
+    let app = crate::helpers::spawn_app().await;
+    // A study's mapping whose name carries markup: the page shows it as text.
+    let name = format!("Harbour {MARKUP}");
+    let mapping = json!({"name": name, "ego": "migrant",
+        "nodes": {"Person": {"kind": "migrant", "ego_tie": "knows"}},
+        "edges": {"knows": "knows"},
+        "variables": {"name": "name", "trust": "closeness"}, "trust_scale": 5});
+    let path: String = url::form_urlencoded::byte_serialize(name.as_bytes()).collect();
+    let response = app
+        .put_json(
+            &format!("/api/v1/mappings/{}", path.replace('+', "%20")),
+            &mapping,
+        )
+        .await;
+    assert_eq!(response.status(), reqwest::StatusCode::OK);
+    let chrome = chrome().await;
+    sign_in(&chrome, &app, &app.admin_token).await;
+    // A Network Canvas GraphML (a fuzz seed: an ego, two people and a place, one edge).
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/seeds/graph_file/valid-network-canvas.graphml");
+    chrome.client.goto(&app.url("/import")).await.unwrap();
+    assert_eq!(probes(&chrome).await, 0, "the mapping's name is text");
+    chrome
+        .wait_for("#document-file")
+        .await
+        .send_keys(file.to_str().unwrap())
+        .await
+        .unwrap();
+    // Without the mapping, the page says what the file is and how it is read.
+    chrome.wait_for("#import-run").await.click().await.unwrap();
+    let refused = import_status(&chrome, "a Network Canvas export").await;
+    assert!(refused.contains("mapping"), "{refused}");
+    chrome
+        .client
+        .execute(
+            "const s = document.getElementById('mapping'); s.selectedIndex = 1; \
+             s.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    chrome.wait_for("#import-run").await.click().await.unwrap();
+    let ready = import_status(&chrome, "Ready").await;
+    assert!(
+        ready.contains("3 new and 0 updated actors, 3 new and 0 updated ties")
+            && ready.contains("1 Network Canvas interview(s)")
+            && ready.contains("Place (1)"),
+        "{ready}"
+    );
+    chrome.screenshot("import-network-canvas-checked").await;
+    chrome
+        .wait_for("#import-confirm:not([hidden])")
+        .await
+        .click()
+        .await
+        .unwrap();
+    import_status(&chrome, "Imported").await;
+    assert_eq!(app.stats().await["ties"]["total"], 3);
+    assert_eq!(probes(&chrome).await, 0);
+}
+
 /// Markup typed into a field: if any page puts it in as HTML, elements of class `xss-probe`
 /// appear (and the image would fetch from wherever an attacker likes).
 const MARKUP: &str =

@@ -81,6 +81,7 @@ fn the_valid_seeds_are_accepted() {
         "valid.gexf",
         "valid.nodelink.json",
         "valid.csv.zip",
+        "valid-network-canvas.graphml",
     ] {
         assert!(
             checks::check_graph_file(&seed(&format!("graph_file/{graph}"))),

@@ -17,6 +17,7 @@ mod import_export;
 mod interviews;
 mod load_driver;
 mod neo4j_only;
+mod network_canvas;
 mod openapi;
 mod pages;
 mod parsers;

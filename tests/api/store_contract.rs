@@ -639,6 +639,50 @@ pub async fn scenarios_are_saved_replaced_listed_and_deleted(store: &dyn GraphSt
     );
 }
 
+/// Mappings are kept apart from scenarios of the same name, replaced by name, and deleted once.
+pub async fn mappings_are_kept_by_name_apart_from_scenarios(store: &dyn GraphStore) {
+    use relaymap::domain::{SavedMapping, Scenario};
+    let version = store.version().await.unwrap();
+    let saved = |name: &str, body: &str| SavedMapping {
+        name: name.into(),
+        body: body.into(),
+        saved_by: "coordinator".into(),
+        saved_at: relaymap::domain::now(),
+    };
+    store
+        .save_scenario(&Scenario {
+            name: "Harbour".into(),
+            query: "{}".into(),
+            saved_by: "coordinator".into(),
+            saved_at: relaymap::domain::now(),
+        })
+        .await
+        .unwrap();
+    for (name, body) in [("Harbour", "1"), ("Station", "2"), ("Harbour", "3")] {
+        store.save_mapping(&saved(name, body)).await.unwrap();
+    }
+
+    let listed = store.mappings().await.unwrap();
+    let bodies: Vec<(&str, &str)> = listed
+        .iter()
+        .map(|m| (m.name.as_str(), m.body.as_str()))
+        .collect();
+    assert_eq!(bodies, [("Harbour", "3"), ("Station", "2")]);
+    assert_eq!(listed[0].saved_by, "coordinator");
+    store.delete_mapping("Harbour").await.unwrap();
+    assert!(matches!(
+        store.delete_mapping("Harbour").await,
+        Err(StoreError::NotFound(_))
+    ));
+    assert_eq!(store.mappings().await.unwrap().len(), 1);
+    assert_eq!(
+        store.scenarios().await.unwrap().len(),
+        1,
+        "the scenario stays"
+    );
+    assert_eq!(store.version().await.unwrap(), version);
+}
+
 /// The contract, one module per concern of the store, run against one backend.
 /// A batch of the given JSON actors and ties, upserted.
 fn upsert(actors: serde_json::Value, ties: serde_json::Value) -> Batch {
@@ -973,6 +1017,7 @@ macro_rules! store_contract {
             mod plans {
                 contract_test!(outlines_stay_with_their_city_until_it_goes);
                 contract_test!(scenarios_are_saved_replaced_listed_and_deleted);
+                contract_test!(mappings_are_kept_by_name_apart_from_scenarios);
                 contract_test!(activations_are_written_only_at_the_revision_read);
                 contract_test!(distinct_pairs_are_kept_once);
             }

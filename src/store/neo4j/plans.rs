@@ -4,53 +4,89 @@ use neo4rs::query;
 
 use super::rows::*;
 use super::{Neo4jStore, classify, collect};
-use crate::domain::{ActorId, Scenario, format_timestamp};
-use crate::store::{PlanStore, StoreError, StoredDocument};
+use crate::domain::{ActorId, SavedRow, format_timestamp};
+use crate::store::{PlanStore, Saved, StoreError, StoredDocument};
+
+/// Nodes of JSON texts saved by name: their label, the text's property.
+struct Named {
+    label: &'static str,
+    property: &'static str,
+}
+
+impl Named {
+    fn of(kind: Saved) -> Self {
+        match kind {
+            Saved::Scenario => Named {
+                label: "RelaymapScenario",
+                property: "query",
+            },
+            Saved::Mapping => Named {
+                label: "RelaymapMapping",
+                property: "body",
+            },
+        }
+    }
+}
 
 #[async_trait::async_trait]
 impl PlanStore for Neo4jStore {
-    async fn save_scenario(&self, scenario: &Scenario) -> Result<(), StoreError> {
-        let scenario = scenario.clone();
+    async fn save_named(
+        &self,
+        kind: Saved,
+        (name, text, saved_by, saved_at): SavedRow,
+    ) -> Result<(), StoreError> {
+        let saved_at = format_timestamp(&saved_at);
+        let named = Named::of(kind);
         self.side_write(move |mut txn| async move {
-            let q = query(
-                "MERGE (s:RelaymapScenario {name: $name}) \
-                 SET s.query = $query, s.saved_by = $saved_by, s.saved_at = $saved_at",
-            )
-            .param("name", scenario.name)
-            .param("query", scenario.query)
-            .param("saved_by", scenario.saved_by)
-            .param("saved_at", format_timestamp(&scenario.saved_at));
+            let Named {
+                label, property, ..
+            } = named;
+            let q = query(&format!(
+                "MERGE (s:{label} {{name: $name}}) \
+                 SET s.{property} = $text, s.saved_by = $saved_by, s.saved_at = $saved_at"
+            ))
+            .param("name", name)
+            .param("text", text)
+            .param("saved_by", saved_by)
+            .param("saved_at", saved_at);
             txn.run(q).await.map_err(classify)?;
             Ok(((), txn))
         })
         .await
     }
 
-    async fn scenarios(&self) -> Result<Vec<Scenario>, StoreError> {
+    async fn named(&self, kind: Saved) -> Result<Vec<SavedRow>, StoreError> {
+        let named = Named::of(kind);
+        let Named {
+            label, property, ..
+        } = named;
         self.read_records(
-            "MATCH (s:RelaymapScenario) RETURN s.name AS name, s.query AS query, \
-             s.saved_by AS saved_by, s.saved_at AS saved_at ORDER BY s.name"
-                .to_owned(),
+            format!(
+                "MATCH (s:{label}) RETURN s.name AS name, s.{property} AS query, \
+                 s.saved_by AS saved_by, s.saved_at AS saved_at ORDER BY s.name"
+            ),
             Vec::new(),
-            ScenarioRow::into_scenario,
+            ScenarioRow::into_named,
         )
         .await
     }
 
-    async fn delete_scenario(&self, name: &str) -> Result<(), StoreError> {
+    async fn delete_named(&self, kind: Saved, name: &str) -> Result<(), StoreError> {
+        let named = Named::of(kind);
         let name = name.to_owned();
         self.side_write(move |mut txn| async move {
+            let (Named { label, .. }, what) = (named, kind.what());
             let rows: Vec<CountRow> = collect(
                 &mut txn,
-                query(
-                    "OPTIONAL MATCH (s:RelaymapScenario {name: $name}) \
-                     WITH s, count(s) AS n DETACH DELETE s RETURN n",
-                )
+                query(&format!(
+                    "OPTIONAL MATCH (s:{label} {{name: $name}}) \
+                     WITH s, count(s) AS n DETACH DELETE s RETURN n"
+                ))
                 .param("name", name.clone()),
             )
             .await?;
             if rows.first().is_none_or(|r| r.n == 0) {
-                return Err(StoreError::NotFound(format!("scenario {name:?}")));
+                return Err(StoreError::NotFound(format!("{what} {name:?}")));
             }
             Ok(((), txn))
         })

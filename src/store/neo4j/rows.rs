@@ -6,8 +6,8 @@ use serde::Deserialize;
 use super::{classify, collect, corrupt};
 use crate::document::{ActorRecord, LocationRecord, TieRecord};
 use crate::domain::{
-    ActorId, ActorKind, AuditEntry, Role, RowRef, Scenario, Stored, StoredActor, StoredTie,
-    TieKind, Timestamp, Token, format_timestamp, parse_timestamp,
+    ActorId, ActorKind, AuditEntry, Role, RowRef, Stored, StoredActor, StoredTie, TieKind,
+    Timestamp, Token, format_timestamp, parse_timestamp,
 };
 use crate::store::{Page, StoreError};
 
@@ -203,13 +203,13 @@ pub(super) struct ScenarioRow {
 }
 
 impl ScenarioRow {
-    pub(super) fn into_scenario(self) -> Result<Scenario, StoreError> {
-        Ok(Scenario {
-            saved_at: stored_time(&self.saved_at)?,
-            name: self.name,
-            query: self.query,
-            saved_by: self.saved_by,
-        })
+    pub(super) fn into_named(self) -> Result<crate::domain::SavedRow, StoreError> {
+        Ok((
+            self.name,
+            self.query,
+            self.saved_by,
+            stored_time(&self.saved_at)?,
+        ))
     }
 }
 

@@ -3,25 +3,50 @@
 use rusqlite::params;
 
 use super::{SqliteStore, backend, corrupt};
-use crate::domain::{ActorId, Scenario, format_timestamp, parse_timestamp};
-use crate::store::{PlanStore, StoreError, StoredDocument};
+use crate::domain::{ActorId, SavedRow, format_timestamp, parse_timestamp};
+use crate::store::{PlanStore, Saved, StoreError, StoredDocument};
+
+/// A table of JSON texts saved by name: its name, the text's column.
+struct Named {
+    table: &'static str,
+    column: &'static str,
+}
+
+impl Named {
+    fn of(kind: Saved) -> Self {
+        match kind {
+            Saved::Scenario => Named {
+                table: "scenarios",
+                column: "query",
+            },
+            Saved::Mapping => Named {
+                table: "mappings",
+                column: "body",
+            },
+        }
+    }
+}
 
 #[async_trait::async_trait]
 impl PlanStore for SqliteStore {
-    async fn save_scenario(&self, scenario: &Scenario) -> Result<(), StoreError> {
-        let scenario = scenario.clone();
+    async fn save_named(
+        &self,
+        kind: Saved,
+        (name, text, saved_by, saved_at): SavedRow,
+    ) -> Result<(), StoreError> {
+        let saved_at = format_timestamp(&saved_at);
+        let named = Named::of(kind);
         self.side_write(move |connection| {
+            let Named { table, column, .. } = named;
             connection
                 .execute(
-                    "INSERT INTO scenarios (name, query, saved_by, saved_at) VALUES (?1, ?2, ?3, ?4) \
-                     ON CONFLICT (name) DO UPDATE SET query = excluded.query, \
-                     saved_by = excluded.saved_by, saved_at = excluded.saved_at",
-                    params![
-                        scenario.name,
-                        scenario.query,
-                        scenario.saved_by,
-                        format_timestamp(&scenario.saved_at)
-                    ],
+                    &format!(
+                        "INSERT INTO {table} (name, {column}, saved_by, saved_at) \
+                         VALUES (?1, ?2, ?3, ?4) ON CONFLICT (name) DO UPDATE SET \
+                         {column} = excluded.{column}, saved_by = excluded.saved_by, \
+                         saved_at = excluded.saved_at"
+                    ),
+                    params![name, text, saved_by, saved_at],
                 )
                 .map(|_| ())
                 .map_err(StoreError::backend)
@@ -29,10 +54,14 @@ impl PlanStore for SqliteStore {
         .await
     }
 
-    async fn scenarios(&self) -> Result<Vec<Scenario>, StoreError> {
-        self.read(|connection| {
+    async fn named(&self, kind: Saved) -> Result<Vec<SavedRow>, StoreError> {
+        let named = Named::of(kind);
+        self.read(move |connection| {
+            let Named { table, column, .. } = named;
             let mut statement = connection
-                .prepare("SELECT name, query, saved_by, saved_at FROM scenarios ORDER BY name")
+                .prepare(&format!(
+                    "SELECT name, {column}, saved_by, saved_at FROM {table} ORDER BY name"
+                ))
                 .map_err(backend)?;
             let rows = statement
                 .query_map([], |row| {
@@ -44,31 +73,28 @@ impl PlanStore for SqliteStore {
                     ))
                 })
                 .map_err(backend)?;
-            let mut scenarios = Vec::new();
+            let mut out = Vec::new();
             for row in rows {
-                let (name, query, saved_by, saved_at) = row.map_err(backend)?;
+                let (name, text, saved_by, saved_at) = row.map_err(backend)?;
                 let saved_at = parse_timestamp(&saved_at)
                     .map_err(|e| StoreError::backend(std::io::Error::other(e.to_string())))?;
-                scenarios.push(Scenario {
-                    name,
-                    query,
-                    saved_by,
-                    saved_at,
-                });
+                out.push((name, text, saved_by, saved_at));
             }
-            Ok(scenarios)
+            Ok(out)
         })
         .await
     }
 
-    async fn delete_scenario(&self, name: &str) -> Result<(), StoreError> {
+    async fn delete_named(&self, kind: Saved, name: &str) -> Result<(), StoreError> {
+        let named = Named::of(kind);
         let name = name.to_owned();
         self.side_write(move |connection| {
+            let (Named { table, .. }, what) = (named, kind.what());
             let deleted = connection
-                .execute("DELETE FROM scenarios WHERE name = ?1", [&name])
+                .execute(&format!("DELETE FROM {table} WHERE name = ?1"), [&name])
                 .map_err(StoreError::backend)?;
             if deleted == 0 {
-                return Err(StoreError::NotFound(format!("scenario {name:?}")));
+                return Err(StoreError::NotFound(format!("{what} {name:?}")));
             }
             Ok(())
         })
