@@ -642,7 +642,7 @@ impl<'m> Build<'m> {
         notes.insert(
             0,
             format!(
-                "{count} Network Canvas interview(s) read with the mapping {:?}; its edges are \
+                "{count} Network Canvas interview(s) read with the mapping “{}”; its edges are \
                  undirected, and each became a tie from the node it was drawn from",
                 self.mapping.name
             ),

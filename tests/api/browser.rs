@@ -1479,6 +1479,7 @@ async fn a_network_canvas_export_imports_through_the_page_with_a_saved_mapping()
     chrome.wait_for("#import-run").await.click().await.unwrap();
     let refused = import_status(&chrome, "a Network Canvas export").await;
     assert!(refused.contains("mapping"), "{refused}");
+    chrome.expect_statuses_in_console(&[400]).await;
     chrome
         .client
         .execute(
