@@ -10,7 +10,8 @@
 //! `tests/api/architecture.rs` reads this list and every `crate::` path of `src/`, and fails
 //! when a module names one it may not.
 //!
-//! 1. `rng`, `telemetry` — leaf utilities: a seeded random generator, log set-up
+//! 1. `rng`, `telemetry`, `i18n` — leaf utilities: a seeded random generator, log set-up, the
+//!    interface's translations
 //! 2. `domain` — the model: actors, ties and values that parse; no I/O
 //! 3. `document` — the import and export document, CSV records (the wire format)
 //! 4. `store`, `analysis` — where the network lives; the pure analysis engine (no store, no tokio)
@@ -36,6 +37,7 @@ pub mod document;
 pub mod domain;
 pub mod export;
 pub mod http;
+pub mod i18n;
 mod rng;
 pub mod service;
 pub mod store;

@@ -13,6 +13,7 @@ mod forms;
 mod fuzz_corpus;
 mod graph_files;
 mod helpers;
+mod i18n;
 mod import_export;
 mod interviews;
 mod load_driver;

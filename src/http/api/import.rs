@@ -230,6 +230,7 @@ fn import_error(error: DocumentError) -> ApiError {
     responses(
         (status = 200, description = "Written (or, on a dry run, checked)", body = ImportDto),
         (status = 400, description = "Not a document, or a malformed form", body = ErrorBody),
+        (status = 404, description = "No saved mapping of that name", body = ErrorBody),
         (status = 409, description = "A record conflicts with the network", body = ErrorBody),
         (status = 422, description = "Bad rows (`rows` lists every one); nothing was written", body = ErrorBody),
     ))]

@@ -13,8 +13,9 @@ use super::render;
 #[derive(Template)]
 #[template(path = "pages/error.html")]
 struct ErrorPage {
-    title: &'static str,
-    explanation: &'static str,
+    nav: super::Nav,
+    title: String,
+    explanation: String,
     show_signin: bool,
 }
 
@@ -68,6 +69,7 @@ pub(crate) async fn html_errors(request: Request, next: Next) -> Response {
         .path_and_query()
         .map_or("/".to_owned(), |p| p.as_str().to_owned());
     let is_get = request.method() == axum::http::Method::GET;
+    let tr = super::locale_of(request.headers());
     let response = next.run(request).await;
     let status = response.status();
     let is_json = response
@@ -84,8 +86,9 @@ pub(crate) async fn html_errors(request: Request, next: Next) -> Response {
     }
     let (title, explanation) = words_for(status);
     let page = ErrorPage {
-        title,
-        explanation,
+        nav: super::Nav::anonymous(tr, &back),
+        title: tr.t(title),
+        explanation: tr.t(explanation),
         show_signin: status == StatusCode::FORBIDDEN,
     };
     let mut answer = match render(&page) {
@@ -101,37 +104,16 @@ pub(crate) async fn html_errors(request: Request, next: Next) -> Response {
     answer
 }
 
-/// The title and the explanation of an error page.
+/// The messages of an error page's title and explanation.
 fn words_for(status: StatusCode) -> (&'static str, &'static str) {
     match status {
-        StatusCode::FORBIDDEN => (
-            "You cannot open this page",
-            "Your token does not give access to it (or the form was too old: go back, reload the page and try again). The pages you can use are on the dashboard; ask your administrator if you need more.",
-        ),
-        StatusCode::NOT_FOUND => (
-            "Page not found",
-            "There is no such page, or what it was about has been deleted. If you typed the address, check it.",
-        ),
-        StatusCode::METHOD_NOT_ALLOWED => (
-            "This page cannot do that",
-            "Go back and use the page's own buttons and links.",
-        ),
-        StatusCode::PAYLOAD_TOO_LARGE => (
-            "That was too much at once",
-            "What was sent is larger than relaymap takes in one go. Send it in smaller parts.",
-        ),
-        StatusCode::TOO_MANY_REQUESTS => (
-            "Too many requests",
-            "Too much was asked from your token at the same time. Wait a moment, then try again.",
-        ),
-        status if status.is_server_error() => (
-            "Sorry, something went wrong",
-            "relaymap could not answer. Nothing was changed. Try again in a moment; if it happens again, tell your administrator the time it happened.",
-        ),
-        _ => (
-            "That did not work",
-            "The request could not be read. Go back, check what was typed and try again.",
-        ),
+        StatusCode::FORBIDDEN => ("error-forbidden-title", "error-forbidden-text"),
+        StatusCode::NOT_FOUND => ("error-not-found-title", "error-not-found-text"),
+        StatusCode::METHOD_NOT_ALLOWED => ("error-method-title", "error-method-text"),
+        StatusCode::PAYLOAD_TOO_LARGE => ("error-too-large-title", "error-too-large-text"),
+        StatusCode::TOO_MANY_REQUESTS => ("error-too-many-title", "error-too-many-text"),
+        status if status.is_server_error() => ("error-server-title", "error-server-text"),
+        _ => ("error-bad-request-title", "error-bad-request-text"),
     }
 }
 

@@ -14,6 +14,7 @@ mod forms;
 mod import;
 mod intermediaries;
 mod interview;
+mod language;
 mod map;
 mod research;
 mod signin;
@@ -27,6 +28,7 @@ use axum::response::Html;
 
 use crate::http::ApiError;
 use crate::http::access::{Access, Caller, Routes, SessionCsrf};
+use crate::i18n::Tr;
 
 /// Every page's route, each with its access rule.
 pub fn routes() -> Routes {
@@ -44,6 +46,7 @@ pub fn routes() -> Routes {
         .merge(view::routes())
         .merge(signin::routes())
         .merge(admin::routes())
+        .merge(language::routes())
 }
 
 /// Renders a page; a template error is an internal error, never a page showing it.
@@ -53,8 +56,26 @@ pub(crate) fn render(page: &impl Template) -> Result<Html<String>, ApiError> {
         .map_err(|e| ApiError::Internal(e.into()))
 }
 
-/// What the navigation bar of a signed-in page shows.
+/// The cookie that keeps the interface language a person chose (a locale tag, no personal data).
+pub(crate) const LOCALE_COOKIE: &str = "relaymap_locale";
+
+/// The interface language of a request: the person's choice (the locale cookie the switch in
+/// every page's header sets), else the browser's `Accept-Language`, else English.
+pub(crate) fn locale_of(headers: &axum::http::HeaderMap) -> Tr {
+    let saved = crate::http::session::cookie(headers, LOCALE_COOKIE);
+    let accept = headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    crate::i18n::catalog().negotiate(saved, accept)
+}
+
+/// What the header and navigation of a page show, and the language it speaks. Every page has
+/// one: the sign-in and error pages an anonymous one.
 struct Nav {
+    /// The interface language.
+    tr: Tr,
+    /// The page's address (path and query), to come back to after switching the language.
+    back: String,
     label: String,
     role: &'static str,
     /// The session's CSRF token; empty when signed in with a bearer token (no session).
@@ -74,6 +95,68 @@ struct Nav {
     here: String,
 }
 
+impl Nav {
+    /// The header of a page seen without signing in (sign-in, errors): no links, no role.
+    fn anonymous(tr: Tr, back: &str) -> Self {
+        Self {
+            tr,
+            back: back.to_owned(),
+            label: String::new(),
+            role: "",
+            csrf: String::new(),
+            personal: false,
+            research: false,
+            admin: false,
+            dashboard: false,
+            interview: false,
+            here: String::new(),
+        }
+    }
+
+    /// A message (templates: `{{ nav.t("id") }}`).
+    fn t(&self, id: &str) -> String {
+        self.tr.t(id)
+    }
+
+    /// A message with one value.
+    #[allow(dead_code)] // TODO(i18n): used by the templates as they are translated
+    fn t1<'a>(&self, id: &str, name: &str, value: impl Into<crate::i18n::Arg<'a>>) -> String {
+        self.tr.t1(id, name, value)
+    }
+
+    /// `<html lang>`.
+    fn lang(&self) -> &'static str {
+        self.tr.lang()
+    }
+
+    /// `<html dir>`.
+    fn dir(&self) -> &'static str {
+        self.tr.dir()
+    }
+
+    /// A language's name in the interface language.
+    #[allow(dead_code)] // TODO(i18n): used by the templates as they are translated
+    fn language(&self, code: &str) -> String {
+        self.tr.language(code)
+    }
+
+    /// A whole number as the interface language writes it.
+    #[allow(dead_code)] // TODO(i18n): used by the templates as they are translated
+    fn number(&self, n: impl Into<f64>) -> String {
+        self.tr.number(n)
+    }
+
+    /// The locales of the switch in the header.
+    fn locales(&self) -> Vec<(&'static str, String)> {
+        self.tr.choices()
+    }
+
+    /// The scripts' messages, as JSON for `<script type="application/json" id="messages">`.
+    fn script_messages(&self) -> String {
+        self.tr.script_messages()
+    }
+}
+
 /// The section of the site a path is in: its first segment.
 fn section(path: &str) -> &str {
     let end = path[1.min(path.len())..]
@@ -89,6 +172,10 @@ pub(crate) struct Visitor {
     csrf: String,
     /// The page's path.
     path: String,
+    /// The page's path and query.
+    back: String,
+    /// The interface language.
+    tr: Tr,
 }
 
 impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Visitor {
@@ -106,6 +193,11 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Visitor {
             caller,
             csrf: csrf.unwrap_or_default(),
             path: parts.uri.path().to_owned(),
+            back: parts
+                .uri
+                .path_and_query()
+                .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned()),
+            tr: locale_of(&parts.headers),
         })
     }
 }
@@ -115,6 +207,8 @@ impl Visitor {
     fn nav(&self) -> Nav {
         let role = self.caller.role;
         Nav {
+            tr: self.tr,
+            back: self.back.clone(),
             label: self.caller.label.clone(),
             role: role.as_str(),
             csrf: self.csrf.clone(),

@@ -14,6 +14,7 @@ use crate::http::session::{
     same_secret, set_cookie,
 };
 use crate::http::{ApiError, AppState};
+use crate::i18n::Tr;
 
 pub(super) fn routes() -> Routes {
     Routes::new()
@@ -27,6 +28,7 @@ pub(super) fn routes() -> Routes {
 #[derive(Template)]
 #[template(path = "pages/signin.html")]
 struct SignInPage {
+    nav: super::Nav,
     csrf: String,
     message: Option<String>,
     /// The page to go back to once signed in.
@@ -34,9 +36,17 @@ struct SignInPage {
 }
 
 /// The sign-in form, with a fresh CSRF token in a hidden field and in a cookie.
-fn signin_page(status: StatusCode, message: Option<String>, next: &str, secure: bool) -> Response {
+fn signin_page(
+    tr: Tr,
+    status: StatusCode,
+    message: Option<String>,
+    next: &str,
+    secure: bool,
+) -> Response {
     let csrf = random_secret();
+    let back = super::errors::signin_for(next);
     let page = SignInPage {
+        nav: super::Nav::anonymous(tr, &back),
         csrf: csrf.clone(),
         message,
         next: safe_next(next).unwrap_or("").to_owned(),
@@ -60,10 +70,12 @@ struct SignInQuery {
 
 async fn get_signin(
     State(state): State<AppState>,
+    headers: HeaderMap,
     axum::extract::Query(query): axum::extract::Query<SignInQuery>,
 ) -> Response {
     let next = query.next.unwrap_or_default();
-    signin_page(StatusCode::OK, None, &next, state.behind_proxy)
+    let tr = super::locale_of(&headers);
+    signin_page(tr, StatusCode::OK, None, &next, state.behind_proxy)
 }
 
 /// The largest sign-in form read.
@@ -76,13 +88,12 @@ async fn post_signin(State(state): State<AppState>, request: Request) -> Respons
     let secure = state.behind_proxy;
     let (parts, body) = request.into_parts();
     let client = client(&parts.headers, &parts.extensions, state.behind_proxy);
+    let tr = super::locale_of(&parts.headers);
     if let Some(wait) = state.limiter.blocked(client) {
         let mut response = signin_page(
+            tr,
             StatusCode::TOO_MANY_REQUESTS,
-            Some(format!(
-                "Too many failed sign-ins from here. Try again in {} seconds.",
-                wait.as_secs()
-            )),
+            Some(tr.t1("signin-too-many", "seconds", wait.as_secs())),
             "",
             secure,
         );
@@ -111,8 +122,9 @@ async fn post_signin(State(state): State<AppState>, request: Request) -> Respons
     let csrf_ok = matches!((field("csrf"), expected), (Some(sent), Some(expected)) if same_secret(&sent, expected));
     if !csrf_ok {
         return signin_page(
+            tr,
             StatusCode::FORBIDDEN,
-            Some("The form was too old or not sent from this site. Please sign in again.".into()),
+            Some(tr.t("signin-form-too-old")),
             &next,
             secure,
         );
@@ -128,8 +140,9 @@ async fn post_signin(State(state): State<AppState>, request: Request) -> Respons
         state.limiter.failed(client);
         audit(store, "anonymous".into(), None, action, None, "failed").await;
         return signin_page(
+            tr,
             StatusCode::UNAUTHORIZED,
-            Some("That token is unknown, expired or revoked.".into()),
+            Some(tr.t("signin-token-unknown")),
             &next,
             secure,
         );
