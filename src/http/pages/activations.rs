@@ -15,6 +15,7 @@ use crate::domain::{ActorId, Outcome};
 use crate::http::access::{Access, AuditSubjects, Routes};
 use crate::http::extract::Query;
 use crate::http::{ApiError, AppState};
+use crate::i18n::Tr;
 use crate::service::{ActivationList, ActivationView, StartActivation};
 
 pub(super) fn routes() -> Routes {
@@ -135,7 +136,7 @@ async fn post_activation(
 struct CallRow {
     id: String,
     name: String,
-    kind: &'static str,
+    kind: String,
     languages: String,
     channels: String,
     covers: usize,
@@ -174,7 +175,7 @@ struct Board {
 }
 
 impl Board {
-    fn of(view: &ActivationView) -> Self {
+    fn of(tr: Tr, view: &ActivationView) -> Self {
         let name = |id: &ActorId| -> String {
             view.plan
                 .call_list
@@ -198,7 +199,7 @@ impl Board {
             .progress
             .still_unreached_by_language
             .iter()
-            .map(|(code, n)| (words::language(code), *n))
+            .map(|(code, n)| (words::language(tr, code), *n))
             .collect();
         still_unreached.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let names = |ids: &[ActorId]| ids.iter().map(name).collect::<Vec<_>>().join(", ");
@@ -211,9 +212,11 @@ impl Board {
                 CallRow {
                     id: c.entry.id.to_string(),
                     name: name(&c.entry.id),
-                    kind: contact.map_or("", |c| words::kind(c.kind)),
-                    languages: contact.map_or_else(String::new, |c| words::languages(&c.languages)),
-                    channels: contact.map_or_else(String::new, |c| words::channels(&c.channels)),
+                    kind: contact.map_or_else(String::new, |c| words::kind(tr, c.kind)),
+                    languages: contact
+                        .map_or_else(String::new, |c| words::languages(tr, &c.languages)),
+                    channels: contact
+                        .map_or_else(String::new, |c| words::channels(tr, &c.channels)),
                     covers: c.entry.covers,
                     inside_area: c.entry.inside_area,
                     last: last(&c.entry.id),
@@ -309,17 +312,18 @@ async fn board_page(
     contact_actor: String,
     errors: FieldErrors,
 ) -> Result<Html<String>, ApiError> {
+    let tr = visitor.tr;
     let view = state.services.activation(&visitor.caller, id, true).await?;
     render(&BoardPage {
         nav: visitor.nav(),
         tiles: state.tiles.clone(),
-        languages_known: super::actors::languages_known(),
+        languages_known: super::actors::languages_known(tr),
         name: view.name.clone(),
         scenario: view.scenario.clone().unwrap_or_default(),
         started: clock(&view.started_at),
         started_by: view.started_by.clone(),
         closed: view.closed_at.as_deref().map(clock).unwrap_or_default(),
-        board: Board::of(&view),
+        board: Board::of(tr, &view),
         contact_actor,
         errors,
     })
@@ -333,6 +337,7 @@ async fn get_board(
     Path(id): Path<String>,
     Query(params): Query<BoardParams>,
 ) -> Result<Response, ApiError> {
+    let tr = visitor.tr;
     match params.part.as_deref() {
         None => Ok(
             board_page(&state, visitor, &id, String::new(), FieldErrors::none())
@@ -346,7 +351,7 @@ async fn get_board(
                 .await?;
             Ok(render(&BoardPart {
                 nav: visitor.nav(),
-                board: Board::of(&view),
+                board: Board::of(tr, &view),
             })?
             .into_response())
         }
@@ -441,7 +446,7 @@ async fn post_close(
 /// One person on a call sheet.
 struct SheetRow {
     name: String,
-    kind: &'static str,
+    kind: String,
     languages: String,
     channels: String,
 }
@@ -458,12 +463,12 @@ struct SheetPage {
     made_at: String,
 }
 
-fn sheet_row(id: &ActorId, contact: Option<&crate::service::Contact>) -> SheetRow {
+fn sheet_row(tr: Tr, id: &ActorId, contact: Option<&crate::service::Contact>) -> SheetRow {
     SheetRow {
         name: contact.map_or_else(|| id.to_string(), |c| c.name.clone()),
-        kind: contact.map_or("", |c| words::kind(c.kind)),
-        languages: contact.map_or_else(String::new, |c| words::languages(&c.languages)),
-        channels: contact.map_or_else(String::new, |c| words::channels(&c.channels)),
+        kind: contact.map_or_else(String::new, |c| words::kind(tr, c.kind)),
+        languages: contact.map_or_else(String::new, |c| words::languages(tr, &c.languages)),
+        channels: contact.map_or_else(String::new, |c| words::channels(tr, &c.channels)),
     }
 }
 
@@ -474,6 +479,7 @@ async fn get_call_sheet(
     visitor: Visitor,
     Path((id, actor)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
+    let tr = visitor.tr;
     let relay = ActorId::parse(&actor).map_err(|_| ApiError::NotFound(format!("actor {actor}")))?;
     let sheet = state
         .services
@@ -485,11 +491,11 @@ async fn get_call_sheet(
         activation_id: id,
         activation: sheet.activation.clone(),
         drill: sheet.drill,
-        relay: sheet_row(&sheet.relay, sheet.relay_contact.as_ref()),
+        relay: sheet_row(tr, &sheet.relay, sheet.relay_contact.as_ref()),
         rows: sheet
             .pass_to
             .iter()
-            .map(|(id, contact)| sheet_row(id, contact.as_ref()))
+            .map(|(id, contact)| sheet_row(tr, id, contact.as_ref()))
             .collect(),
         made_at: clock(&sheet.made_at),
     })?;
@@ -535,6 +541,7 @@ async fn get_report(
     visitor: Visitor,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
+    let tr = visitor.tr;
     let report = state
         .services
         .activation_report(&visitor.caller, &id)
@@ -562,7 +569,7 @@ async fn get_report(
             .iter()
             .map(|(code, lines)| {
                 (
-                    words::language(code),
+                    words::language(tr, code),
                     lines
                         .iter()
                         .map(|l| ReportRow {

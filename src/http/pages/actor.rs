@@ -17,6 +17,7 @@ use crate::domain::{ActorId, ActorKind, StoredActor, TieId, TieKind, WriteMode};
 use crate::http::access::{Access, Caller, Routes};
 use crate::http::extract::Query;
 use crate::http::{ApiError, AppState};
+use crate::i18n::Tr;
 use crate::service::Card;
 
 pub(super) fn routes() -> Routes {
@@ -62,14 +63,14 @@ impl Named {
 struct TieRow {
     id: String,
     /// What the tie says, read from this actor: "is a member of", "has as a member".
-    relation: &'static str,
+    relation: String,
     other: Named,
-    other_kind: &'static str,
+    other_kind: String,
     trust: String,
     channels: String,
     last_verified: String,
     note: String,
-    capital: &'static str,
+    capital: String,
 }
 
 /// One responder that can reach the actor.
@@ -85,7 +86,7 @@ struct ReachRow {
 
 /// The details of the card, in words.
 struct Details {
-    kind: &'static str,
+    kind: String,
     languages: String,
     city: Option<Named>,
     location: String,
@@ -136,7 +137,7 @@ struct ActorPage {
     reached_by: Vec<ReachRow>,
     max_hops: u8,
     cities: Vec<(String, String)>,
-    channels: Vec<(&'static str, &'static str)>,
+    channels: Vec<(&'static str, String)>,
     languages_known: Vec<(String, String)>,
 }
 
@@ -273,7 +274,12 @@ fn tie_field(field: &str) -> Option<&'static str> {
 
 /// Which way a tie of `kind` between `this` and `other` goes: from this one (`Ok(true)`), to
 /// it (`Ok(false)`), or neither, in words.
-fn direction(kind: TieKind, this: &StoredActor, other: &StoredActor) -> Result<bool, String> {
+fn direction(
+    tr: Tr,
+    kind: TieKind,
+    this: &StoredActor,
+    other: &StoredActor,
+) -> Result<bool, String> {
     if kind.fits(this.kind, other.kind) {
         Ok(true)
     } else if kind.fits(other.kind, this.kind) {
@@ -281,10 +287,10 @@ fn direction(kind: TieKind, this: &StoredActor, other: &StoredActor) -> Result<b
     } else {
         Err(format!(
             "A “{}” tie joins {}; {} is {}.",
-            words::tie_kind(kind),
+            words::tie_kind(tr, kind),
             kind.rule(),
             other.name.as_str(),
-            words::a_kind(other.kind)
+            words::a_kind(tr, other.kind)
         ))
     }
 }
@@ -297,6 +303,7 @@ async fn post_actor_tie(
     Path(raw): Path<String>,
     axum::Form(pairs): axum::Form<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
+    let tr = visitor.tr;
     let id = card_id(&raw)?;
     let this = state.services.actor(&visitor.caller, &id).await?;
     let typed: Typed = pairs.iter().cloned().collect();
@@ -347,7 +354,7 @@ async fn post_actor_tie(
     };
     let mut record = None;
     if let (Some(other), Some(kind)) = (&other, kind) {
-        match direction(kind, &this, other) {
+        match direction(tr, kind, &this, other) {
             Err(message) => errors.add("kind", message),
             Ok(from_this) => {
                 let (source, target) = if from_this {
@@ -411,6 +418,7 @@ async fn get_remove_tie(
     visitor: Visitor,
     Path((raw, tie)): Path<(String, String)>,
 ) -> Result<Html<String>, ApiError> {
+    let tr = visitor.tr;
     let id = card_id(&raw)?;
     let tie_id = TieId::parse(&tie).map_err(|_| ApiError::NotFound(format!("tie {tie}")))?;
     let stored = state.services.tie(&visitor.caller, &tie_id).await?;
@@ -435,7 +443,7 @@ async fn get_remove_tie(
         warning: format!(
             "{} {} {}. Reach and coverage will no longer use this tie. It cannot be undone: to bring it back, add it again.",
             name(&stored.source),
-            words::relation(stored.kind, true),
+            words::relation(tr, stored.kind, true),
             name(&stored.target)
         ),
         action: format!("/actors/{id}/ties/{tie_id}/remove"),
@@ -464,32 +472,32 @@ async fn post_remove_tie(
 }
 
 /// The card's details in words.
-fn details(card: &Card) -> Details {
+fn details(tr: Tr, card: &Card) -> Details {
     let actor = &card.actor;
     let languages = actor.languages.as_slice();
     let record = ActorRecord::from(actor);
     Details {
-        kind: words::kind(actor.kind),
+        kind: words::kind(tr, actor.kind),
         languages: match languages {
             [] => "–".into(),
-            [only] => words::language(only.as_str()),
+            [only] => words::language(tr, only.as_str()),
             [first, ..] => format!(
                 "{} (first: {})",
-                words::languages(languages),
-                words::language(first.as_str())
+                words::languages(tr, languages),
+                words::language(tr, first.as_str())
             ),
         },
         city: actor.city.as_ref().map(|c| Named::of(c, card)),
         location: actor.location.map_or("–".into(), |l| {
             format!(
                 "{}, {}",
-                words::coordinate(l.lat()),
-                words::coordinate(l.lon())
+                words::coordinate(tr, l.lat()),
+                words::coordinate(tr, l.lon())
             )
         }),
-        channels: words::channels(actor.channels.as_slice()),
+        channels: words::channels(tr, actor.channels.as_slice()),
         consent: (actor.kind == ActorKind::Migrant)
-            .then(|| words::consent(&actor.consent, crate::domain::today())),
+            .then(|| words::consent(tr, &actor.consent, crate::domain::today())),
         attributes: record
             .attributes
             .as_ref()
@@ -516,6 +524,7 @@ async fn actor_page(
     refused: Refused,
     notice: Option<&'static str>,
 ) -> Result<Html<String>, ApiError> {
+    let tr = visitor.tr;
     let card = state.services.card(&visitor.caller, id).await?;
     let actor = &card.actor;
     let mut profile = [0usize; 3];
@@ -527,23 +536,23 @@ async fn actor_page(
             let other_id = card.other_end(stored);
             let other = card.others.get(other_id);
             let capital = match (tie.kind, other) {
-                (TieKind::LocatedIn, _) | (_, None) => "",
+                (TieKind::LocatedIn, _) | (_, None) => String::new(),
                 (_, Some(other)) => {
                     let class = Capital::of(
                         (actor.kind, &actor.languages),
                         (other.kind, &other.languages),
                     );
                     profile[class as usize] += 1;
-                    words::capital(class)
+                    words::capital(tr, class)
                 }
             };
             TieRow {
                 id: tie.id.to_string(),
-                relation: words::relation(tie.kind, tie.source == *id),
+                relation: words::relation(tr, tie.kind, tie.source == *id),
                 other: Named::of(other_id, &card),
-                other_kind: other.map_or("", |o| words::kind(o.kind)),
+                other_kind: other.map_or_else(String::new, |o| words::kind(tr, o.kind)),
                 trust: format!("{:.2}", tie.trust.value()),
-                channels: words::channels(tie.channels.as_slice()),
+                channels: words::channels(tr, tie.channels.as_slice()),
                 last_verified: tie.last_verified.map_or("–".into(), |d| d.to_string()),
                 note: tie
                     .note
@@ -564,7 +573,7 @@ async fn actor_page(
             path: r.path.iter().map(|p| Named::of(p, &card)).collect(),
         })
         .collect();
-    let (mut form, mut errors) = (ActorForm::of(actor), FieldErrors::none());
+    let (mut form, mut errors) = (ActorForm::of(tr, actor), FieldErrors::none());
     let (mut tie, mut tie_errors) = (TieForm::default(), FieldErrors::none());
     match refused {
         Refused::Nothing => {}
@@ -581,7 +590,7 @@ async fn actor_page(
         nav: visitor.nav(),
         id: id.to_string(),
         name: actor.name.as_str().to_owned(),
-        details: details(&card),
+        details: details(tr, &card),
         form,
         errors,
         form_id: "edit",
@@ -591,14 +600,14 @@ async fn actor_page(
         tie_kinds: TieKind::ALL
             .iter()
             .filter(|k| words::can_join(**k, actor.kind))
-            .map(|k| (k.as_str(), words::tie_choice(*k, actor.kind)))
+            .map(|k| (k.as_str(), words::tie_choice(tr, *k, actor.kind)))
             .collect(),
         ties,
         profile,
         reached_by,
         max_hops: card.max_hops,
         cities: super::actors::city_names(&state.services, &visitor).await?,
-        channels: channel_choices(),
-        languages_known: languages_known(),
+        channels: channel_choices(tr),
+        languages_known: languages_known(tr),
     })
 }

@@ -14,6 +14,7 @@ use crate::domain::{ActorId, ActorKind, Channel, Language, Purpose, StoredActor,
 use crate::http::access::{Access, AuditTarget, Routes};
 use crate::http::extract::Query;
 use crate::http::{ApiError, AppState};
+use crate::i18n::Tr;
 use crate::service::Services;
 use crate::store::{ActorFilter, Page};
 
@@ -33,14 +34,14 @@ const PAGE: usize = 50;
 pub(super) struct ActorRow {
     id: String,
     name: String,
-    kind: &'static str,
+    kind: String,
     languages: String,
     city: String,
     channels: String,
 }
 
 impl ActorRow {
-    fn of(actor: &StoredActor, city_names: &[(String, String)]) -> Self {
+    fn of(tr: Tr, actor: &StoredActor, city_names: &[(String, String)]) -> Self {
         let city = actor.city.as_ref().map_or(String::new(), |c| {
             city_names
                 .iter()
@@ -50,10 +51,10 @@ impl ActorRow {
         Self {
             id: actor.id.to_string(),
             name: actor.name.as_str().to_owned(),
-            kind: words::kind(actor.kind),
-            languages: words::languages(actor.languages.as_slice()),
+            kind: words::kind(tr, actor.kind),
+            languages: words::languages(tr, actor.languages.as_slice()),
             city,
-            channels: words::channels(actor.channels.as_slice()),
+            channels: words::channels(tr, actor.channels.as_slice()),
         }
     }
 }
@@ -67,7 +68,7 @@ struct ActorsPage {
     kind: String,
     language: String,
     city: String,
-    kinds: Vec<(&'static str, &'static str)>,
+    kinds: Vec<(&'static str, String)>,
     cities: Vec<(String, String)>,
     languages_known: Vec<(String, String)>,
     /// The query string of the next page, when there is one.
@@ -108,14 +109,14 @@ pub(super) async fn city_names(
 }
 
 /// The languages a form offers to pick from, by name: the demo city's and the most spoken.
-pub(super) fn languages_known() -> Vec<(String, String)> {
+pub(super) fn languages_known(tr: Tr) -> Vec<(String, String)> {
     const OFFERED: [&str; 24] = [
         "ara", "eng", "fra", "spa", "por", "tir", "amh", "som", "prs", "pus", "urd", "hin", "ben",
         "tgl", "vie", "swa", "ukr", "rus", "tur", "kur", "fas", "zho", "jpn", "hau",
     ];
     let mut known: Vec<(String, String)> = OFFERED
         .iter()
-        .map(|code| ((*code).to_owned(), words::language(code)))
+        .map(|code| ((*code).to_owned(), words::language(tr, code)))
         .collect();
     known.sort_by(|a, b| a.1.cmp(&b.1));
     known
@@ -128,6 +129,7 @@ async fn get_actors(
     visitor: Visitor,
     Query(query): Query<ActorsQuery>,
 ) -> Result<Response, ApiError> {
+    let tr = visitor.tr;
     let blank = |v: &Option<String>| v.as_deref().map(str::trim).unwrap_or("").to_owned();
     let (q, kind, language, city) = (
         blank(&query.q),
@@ -184,7 +186,7 @@ async fn get_actors(
         next.append_pair("after", found.last().map_or("", |a| a.id.as_str()));
         next.finish()
     });
-    let rows: Vec<ActorRow> = found.iter().map(|a| ActorRow::of(a, &cities)).collect();
+    let rows: Vec<ActorRow> = found.iter().map(|a| ActorRow::of(tr, a, &cities)).collect();
     let count = rows.len();
     let page = render(&ActorsPage {
         nav: visitor.nav(),
@@ -195,10 +197,10 @@ async fn get_actors(
         city,
         kinds: ActorKind::ALL
             .iter()
-            .map(|k| (k.as_str(), words::kind(*k)))
+            .map(|k| (k.as_str(), words::kind(tr, *k)))
             .collect(),
         cities,
-        languages_known: languages_known(),
+        languages_known: languages_known(tr),
         next,
         after: query.after.as_deref().is_some_and(|a| !a.is_empty()),
         error,
@@ -234,10 +236,11 @@ impl ActorForm {
     }
 
     /// The consent purposes to tick, by value and label.
-    pub(super) fn purpose_choices(&self) -> Vec<(&'static str, &'static str)> {
+    pub(super) fn purpose_choices(&self, tr: &Tr) -> Vec<(&'static str, String)> {
+        let tr = *tr;
         Purpose::ALL
             .iter()
-            .map(|&p| (p.as_str(), words::purpose(p)))
+            .map(|&p| (p.as_str(), words::purpose(tr, p)))
             .collect()
     }
 
@@ -247,11 +250,11 @@ impl ActorForm {
     }
 
     /// The form of a stored actor.
-    pub(super) fn of(actor: &StoredActor) -> Self {
+    pub(super) fn of(tr: Tr, actor: &StoredActor) -> Self {
         Self {
             kind: actor.kind.as_str().to_owned(),
             name: actor.name.as_str().to_owned(),
-            languages: words::languages(actor.languages.as_slice()).replace('–', ""),
+            languages: words::languages(tr, actor.languages.as_slice()).replace('–', ""),
             city: actor
                 .city
                 .as_ref()
@@ -264,10 +267,10 @@ impl ActorForm {
                 .collect(),
             lat: actor
                 .location
-                .map_or(String::new(), |l| words::coordinate(l.lat())),
+                .map_or(String::new(), |l| words::coordinate(tr, l.lat())),
             lon: actor
                 .location
-                .map_or(String::new(), |l| words::coordinate(l.lon())),
+                .map_or(String::new(), |l| words::coordinate(tr, l.lon())),
             consent_purposes: actor
                 .consent
                 .purposes()
@@ -386,10 +389,10 @@ pub(super) fn actor_field(field: &str) -> Option<&'static str> {
 }
 
 /// Every channel as (value, words).
-pub(super) fn channel_choices() -> Vec<(&'static str, &'static str)> {
+pub(super) fn channel_choices(tr: Tr) -> Vec<(&'static str, String)> {
     Channel::ALL
         .iter()
-        .map(|c| (c.as_str(), words::channel(c.as_str())))
+        .map(|c| (c.as_str(), words::channel(tr, c.as_str())))
         .collect()
 }
 
@@ -400,9 +403,9 @@ struct NewActorPage {
     form: ActorForm,
     errors: FieldErrors,
     form_id: &'static str,
-    kinds: Vec<(&'static str, &'static str)>,
+    kinds: Vec<(&'static str, String)>,
     cities: Vec<(String, String)>,
-    channels: Vec<(&'static str, &'static str)>,
+    channels: Vec<(&'static str, String)>,
     languages_known: Vec<(String, String)>,
 }
 
@@ -412,6 +415,7 @@ async fn new_actor_page(
     form: ActorForm,
     errors: FieldErrors,
 ) -> Result<Html<String>, ApiError> {
+    let tr = visitor.tr;
     let cities = city_names(&state.services, &visitor).await?;
     render(&NewActorPage {
         nav: visitor.nav(),
@@ -420,11 +424,11 @@ async fn new_actor_page(
         form_id: "new",
         kinds: ActorKind::ALL
             .iter()
-            .map(|k| (k.as_str(), words::kind(*k)))
+            .map(|k| (k.as_str(), words::kind(tr, *k)))
             .collect(),
         cities,
-        channels: channel_choices(),
-        languages_known: languages_known(),
+        channels: channel_choices(tr),
+        languages_known: languages_known(tr),
     })
 }
 
@@ -488,7 +492,7 @@ struct DeletePage {
     nav: Nav,
     id: String,
     name: String,
-    kind: &'static str,
+    kind: String,
     ties: usize,
     error: Option<String>,
 }
@@ -499,13 +503,14 @@ async fn get_delete(
     visitor: Visitor,
     Path(raw): Path<String>,
 ) -> Result<Response, ApiError> {
+    let tr = visitor.tr;
     let id = ActorId::parse(&raw).map_err(|_| ApiError::NotFound(format!("actor {raw}")))?;
     let card = state.services.card(&visitor.caller, &id).await?;
     let page = render(&DeletePage {
         nav: visitor.nav(),
         id: id.to_string(),
         name: card.actor.name.as_str().to_owned(),
-        kind: words::kind(card.actor.kind),
+        kind: words::kind(tr, card.actor.kind),
         ties: card.ties.len(),
         error: None,
     })?;
@@ -519,6 +524,7 @@ async fn post_delete(
     Path(raw): Path<String>,
     axum::Form(form): axum::Form<Typed>,
 ) -> Result<Response, ApiError> {
+    let tr = visitor.tr;
     let id = ActorId::parse(&raw).map_err(|_| ApiError::NotFound(format!("actor {raw}")))?;
     let erase = text(&form, "how") == "erase";
     let outcome = state
@@ -538,7 +544,7 @@ async fn post_delete(
                 nav: visitor.nav(),
                 id: id.to_string(),
                 name: actor.name.as_str().to_owned(),
-                kind: words::kind(actor.kind),
+                kind: words::kind(tr, actor.kind),
                 ties: 0,
                 error: Some(super::forms::sentence(&message)),
             })?;

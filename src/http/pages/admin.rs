@@ -51,7 +51,7 @@ struct AdminPage {
     tokens: Vec<TokenRow>,
     form: IssueForm,
     errors: FieldErrors,
-    roles: Vec<(&'static str, &'static str)>,
+    roles: Vec<(&'static str, String)>,
     done: Option<&'static str>,
 }
 
@@ -72,7 +72,7 @@ struct AdminQuery {
 }
 
 /// What each role may do, in words, for the issue form.
-fn roles() -> Vec<(&'static str, &'static str)> {
+fn roles() -> Vec<(&'static str, String)> {
     Role::ALL
         .iter()
         .map(|role| {
@@ -85,7 +85,7 @@ fn roles() -> Vec<(&'static str, &'static str)> {
                     "field interviews only: the interview page and the roster by name"
                 }
             };
-            (role.as_str(), says)
+            (role.as_str(), says.to_owned())
         })
         .collect()
 }
@@ -298,6 +298,7 @@ async fn get_audit(
     visitor: Visitor,
     Query(query): Query<AuditQuery>,
 ) -> Result<Response, ApiError> {
+    let tr = visitor.tr;
     let before = query.before.as_deref().and_then(|b| b.parse::<u64>().ok());
     let entries = state
         .services
@@ -321,7 +322,7 @@ async fn get_audit(
                 role: e.role.map_or("–".into(), |r| r.as_str().to_owned()),
                 action: e.action,
                 target: e.target.unwrap_or_default(),
-                outcome: words::outcome(&e.outcome),
+                outcome: words::outcome(tr, &e.outcome),
                 records: e.records.map_or(String::new(), |r| r.to_string()),
             })
             .collect(),

@@ -71,6 +71,7 @@ async fn get_dashboard(
     State(state): State<AppState>,
     visitor: Visitor,
 ) -> Result<Html<String>, ApiError> {
+    let tr = visitor.tr;
     let services = &state.services;
     let figures = services.dashboard(&visitor.caller).await?;
     let imports = services
@@ -80,7 +81,7 @@ async fn get_dashboard(
         .map(|e| ImportRow {
             at: words::moment(&e.at),
             who: e.who,
-            outcome: words::outcome(&e.outcome),
+            outcome: words::outcome(tr, &e.outcome),
             records: e.records.map_or("–".into(), |r| r.to_string()),
         })
         .collect();
@@ -111,7 +112,7 @@ async fn get_dashboard(
             figures
                 .kinds
                 .into_iter()
-                .map(|(kind, count)| (words::kind(kind).to_owned(), count))
+                .map(|(kind, count)| (words::kind(tr, kind).to_owned(), count))
                 .collect(),
         ),
         cities: counted(
@@ -125,7 +126,7 @@ async fn get_dashboard(
             figures
                 .languages
                 .into_iter()
-                .map(|(l, n)| (words::language(&l), n))
+                .map(|(l, n)| (words::language(tr, &l), n))
                 .collect(),
         ),
         threshold: figures.threshold,

@@ -28,7 +28,7 @@ const SHOWN: usize = 50;
 struct Side {
     id: String,
     name: String,
-    kind: &'static str,
+    kind: String,
     languages: String,
     city: String,
     channels: String,
@@ -64,6 +64,7 @@ async fn page(
     done: Option<String>,
     error: Option<String>,
 ) -> Result<Response, ApiError> {
+    let tr = visitor.tr;
     let pairs = state.services.duplicates(&visitor.caller, SHOWN).await?;
     let ids: Vec<ActorId> = pairs
         .iter()
@@ -76,13 +77,16 @@ async fn page(
         Side {
             id: id.to_string(),
             name: actor.map_or_else(|| id.to_string(), |a| a.name.as_str().to_owned()),
-            kind: actor.map_or("", |a| words::kind(a.kind)),
-            languages: actor.map_or_else(String::new, |a| words::languages(a.languages.as_slice())),
+            kind: actor.map_or_else(String::new, |a| words::kind(tr, a.kind)),
+            languages: actor.map_or_else(String::new, |a| {
+                words::languages(tr, a.languages.as_slice())
+            }),
             city: actor
                 .and_then(|a| a.city.as_ref())
                 .and_then(|c| cities.iter().find(|(id, _)| id == c.as_str()))
                 .map_or_else(String::new, |(_, name)| name.clone()),
-            channels: actor.map_or_else(String::new, |a| words::channels(a.channels.as_slice())),
+            channels: actor
+                .map_or_else(String::new, |a| words::channels(tr, a.channels.as_slice())),
         }
     };
     let shown: Vec<Pair> = pairs

@@ -24,7 +24,7 @@ const PAGE: usize = 50;
 struct Row {
     id: String,
     name: String,
-    kind: &'static str,
+    kind: String,
     languages: String,
     city: String,
     channels: String,
@@ -119,6 +119,7 @@ async fn get_intermediaries(
     visitor: Visitor,
     Query(query): Query<IntermediariesQuery>,
 ) -> Result<Response, ApiError> {
+    let tr = visitor.tr;
     let blank = |raw: &Option<String>| raw.as_deref().map(str::trim).unwrap_or("").to_owned();
     let (language_typed, city, sort_by) = (
         blank(&query.language),
@@ -188,10 +189,10 @@ async fn get_intermediaries(
             Row {
                 id: actor.id.to_string(),
                 name: actor.name.as_str().to_owned(),
-                kind: words::kind(actor.kind),
-                languages: words::languages(actor.languages.as_slice()),
+                kind: words::kind(tr, actor.kind),
+                languages: words::languages(tr, actor.languages.as_slice()),
                 city: city_name(actor.city.as_ref()),
-                channels: words::channels(actor.channels.as_slice()),
+                channels: words::channels(tr, actor.channels.as_slice()),
                 bridged: row.bridged,
                 trust: shown(row.trust, 2),
                 betweenness: shown(row.betweenness, 3),
@@ -233,7 +234,7 @@ async fn get_intermediaries(
         language: language_typed.clone(),
         city: city.clone(),
         cities: cities.clone(),
-        languages_known: super::actors::languages_known(),
+        languages_known: super::actors::languages_known(tr),
         sampled,
         total,
         first: start + 1,

@@ -54,9 +54,10 @@ async fn get_interview(
     State(state): State<AppState>,
     visitor: Visitor,
 ) -> Result<Response, ApiError> {
+    let tr = visitor.tr;
     let languages = LANGUAGES
         .iter()
-        .map(|&code| (code, words::language(code)))
+        .map(|&code| (code, words::language(tr, code)))
         .collect();
     let protocol = state.services.protocol(None).await?;
     let tags: serde_json::Map<String, serde_json::Value> = LANGUAGES
@@ -111,6 +112,7 @@ async fn get_interviews(
     State(state): State<AppState>,
     visitor: Visitor,
 ) -> Result<Response, ApiError> {
+    let tr = visitor.tr;
     let interviews = state.services.interviews(200).await?;
     let ids: Vec<ActorId> = interviews
         .iter()
@@ -128,7 +130,7 @@ async fn get_interviews(
         .map(|i| Row {
             ego: names.get(&i.ego).cloned().unwrap_or_else(|| i.ego.clone()),
             language: Language::parse(&i.language)
-                .map(|l| words::language(l.as_str()))
+                .map(|l| words::language(tr, l.as_str()))
                 .unwrap_or_default(),
             id: i.id,
             conducted_on: i.conducted_on,

@@ -23,8 +23,8 @@ pub(super) fn routes() -> Routes {
 struct MapPage {
     nav: Nav,
     tiles: Option<std::sync::Arc<crate::config::Tiles>>,
-    kinds: Vec<(&'static str, &'static str)>,
-    channels: Vec<(&'static str, &'static str)>,
+    kinds: Vec<(&'static str, String)>,
+    channels: Vec<(&'static str, String)>,
     languages_known: Vec<(String, String)>,
 }
 
@@ -33,16 +33,17 @@ async fn get_map(
     State(state): State<AppState>,
     visitor: Visitor,
 ) -> Result<Html<String>, ApiError> {
+    let tr = visitor.tr;
     render(&MapPage {
         nav: visitor.nav(),
         tiles: state.tiles.clone(),
         kinds: ActorKind::ALL
             .iter()
             .filter(|k| **k != ActorKind::City)
-            .map(|k| (k.as_str(), words::kind(*k)))
+            .map(|k| (k.as_str(), words::kind(tr, *k)))
             .collect(),
-        channels: super::actors::channel_choices(),
-        languages_known: super::actors::languages_known(),
+        channels: super::actors::channel_choices(tr),
+        languages_known: super::actors::languages_known(tr),
     })
 }
 
@@ -51,7 +52,7 @@ async fn get_map(
 struct ScenarioPage {
     nav: Nav,
     tiles: Option<std::sync::Arc<crate::config::Tiles>>,
-    channels: Vec<(&'static str, &'static str)>,
+    channels: Vec<(&'static str, String)>,
     languages_known: Vec<(String, String)>,
 }
 
@@ -60,10 +61,11 @@ async fn get_scenario(
     State(state): State<AppState>,
     visitor: Visitor,
 ) -> Result<Html<String>, ApiError> {
+    let tr = visitor.tr;
     render(&ScenarioPage {
         nav: visitor.nav(),
         tiles: state.tiles.clone(),
-        channels: super::actors::channel_choices(),
-        languages_known: super::actors::languages_known(),
+        channels: super::actors::channel_choices(tr),
+        languages_known: super::actors::languages_known(tr),
     })
 }

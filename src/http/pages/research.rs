@@ -82,6 +82,7 @@ struct ResearchPage {
 
 /// The summary as tables, the degree distribution and tie types as charts, and the downloads.
 async fn research_page(state: &AppState, visitor: Visitor) -> Result<Html<String>, ApiError> {
+    let tr = visitor.tr;
     let view = state.services.summary(&visitor.caller, 1).await?;
     let (summary, degrees) = (view.summary, view.degrees);
     let most = degrees
@@ -104,7 +105,9 @@ async fn research_page(state: &AppState, visitor: Visitor) -> Result<Html<String
         .capital_by_first_language
         .iter()
         .enumerate()
-        .map(|(row, (language, shares))| TieTypesBar::new(row, words::language(language), shares))
+        .map(|(row, (language, shares))| {
+            TieTypesBar::new(row, words::language(tr, language), shares)
+        })
         .collect();
     let city_names = super::actors::city_names(&state.services, &visitor).await?;
     let by_city = summary
@@ -121,7 +124,7 @@ async fn research_page(state: &AppState, visitor: Visitor) -> Result<Html<String
     let by_language = summary
         .capital_by_first_language
         .iter()
-        .map(|(language, shares)| (words::language(language), *shares))
+        .map(|(language, shares)| (words::language(tr, language), *shares))
         .collect();
     render(&ResearchPage {
         nav: visitor.nav(),

@@ -42,6 +42,7 @@ async fn get_view(
     visitor: Visitor,
     crate::http::extract::Query(query): crate::http::extract::Query<ViewQuery>,
 ) -> Result<Html<String>, ApiError> {
+    let tr = visitor.tr;
     let filter = crate::store::ActorFilter {
         kind: Some(ActorKind::City),
         ..Default::default()
@@ -63,6 +64,6 @@ async fn get_view(
         city: query.city.unwrap_or_default(),
         community: query.community.unwrap_or_default(),
         colour: query.colour.unwrap_or_default(),
-        languages_known: super::actors::languages_known(),
+        languages_known: super::actors::languages_known(tr),
     })
 }
