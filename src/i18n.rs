@@ -28,8 +28,11 @@ pub const DEFAULT: &str = "en";
 /// The prefix of the messages that scripts use (sent with every page, see [`Tr::script_messages`]).
 pub const SCRIPT_PREFIX: &str = "js-";
 
-/// Locales written right to left.
-const RIGHT_TO_LEFT: [&str; 4] = ["ar", "fa", "he", "ur"];
+/// Languages written right to left (CLDR's right-to-left languages among those a crisis team
+/// may add).
+const RIGHT_TO_LEFT: [&str; 12] = [
+    "ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi",
+];
 
 /// One shipped locale.
 pub struct Locale {
@@ -310,7 +313,8 @@ impl Tr {
 
     /// `rtl` or `ltr`, for `<html dir>`.
     pub fn dir(&self) -> &'static str {
-        if RIGHT_TO_LEFT.contains(&self.locale.tag) {
+        let language = self.locale.tag.split('-').next().unwrap_or_default();
+        if RIGHT_TO_LEFT.contains(&language) {
             "rtl"
         } else {
             "ltr"
@@ -377,6 +381,50 @@ impl Tr {
         decimal(self.locale.tag, n.into(), digits)
     }
 
+    /// A moment (UTC) as the locale writes a date and a time to the minute, with "UTC" after it
+    /// ("Dec 7, 2026, 9:05 AM UTC", "7 déc. 2026, 09:05 UTC", "2026/12/07 9:05 UTC").
+    pub fn moment(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
+        use chrono::{Datelike, Timelike};
+        use icu_datetime::fieldsets::YMDT;
+        use icu_datetime::options::TimePrecision;
+        let fallback = || at.format("%Y-%m-%d %H:%M UTC").to_string();
+        let Ok(date) =
+            icu_calendar::Date::try_new_gregorian(at.year(), at.month() as u8, at.day() as u8)
+        else {
+            return fallback();
+        };
+        let Ok(time) = icu_time::Time::try_new(at.hour() as u8, at.minute() as u8, 0, 0) else {
+            return fallback();
+        };
+        let fields = YMDT::medium().with_time_precision(TimePrecision::Minute);
+        match icu_datetime::FixedCalendarDateTimeFormatter::<icu_calendar::Gregorian, _>::try_new(
+            self.locale.icu.clone().into(),
+            fields,
+        ) {
+            Ok(formatter) => {
+                let moment = icu_time::DateTime { date, time };
+                format!("{} UTC", formatter.format(&moment))
+            }
+            Err(_) => fallback(),
+        }
+    }
+
+    /// A day as the locale writes a date ("Dec 7, 2026", "7 déc. 2026", "2026/12/07").
+    pub fn day(&self, day: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        use icu_datetime::fieldsets::YMD;
+        let Ok(date) =
+            icu_calendar::Date::try_new_gregorian(day.year(), day.month() as u8, day.day() as u8)
+        else {
+            return day.to_string();
+        };
+        icu_datetime::FixedCalendarDateTimeFormatter::<icu_calendar::Gregorian, _>::try_new(
+            self.locale.icu.clone().into(),
+            YMD::medium(),
+        )
+        .map_or_else(|_| day.to_string(), |f| f.format(&date).to_string())
+    }
+
     /// An ISO 639-3 language code's name in the interface language, from CLDR ("Tigrinya",
     /// "tigrigna", "ティグリニア語"); where CLDR has none, ISO 639-3's English name; else the
     /// code itself.
@@ -408,8 +456,11 @@ impl Tr {
     pub fn script_messages(&self) -> String {
         let english = catalog().default_locale();
         let mut out = serde_json::Map::new();
-        for id in english.ids() {
-            if !id.starts_with(SCRIPT_PREFIX) {
+        // English's, and this locale's own plural forms (Arabic's `-few`...) that English has not.
+        let mut ids = english.ids();
+        ids.extend(self.locale.ids());
+        for id in ids {
+            if !id.starts_with(SCRIPT_PREFIX) || out.contains_key(id) {
                 continue;
             }
             let locale = if self.locale.has(id) {
@@ -504,6 +555,14 @@ mod tests {
         assert_eq!(tr("fr").number(12345u32), "12\u{202f}345");
         assert_eq!(tr("en").decimal(0.8, 2), "0.80");
         assert_eq!(tr("fr").decimal(0.8, 2), "0,80");
+        let at = chrono::DateTime::parse_from_rfc3339("2026-12-07T09:05:42Z")
+            .unwrap()
+            .to_utc();
+        assert_eq!(tr("en").moment(&at), "Dec 7, 2026, 9:05\u{202f}AM UTC");
+        assert_eq!(tr("fr").moment(&at), "7 déc. 2026, 09:05 UTC");
+        assert_eq!(tr("ja").moment(&at), "2026/12/07 9:05 UTC");
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        assert_eq!(tr("pt").day(day), "7 de dez. de 2026");
         assert_eq!(tr("en").language("tir"), "Tigrinya");
         assert_eq!(tr("fr").language("tir"), "tigrigna");
         assert_eq!(tr("ja").language("tir"), "ティグリニア語");

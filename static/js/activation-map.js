@@ -1,7 +1,7 @@
-// The activation board's map: the query's migrants by where they stand — confirmed receipt
-// (filled green), reachable by the current plan (filled blue), not reachable now (hollow ring) —
-// over the districts. It reads the whole activation (GET /api/v1/activations/{id}) when the page
-// opens and again when the board shows a new confirmation or a new unavailable relay.
+// The map of the activation board: the migrants of the query by where they stand — confirmed
+// receipt (filled green), reachable by the current plan (filled blue), not reachable now (hollow
+// ring) — over the districts. It reads the whole activation (GET /api/v1/activations/{id}) when
+// the page opens and again when the board shows a new confirmation or a new unavailable relay.
 (function () {
   'use strict';
   const R = window.relaymap;
@@ -40,22 +40,21 @@
     element.dataset.confirmed = String(counts.confirmed);
     element.dataset.reachable = String(counts.reachable);
     element.dataset.unreachable = String(counts.unreachable);
-    status.textContent = 'On the map: ' + counts.confirmed + ' confirmed, ' + counts.reachable +
-      ' reachable by the plan, ' + counts.unreachable + ' not reachable now (of the migrants with a location).';
+    status.textContent = relaymapT('js-activation-map-counts', counts);
   }
 
   let seen = '';
   async function load(view) {
     const response = await fetch('/api/v1/activations/' + encodeURIComponent(id), { credentials: 'same-origin' });
-    if (!response.ok) { status.textContent = 'The map could not read the activation (' + response.status + ').'; return; }
+    if (!response.ok) { status.textContent = relaymapT('js-activation-map-read-failed', { status: String(response.status) }); return; }
     paint(view, await response.json());
   }
 
   R.networkMap(element, status).then(function (view) {
-    R.legend(view.map, 'Activation', [
-      { svg: R.shapeSvg('migrant', CONFIRMED), label: 'Confirmed receipt' },
-      { svg: R.shapeSvg('migrant', REACHABLE), label: 'Reachable by the plan' },
-      { svg: R.shapeSvg('migrant', '#fff', { stroke: '#0b0c0c', strokeWidth: 3 }), label: 'Not reachable now (hollow ring)' },
+    R.legend(view.map, relaymapT('js-activation-legend-title'), [
+      { svg: R.shapeSvg('migrant', CONFIRMED), label: relaymapT('js-activation-legend-confirmed') },
+      { svg: R.shapeSvg('migrant', REACHABLE), label: relaymapT('js-activation-legend-reachable') },
+      { svg: R.shapeSvg('migrant', '#fff', { stroke: '#0b0c0c', strokeWidth: 3 }), label: relaymapT('js-activation-legend-unreachable') },
     ]);
     const marks = function () {
       const confirmed = document.getElementById('migrants-confirmed');
@@ -70,6 +69,6 @@
       if (now !== seen) { seen = now; load(view); }
     }).observe(board, { childList: true, subtree: true, characterData: true });
   }).catch(function (error) {
-    status.textContent = 'The map could not load: ' + ((error && error.message) || String(error));
+    status.textContent = relaymapT('js-activation-map-load-failed', { error: (error && error.message) || String(error) });
   });
 })();

@@ -1,4 +1,4 @@
-// An activation's live board: the board part of the page is fetched again every few seconds
+// The live board of an activation: the board part of the page is fetched again every few seconds
 // (GET /activations/{id}?part=board, rendered by the server like the page itself) and swapped in
 // when it changed, so that every coordinator sees the re-planned call list without reloading.
 // A click on an outcome is sent to the API (POST /api/v1/activations/{id}/contacts) and the board
@@ -35,12 +35,12 @@
       const response = await fetch('/activations/' + encodeURIComponent(id) + '?part=board', { credentials: 'same-origin' });
       if (response.ok) {
         show(await response.text());
-        status.textContent = 'Up to date at ' + new Date().toLocaleTimeString() + '.';
+        status.textContent = relaymapT('js-activation-up-to-date', { time: new Date().toLocaleTimeString(relaymapT.lang) });
       } else {
-        status.textContent = 'Could not bring the board up to date (' + response.status + '); trying again.';
+        status.textContent = relaymapT('js-activation-refresh-failed', { status: String(response.status) });
       }
     } catch (e) {
-      status.textContent = 'Offline: the board will catch up when the connection is back.';
+      status.textContent = relaymapT('js-activation-offline');
     } finally {
       busy = false;
     }
@@ -62,12 +62,12 @@
       });
       if (!response.ok) {
         const body = await response.json().catch(function () { return {}; });
-        status.textContent = 'Not recorded: ' + ((body.error && body.error.message) || response.status) + '.';
+        status.textContent = relaymapT('js-activation-not-recorded', { reason: String((body.error && body.error.message) || response.status) });
       } else {
-        status.textContent = 'Recorded.';
+        status.textContent = relaymapT('js-activation-recorded');
       }
     } catch (e) {
-      status.textContent = 'Not recorded: no connection. Try again.';
+      status.textContent = relaymapT('js-activation-no-connection');
     } finally {
       button.disabled = false;
       await refresh();

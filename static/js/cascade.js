@@ -9,6 +9,7 @@
   const status = document.getElementById('cascade-status');
   const SVG = 'http://www.w3.org/2000/svg';
   const W = 640, H = 260, LEFT = 48, RIGHT = 12, TOP = 12, BOTTOM = 32;
+  const oneDecimal = new Intl.NumberFormat(relaymapT.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
   function csrfToken() {
     const meta = document.querySelector('meta[name="csrf-token"]');
@@ -25,6 +26,8 @@
   function draw(simulation) {
     const svg = document.getElementById('cascade-chart');
     svg.replaceChildren();
+    // The chart’s axes run left to right in every language: its labels too.
+    svg.setAttribute('direction', 'ltr');
     const bands = simulation.by_hour;
     const top = Math.max(1, simulation.targets);
     const x = function (hour) { return LEFT + (W - LEFT - RIGHT) * hour / simulation.hours; };
@@ -34,10 +37,10 @@
     svg.append(el('line', { x1: LEFT, y1: TOP, x2: LEFT, y2: H - BOTTOM, stroke: '#0b0c0c' }));
     [0, 0.5, 1].forEach(function (share) {
       const count = Math.round(top * share);
-      svg.append(el('text', { x: LEFT - 6, y: y(count) + 4, 'text-anchor': 'end', 'font-size': 12 }, count.toLocaleString()));
+      svg.append(el('text', { x: LEFT - 6, y: y(count) + 4, 'text-anchor': 'end', 'font-size': 12 }, relaymapT.number(count)));
     });
     for (let hour = 0; hour <= simulation.hours; hour += Math.max(1, Math.round(simulation.hours / 8))) {
-      svg.append(el('text', { x: x(hour), y: H - BOTTOM + 18, 'text-anchor': 'middle', 'font-size': 12 }, hour + ' h'));
+      svg.append(el('text', { x: x(hour), y: H - BOTTOM + 18, 'text-anchor': 'middle', 'font-size': 12 }, relaymapT('js-cascade-hours', { hours: hour })));
     }
     const upper = bands.map(function (b) { return x(b.hour) + ',' + y(b.p95); });
     const lower = bands.slice().reverse().map(function (b) { return x(b.hour) + ',' + y(b.p5); });
@@ -54,7 +57,7 @@
     body.replaceChildren();
     bands.filter(function (b) { return b.hour % 6 === 0 || b.hour === simulation.hours; }).forEach(function (b) {
       const tr = document.createElement('tr');
-      [b.hour + ' h', b.mean.toFixed(1), b.p5, b.p95].forEach(function (value, i) {
+      [relaymapT('js-cascade-hours', { hours: b.hour }), oneDecimal.format(b.mean), relaymapT.number(b.p5), relaymapT.number(b.p95)].forEach(function (value, i) {
         const td = document.createElement('td');
         td.textContent = String(value);
         if (i > 0) td.className = 'num';
@@ -67,12 +70,12 @@
 
   button.addEventListener('click', async function () {
     const raw = document.getElementById('results').dataset.query;
-    if (!raw) { status.textContent = 'Run the scenario first.'; return; }
+    if (!raw) { status.textContent = relaymapT('js-cascade-run-first'); return; }
     const query = JSON.parse(raw);
     query.runs = 1000;
     query.seed = 1;
     button.disabled = true;
-    status.textContent = 'Simulating 1,000 runs…';
+    status.textContent = relaymapT('js-cascade-simulating', { runs: query.runs });
     try {
       const response = await fetch('/api/v1/simulate', {
         method: 'POST', credentials: 'same-origin',
@@ -80,15 +83,15 @@
         body: JSON.stringify(query),
       });
       const body = await response.json();
-      if (!response.ok) { status.textContent = 'Refused: ' + body.error.message; return; }
+      if (!response.ok) { status.textContent = relaymapT('js-scenario-refused', { error: body.error.message }); return; }
       draw(body);
       const last = body.by_hour[body.by_hour.length - 1];
-      status.textContent = 'After ' + body.hours + ' h, ' + Math.round(last.mean).toLocaleString() + ' of ' +
-        body.targets.toLocaleString() + ' migrants reached on average (' + last.p5.toLocaleString() + ' to ' +
-        last.p95.toLocaleString() + ' in nine runs out of ten); ' + Math.round(body.never_reached_share * 100) +
-        ' % reached in no run.';
+      status.textContent = relaymapT.plural('js-cascade-result', body.targets, {
+        hours: body.hours, mean: Math.round(last.mean), targets: body.targets, low: last.p5, high: last.p95,
+        never: Math.round(body.never_reached_share * 100),
+      });
     } catch (error) {
-      status.textContent = 'The simulation could not run: ' + error.message;
+      status.textContent = relaymapT('js-cascade-could-not-run', { error: error.message });
     } finally {
       button.disabled = false;
     }

@@ -36,12 +36,12 @@
     const ties = document.getElementById('ties-file').files[0];
     const headers = { 'x-csrf-token': window.relaymap.csrfToken() };
     if (documentFile && (actors || ties)) {
-      throw new Choice('Choose either CSV files or one file of the whole network, not both: that file holds the whole network on its own. Clear one of them.');
+      throw new Choice(relaymapT('js-import-not-both'));
     }
     const mappingChoice = document.getElementById('mapping');
     const mapping = mappingChoice ? mappingChoice.value : '';
     if (mapping && !documentFile) {
-      throw new Choice('A mapping reads one file, a Network Canvas export: choose it as the one file of the whole network.');
+      throw new Choice(relaymapT('js-import-mapping-needs-file'));
     }
     if (documentFile) {
       // The server recognises the kind of file from its content.
@@ -60,8 +60,21 @@
     return request.mapping ? '&mapping=' + encodeURIComponent(request.mapping) : '';
   }
 
-  /** POSTs with upload progress shown; resolves to { ok, answer }. */
-  function send(url, request, label) {
+  /** The progress of the upload in words: while checking, or while importing. */
+  function sending(importing, percent) {
+    return importing
+      ? relaymapT('js-import-importing-sent', { percent: percent })
+      : relaymapT('js-import-checking-sent', { percent: percent });
+  }
+
+  /** What the server does once the files are up, in words. */
+  function reading(importing) {
+    return importing ? relaymapT('js-import-importing-rows') : relaymapT('js-import-checking-rows');
+  }
+
+  /** POSTs with upload progress shown (`importing`: the import itself, not the check);
+   * resolves to { ok, answer }. */
+  function send(url, request, importing) {
     return new Promise(function (resolve, reject) {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', url);
@@ -72,37 +85,46 @@
         if (!event.lengthComputable) return;
         progress.max = event.total;
         progress.value = event.loaded;
-        status.textContent = label + ' ' + Math.round(100 * event.loaded / event.total) + ' % sent';
+        status.textContent = sending(importing, Math.round(100 * event.loaded / event.total));
       });
       xhr.upload.addEventListener('load', function () {
         progress.removeAttribute('value');
-        status.textContent = label + ' every row…';
+        status.textContent = reading(importing);
       });
       xhr.addEventListener('load', function () {
         progress.hidden = true;
         try {
           resolve({ ok: xhr.status >= 200 && xhr.status < 300, answer: JSON.parse(xhr.responseText) });
         } catch (error) {
-          reject(new Error('the server answered ' + xhr.status));
+          reject(new Error(relaymapT('js-import-server-answered', { status: String(xhr.status) })));
         }
       });
       xhr.addEventListener('error', function () {
         progress.hidden = true;
-        reject(new Error('the upload failed'));
+        reject(new Error(relaymapT('js-import-upload-failed')));
       });
       xhr.send(request.body);
     });
   }
 
+  /** What an import writes, in words: new and updated actors, then ties, with those left as
+   * they are. */
   function described(w) {
-    const same = function (n) { return n ? ' (' + n + ' unchanged, left as they are)' : ''; };
-    return w.actors_created + ' new and ' + w.actors_updated + ' updated actors' + same(w.actors_unchanged) + ', ' +
-      w.ties_created + ' new and ' + w.ties_updated + ' updated ties' + same(w.ties_unchanged);
+    const same = function (n) { return n ? ' ' + relaymapT.plural('js-import-unchanged', n) : ''; };
+    const actors = relaymapT('js-import-new-and-updated', {
+      created: relaymapT.plural('js-import-new-actors', w.actors_created),
+      updated: relaymapT.plural('js-import-updated-actors', w.actors_updated)
+    }) + same(w.actors_unchanged);
+    const ties = relaymapT('js-import-new-and-updated', {
+      created: relaymapT.plural('js-import-new-ties', w.ties_created),
+      updated: relaymapT.plural('js-import-updated-ties', w.ties_updated)
+    }) + same(w.ties_unchanged);
+    return relaymapT('js-import-actors-and-ties', { actors: actors, ties: ties });
   }
 
-  /** What the server read differently or left out, as sentences. */
+  /** What the server read differently or left out (in the words of the API), as sentences. */
   function noted(notes) {
-    return (notes || []).map(function (n) { return ' Note: ' + n + '.'; }).join('');
+    return (notes || []).map(function (n) { return ' ' + relaymapT('js-import-note', { note: n }); }).join('');
   }
 
   form.addEventListener('change', function () {
@@ -125,28 +147,28 @@
       if (!(error instanceof Choice)) throw error;
       field.classList.add('has-error');
       fieldError.textContent = error.message;
-      status.textContent = 'Nothing was checked: ' + error.message;
+      status.textContent = relaymapT('js-import-nothing-checked', { reason: error.message });
       return;
     }
     if (!request) {
-      status.textContent = 'Choose a file first.';
+      status.textContent = relaymapT('js-import-choose-file');
       return;
     }
     showRows([]);
     try {
-      const result = await send('/api/v1/import?dry_run=true' + mappingParameter(request), request, 'Checking:');
+      const result = await send('/api/v1/import?dry_run=true' + mappingParameter(request), request, false);
       if (!result.ok) {
         status.textContent = result.answer.error.message;
         showRows(result.answer.error.rows || result.answer.error.details || []);
         return;
       }
       checked = request;
-      status.textContent = 'Ready: the import would write ' + described(result.answer.imported) +
-        '. Nothing is written until you confirm.' + noted(result.answer.notes);
+      status.textContent = relaymapT('js-import-ready', { what: described(result.answer.imported) }) +
+        noted(result.answer.notes);
       confirm.hidden = false;
       confirm.focus();
     } catch (error) {
-      status.textContent = 'The check could not run: ' + error.message;
+      status.textContent = relaymapT('js-import-check-failed', { reason: error.message });
     }
   });
 
@@ -154,7 +176,7 @@
     if (!checked) return;
     confirm.hidden = true;
     try {
-      const result = await send('/api/v1/import?' + mappingParameter(checked).slice(1), checked, 'Importing:');
+      const result = await send('/api/v1/import?' + mappingParameter(checked).slice(1), checked, true);
       checked = null;
       if (!result.ok) {
         // The network changed since the check: the rows are listed again.
@@ -162,9 +184,9 @@
         showRows(result.answer.error.rows || result.answer.error.details || []);
         return;
       }
-      status.textContent = 'Imported: ' + described(result.answer.imported) + '.';
+      status.textContent = relaymapT('js-import-imported', { what: described(result.answer.imported) });
     } catch (error) {
-      status.textContent = 'The import could not run: ' + error.message;
+      status.textContent = relaymapT('js-import-import-failed', { reason: error.message });
     }
   });
 })();

@@ -2,12 +2,17 @@
 // interview page, its script and style, and the protocol, so that an interview can be started
 // and finished without a connection. Everything else (the roster, the API, other pages) goes to
 // the network untouched, and nothing holding personal data is kept: the page shows none, and
-// the interviews waiting to be sent live in the page's IndexedDB, not here.
+// the interviews waiting to be sent live in the page's IndexedDB, not here. The page keeps its
+// words in itself (in the language it was last opened in), and i18n.js reads them.
 'use strict';
-const CACHE = 'relaymap-interview-v1';
+const CACHE = 'relaymap-interview-v2';
+// What a page never kept says offline, in the language of whoever installed the worker (the
+// server writes it in when it serves this file).
+const OFFLINE = 'Offline, and this page was never opened here with a connection.';
 const KEPT = [
   '/interview',
   '/static/css/relaymap.css',
+  '/static/js/i18n.js',
   '/static/js/interview.js',
   '/static/img/favicon.svg',
   '/api/v1/interview-protocol'
@@ -41,7 +46,7 @@ self.addEventListener('fetch', function (event) {
     return response;
   }).catch(function () {
     return caches.match(key).then(function (kept) {
-      return kept || new Response('Offline, and this page was never opened here with a connection.', {
+      return kept || new Response(OFFLINE, {
         status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' }
       });
     });

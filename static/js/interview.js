@@ -3,6 +3,10 @@
 // progress and every finished one are kept in this browser (IndexedDB) until the server has
 // them, and sent (POST /api/v1/interviews, each under its own key, so that a retry never writes
 // twice) as soon as it answers. The service worker /interview-sw.js keeps the page itself.
+// Two languages meet here: the interface (steps, buttons, hints, status lines) speaks the
+// interviewer’s, the page’s own (relaymapT, static/js/i18n.js); the questions are asked in the
+// interview’s language, picked on the first screen, with the interviewer’s beneath when it is
+// another (data-interface on #interview, from the server).
 (function () {
   'use strict';
   const root = document.getElementById('interview');
@@ -18,14 +22,28 @@
   const RETRY_MS = 5000;
 
   const CHANNELS = [
-    ['in_person', 'In person'], ['phone', 'Phone call'], ['sms', 'SMS'], ['whatsapp', 'WhatsApp'],
-    ['radio', 'Radio'], ['social_media', 'Social media'], ['email', 'Email']
+    ['in_person', relaymapT('js-interview-channel-in-person')], ['phone', relaymapT('js-interview-channel-phone')],
+    ['sms', relaymapT('js-interview-channel-sms')], ['whatsapp', relaymapT('js-interview-channel-whatsapp')],
+    ['radio', relaymapT('js-interview-channel-radio')], ['social_media', relaymapT('js-interview-channel-social-media')],
+    ['email', relaymapT('js-interview-channel-email')]
   ];
-  const KINDS = { migrant: 'A person', organisation: 'A group or organisation', responder: 'An office or service' };
+  const KINDS = {
+    migrant: relaymapT('js-interview-kind-migrant'),
+    organisation: relaymapT('js-interview-kind-organisation'),
+    responder: relaymapT('js-interview-kind-responder')
+  };
   const PURPOSES = ['warnings', 'partners', 'research'];
-  // ISO 639-3 code → its BCP 47 tag (for lang attributes) and its name in itself.
+  // ISO 639-3 code → its BCP 47 tag (for lang attributes), its direction, its name in itself and
+  // its name in the interface language.
   const LANGUAGES = JSON.parse(root.dataset.languages || '{}');
   function tagOf(code) { return (LANGUAGES[code] && LANGUAGES[code].tag) || code; }
+  function dirOf(code) { return (LANGUAGES[code] && LANGUAGES[code].dir) || 'ltr'; }
+  /** Attributes of text in a language (ISO 639-3): its tag, its direction. */
+  function written(code, attributes) {
+    return Object.assign({ lang: tagOf(code), dir: dirOf(code) }, attributes);
+  }
+  // The interviewer’s language (ISO 639-3): the interface’s, as the server says it.
+  const INTERVIEWER = root.dataset.interface || 'eng';
 
   // ----- Storage: the interview in progress and the outbox, in IndexedDB. -----
   let dbPromise = null;
@@ -108,11 +126,11 @@
         if (response.ok) {
           await outbox.remove(item.key);
         } else if (response.status === 401 || response.status === 403) {
-          item.problem = 'Sign in again to send it.';
+          item.problem = 'signin';
           await outbox.put(item);
           break;
         } else if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
-          let message = 'The server refused it (' + response.status + ').';
+          let message = relaymapT('js-interview-refused-status', { status: String(response.status) });
           try {
             const body = await response.json();
             message = body.error.message + ((body.error.errors || []).map(function (e) {
@@ -136,22 +154,24 @@
     outboxList.replaceChildren();
     const waiting = items.filter(function (i) { return !i.refused; });
     if (items.length === 0) {
-      outboxStatus.textContent = 'Every interview has been sent.';
+      outboxStatus.textContent = relaymapT('js-interview-outbox-all-sent');
     } else if (waiting.length > 0) {
-      outboxStatus.textContent = waiting.length + (waiting.length === 1 ? ' interview waits' : ' interviews wait') +
-        ' to be sent. It is kept on this phone and sent when the connection is back.';
+      outboxStatus.textContent = relaymapT.plural('js-interview-outbox-waiting', waiting.length);
     } else {
-      outboxStatus.textContent = 'Nothing waits to be sent; the server refused what is listed below.';
+      outboxStatus.textContent = relaymapT('js-interview-outbox-refused');
     }
     items.forEach(function (item) {
+      let said;
+      if (item.refused) said = relaymapT('js-interview-item-refused', { reason: item.refused });
+      else if (item.problem === 'signin') said = relaymapT('js-interview-item-sign-in-again');
+      else said = item.problem || relaymapT('js-interview-item-waiting');
       const line = el('li', { class: item.refused ? 'refused' : 'waiting' }, [
-        el('span', { text: item.label + ' (' + item.document.conducted_on + '): ' +
-          (item.refused ? 'refused – ' + item.refused : (item.problem || 'waiting')) })
+        el('span', { text: relaymapT('js-interview-item', { name: item.label, day: item.document.conducted_on, state: said }) })
       ]);
       if (item.refused) {
-        const discard = el('button', { type: 'button', class: 'link-button', text: 'Discard it' });
+        const discard = el('button', { type: 'button', class: 'link-button', text: relaymapT('js-interview-discard') });
         discard.addEventListener('click', async function () {
-          if (window.confirm('Discard this interview? Its answers are lost.')) {
+          if (window.confirm(relaymapT('js-interview-discard-confirm'))) {
             await outbox.remove(item.key);
             showOutbox();
           }
@@ -170,37 +190,81 @@
   let protocol = null;
   let state = null;
 
-  function text(texts, language) {
-    return (texts && (texts[language || state.language] || texts.eng)) || '';
+  /** The language (ISO 639-3) a protocol text is given in: `language` when the protocol has it
+   * in that language, else English. */
+  function usable(texts, language) {
+    return texts && texts[language] ? language : 'eng';
   }
-  /** Attributes of text in the interview's language (Arabic runs right to left). */
-  function speaking(attributes) {
-    return Object.assign({ lang: tagOf(state.language), dir: state.language === 'ara' ? 'rtl' : 'ltr' }, attributes);
+  /** A protocol text in a language (the interview’s when none is said), else in English. */
+  function text(texts, language) {
+    return (texts && texts[usable(texts, language || state.language)]) || '';
+  }
+  /** Attributes of a protocol text in the interview’s language (Arabic runs right to left). */
+  function speaking(texts, attributes) {
+    return written(usable(texts, state.language), attributes);
+  }
+  /** A protocol text for the interviewer: in the interface language, else in English. */
+  function forInterviewer(texts, attributes) {
+    const code = usable(texts, INTERVIEWER);
+    return el('span', written(code, Object.assign({ text: texts ? texts[code] || '' : '' }, attributes)));
+  }
+  /** Whether the interviewer needs a protocol text again in their own language: when the
+   * interview is held in another. */
+  function translated(texts) {
+    return usable(texts, state.language) !== usable(texts, INTERVIEWER);
   }
 
-  /** A question about someone: in the interview's language, with English beneath for the
-   * interviewer when it is another. */
+  /** A question about someone: in the interview’s language, with the interviewer’s language
+   * beneath when it is another. */
   function asked(tag, attributes, texts, name) {
-    const fill = function (t) { return t.split('{name}').join(name); };
-    const node = el(tag, attributes, [el('span', speaking({ class: 'asked', text: fill(text(texts)) }))]);
-    if (state.language !== 'eng') node.append(el('span', { class: 'hint translation', lang: 'en', text: fill(text(texts, 'eng')) }));
+    const fill = function (words) { return words.split('{name}').join(name); };
+    const node = el(tag, attributes, [el('span', speaking(texts, { class: 'asked', text: fill(text(texts)) }))]);
+    if (translated(texts)) {
+      const code = usable(texts, INTERVIEWER);
+      node.append(el('span', written(code, { class: 'hint translation', text: fill(text(texts, code)) })));
+    }
     return node;
   }
 
-  /** The question in the interview's language, and in English beneath it for the interviewer. */
+  /** The question in the interview’s language, and in the interviewer’s language beneath it
+   * when it is another. */
   function question(texts, name) {
-    const fill = function (t) { return t.split('{name}').join(name || ''); };
-    const main = fill(text(texts));
-    const nodes = [el('h1', speaking({ class: 'question', text: main }))];
-    if (state.language !== 'eng') nodes.push(el('p', { class: 'hint', lang: 'en', text: fill(text(texts, 'eng')) }));
+    const fill = function (words) { return words.split('{name}').join(name || ''); };
+    const nodes = [el('h1', speaking(texts, { class: 'question', text: fill(text(texts)) }))];
+    if (translated(texts)) {
+      const code = usable(texts, INTERVIEWER);
+      nodes.push(el('p', written(code, { class: 'hint', text: fill(text(texts, code)) })));
+    }
     return nodes;
+  }
+
+  /** A choice read to the person interviewed (a purpose, a frequency): in the interview’s
+   * language, with the interviewer’s language beneath when it is another. */
+  function choiceText(texts) {
+    const node = el('span', {}, [el('span', speaking(texts, { class: 'asked', text: text(texts) }))]);
+    if (translated(texts)) node.append(forInterviewer(texts, { class: 'hint translation' }));
+    return node;
+  }
+
+  /** A message whose values are nodes: the message is asked for with those placeholders left
+   * in, then each is replaced by its node. */
+  function composed(message, nodes) {
+    const out = [];
+    message.split(/(\{\$[A-Za-z0-9_-]+\})/).forEach(function (piece) {
+      const placeholder = /^\{\$([A-Za-z0-9_-]+)\}$/.exec(piece);
+      if (placeholder && nodes[placeholder[1]]) out.push(nodes[placeholder[1]]);
+      else if (piece) out.push(piece);
+    });
+    return out;
   }
 
   function fresh() {
     return {
       key: newKey(),
       protocol_version: protocol.version,
-      language: 'eng',
+      // The interviewer’s own language when the protocol has it, else English: either may be
+      // changed on the first screen.
+      language: protocol.languages.includes(INTERVIEWER) ? INTERVIEWER : 'eng',
       conducted_on: new Date().toISOString().slice(0, 10),
       consent: { purposes: [] },
       ego: null,
@@ -288,10 +352,10 @@
             found.push.apply(found, (await response.json()).actors);
           }
         } catch (e) {
-          results.append(el('li', { class: 'hint', text: 'The roster needs the connection: add them as someone new (duplicates can be merged later).' }));
+          results.append(el('li', { class: 'hint', text: relaymapT('js-interview-roster-offline') }));
           return;
         }
-        if (found.length === 0) results.append(el('li', { class: 'hint', text: 'Nobody known by that name: add them as someone new.' }));
+        if (found.length === 0) results.append(el('li', { class: 'hint', text: relaymapT('js-interview-roster-nobody') }));
         const names = {};
         found.forEach(function (a) { names[a.id] = a.name + (a.city ? ' (' + a.city + ')' : ''); });
         found.forEach(function (actor) {
@@ -300,25 +364,27 @@
           button.addEventListener('click', function () { pick({ id: actor.id, label: actor.name, kind: actor.kind }); });
           const item = el('li', {}, [button]);
           if (actor.alike && actor.alike.length) {
-            item.append(el('p', { class: 'hint', text: 'May be the same as ' + actor.alike.map(function (id) { return names[id] || id; }).join(', ') + ': ask which one.' }));
+            item.append(el('p', { class: 'hint', text: relaymapT('js-interview-roster-alike', {
+              names: actor.alike.map(function (id) { return names[id] || id; }).join(relaymapT('js-interview-list-separator'))
+            }) }));
           }
           results.append(item);
         });
       }, 250);
     });
     return el('div', { class: 'field' }, [
-      el('label', { for: 'roster-q', text: 'Find someone known' }),
-      el('p', { class: 'hint', id: 'roster-hint', text: 'Type two letters or more of the name.' }),
+      el('label', { for: 'roster-q', text: relaymapT('js-interview-roster-label') }),
+      el('p', { class: 'hint', id: 'roster-hint', text: relaymapT('js-interview-roster-hint') }),
       input, results
     ]);
   }
 
   function newPersonFields(kinds, prefix) {
     return el('fieldset', { class: 'field new-person' }, [
-      el('legend', { text: 'Or add someone new' }),
-      el('label', { for: prefix + '-name', text: 'Name' }),
+      el('legend', { text: relaymapT('js-interview-new-person') }),
+      el('label', { for: prefix + '-name', text: relaymapT('js-interview-name') }),
       el('input', { id: prefix + '-name', type: 'text', autocomplete: 'off', maxlength: '200' }),
-      kinds.length > 1 ? el('div', { class: 'choices big', role: 'radiogroup', 'aria-label': 'Who they are' }, kinds.map(function (kind, i) {
+      kinds.length > 1 ? el('div', { class: 'choices big', role: 'radiogroup', 'aria-label': relaymapT('js-interview-who-they-are') }, kinds.map(function (kind, i) {
         return el('label', { class: 'check' }, [el('input', { type: 'radio', name: prefix + '-kind', value: kind, checked: i === 0 }), KINDS[kind]]);
       })) : null
     ]);
@@ -333,43 +399,43 @@
 
   const render = {
     language: function () {
-      form.append(el('h1', { text: 'A new interview' }),
-        el('p', { text: 'Choose the language you will hold it in: the questions are shown in it, with English beneath.' }),
-        el('div', { class: 'choices big', role: 'radiogroup', 'aria-label': 'Interview language' }, protocol.languages.map(function (code) {
+      form.append(el('h1', { text: relaymapT('js-interview-new-title') }),
+        el('p', { text: relaymapT('js-interview-language-intro') }),
+        el('div', { class: 'choices big', role: 'radiogroup', 'aria-label': relaymapT('js-interview-language-label') }, protocol.languages.map(function (code) {
           return el('label', { class: 'check' }, [
             el('input', { type: 'radio', name: 'language', value: code, checked: state.language === code }),
-            el('span', { lang: tagOf(code), text: protocol.language_names[code] || code })
+            el('span', written(code, { text: protocol.language_names[code] || code }))
           ]);
         })));
     },
     consent: function () {
       form.append.apply(form, question(protocol.consent.statement));
-      form.append(el('p', { class: 'hint', text: 'Read it to them, or let them read it. Tick only what they agree to: each on its own.' }));
-      form.append(el('fieldset', { class: 'field' }, [el('legend', { text: 'They agree to' })].concat(PURPOSES.map(function (purpose) {
+      form.append(el('p', { class: 'hint', text: relaymapT('js-interview-consent-hint') }));
+      form.append(el('fieldset', { class: 'field' }, [el('legend', { text: relaymapT('js-interview-consent-legend') })].concat(PURPOSES.map(function (purpose) {
         return el('label', { class: 'check consent' }, [
           el('input', { type: 'checkbox', name: 'purpose', value: purpose, checked: state.consent.purposes.includes(purpose) }),
-          el('span', speaking({ text: text(protocol.consent.purposes[purpose]) }))
+          choiceText(protocol.consent.purposes[purpose])
         ]);
       }))));
-      form.append(el('p', { class: 'note', text: 'Recorded on ' + state.conducted_on + ' by ' + root.dataset.interviewer + '.' }));
+      form.append(el('p', { class: 'note', text: relaymapT('js-interview-recorded', { day: state.conducted_on, by: root.dataset.interviewer }) }));
     },
     ego: function () {
-      form.append(el('h1', { text: 'Who is being interviewed?' }));
+      form.append(el('h1', { text: relaymapT('js-interview-ego-title') }));
       if (state.ego) {
-        form.append(el('p', { class: 'chosen', text: 'Chosen: ' + label(state.ego) + ' ' }, []));
-        const change = el('button', { type: 'button', class: 'link-button', text: 'Choose someone else' });
+        form.append(el('p', { class: 'chosen', text: relaymapT('js-interview-ego-chosen', { name: label(state.ego) }) + ' ' }, []));
+        const change = el('button', { type: 'button', class: 'link-button', text: relaymapT('js-interview-ego-change') });
         change.addEventListener('click', function () { state.ego = null; show(); });
         form.querySelector('.chosen').append(change);
         return;
       }
-      form.append(rosterSearch(['migrant', 'organisation'], function (person) { state.ego = person; save(); show(); }, 'Name'));
+      form.append(rosterSearch(['migrant', 'organisation'], function (person) { state.ego = person; save(); show(); }, relaymapT('js-interview-name')));
       const fields = newPersonFields(['migrant', 'organisation'], 'ego');
       fields.append(
-        el('label', { for: 'ego-languages', text: 'Languages they speak (first language first)' }),
+        el('label', { for: 'ego-languages', text: relaymapT('js-interview-ego-languages') }),
         languageInput('ego-languages', state.language !== 'eng' ? [state.language] : []),
-        el('label', { for: 'ego-city', text: 'Where they live' }),
-        el('select', { id: 'ego-city' }, [el('option', { value: '', text: 'Not said' })]),
-        el('p', { class: 'field-label', text: 'How they can be reached' }),
+        el('label', { for: 'ego-city', text: relaymapT('js-interview-ego-city') }),
+        el('select', { id: 'ego-city' }, [el('option', { value: '', text: relaymapT('js-interview-ego-city-unsaid') })]),
+        el('p', { class: 'field-label', text: relaymapT('js-interview-ego-channels') }),
         channelBoxes('ego-channel', [])
       );
       form.append(fields);
@@ -380,25 +446,25 @@
       form.append.apply(form, question(generator.prompt));
       const here = state.named.filter(function (n) { return n.generators.includes(id); });
       const list = el('ul', { class: 'plain named', id: 'named-here' }, here.map(function (n) {
-        const remove = el('button', { type: 'button', class: 'link-button', text: 'Remove' });
+        const remove = el('button', { type: 'button', class: 'link-button', text: relaymapT('js-interview-remove') });
         remove.addEventListener('click', function () { unname(n, id); });
         return el('li', {}, [el('span', { text: n.label + ' ' }), remove]);
       }));
-      form.append(el('h2', { class: 'small', text: here.length ? 'Named here' : 'Nobody named yet' }), list);
+      form.append(el('h2', { class: 'small', text: here.length ? relaymapT('js-interview-named-here') : relaymapT('js-interview-named-none') }), list);
       const others = state.named.filter(function (n) { return !n.generators.includes(id) && generator.kinds.includes(n.kind); });
       if (others.length) {
-        form.append(el('p', { class: 'field-label', text: 'Someone they named already' }), el('div', { class: 'choices' }, others.map(function (n) {
+        form.append(el('p', { class: 'field-label', text: relaymapT('js-interview-named-already') }), el('div', { class: 'choices' }, others.map(function (n) {
           const again = el('button', { type: 'button', class: 'button secondary small', text: n.label });
           again.addEventListener('click', function () { n.generators.push(id); save(); show(); });
           return again;
         })));
       }
-      form.append(rosterSearch(generator.kinds, function (person) { name(person, id); }, 'Name'));
+      form.append(rosterSearch(generator.kinds, function (person) { name(person, id); }, relaymapT('js-interview-name')));
       const fields = newPersonFields(generator.kinds, 'named');
-      const add = el('button', { type: 'button', class: 'button secondary', id: 'add-new', text: 'Add them' });
+      const add = el('button', { type: 'button', class: 'button secondary', id: 'add-new', text: relaymapT('js-interview-add') });
       add.addEventListener('click', function () {
         const person = readNewPerson(generator.kinds, 'named');
-        if (!person) return problem('Write their name first.');
+        if (!person) return problem(relaymapT('js-interview-name-first'));
         name({ new: person, label: person.name, kind: person.kind }, id);
       });
       fields.append(add);
@@ -407,7 +473,7 @@
     about: function (ref) {
       const n = state.named.find(function (p) { return p.ref === ref; });
       const i = protocol.interpreters;
-      form.append(el('h1', { text: 'About ' + n.label }));
+      form.append(el('h1', { text: relaymapT('js-interview-about', { name: n.label }) }));
       form.append(el('div', { class: 'field' }, [
         asked('label', { for: 'about-languages' }, i.languages, n.label),
         languageInput('about-languages', n.languages)
@@ -426,17 +492,17 @@
         asked('legend', {}, i.frequency, n.label),
         el('div', { class: 'choices big' }, i.frequencies.map(function (choice) {
           return el('label', { class: 'check' }, [el('input', { type: 'radio', name: 'frequency', value: choice.id, checked: n.frequency === choice.id }),
-            el('span', speaking({ text: text(choice.label) }))]);
+            choiceText(choice.label)]);
         }))
       ]));
     },
     sociogram: function () {
       form.append.apply(form, question(protocol.sociogram));
       if (state.named.length < 2) {
-        form.append(el('p', { text: 'Fewer than two people were named: there is nobody to link.' }));
+        form.append(el('p', { text: relaymapT('js-interview-sociogram-too-few') }));
         return;
       }
-      form.append(el('p', { class: 'hint', text: 'Tap one person, then another who knows them. Optional.' }));
+      form.append(el('p', { class: 'hint', text: relaymapT('js-interview-sociogram-hint') }));
       let first = null;
       const people = el('div', { class: 'choices sociogram' }, state.named.map(function (n) {
         const button = el('button', { type: 'button', class: 'button secondary', 'aria-pressed': 'false', 'data-ref': n.ref, text: n.label });
@@ -459,31 +525,41 @@
       form.append(people);
       const byRef = function (ref) { return label(state.named.find(function (n) { return n.ref === ref; })); };
       form.append(el('ul', { class: 'plain links', id: 'links' }, state.sociogram.map(function (link, index) {
-        const remove = el('button', { type: 'button', class: 'link-button', text: 'Remove' });
+        const remove = el('button', { type: 'button', class: 'link-button', text: relaymapT('js-interview-remove') });
         remove.addEventListener('click', function () { state.sociogram.splice(index, 1); save(); show(); });
         return el('li', {}, [byRef(link.a) + ' – ' + byRef(link.b) + ' ', remove]);
       })));
     },
     summary: function () {
-      form.append(el('h1', { text: 'Check before sending' }));
-      const purposes = state.consent.purposes.map(function (p) { return text(protocol.consent.purposes[p], 'eng'); });
+      form.append(el('h1', { text: relaymapT('js-interview-summary-title') }));
+      // For the interviewer: the protocol’s words in the interface language (else English).
+      const joined = function (nodes, separator) {
+        return nodes.flatMap(function (node, i) { return i ? [separator, node] : [node]; });
+      };
+      const purposes = state.consent.purposes.map(function (p) { return forInterviewer(protocol.consent.purposes[p]); });
+      const spoken = LANGUAGES[state.language] || {};
+      const who = function (person) {
+        return person && person.new ? relaymapT('js-interview-summary-new', { name: label(person) }) : label(person);
+      };
       const rows = [
-        ['Language', protocol.language_names[state.language] || state.language],
-        ['Consent', purposes.join(' · ')],
-        ['Person interviewed', label(state.ego) + (state.ego && state.ego.new ? ' (new)' : '')]
+        [relaymapT('js-interview-summary-language'), [spoken.name || protocol.language_names[state.language] || state.language]],
+        [relaymapT('js-interview-summary-consent'), joined(purposes, ' · ')],
+        [relaymapT('js-interview-summary-person'), [who(state.ego)]]
       ];
-      form.append(el('dl', { class: 'summary' }, rows.flatMap(function ([term, value]) { return [el('dt', { text: term }), el('dd', { text: value })]; })));
-      form.append(el('h2', { text: state.named.length + (state.named.length === 1 ? ' person named' : ' people named') }));
+      form.append(el('dl', { class: 'summary' }, rows.flatMap(function ([term, value]) { return [el('dt', { text: term }), el('dd', {}, value)]; })));
+      form.append(el('h2', { text: relaymapT.plural('js-interview-summary-named', state.named.length) }));
       form.append(el('ul', { id: 'summary-named' }, state.named.map(function (n) {
-        const questions = n.generators.map(function (g) { return text(protocol.generators.find(function (x) { return x.id === g; }).prompt, 'eng'); });
-        return el('li', { text: n.label + (n.new ? ' (new)' : '') + ': ' + questions.join(' / ') +
-          (n.trust ? ' · trust ' + n.trust + '/5' : '') + (n.frequency ? ' · ' + text(protocol.interpreters.frequencies.find(function (c) { return c.id === n.frequency; }).label, 'eng') : '') });
+        const questions = n.generators.map(function (g) { return forInterviewer(protocol.generators.find(function (x) { return x.id === g; }).prompt); });
+        const line = composed(relaymapT('js-interview-summary-answers', { name: who(n) }), { questions: el('span', {}, joined(questions, ' / ')) });
+        if (n.trust) line.push(' · ', relaymapT('js-interview-summary-trust', { trust: String(n.trust) }));
+        if (n.frequency) line.push(' · ', forInterviewer(protocol.interpreters.frequencies.find(function (c) { return c.id === n.frequency; }).label));
+        return el('li', {}, line);
       })));
-      if (state.sociogram.length) form.append(el('p', { text: state.sociogram.length + ' link(s) between people named.' }));
+      if (state.sociogram.length) form.append(el('p', { text: relaymapT.plural('js-interview-summary-links', state.sociogram.length) }));
     },
     done: function (message) {
-      form.append(el('h1', { text: 'Interview saved' }), el('p', { id: 'done', role: 'status', text: message }));
-      const again = el('button', { type: 'button', class: 'button', id: 'another', text: 'Start another interview' });
+      form.append(el('h1', { text: relaymapT('js-interview-saved') }), el('p', { id: 'done', role: 'status', text: message }));
+      const again = el('button', { type: 'button', class: 'button', id: 'another', text: relaymapT('js-interview-another') });
       again.addEventListener('click', function () { state = fresh(); save(); show(); });
       form.append(again);
     }
@@ -494,7 +570,7 @@
     if (known) {
       if (!known.generators.includes(generatorId)) known.generators.push(generatorId);
     } else {
-      if (person.id && state.ego && state.ego.id === person.id) return problem('That is the person interviewed.');
+      if (person.id && state.ego && state.ego.id === person.id) return problem(relaymapT('js-interview-named-is-ego'));
       state.named.push({
         ref: 'p' + state.next_ref++, id: person.id, new: person.new, label: person.label, kind: person.kind,
         generators: [generatorId], languages: [], channels: [], trust: null, frequency: null
@@ -533,14 +609,14 @@
     } else if (kind === 'consent') {
       state.consent.purposes = ticked('purpose');
       if (state.consent.purposes.length === 0) {
-        return problem('Without consent to at least one use, nothing is recorded: end the interview here.');
+        return problem(relaymapT('js-interview-consent-none'));
       }
     } else if (kind === 'ego') {
       if (!state.ego) {
         const person = readNewPerson(['migrant', 'organisation'], 'ego');
-        if (!person) return problem('Find the person in the roster, or write their name to add them.');
+        if (!person) return problem(relaymapT('js-interview-ego-missing'));
         const codes = languageCodes(form.querySelector('#ego-languages').value);
-        if (codes.includes(null)) return problem('Give languages as listed, or as three-letter codes, separated by commas.');
+        if (codes.includes(null)) return problem(relaymapT('js-interview-languages-unreadable'));
         person.languages = codes;
         person.channels = ticked('ego-channel');
         const city = form.querySelector('#ego-city').value;
@@ -550,7 +626,7 @@
     } else if (kind === 'about') {
       const n = state.named.find(function (p) { return p.ref === id; });
       const codes = languageCodes(form.querySelector('#about-languages').value);
-      if (codes.includes(null)) return problem('Give languages as listed, or as three-letter codes, separated by commas.');
+      if (codes.includes(null)) return problem(relaymapT('js-interview-languages-unreadable'));
       n.languages = codes;
       n.channels = ticked('about-channel');
       const trust = form.querySelector('input[name="trust"]:checked');
@@ -588,12 +664,12 @@
     form.replaceChildren();
     actions.hidden = true;
     progress.hidden = true;
-    render.done('Kept on this phone; sending it now.');
+    render.done(relaymapT('js-interview-done-sending'));
     await flush();
     const left = (await outbox.all()).length;
     const done = document.getElementById('done');
     if (done) {
-      done.textContent = left === 0 ? 'Sent: the network has it.' : 'Kept on this phone: it is sent as soon as the connection is back.';
+      done.textContent = left === 0 ? relaymapT('js-interview-done-sent') : relaymapT('js-interview-done-kept');
     }
   }
 
@@ -611,10 +687,10 @@
     render[kind](id);
     progress.hidden = false;
     actions.hidden = false;
-    document.getElementById('progress-text').textContent = 'Step ' + (state.at + 1) + ' of ' + list.length;
+    document.getElementById('progress-text').textContent = relaymapT('js-interview-step', { step: state.at + 1, steps: list.length });
     document.getElementById('progress-fill').style.width = Math.round(100 * (state.at + 1) / list.length) + '%';
     back.disabled = state.at === 0;
-    next.textContent = kind === 'summary' ? 'Send the interview' : 'Next';
+    next.textContent = kind === 'summary' ? relaymapT('js-interview-send') : relaymapT('js-interview-next');
     next.classList.toggle('warning', kind === 'summary');
   }
 
@@ -659,7 +735,7 @@
     try {
       protocol = await loadProtocol();
     } catch (e) {
-      form.replaceChildren(el('h1', { text: 'Interview' }), el('p', { class: 'error', text: 'The questions could not be loaded: open this page once with a connection.' }));
+      form.replaceChildren(el('h1', { text: relaymapT('js-interview-title') }), el('p', { class: 'error', text: relaymapT('js-interview-protocol-unavailable') }));
       return;
     }
     const kept = await draft.get();

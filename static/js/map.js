@@ -17,10 +17,10 @@
       option.textContent = city.name || city.id;
       citySelect.append(option);
     });
-    window.relaymap.legend(view.map, 'Actors', window.relaymap.kindEntries(['migrant', 'organisation', 'responder'])
-      .concat([{ svg: '<svg width="16" height="16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="7" fill="#e8e8e8" stroke="#505a5f"/></svg>', label: 'Several actors close together (their number)' },
-        { svg: '<svg width="16" height="16" aria-hidden="true" focusable="false"><line x1="1" y1="8" x2="15" y2="8" stroke="#505a5f" stroke-width="2"/></svg>', label: 'Tie (when ticked)' },
-        { svg: '<svg width="16" height="16" aria-hidden="true" focusable="false"><rect x="1" y="3" width="14" height="10" fill="none" stroke="#5a2d82" stroke-dasharray="3 2"/></svg>', label: 'District, named' }]));
+    window.relaymap.legend(view.map, relaymapT('js-map-legend-title'), window.relaymap.kindEntries(['migrant', 'organisation', 'responder'])
+      .concat([{ svg: '<svg width="16" height="16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="7" fill="#e8e8e8" stroke="#505a5f"/></svg>', label: relaymapT('js-map-legend-cluster') },
+        { svg: '<svg width="16" height="16" aria-hidden="true" focusable="false"><line x1="1" y1="8" x2="15" y2="8" stroke="#505a5f" stroke-width="2"/></svg>', label: relaymapT('js-map-legend-tie') },
+        { svg: '<svg width="16" height="16" aria-hidden="true" focusable="false"><rect x="1" y="3" width="14" height="10" fill="none" stroke="#5a2d82" stroke-dasharray="3 2"/></svg>', label: relaymapT('js-map-legend-district') }]));
     let tieRecords = null;
     let ties = null;
     let selected = null; // the actor whose popup is open
@@ -83,9 +83,9 @@
       ties.addTo(view.map);
       const drawn = ties.getLayers().length;
       element.dataset.ties = String(drawn);
-      tieStatus.textContent = tooMany
-        ? wanted.length + ' ties in view are too many to read: zoom in, narrow the filters, or open an actor to see their ties.'
-        : drawn + ' ties drawn' + (hidden ? '; zoom in to see the ' + hidden + ' others (their ends are grouped or out of view).' : '.');
+      if (tooMany) tieStatus.textContent = relaymapT.plural('js-map-ties-too-many', wanted.length);
+      else if (hidden) tieStatus.textContent = relaymapT.plural('js-map-ties-hidden', hidden, { drawn: drawn });
+      else tieStatus.textContent = relaymapT.plural('js-map-ties-drawn', drawn);
     }
 
     function apply() {
@@ -101,7 +101,7 @@
         shown.forEach(function (marker) { marker.addTo(view.map); });
       }
       element.dataset.shown = String(shown.length);
-      status.textContent = shown.length + ' actors shown.';
+      status.textContent = relaymapT.plural('js-map-shown', shown.length);
       drawTies();
     }
 
@@ -124,13 +124,13 @@
     });
     document.getElementById('show-ties').addEventListener('change', async function (event) {
       if (event.target.checked && !tieRecords) {
-        tieStatus.textContent = 'Loading the ties…';
+        tieStatus.textContent = relaymapT('js-map-loading-ties');
         tieRecords = await window.relaymap.fetchAll('/api/v1/ties', 'ties');
       }
       drawTies();
     });
   }).catch(function (error) {
-    status.textContent = 'The map could not load: ' + ((error && error.message) || String(error));
+    status.textContent = relaymapT('js-map-could-not-load', { error: (error && error.message) || String(error) });
     console.error(error);
   });
 })();

@@ -1,14 +1,18 @@
-// Shared by the map and scenario pages: reads the whole network through the API (the page's
+// Shared by the map and scenario pages: reads the whole network through the API (the page’s
 // session cookie authenticates it) and draws actors on a Leaflet map without any tile layer, so
 // the map works offline (a configured tile server is used when there is one). Districts are
 // labelled, every map has a legend, and kinds differ by shape as well as by colour (Okabe–Ito
-// colours, safe for colour-blind readers). Names are shown with textContent, never as HTML.
+// colours, safe for colour-blind readers). Names are shown with textContent, never as HTML. Words
+// are the page’s language’s (the js-map- and js-words- messages).
 (function () {
   'use strict';
 
   // Okabe–Ito: distinguishable with every common colour-vision deficiency.
   const COLOURS = { migrant: '#0072b2', organisation: '#009e73', responder: '#d55e00', city: '#5a2d82' };
-  const KIND_WORDS = { migrant: 'Migrant', organisation: 'Organisation', responder: 'Responder', city: 'City' };
+  const kindWord = window.relaymapWords.kindWord;
+  const KIND_WORDS = {
+    migrant: kindWord('migrant'), organisation: kindWord('organisation'), responder: kindWord('responder'), city: kindWord('city'),
+  };
   // Shapes for the kinds other than migrants (drawn as small circles, thousands of them).
   const SHAPES = {
     organisation: '<polygon points="8,1 15,8 8,15 1,8"/>',
@@ -24,7 +28,7 @@
       const url = path + '?limit=1000' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
       const response = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } });
       if (!response.ok) {
-        throw new Error(path + ' answered ' + response.status);
+        throw new Error(relaymapT('js-map-answered', { path: path, status: String(response.status) }));
       }
       const page = await response.json();
       records.push(...page[key]);
@@ -33,28 +37,29 @@
     return records;
   }
 
-  /** The session's CSRF token, for writes and analyses sent with the cookie. */
+  /** The session’s CSRF token, for writes and analyses sent with the cookie. */
   function csrfToken() {
     const meta = document.querySelector('meta[name="csrf-token"]');
     return meta ? meta.content : '';
   }
 
-  /** A language's name in the page's language, or its code. */
+  /** A language’s name in the page’s language, or its code. */
   const languageName = window.relaymapWords.languageName;
   const channelWords = window.relaymapWords.channelWords;
+  const list = window.relaymapWords.list;
 
-  /** A popup's content: the actor's name, kind, languages and channels, as text. */
+  /** A popup’s content: the actor’s name, kind, languages and channels, as text. */
   function card(actor) {
     const box = document.createElement('div');
     const title = document.createElement('strong');
     title.textContent = actor.name || actor.id;
     const detail = document.createElement('div');
     detail.textContent = [KIND_WORDS[actor.kind] || actor.kind,
-      (actor.languages || []).map(languageName).join(', '),
+      list((actor.languages || []).map(languageName)),
       channelWords(actor.channels)].filter(Boolean).join(' · ');
     const link = document.createElement('a');
     link.href = '/actors/' + encodeURIComponent(actor.id);
-    link.textContent = 'Open the card';
+    link.textContent = relaymapT('js-map-open-card');
     box.append(title, detail, link);
     return box;
   }
@@ -74,10 +79,11 @@
   function asText(text) {
     const span = document.createElement('span');
     span.textContent = text;
+    span.dir = 'auto'; // a name reads in its own direction, whatever the page’s
     return span;
   }
 
-  /** A small SVG of a kind's shape (or a circle), for markers and the legend. */
+  /** A small SVG of a kind’s shape (or a circle), for markers and the legend. */
   function shapeSvg(kind, colour, options) {
     const size = (options && options.size) || 16;
     const shape = SHAPES[kind] || '<circle cx="8" cy="8" r="6"/>';
@@ -88,7 +94,7 @@
   }
 
   /**
-   * A legend in the map's corner: a title and entries of { svg, label }. Labels are text.
+   * A legend in the map’s corner: a title and entries of { svg, label }. Labels are text.
    * Returns the control.
    */
   function legend(map, title, entries) {
@@ -98,7 +104,7 @@
       const box = L.DomUtil.create('details', 'map-legend');
       box.open = !window.matchMedia('(max-width: 40rem)').matches;
       const heading = document.createElement('summary');
-      heading.textContent = 'Legend: ' + title;
+      heading.textContent = relaymapT('js-map-legend', { title: title });
       const list = document.createElement('ul');
       list.className = 'legend';
       entries.forEach(function (entry) {
@@ -119,17 +125,17 @@
     return control;
   }
 
-  /** The kinds' legend entries. */
+  /** The kinds’ legend entries. */
   function kindEntries(kinds) {
     return kinds.map(function (kind) {
       return { svg: shapeSvg(kind, COLOURS[kind]), label: KIND_WORDS[kind] };
     });
   }
 
-  /** The cities' outlines from the store, under the markers, each labelled with its name. */
+  /** The cities’ outlines from the store, under the markers, each labelled with its name. */
   async function addOutlines(map, actors) {
     const response = await fetch('/api/v1/outlines', { credentials: 'same-origin', headers: { accept: 'application/geo+json' } });
-    if (!response.ok) throw new Error('/api/v1/outlines answered ' + response.status);
+    if (!response.ok) throw new Error(relaymapT('js-map-answered', { path: '/api/v1/outlines', status: String(response.status) }));
     const names = new Map(actors.map(function (a) { return [a.id, a.name || a.id]; }));
     const outlines = L.geoJSON(await response.json(), {
       style: { color: COLOURS.city, weight: 1.5, opacity: 0.8, fillOpacity: 0.03, dashArray: '6 4', className: 'outline' },
@@ -161,24 +167,27 @@
     const marker = L.marker(at, { icon: icon, keyboard: true, title: '', alt: '' });
     marker.on('add', function () {
       const element = marker.getElement();
-      if (element) element.setAttribute('aria-label', (KIND_WORDS[actor.kind] || actor.kind) + ': ' + (actor.name || actor.id));
+      if (element) element.setAttribute('aria-label', relaymapT('js-map-marker', { kind: KIND_WORDS[actor.kind] || actor.kind, name: actor.name || actor.id }));
     });
     return marker;
   }
 
   /**
    * A map in `element` with every located actor as a marker (class `actor actor-KIND`), over
-   * the cities' labelled outlines and the base map if one is configured. With
+   * the cities’ labelled outlines and the base map if one is configured. With
    * `options.cluster`, markers are gathered into clusters (Leaflet.markercluster) so that
    * thousands stay smooth. Resolves to { map, actors, byId, markers (id → marker), layers (kind
    * → group), cluster (or null) }.
    */
   async function networkMap(element, status, options) {
     if (!window.L) {
-      status.textContent = 'The map library is missing: build relaymap with Node.js (npm) installed.';
-      throw new Error('Leaflet is missing');
+      status.textContent = relaymapT('js-map-library-missing');
+      throw new Error(relaymapT('js-map-library-missing'));
     }
     const map = L.map(element, { attributionControl: false, zoomSnap: 0.25, maxZoom: 19 });
+    // Leaflet places tooltips from the pane’s left edge without setting `left`: on a right-to-left
+    // page they would sit a label’s width off their point. Their text keeps its own direction.
+    map.getPane('tooltipPane').dir = 'ltr';
     map.setView([0, 0], 2);
     addTiles(map, element);
     const actors = await fetchAll('/api/v1/actors', 'actors');
@@ -207,7 +216,7 @@
     else if (outlineBounds.isValid()) map.fitBounds(outlineBounds);
     element.dataset.markers = String(markers.size);
     element.dataset.outlines = String(outlines.getLayers().length);
-    status.textContent = markers.size + ' of ' + actors.length + ' actors on the map (the others have no location).';
+    status.textContent = relaymapT.plural('js-map-status', markers.size, { shown: markers.size, total: actors.length });
     const byId = new Map(actors.map(function (a) { return [a.id, a]; }));
     return { map, actors, byId, markers, layers, cluster };
   }

@@ -3,7 +3,7 @@
 // tables that name people (with their languages and channels), a sheet to print with the
 // conditions, and markers in one colour meaning: reliability on a colour-blind-safe scale
 // (viridis), the cut off as hollow rings, responders as squares, the area as a dashed outline.
-// A reached migrant's relay path shows on tap, on hover, and on keyboard focus of its row.
+// A reached migrant’s relay path shows on tap, on hover, and on keyboard focus of its row.
 (function () {
   'use strict';
   const R = window.relaymap;
@@ -14,6 +14,14 @@
   const AREA = '#5a2d82';
   // Rows a results table shows on screen; the CSV and the printed sheet have them all.
   const SHOWN_ROWS = 100;
+  const twoDecimals = new Intl.NumberFormat(relaymapT.lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const oneDecimal = new Intl.NumberFormat(relaymapT.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  /** Items of a list, as the page’s language separates them. */
+  function list(items) { return items.join(relaymapT('js-scenario-list-separator')); }
+  /** A name kept whole inside text of the other direction (FSI … PDI). */
+  function isolated(text) { return '\u2068' + text + '\u2069'; }
+  /** A moment as the page’s language writes it. */
+  function when(date) { return date.toLocaleString(relaymapT.lang); }
   let area = null; // a GeoJSON geometry
   let areaLabel = ''; // how the area was made, for the conditions
   let drawn = null; // the layer showing it
@@ -35,7 +43,7 @@
     drawn = layer;
     drawn.addTo(view.map);
     element.dataset.area = JSON.stringify(area);
-    areaStatus.textContent = 'Area set (' + label + '): only migrants inside it count.';
+    areaStatus.textContent = relaymapT('js-scenario-area-set', { how: label });
     document.getElementById('area-clear').disabled = false;
   }
 
@@ -45,9 +53,12 @@
     area = null;
     areaLabel = '';
     delete element.dataset.area;
-    areaStatus.textContent = 'No area: every migrant counts.';
+    areaStatus.textContent = relaymapT('js-scenario-no-area');
     document.getElementById('area-clear').disabled = true;
   }
+
+  /** A number already written out, for a cell: right-aligned like the numbers. */
+  function numeric(text) { return { numeric: text }; }
 
   /** Appends a row of text cells; numbers right-aligned; a cell may be an element. */
   function row(tbody, cells, labels) {
@@ -55,8 +66,10 @@
     cells.forEach(function (value, i) {
       const td = document.createElement('td');
       if (value instanceof Element) td.append(value);
+      else if (typeof value === 'number') td.textContent = relaymapT.number(value);
+      else if (value && value.numeric !== undefined) td.textContent = value.numeric;
       else td.textContent = String(value);
-      if (typeof value === 'number') td.className = 'num';
+      if (typeof value === 'number' || (value && value.numeric !== undefined)) td.className = 'num';
       if (labels && labels[i]) td.dataset.label = labels[i];
       tr.append(td);
     });
@@ -74,8 +87,38 @@
       if (i >= SHOWN_ROWS) tr.classList.add('print-only-row');
     });
     const more = document.querySelector(table + ' + .more');
-    if (more) more.textContent = entries.length > SHOWN_ROWS ? (entries.length - SHOWN_ROWS) + ' more in the CSV and on the printed sheet.' : '';
+    if (more) more.textContent = entries.length > SHOWN_ROWS ? relaymapT.plural('js-scenario-more', entries.length - SHOWN_ROWS) : '';
     document.querySelector(table).closest('.result-table').hidden = entries.length === 0;
+  }
+
+  /**
+   * The headline of the results: the page’s language’s whole sentence, each number in bold
+   * (the sentence is cut at its placeholders, so that each language orders them its own way).
+   */
+  function headline(report) {
+    const values = {
+      reached: ['strong', 'result-reached', relaymapT.number(report.reached_count)],
+      targets: ['strong', 'result-targets', relaymapT.number(report.targets)],
+      coverage: ['span', 'result-coverage', relaymapT('js-scenario-percent', { value: oneDecimal.format(100 * report.coverage) })],
+      unreached: ['strong', 'result-unreached', relaymapT.number(report.unreached.length)],
+    };
+    // Chosen by the count of targets; the placeholders are left in ({$reached}...).
+    const sentence = relaymapT.plural('js-scenario-headline', report.targets);
+    const parts = sentence.split(/\{\$([A-Za-z0-9_-]+)\}/);
+    const line = document.getElementById('headline');
+    line.replaceChildren();
+    parts.forEach(function (part, i) {
+      if (i % 2 === 0) {
+        if (part) line.append(part);
+        return;
+      }
+      const value = values[part];
+      if (!value) { line.append('{$' + part + '}'); return; }
+      const element = document.createElement(value[0]);
+      element.id = value[1];
+      element.textContent = value[2];
+      line.append(element);
+    });
   }
 
   /** Offers text (or a Blob) as a file to download. */
@@ -135,7 +178,7 @@
   let pathLine = null;
   let pinned = null; // the migrant whose path stays shown (tapped or focused)
 
-  /** Draws a reached migrant's relay path on the map and says it in words. */
+  /** Draws a reached migrant’s relay path on the map and says it in words. */
   function showPath(id, view) {
     if (pathLine) view.map.removeLayer(pathLine);
     pathLine = null;
@@ -150,23 +193,28 @@
       .map(function (m) { return m.getLatLng(); });
     pathLine = L.polyline(points, { color: '#1b1b1b', weight: 3.5, dashArray: '8 4', interactive: false, className: 'relay-path' });
     pathLine.addTo(view.map);
-    pathStatus.textContent = 'Path to ' + nameOf(view, id) + ': ' +
-      marker.relayPath.map(function (p) { return nameOf(view, p); }).join(' → ') +
-      ' (reliability ' + marker.reliability.toFixed(2) + ', ' + (marker.relayPath.length - 1) + ' ties).';
+    pathStatus.textContent = relaymapT.plural('js-scenario-path', marker.relayPath.length - 1, {
+      name: nameOf(view, id), path: pathWords(marker.relayPath, view), reliability: twoDecimals.format(marker.reliability),
+    });
+  }
+
+  /** A relay path in words: its actors’ names in the reading order. */
+  function pathWords(path, view) {
+    return path.map(function (id) { return isolated(nameOf(view, id)); }).join(relaymapT('js-scenario-path-separator'));
   }
 
   /** The conditions of a query, in words, as [term, description] pairs. */
-  function conditionsOf(query, view, when) {
-    const channels = query.channels && query.channels.length ? R.channelWords(query.channels) : 'all channels';
+  function conditionsOf(query, view, at) {
+    const channels = query.channels && query.channels.length ? R.channelWords(query.channels) : relaymapT('js-scenario-cond-all-channels');
     const excluded = (query.exclude || []).map(function (id) { return nameOf(view, id); });
     return [
-      ['Run at', when.toLocaleString()],
-      ['Affected area', query.area ? areaLabel || 'drawn on the map' : 'none: the whole network'],
-      ['Channels still working', channels],
-      ['Ties from a responder', 'at most ' + query.max_hops],
-      ['Trust of each tie', 'at least ' + query.min_trust],
-      ['Shared language', query.language_check ? 'each tie’s two ends share a language' : 'not required'],
-      ['Unavailable', excluded.length ? excluded.join(', ') : 'nobody'],
+      [relaymapT('js-scenario-cond-run-at'), when(at)],
+      [relaymapT('js-scenario-cond-area'), query.area ? areaLabel || relaymapT('js-scenario-cond-area-drawn') : relaymapT('js-scenario-cond-area-none')],
+      [relaymapT('js-scenario-cond-channels'), channels],
+      [relaymapT('js-scenario-cond-hops'), relaymapT('js-scenario-cond-at-most', { count: query.max_hops })],
+      [relaymapT('js-scenario-cond-trust'), relaymapT('js-scenario-cond-at-least', { value: query.min_trust })],
+      [relaymapT('js-scenario-cond-language'), query.language_check ? relaymapT('js-scenario-cond-language-shared') : relaymapT('js-scenario-cond-language-not-required')],
+      [relaymapT('js-scenario-cond-unavailable'), excluded.length ? list(excluded) : relaymapT('js-scenario-cond-nobody')],
     ];
   }
 
@@ -209,11 +257,8 @@
     });
     pinned = null;
     showPath(null, view);
-    document.getElementById('result-targets').textContent = report.targets;
-    document.getElementById('result-reached').textContent = report.reached_count;
-    document.getElementById('result-unreached').textContent = report.unreached.length;
-    document.getElementById('result-coverage').textContent = (100 * report.coverage).toFixed(1) + ' %';
-    const languages = function (entry) { return (entry.languages || []).map(R.languageName).join(', ') || '–'; };
+    headline(report);
+    const languages = function (entry) { return list((entry.languages || []).map(R.languageName)) || '–'; };
     const channels = function (entry) { return R.channelWords(entry.channels) || '–'; };
     const person = function (id, name) {
       const link = document.createElement('a');
@@ -222,7 +267,7 @@
       return link;
     };
     fill('#call-list', report.call_list, function (entry) {
-      return [person(entry.id, entry.name), R.KIND_WORDS[entry.kind] || entry.kind || '', languages(entry), channels(entry), entry.covers, entry.inside_area ? 'yes' : 'no'];
+      return [person(entry.id, entry.name), R.KIND_WORDS[entry.kind] || entry.kind || '', languages(entry), channels(entry), entry.covers, entry.inside_area ? relaymapT('js-scenario-yes') : relaymapT('js-scenario-no')];
     });
     fill('#failures', report.single_points_of_failure, function (entry) {
       return [person(entry.id, entry.name), R.KIND_WORDS[entry.kind] || entry.kind || '', languages(entry), channels(entry), entry.cut_off];
@@ -245,22 +290,22 @@
       const pin = function () { pinned = hit.id; showPath(hit.id, view); };
       button.addEventListener('focus', pin);
       button.addEventListener('click', pin);
-      return [button, hit.reliability.toFixed(2), hit.hops, hit.path.map(function (id) { return nameOf(view, id); }).join(' → ')];
+      return [button, numeric(twoDecimals.format(hit.reliability)), hit.hops, pathWords(hit.path, view)];
     });
     document.getElementById('results').hidden = false;
-    document.getElementById('printed-at').textContent = ranAt.toLocaleString();
+    document.getElementById('printed-heading').textContent = relaymapT('js-scenario-printed', { when: when(ranAt) });
   }
 
   R.networkMap(element, areaStatus).then(function (view) {
-    areaStatus.textContent = 'No area yet: every migrant counts.';
-    R.legend(view.map, 'Scenario', [
-      { svg: R.shapeSvg('responder', '#33415c'), label: 'Responder' },
-      { svg: R.shapeSvg('organisation', '#fff', { stroke: '#33415c' }), label: 'Organisation' },
-      { svg: '<span class="ramp" aria-hidden="true"></span>', label: 'Reached: weak path (dark) to reliable (yellow)' },
-      { svg: R.shapeSvg('migrant', '#fff', { stroke: '#0b0c0c', strokeWidth: 3 }), label: 'Cut off (hollow ring)' },
-      { svg: R.shapeSvg('migrant', '#b1b4b6', { stroke: '#b1b4b6' }), label: 'Outside the area, or not run yet' },
-      { svg: '<svg width="16" height="16" aria-hidden="true" focusable="false"><rect x="1" y="3" width="14" height="10" fill="none" stroke="' + AREA + '" stroke-width="2" stroke-dasharray="4 2"/></svg>', label: 'Affected area' },
-      { svg: '<svg width="16" height="16" aria-hidden="true" focusable="false"><line x1="1" y1="8" x2="15" y2="8" stroke="#1b1b1b" stroke-width="3" stroke-dasharray="4 2"/></svg>', label: 'Relay path (tap a reached migrant)' },
+    areaStatus.textContent = relaymapT('js-scenario-no-area-yet');
+    R.legend(view.map, relaymapT('js-scenario-legend-title'), [
+      { svg: R.shapeSvg('responder', '#33415c'), label: relaymapT('js-scenario-legend-responder') },
+      { svg: R.shapeSvg('organisation', '#fff', { stroke: '#33415c' }), label: relaymapT('js-scenario-legend-organisation') },
+      { svg: '<span class="ramp" aria-hidden="true"></span>', label: relaymapT('js-scenario-legend-reached') },
+      { svg: R.shapeSvg('migrant', '#fff', { stroke: '#0b0c0c', strokeWidth: 3 }), label: relaymapT('js-scenario-legend-cut-off') },
+      { svg: R.shapeSvg('migrant', '#b1b4b6', { stroke: '#b1b4b6' }), label: relaymapT('js-scenario-legend-outside') },
+      { svg: '<svg width="16" height="16" aria-hidden="true" focusable="false"><rect x="1" y="3" width="14" height="10" fill="none" stroke="' + AREA + '" stroke-width="2" stroke-dasharray="4 2"/></svg>', label: relaymapT('js-scenario-legend-area') },
+      { svg: '<svg width="16" height="16" aria-hidden="true" focusable="false"><line x1="1" y1="8" x2="15" y2="8" stroke="#1b1b1b" stroke-width="3" stroke-dasharray="4 2"/></svg>', label: relaymapT('js-scenario-legend-path') },
     ]);
     // Responders in one neutral colour: colour on this map means reliability only.
     view.markers.forEach(function (marker) {
@@ -294,8 +339,9 @@
       finishButton.disabled = corners.length < 3;
       undoButton.disabled = corners.length === 0;
       element.dataset.corners = String(corners.length);
-      areaStatus.textContent = corners.length + (corners.length === 1 ? ' corner' : ' corners') +
-        (corners.length < 3 ? ': click the map at each corner of the affected area.' : ': Finish when the area is closed in.');
+      areaStatus.textContent = corners.length < 3
+        ? relaymapT.plural('js-scenario-corners-more', corners.length)
+        : relaymapT.plural('js-scenario-corners-finish', corners.length);
     }
     function stopDrawing() {
       element.classList.remove('drawing');
@@ -325,13 +371,13 @@
     });
     cancelButton.addEventListener('click', function () {
       stopDrawing();
-      areaStatus.textContent = area ? 'Drawing cancelled; the area stays as it was.' : 'Drawing cancelled: no area, every migrant counts.';
+      areaStatus.textContent = area ? relaymapT('js-scenario-cancelled-kept') : relaymapT('js-scenario-cancelled-none');
     });
     finishButton.addEventListener('click', function () {
       const polygon = L.polygon(corners, { color: AREA, weight: 2.5, dashArray: '8 4', fillOpacity: 0.06, interactive: false, className: 'area' });
       const count = corners.length;
       stopDrawing();
-      showArea(polygon.toGeoJSON().geometry, polygon, view, 'drawn, ' + count + ' corners');
+      showArea(polygon.toGeoJSON().geometry, polygon, view, relaymapT.plural('js-scenario-area-drawn', count));
     });
     document.getElementById('area-clear').addEventListener('click', function () { clearArea(view); });
     document.addEventListener('keydown', function (event) {
@@ -347,9 +393,9 @@
         const layer = L.geoJSON(geojson, { style: { color: AREA, dashArray: '8 4', fillOpacity: 0.06 }, interactive: false });
         const geometry = geojson.type === 'FeatureCollection' ? geojson.features[0].geometry
           : geojson.type === 'Feature' ? geojson.geometry : geojson;
-        showArea(geometry, layer, view, 'from the file ' + file.name);
+        showArea(geometry, layer, view, relaymapT('js-scenario-area-from-file', { file: file.name }));
       } catch (error) {
-        areaStatus.textContent = 'That file is not GeoJSON: ' + error.message;
+        areaStatus.textContent = relaymapT('js-scenario-not-geojson', { error: error.message });
       }
     });
 
@@ -373,8 +419,8 @@
         const remove = document.createElement('button');
         remove.type = 'button';
         remove.className = 'link-button';
-        remove.textContent = 'Remove';
-        remove.setAttribute('aria-label', 'Remove ' + nameOf(view, id) + ' from the unavailable');
+        remove.textContent = relaymapT('js-scenario-remove');
+        remove.setAttribute('aria-label', relaymapT('js-scenario-remove-label', { name: nameOf(view, id) }));
         remove.addEventListener('click', function () { excluded.splice(i, 1); drawExcluded(); });
         item.append(remove);
         excludeList.append(item);
@@ -388,7 +434,7 @@
       const lower = typed.toLowerCase();
       const matches = view.actors.filter(function (a) { return a.id === typed || (a.name || '').toLowerCase() === lower; });
       if (matches.length !== 1) {
-        excludeError.textContent = matches.length ? 'Several actors are called “' + typed + '”: type the id of the one you mean.' : 'No actor is called “' + typed + '”.';
+        excludeError.textContent = matches.length ? relaymapT('js-scenario-several-called', { name: typed }) : relaymapT('js-scenario-none-called', { name: typed });
         excludeInput.closest('.field').classList.add('has-error');
         return;
       }
@@ -412,7 +458,7 @@
         method: 'POST', credentials: 'same-origin', headers: headers(), body: JSON.stringify(lastQuery),
       });
       if (!response.ok) {
-        runStatus.textContent = 'The CSV could not be made: ' + response.status;
+        runStatus.textContent = relaymapT('js-scenario-csv-failed', { status: String(response.status) });
         return;
       }
       download('relaymap-scenario-' + stamp(ranAt) + '.csv', 'text/csv', await response.blob());
@@ -449,7 +495,7 @@
       excluded.splice(0, excluded.length, ...(query.exclude || []));
       drawExcluded();
       if (query.area) {
-        showArea(query.area, L.geoJSON(query.area, { style: { color: AREA, dashArray: '8 4', fillOpacity: 0.06 }, interactive: false }), view, 'saved with “' + name + '”');
+        showArea(query.area, L.geoJSON(query.area, { style: { color: AREA, dashArray: '8 4', fillOpacity: 0.06 }, interactive: false }), view, relaymapT('js-scenario-area-saved-with', { name: name }));
       } else {
         clearArea(view);
       }
@@ -466,7 +512,7 @@
       saved.forEach(function (scenario) {
         const option = document.createElement('option');
         option.value = scenario.name;
-        option.textContent = scenario.name + ' (' + scenario.saved_by + ', ' + scenario.saved_at.slice(0, 10) + ')';
+        option.textContent = relaymapT('js-scenario-saved-option', { name: scenario.name, by: scenario.saved_by, date: scenario.saved_at.slice(0, 10) });
         savedSelect.append(option);
       });
       const none = saved.length === 0;
@@ -476,28 +522,28 @@
     listSaved();
     document.getElementById('save').addEventListener('click', async function () {
       const name = document.getElementById('scenario-name').value.trim();
-      if (!name) { saveStatus.textContent = 'Give the scenario a name first.'; return; }
+      if (!name) { saveStatus.textContent = relaymapT('js-scenario-name-first'); return; }
       const response = await fetch('/api/v1/scenarios/' + encodeURIComponent(name), {
         method: 'PUT', credentials: 'same-origin', headers: headers(), body: JSON.stringify(currentQuery()),
       });
       const body = await response.json();
-      saveStatus.textContent = response.ok ? 'Saved as “' + body.name + '”.' : 'Not saved: ' + body.error.message;
+      saveStatus.textContent = response.ok ? relaymapT('js-scenario-saved-as', { name: body.name }) : relaymapT('js-scenario-not-saved', { error: body.error.message });
       await listSaved();
     });
     document.getElementById('load').addEventListener('click', function () {
       const chosen = saved.find(function (s) { return s.name === savedSelect.value; });
-      if (!chosen) { saveStatus.textContent = 'Choose a saved scenario first.'; return; }
+      if (!chosen) { saveStatus.textContent = relaymapT('js-scenario-choose-first'); return; }
       loadQuery(chosen.query, chosen.name);
       document.getElementById('scenario').requestSubmit();
     });
     document.getElementById('delete-saved').addEventListener('click', async function () {
       const name = savedSelect.value;
-      if (!name) { saveStatus.textContent = 'Choose a saved scenario first.'; return; }
-      if (!window.confirm('Delete the saved scenario “' + name + '”? This cannot be undone.')) return;
+      if (!name) { saveStatus.textContent = relaymapT('js-scenario-choose-first'); return; }
+      if (!window.confirm(relaymapT('js-scenario-delete-confirm', { name: name }))) return;
       const response = await fetch('/api/v1/scenarios/' + encodeURIComponent(name), {
         method: 'DELETE', credentials: 'same-origin', headers: headers(),
       });
-      saveStatus.textContent = response.ok ? 'Deleted “' + name + '”.' : 'Not deleted: ' + response.status;
+      saveStatus.textContent = response.ok ? relaymapT('js-scenario-deleted', { name: name }) : relaymapT('js-scenario-not-deleted', { status: String(response.status) });
       await listSaved();
     });
 
@@ -510,8 +556,8 @@
       const seconds = function () { return Math.round((Date.now() - started) / 1000); };
       runButton.disabled = true;
       progress.hidden = false;
-      runStatus.textContent = 'Running…';
-      const ticker = setInterval(function () { runStatus.textContent = 'Running… ' + seconds() + ' s'; }, 1000);
+      runStatus.textContent = relaymapT('js-scenario-running');
+      const ticker = setInterval(function () { runStatus.textContent = relaymapT('js-scenario-running-for', { seconds: seconds() }); }, 1000);
       try {
         const query = currentQuery();
         const response = await fetch('/api/v1/coverage', {
@@ -522,15 +568,15 @@
         });
         const body = await response.json();
         if (!response.ok) {
-          runStatus.textContent = 'Refused: ' + body.error.message;
+          runStatus.textContent = relaymapT('js-scenario-refused', { error: body.error.message });
           return;
         }
-        runStatus.textContent = 'Done in ' + seconds() + ' s. Tap a reached migrant, or move through the reached list below, to see the relay path.';
+        runStatus.textContent = relaymapT('js-scenario-done', { seconds: seconds() });
         lastQuery = query;
         document.getElementById('results').dataset.query = JSON.stringify(query);
         show(body, view, query);
       } catch (error) {
-        runStatus.textContent = 'The scenario could not run: ' + error.message;
+        runStatus.textContent = relaymapT('js-scenario-could-not-run', { error: error.message });
       } finally {
         clearInterval(ticker);
         progress.hidden = true;
@@ -538,7 +584,7 @@
       }
     });
   }).catch(function (error) {
-    areaStatus.textContent = 'The map could not load: ' + ((error && error.message) || String(error));
+    areaStatus.textContent = relaymapT('js-map-could-not-load', { error: (error && error.message) || String(error) });
     console.error(error);
   });
 })();

@@ -2181,3 +2181,170 @@ async fn an_interviewer_on_a_phone_completes_interviews_online_and_offline_each_
     );
     chrome.screenshot("interview-all-sent").await;
 }
+
+/// What a page shows that must be in the page's language: the navigation, the header, the
+/// headings, the buttons, the labels and the table headers, each element's text.
+async fn interface_texts(chrome: &Chrome) -> Vec<String> {
+    serde_json::from_value(
+        chrome
+            .client
+            .execute(
+                "return Array.from(document.querySelectorAll('nav.site a, nav.site button, \
+                 header.site button, header.site .tagline, h1, h2, h3, button, label, th, caption, \
+                 legend'), function (e) { return e.innerText.trim(); }) \
+                 .filter(function (t) { return t.length > 0; });",
+                vec![],
+            )
+            .await
+            .unwrap(),
+    )
+    .unwrap()
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and chromedriver: tests/run installs them"]
+async fn every_page_speaks_each_shipped_language_and_arabic_runs_right_to_left() {
+    use relaymap::i18n::catalog;
+    let app = spawn_app_with(|config| config.demo = true).await;
+    let saved = app
+        .put_json("/api/v1/scenarios/flood", &json!({"max_hops": 3}))
+        .await;
+    assert_eq!(saved.status(), reqwest::StatusCode::OK);
+    let started: Value = app
+        .post_json(
+            "/api/v1/activations",
+            &json!({"name": "Harbour flood", "scenario": "flood", "drill": true}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let activation = started["id"].as_str().unwrap().to_owned();
+    let actors: Value = app
+        .get("/api/v1/actors?kind=migrant&limit=1")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let migrant = actors["actors"][0]["id"].as_str().unwrap().to_owned();
+    let migrant_name = actors["actors"][0]["name"].as_str().unwrap().to_owned();
+    let pages: Vec<(String, &str)> = vec![
+        ("/".into(), "nav.site"),
+        ("/actors".into(), "body"),
+        ("/actors/new".into(), "body"),
+        (format!("/actors/{migrant}"), "body"),
+        (format!("/actors/{migrant}/delete"), "body"),
+        ("/duplicates".into(), "body"),
+        ("/map".into(), "#map[data-markers]"),
+        ("/scenario".into(), "#map[data-markers]"),
+        ("/verification".into(), "body"),
+        ("/activations".into(), "body"),
+        (format!("/activations/{activation}"), "#call-list"),
+        (format!("/activations/{activation}/report"), "body"),
+        ("/intermediaries".into(), "body"),
+        ("/network".into(), "#graph[data-nodes]"),
+        ("/import".into(), "body"),
+        ("/interview".into(), "#interview"),
+        ("/interviews".into(), "body"),
+        ("/research".into(), "body"),
+        ("/admin".into(), "body"),
+        ("/admin/audit".into(), "body"),
+        ("/actors/no-such-actor".into(), "h1"),
+    ];
+    // Every message id of every locale: none may show on a page as it is.
+    let ids: std::collections::BTreeSet<&str> =
+        catalog().locales().iter().flat_map(|l| l.ids()).collect();
+    // What is the same in every language: the brand, channel and product names, and the data.
+    let same_everywhere = |text: &str| {
+        !text.chars().any(char::is_alphabetic)
+            || ["relaymap", "SMS", "WhatsApp", "Harbour flood", "OK"].contains(&text)
+            || text.contains(&migrant_name)
+    };
+    let chrome = chrome().await;
+    sign_in(&chrome, &app, &app.admin_token).await;
+    let mut english: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for locale in catalog().locales() {
+        let tag = locale.tag;
+        // The switch in the header, as a person would use it.
+        chrome.open(&app, "/", "#language-choice").await;
+        chrome
+            .client
+            .execute(
+                &format!(
+                    "const s = document.getElementById('language-choice'); s.value = '{tag}'; \
+                     s.dispatchEvent(new Event('change'));"
+                ),
+                vec![],
+            )
+            .await
+            .unwrap();
+        chrome.wait_for(&format!("html[lang='{tag}']")).await;
+        for (path, ready) in &pages {
+            chrome.open(&app, path, ready).await;
+            let (lang, dir): (String, String) = serde_json::from_value(
+                chrome
+                    .client
+                    .execute(
+                        "return [document.documentElement.lang, \
+                         getComputedStyle(document.body).direction];",
+                        vec![],
+                    )
+                    .await
+                    .unwrap(),
+            )
+            .unwrap();
+            assert_eq!(lang, tag, "{path}");
+            assert_eq!(dir, if tag == "ar" { "rtl" } else { "ltr" }, "{tag} {path}");
+            let body = chrome.text("body").await;
+            for word in body.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
+                assert!(
+                    !(word.contains('-') && ids.contains(word)),
+                    "{tag} {path} shows the message id {word}"
+                );
+            }
+            let texts = interface_texts(&chrome).await;
+            if tag == "en" {
+                english.insert(path.clone(), texts);
+            } else {
+                let left: Vec<&String> = texts
+                    .iter()
+                    .filter(|t| english[path].contains(t) && !same_everywhere(t))
+                    .collect();
+                assert!(left.is_empty(), "{tag} {path}: English left: {left:?}");
+            }
+            if tag == "ar" {
+                // Mirrored: the navigation starts at the right.
+                let (first, last): (f64, f64) = serde_json::from_value(
+                    chrome
+                        .client
+                        .execute(
+                            "const links = document.querySelectorAll('nav.site .nav-links a'); \
+                             return links.length < 2 ? [1, 0] : \
+                             [links[0].getBoundingClientRect().left, \
+                              links[links.length - 1].getBoundingClientRect().left];",
+                            vec![],
+                        )
+                        .await
+                        .unwrap(),
+                )
+                .unwrap();
+                assert!(
+                    first > last,
+                    "{path}: the first link is at the right in Arabic"
+                );
+            }
+            if path.contains("no-such-actor") {
+                // The browser logs the page's 404 status: expected here.
+                chrome.expect_statuses_in_console(&[404]).await;
+            }
+            let name = path.trim_matches('/').replace(['/', '?', '='], "-");
+            let name = if name.is_empty() {
+                "dashboard".into()
+            } else {
+                name
+            };
+            chrome.screenshot(&format!("locale-{tag}-{name}")).await;
+        }
+    }
+    chrome.client.clone().close().await.unwrap();
+}

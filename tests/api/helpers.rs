@@ -570,3 +570,18 @@ pub fn gpkg_points(blob: &[u8]) -> Vec<(f64, f64)> {
     assert!(wkb.is_empty(), "nothing after the geometry");
     points
 }
+
+/// A page's HTML without the scripts' words (`<script type="application/json" id="messages">`,
+/// every `js-` message of the page's language, on every page): what the page itself says.
+pub fn shown(html: &str) -> String {
+    const OPEN: &str = "<script type=\"application/json\" id=\"messages\">";
+    match html.find(OPEN) {
+        Some(start) => {
+            let end = html[start..]
+                .find("</script>")
+                .map_or(html.len(), |e| start + e + "</script>".len());
+            format!("{}{}", &html[..start], &html[end..])
+        }
+        None => html.to_owned(),
+    }
+}

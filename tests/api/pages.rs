@@ -536,7 +536,7 @@ async fn an_actor_card_shows_details_ties_capital_and_who_reaches_them() {
     assert!(page.contains("Fewest ties") && page.contains("Most reliable path"));
     assert!(!page.contains(">Hops<"), "{page}");
     // Consent is a migrant's: an organisation's card does not talk about it.
-    let organisation = app.get("/actors/o-1").await.text().await.unwrap();
+    let organisation = crate::helpers::shown(&app.get("/actors/o-1").await.text().await.unwrap());
     assert!(!organisation.contains("Consent"), "{organisation}");
     assert!(page.contains("Given for: Emergency warnings and help, Sharing with partner organisations, Anonymised research."), "{page}");
 }
@@ -1149,7 +1149,7 @@ async fn a_refused_or_missing_page_is_a_page_and_a_deep_link_survives_sign_in() 
             .unwrap()
             .starts_with("text/html")
     );
-    let page = forbidden.text().await.unwrap();
+    let page = crate::helpers::shown(&forbidden.text().await.unwrap());
     assert!(
         page.contains("<h1>You cannot open this page</h1>"),
         "{page}"

@@ -252,6 +252,9 @@ async fn analysts_and_viewers_never_see_personal_data() {
                 assert!(!body.contains("m-secret"));
                 continue;
             }
+            // A page's scripts' words (every page carries them) are the same for everyone and
+            // hold no data: the page is read without them.
+            let body = &crate::helpers::shown(body);
             for value in &personal {
                 assert!(!shows(body, value), "{role}: {request} shows {value:?}");
             }

@@ -165,10 +165,11 @@ async fn a_viewer_cannot_work_out_any_withheld_count_from_everything_shown() {
         Some(text[from..from + text[from..].find(end)?].to_owned())
     };
     let headline = between(&dashboard, "id=\"reachable\"><strong>", "</strong>").unwrap();
-    let counts = between(&dashboard, "the responders\n    (", ":").unwrap();
+    let counts = between(&dashboard, "the responders (", ":").unwrap();
     let (reached, migrants) = counts.split_once(" of ").unwrap();
     for (name, shown) in [("reached", reached), ("actors:migrant", migrants)] {
-        if let Ok(n) = shown.trim().parse::<u64>() {
+        // Numbers are written the page's way: 1,949 in English.
+        if let Ok(n) = shown.trim().replace(',', "").parse::<u64>() {
             reader.known.insert(name.into(), n);
         }
     }

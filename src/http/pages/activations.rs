@@ -35,20 +35,49 @@ pub(super) fn routes() -> Routes {
 }
 
 /// An outcome as the pages say it.
-fn outcome_words(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Reached => "Reached: has the message",
-        Outcome::Confirmed => "Confirmed receipt",
-        Outcome::NoAnswer => "No answer",
-        Outcome::Unavailable => "Unavailable",
-    }
+fn outcome_words(tr: Tr, outcome: Outcome) -> String {
+    tr.t(match outcome {
+        Outcome::Reached => "activation-outcome-reached",
+        Outcome::Confirmed => "activation-outcome-confirmed",
+        Outcome::NoAnswer => "activation-outcome-no-answer",
+        Outcome::Unavailable => "activation-outcome-unavailable",
+    })
 }
 
-/// A time of day in UTC, for boards read during one event.
-fn clock(at: &str) -> String {
+/// A month's name in the interface language, as [`clock`] writes it (1 is January).
+fn month(tr: Tr, month: u32) -> String {
+    tr.t(match month {
+        1 => "activation-month-jan",
+        2 => "activation-month-feb",
+        3 => "activation-month-mar",
+        4 => "activation-month-apr",
+        5 => "activation-month-may",
+        6 => "activation-month-jun",
+        7 => "activation-month-jul",
+        8 => "activation-month-aug",
+        9 => "activation-month-sep",
+        10 => "activation-month-oct",
+        11 => "activation-month-nov",
+        _ => "activation-month-dec",
+    })
+}
+
+/// A time of day in UTC, for boards read during one event ("14:05 UTC, 03 Dec").
+fn clock(tr: Tr, at: &str) -> String {
+    use chrono::Datelike;
     crate::domain::parse_timestamp(at).map_or_else(
         |_| at.to_owned(),
-        |t| t.format("%H:%M UTC, %d %b").to_string(),
+        |t| {
+            tr.with(
+                "activation-clock",
+                [
+                    ("time", t.format("%H:%M UTC").to_string().into()),
+                    ("day", t.format("%d").to_string().into()),
+                    ("daynumber", t.day().into()),
+                    ("month", month(tr, t.month()).into()),
+                ],
+            )
+        },
     )
 }
 
@@ -62,6 +91,13 @@ struct ListPage {
     form_scenario: String,
     form_drill: bool,
     errors: FieldErrors,
+}
+
+impl ListPage {
+    /// A count as the interface language writes it.
+    fn number(&self, n: &usize) -> String {
+        self.nav.tr.number(*n as f64)
+    }
 }
 
 async fn list_page(
@@ -136,13 +172,16 @@ async fn post_activation(
 struct CallRow {
     id: String,
     name: String,
-    kind: String,
     languages: String,
     channels: String,
-    covers: usize,
-    inside_area: bool,
+    /// How many more migrants they reach, as the interface language writes it.
+    covers: String,
+    /// Their kind, and whether they are in the area, in words.
+    about: String,
     /// The last outcome recorded for them, in words.
     last: String,
+    /// The outcome buttons: the outcome, the button's words, its label for screen readers.
+    buttons: Vec<(&'static str, String, String)>,
 }
 
 /// Call-list entries the board shows at once (the rest, each adding fewer, fold away).
@@ -152,7 +191,7 @@ const CALLS_SHOWN: usize = 25;
 struct ContactRow {
     at: String,
     name: String,
-    outcome: &'static str,
+    outcome: String,
     by: String,
     note: String,
 }
@@ -162,14 +201,16 @@ struct Board {
     id: String,
     open: bool,
     drill: bool,
-    relays_reached: usize,
-    migrants_confirmed: usize,
-    reached: usize,
-    targets: usize,
+    relays_reached: String,
+    migrants_confirmed: String,
+    /// How many of the targets the plan reaches, in words ("12 of 40").
+    plan_reaches: String,
     /// The call list's table: its first [`CALLS_SHOWN`] entries, then (folded) the rest.
     call_tables: Vec<(&'static str, Vec<CallRow>)>,
-    unavailable: Vec<String>,
-    still_unreached: Vec<(String, usize)>,
+    /// Who was found unavailable, in words ("nobody" for none).
+    unavailable: String,
+    /// Migrants not reached yet, by first language: the language, how many.
+    still_unreached: Vec<(String, String)>,
     changes: Vec<String>,
     contacts: Vec<ContactRow>,
 }
@@ -191,8 +232,8 @@ impl Board {
                 .rev()
                 .find(|c| &c.actor == id)
                 .map_or_else(
-                    || "Not called yet".to_owned(),
-                    |c| outcome_words(c.outcome).to_owned(),
+                    || tr.t("activation-not-called-yet"),
+                    |c| outcome_words(tr, c.outcome),
                 )
         };
         let mut still_unreached: Vec<(String, usize)> = view
@@ -202,23 +243,51 @@ impl Board {
             .map(|(code, n)| (words::language(tr, code), *n))
             .collect();
         still_unreached.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let names = |ids: &[ActorId]| ids.iter().map(name).collect::<Vec<_>>().join(", ");
+        let still_unreached = still_unreached
+            .into_iter()
+            .map(|(language, n)| (language, tr.number(n as f64)))
+            .collect();
+        let names = |ids: &[ActorId]| words::list(tr, ids.iter().map(name));
+        let buttons = |who: &str| {
+            [
+                ("reached", "activation-button-reached"),
+                ("no_answer", "activation-button-no-answer"),
+                ("unavailable", "activation-button-unavailable"),
+            ]
+            .into_iter()
+            .map(|(value, id)| {
+                let label = tr.t(id);
+                let aria = tr.t2(
+                    "activation-button-for",
+                    ("outcome", label.as_str()),
+                    ("name", who),
+                );
+                (value, label, aria)
+            })
+            .collect()
+        };
         let mut calls: Vec<CallRow> = view
             .plan
             .call_list
             .iter()
             .map(|c| {
                 let contact = c.contact.as_ref();
+                let who = name(&c.entry.id);
+                let kind = contact.map_or_else(String::new, |c| words::kind(tr, c.kind));
                 CallRow {
                     id: c.entry.id.to_string(),
-                    name: name(&c.entry.id),
-                    kind: contact.map_or_else(String::new, |c| words::kind(tr, c.kind)),
+                    buttons: buttons(&who),
+                    name: who,
+                    about: if c.entry.inside_area {
+                        tr.t1("activation-kind-inside-area", "kind", kind)
+                    } else {
+                        kind
+                    },
                     languages: contact
                         .map_or_else(String::new, |c| words::languages(tr, &c.languages)),
                     channels: contact
                         .map_or_else(String::new, |c| words::channels(tr, &c.channels)),
-                    covers: c.entry.covers,
-                    inside_area: c.entry.inside_area,
+                    covers: tr.number(c.entry.covers as f64),
                     last: last(&c.entry.id),
                 }
             })
@@ -235,29 +304,44 @@ impl Board {
             id: view.id.clone(),
             open: view.state == crate::domain::ActivationState::Open,
             drill: view.drill,
-            relays_reached: view.progress.relays_reached,
-            migrants_confirmed: view.progress.migrants_confirmed,
-            reached: view.plan.reach.reached_count,
-            targets: view.plan.reach.targets,
+            relays_reached: tr.number(view.progress.relays_reached as f64),
+            migrants_confirmed: tr.number(view.progress.migrants_confirmed as f64),
+            plan_reaches: tr.t2(
+                "activation-progress-of",
+                ("reached", view.plan.reach.reached_count),
+                ("targets", view.plan.reach.targets),
+            ),
             call_tables,
-            unavailable: view.unavailable.iter().map(name).collect(),
+            unavailable: if view.unavailable.is_empty() {
+                tr.t("activation-nobody")
+            } else {
+                names(&view.unavailable)
+            },
             still_unreached,
             changes: view
                 .plan_changes
                 .iter()
                 .map(|change| {
-                    let mut line = format!(
-                        "{}: {} unavailable.",
-                        change.at.format("%H:%M UTC"),
-                        name(&change.unavailable)
-                    );
+                    let mut line = vec![tr.t2(
+                        "activation-change-unavailable",
+                        ("time", change.at.format("%H:%M UTC").to_string()),
+                        ("name", name(&change.unavailable)),
+                    )];
                     if !change.added.is_empty() {
-                        line.push_str(&format!(" Call instead: {}.", names(&change.added)));
+                        line.push(tr.t1(
+                            "activation-change-call-instead",
+                            "names",
+                            names(&change.added),
+                        ));
                     }
                     if !change.dropped.is_empty() {
-                        line.push_str(&format!(" Off the list: {}.", names(&change.dropped)));
+                        line.push(tr.t1(
+                            "activation-change-off-list",
+                            "names",
+                            names(&change.dropped),
+                        ));
                     }
-                    line
+                    line.join(&tr.t("activation-sentence-separator"))
                 })
                 .collect(),
             contacts: view
@@ -267,7 +351,7 @@ impl Board {
                 .map(|c| ContactRow {
                     at: c.at.format("%H:%M:%S UTC").to_string(),
                     name: name(&c.actor),
-                    outcome: outcome_words(c.outcome),
+                    outcome: outcome_words(tr, c.outcome),
                     by: c.by.clone(),
                     note: c.note.clone().unwrap_or_default(),
                 })
@@ -283,10 +367,8 @@ struct BoardPage {
     tiles: Option<std::sync::Arc<crate::config::Tiles>>,
     languages_known: Vec<(String, String)>,
     name: String,
-    scenario: String,
-    started: String,
-    started_by: String,
-    closed: String,
+    /// "Started … by …, from the scenario …. Open." (or "Closed ….")
+    about: String,
     board: Board,
     contact_actor: String,
     errors: FieldErrors,
@@ -319,14 +401,45 @@ async fn board_page(
         tiles: state.tiles.clone(),
         languages_known: super::actors::languages_known(tr),
         name: view.name.clone(),
-        scenario: view.scenario.clone().unwrap_or_default(),
-        started: clock(&view.started_at),
-        started_by: view.started_by.clone(),
-        closed: view.closed_at.as_deref().map(clock).unwrap_or_default(),
+        about: [started_by(tr, &view), state_of(tr, &view)]
+            .join(&tr.t("activation-sentence-separator")),
         board: Board::of(tr, &view),
         contact_actor,
         errors,
     })
+}
+
+/// Who started an activation, when, from which scenario, in a sentence.
+fn started_by(tr: Tr, view: &ActivationView) -> String {
+    let started = clock(tr, &view.started_at);
+    let who = view.started_by.as_str();
+    match view.scenario.as_deref().filter(|s| !s.is_empty()) {
+        Some(scenario) => tr.with(
+            "activation-started-by-scenario",
+            [
+                ("time", started.into()),
+                ("who", who.into()),
+                ("scenario", scenario.into()),
+            ],
+        ),
+        None => tr.t2("activation-started-by", ("time", started), ("who", who)),
+    }
+}
+
+/// Whether an activation is open, or when it was closed, in a sentence.
+fn state_of(tr: Tr, view: &ActivationView) -> String {
+    if view.state == crate::domain::ActivationState::Open {
+        tr.t("activation-board-open")
+    } else {
+        tr.t1(
+            "activation-board-closed",
+            "time",
+            view.closed_at
+                .as_deref()
+                .map(|at| clock(tr, at))
+                .unwrap_or_default(),
+        )
+    }
 }
 
 /// An activation's live board; with `?part=board`, only the part that changes (for the script
@@ -375,7 +488,7 @@ async fn post_contact(
     let mut errors = FieldErrors::none();
     let outcome = Outcome::parse(&text(&form, "outcome"));
     if outcome.is_err() {
-        errors.add("outcome", "Choose what came of the call.");
+        errors.add("outcome", visitor.tr.t("activation-error-outcome"));
     }
     let actor = match state.services.find_actor(&visitor.caller, &typed).await {
         Ok(actor) => Some(actor.id.clone()),
@@ -434,8 +547,18 @@ async fn post_close(
     match state.services.close_activation(&visitor.caller, &id).await {
         Ok(_) => Ok(Redirect::to(&format!("/activations/{id}/report")).into_response()),
         Err(crate::service::ServiceError::Store(crate::store::StoreError::Conflict(message))) => {
+            let tr = visitor.tr;
             let mut errors = FieldErrors::none();
-            errors.add("close", sentence(&message));
+            errors.add(
+                "close",
+                if message.ends_with("is already closed") {
+                    tr.t1("activation-error-already-closed", "id", id.as_str())
+                } else if message.ends_with("try again") {
+                    tr.t1("activation-error-busy", "id", id.as_str())
+                } else {
+                    sentence(&message)
+                },
+            );
             let page = board_page(&state, visitor, &id, String::new(), errors).await?;
             Ok((StatusCode::CONFLICT, page).into_response())
         }
@@ -459,8 +582,11 @@ struct SheetPage {
     activation: String,
     drill: bool,
     relay: SheetRow,
+    /// The relay's name and kind ("Harbour gym (Organisation)").
+    relay_about: String,
     rows: Vec<SheetRow>,
-    made_at: String,
+    /// "{activation} — a drill…. Made …."
+    made: String,
 }
 
 fn sheet_row(tr: Tr, id: &ActorId, contact: Option<&crate::service::Contact>) -> SheetRow {
@@ -486,18 +612,37 @@ async fn get_call_sheet(
         .call_sheet(&visitor.caller, &id, &relay)
         .await?;
     let records = sheet.pass_to.len();
+    let relay = sheet_row(tr, &sheet.relay, sheet.relay_contact.as_ref());
+    let relay_about = if relay.kind.is_empty() {
+        relay.name.clone()
+    } else {
+        tr.t2(
+            "activation-sheet-relay-kind",
+            ("name", relay.name.as_str()),
+            ("kind", relay.kind.as_str()),
+        )
+    };
     let page = render(&SheetPage {
         nav: visitor.nav(),
         activation_id: id,
         activation: sheet.activation.clone(),
         drill: sheet.drill,
-        relay: sheet_row(tr, &sheet.relay, sheet.relay_contact.as_ref()),
+        relay,
+        relay_about,
         rows: sheet
             .pass_to
             .iter()
             .map(|(id, contact)| sheet_row(tr, id, contact.as_ref()))
             .collect(),
-        made_at: clock(&sheet.made_at),
+        made: tr.t2(
+            if sheet.drill {
+                "activation-sheet-made-drill"
+            } else {
+                "activation-sheet-made"
+            },
+            ("activation", sheet.activation.as_str()),
+            ("time", clock(tr, &sheet.made_at)),
+        ),
     })?;
     Ok(crate::http::api::counted(records, page))
 }
@@ -506,7 +651,7 @@ async fn get_call_sheet(
 struct ReportRow {
     after: String,
     name: String,
-    outcome: &'static str,
+    outcome: String,
 }
 
 #[derive(Template)]
@@ -516,23 +661,77 @@ struct ReportPage {
     id: String,
     name: String,
     drill: bool,
-    open: bool,
-    started: String,
-    closed: String,
-    contacts: usize,
-    relays_reached: usize,
-    migrants_confirmed: usize,
+    /// The report in one sentence: when, how many contacts, relays, confirmations, changes.
+    summary: String,
     languages: Vec<(String, Vec<ReportRow>)>,
-    failed: Vec<(String, String)>,
-    changes: usize,
+    /// Each failed relay, in words.
+    failed: Vec<String>,
 }
 
-fn after(minutes: f64) -> String {
+/// A time after the start ("12 min", "1 h 05 min").
+fn after(tr: Tr, minutes: f64) -> String {
     if minutes < 60.0 {
-        format!("{minutes:.0} min")
+        tr.t1("activation-after-minutes", "minutes", minutes)
     } else {
-        format!("{} h {:02.0} min", (minutes / 60.0).floor(), minutes % 60.0)
+        tr.t2(
+            "activation-after-hours",
+            ("hours", (minutes / 60.0).floor()),
+            ("minutes", format!("{:02.0}", minutes % 60.0)),
+        )
     }
+}
+
+/// The report's summary sentence.
+fn report_summary(tr: Tr, report: &crate::service::ActivationReport) -> String {
+    let started = clock(tr, &report.started_at);
+    let state = if report.state == crate::domain::ActivationState::Open {
+        tr.t("activation-report-still-open")
+    } else {
+        tr.t1(
+            "activation-report-closed",
+            "time",
+            report
+                .closed_at
+                .as_deref()
+                .map(|at| clock(tr, at))
+                .unwrap_or_default(),
+        )
+    };
+    tr.with(
+        "activation-report-summary",
+        [
+            ("started", started.into()),
+            ("state", state.into()),
+            (
+                "attempts",
+                tr.t1("activation-report-attempts", "count", report.contacts)
+                    .into(),
+            ),
+            (
+                "relays",
+                tr.t1("activation-report-relays", "count", report.relays_reached)
+                    .into(),
+            ),
+            (
+                "confirmations",
+                tr.t1(
+                    "activation-report-confirmations",
+                    "count",
+                    report.migrants_confirmed,
+                )
+                .into(),
+            ),
+            (
+                "changes",
+                tr.t1(
+                    "activation-report-changes",
+                    "count",
+                    report.plan_changes.len(),
+                )
+                .into(),
+            ),
+        ],
+    )
 }
 
 /// The after-action report.
@@ -558,12 +757,7 @@ async fn get_report(
         id: report.id.clone(),
         name: report.name.clone(),
         drill: report.drill,
-        open: report.state == crate::domain::ActivationState::Open,
-        started: clock(&report.started_at),
-        closed: report.closed_at.as_deref().map(clock).unwrap_or_default(),
-        contacts: report.contacts,
-        relays_reached: report.relays_reached,
-        migrants_confirmed: report.migrants_confirmed,
+        summary: report_summary(tr, &report),
         languages: report
             .by_language
             .iter()
@@ -573,9 +767,9 @@ async fn get_report(
                     lines
                         .iter()
                         .map(|l| ReportRow {
-                            after: after(l.after_minutes),
+                            after: after(tr, l.after_minutes),
                             name: name(&l.actor),
-                            outcome: outcome_words(l.outcome),
+                            outcome: outcome_words(tr, l.outcome),
                         })
                         .collect(),
                 )
@@ -584,9 +778,14 @@ async fn get_report(
         failed: report
             .failed_relays
             .iter()
-            .map(|f| (name(&f.actor), after(f.after_minutes)))
+            .map(|f| {
+                tr.t2(
+                    "activation-failed-relay",
+                    ("name", name(&f.actor)),
+                    ("after", after(tr, f.after_minutes)),
+                )
+            })
             .collect(),
-        changes: report.plan_changes.len(),
     })?;
     Ok(crate::http::api::counted(report.contacts, page))
 }
@@ -612,6 +811,7 @@ async fn get_verification(
     State(state): State<AppState>,
     visitor: Visitor,
 ) -> Result<Response, ApiError> {
+    let tr = visitor.tr;
     let verification = state
         .services
         .verification(&visitor.caller, crate::analysis::RelayQuery::default())
@@ -641,7 +841,7 @@ async fn get_verification(
                 last_verified: t
                     .last_verified
                     .clone()
-                    .unwrap_or_else(|| "never".to_owned()),
+                    .unwrap_or_else(|| tr.t("activation-verify-never")),
             })
             .collect(),
         total: verification.ties.len(),

@@ -8,7 +8,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
-use super::actors::{ACTOR_FIELDS, ActorForm, actor_field, channel_choices, languages_known};
+use super::actors::{
+    ACTOR_FIELDS, ActorForm, actor_field, channel_choices, languages_hint, languages_known,
+};
 use super::forms::{FieldErrors, Typed, text};
 use super::{Nav, Visitor, render, words};
 use crate::analysis::Capital;
@@ -76,8 +78,8 @@ struct TieRow {
 /// One responder that can reach the actor.
 struct ReachRow {
     responder: Named,
-    /// The fewest ties from the responder.
-    hops: u8,
+    /// The fewest ties from the responder, as the interface language writes numbers.
+    hops: String,
     /// The ties of the most reliable path, which may be more than `hops`.
     path_ties: usize,
     reliability: String,
@@ -129,16 +131,17 @@ struct ActorPage {
     tie: TieForm,
     tie_errors: FieldErrors,
     /// What the last change did.
-    notice: Option<&'static str>,
+    notice: Option<String>,
     tie_kinds: Vec<(&'static str, String)>,
     ties: Vec<TieRow>,
-    /// Bonding, bridging and linking ties.
-    profile: [usize; 3],
+    /// Bonding, bridging and linking ties, as the interface language writes numbers.
+    profile: [String; 3],
     reached_by: Vec<ReachRow>,
     max_hops: u8,
     cities: Vec<(String, String)>,
     channels: Vec<(&'static str, String)>,
     languages_known: Vec<(String, String)>,
+    languages_hint: String,
 }
 
 #[derive(serde::Deserialize)]
@@ -155,11 +158,12 @@ async fn get_actor(
     Path(raw): Path<String>,
     Query(query): Query<ActorPageQuery>,
 ) -> Result<Html<String>, ApiError> {
+    let tr = visitor.tr;
     let notice = match query.saved.as_deref() {
-        Some("created") => Some("Created. Add their ties below."),
-        Some("actor") => Some("Saved."),
-        Some("tie") => Some("Tie added."),
-        Some("removed") => Some("Tie removed."),
+        Some("created") => Some(tr.t("actor-card-created")),
+        Some("actor") => Some(tr.t("actor-card-saved")),
+        Some("tie") => Some(tr.t("actor-card-tie-added")),
+        Some("removed") => Some(tr.t("actor-card-tie-removed")),
         _ => None,
     };
     let id = card_id(&raw)?;
@@ -183,9 +187,12 @@ fn card_id(raw: &str) -> Result<ActorId, ApiError> {
     ActorId::parse(raw).map_err(|_| ApiError::NotFound(format!("actor {raw}")))
 }
 
-/// Writes one record from a card's form; a broken rule comes back as errors on the fields.
+/// Writes one record from a card's form; a broken rule comes back as errors on the fields, in
+/// the interface language.
+#[allow(clippy::too_many_arguments)]
 async fn write_from_card<R: crate::document::Record>(
     state: &AppState,
+    tr: Tr,
     caller: &Caller,
     record: R,
     id: Option<&str>,
@@ -203,7 +210,7 @@ async fn write_from_card<R: crate::document::Record>(
     };
     match written {
         Ok(_) => Ok(Ok(())),
-        Err(error) => Ok(Err(FieldErrors::of_refusal(error, rename, fields)?)),
+        Err(error) => Ok(Err(FieldErrors::of_refusal_in(tr, error, rename, fields)?)),
     }
 }
 
@@ -214,16 +221,18 @@ async fn post_actor(
     Path(raw): Path<String>,
     axum::Form(pairs): axum::Form<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
+    let tr = visitor.tr;
     let id = card_id(&raw)?;
     let stored = state.services.actor(&visitor.caller, &id).await?;
     let mut form = ActorForm::posted(&pairs);
     form.kind = stored.kind.as_str().to_owned();
-    let written = match form.apply(ActorRecord::from(&stored)) {
+    let written = match form.apply(tr, ActorRecord::from(&stored)) {
         Err(errors) => Err(errors),
         Ok(record) => {
             let (caller, mode) = (&visitor.caller, WriteMode::Replace);
             write_from_card(
                 &state,
+                tr,
                 caller,
                 record,
                 Some(id.as_str()),
@@ -285,12 +294,14 @@ fn direction(
     } else if kind.fits(other.kind, this.kind) {
         Ok(false)
     } else {
-        Err(format!(
-            "A “{}” tie joins {}; {} is {}.",
-            words::tie_kind(tr, kind),
-            kind.rule(),
-            other.name.as_str(),
-            words::a_kind(tr, other.kind)
+        Err(tr.with(
+            "actor-tie-kind-mismatch",
+            [
+                ("tie", words::tie_kind(tr, kind).into()),
+                ("rule", super::forms::tie_rule(tr, kind).into()),
+                ("name", other.name.as_str().into()),
+                ("kind", words::a_kind(tr, other.kind).into()),
+            ],
         ))
     }
 }
@@ -326,15 +337,12 @@ async fn post_actor_tie(
         .await
     {
         Ok(other) if other.id == id => {
-            errors.add(
-                "other",
-                "A tie joins two different actors: pick someone else.",
-            );
+            errors.add("other", tr.t("actor-tie-self"));
             None
         }
         Ok(other) => Some(other),
         Err(error) => {
-            let refusal = FieldErrors::of_refusal(error.into(), tie_field, &TIE_FIELDS)?;
+            let refusal = FieldErrors::of_refusal_in(tr, error.into(), tie_field, &TIE_FIELDS)?;
             for (field, message) in refusal.summary() {
                 errors.add(if field.is_empty() { "other" } else { &field }, message);
             }
@@ -342,13 +350,13 @@ async fn post_actor_tie(
         }
     };
     let kind = TieKind::parse(&form.kind)
-        .map_err(|_| errors.add("kind", "Pick what the tie is."))
+        .map_err(|_| errors.add("kind", tr.t("actor-tie-pick-kind")))
         .ok();
-    let trust = match form.trust.replace(',', ".").parse::<f64>() {
+    let trust = match super::forms::decimal(&form.trust) {
         _ if form.trust.is_empty() => None,
-        Ok(trust) => Some(trust),
-        Err(_) => {
-            errors.add("trust", "Trust is a number from 0 to 1, such as 0.8.");
+        Some(trust) => Some(trust),
+        None => {
+            errors.add("trust", tr.t("actor-tie-trust-not-number"));
             None
         }
     };
@@ -381,6 +389,7 @@ async fn post_actor_tie(
             let mode = WriteMode::Create;
             write_from_card(
                 &state,
+                tr,
                 &visitor.caller,
                 record,
                 None,
@@ -403,12 +412,13 @@ async fn post_actor_tie(
 
 #[derive(Template)]
 #[template(path = "pages/confirm.html")]
-pub(super) struct ConfirmPage {
+pub(super) struct ConfirmPage<B: std::fmt::Display = &'static str> {
     pub(super) nav: Nav,
     pub(super) title: String,
     pub(super) warning: String,
     pub(super) action: String,
-    pub(super) button: &'static str,
+    /// The button's words (a message, or the English of a page not translated yet).
+    pub(super) button: B,
     pub(super) back: String,
 }
 
@@ -439,15 +449,17 @@ async fn get_remove_tie(
     };
     render(&ConfirmPage {
         nav: visitor.nav(),
-        title: "Remove this tie?".into(),
-        warning: format!(
-            "{} {} {}. Reach and coverage will no longer use this tie. It cannot be undone: to bring it back, add it again.",
-            name(&stored.source),
-            words::relation(tr, stored.kind, true),
-            name(&stored.target)
+        title: tr.t("actor-tie-remove-title"),
+        warning: tr.with(
+            "actor-tie-remove-warning",
+            [
+                ("source", name(&stored.source).into()),
+                ("relation", words::relation(tr, stored.kind, true).into()),
+                ("target", name(&stored.target).into()),
+            ],
         ),
         action: format!("/actors/{id}/ties/{tie_id}/remove"),
-        button: "Remove the tie",
+        button: tr.t("actor-tie-remove-button"),
         back: format!("/actors/{id}#ties"),
     })
 }
@@ -481,18 +493,18 @@ fn details(tr: Tr, card: &Card) -> Details {
         languages: match languages {
             [] => "–".into(),
             [only] => words::language(tr, only.as_str()),
-            [first, ..] => format!(
-                "{} (first: {})",
-                words::languages(tr, languages),
-                words::language(tr, first.as_str())
+            [first, ..] => tr.t2(
+                "actor-card-languages-first",
+                ("languages", words::languages(tr, languages)),
+                ("first", words::language(tr, first.as_str())),
             ),
         },
         city: actor.city.as_ref().map(|c| Named::of(c, card)),
         location: actor.location.map_or("–".into(), |l| {
-            format!(
-                "{}, {}",
-                words::coordinate(tr, l.lat()),
-                words::coordinate(tr, l.lon())
+            tr.t2(
+                "actor-card-coordinates",
+                ("lat", words::coordinate(tr, l.lat())),
+                ("lon", words::coordinate(tr, l.lon())),
             )
         }),
         channels: words::channels(tr, actor.channels.as_slice()),
@@ -522,12 +534,12 @@ async fn actor_page(
     visitor: Visitor,
     id: &ActorId,
     refused: Refused,
-    notice: Option<&'static str>,
+    notice: Option<String>,
 ) -> Result<Html<String>, ApiError> {
     let tr = visitor.tr;
     let card = state.services.card(&visitor.caller, id).await?;
     let actor = &card.actor;
-    let mut profile = [0usize; 3];
+    let mut profile = [0u32; 3];
     let ties = card
         .ties
         .iter()
@@ -551,7 +563,7 @@ async fn actor_page(
                 relation: words::relation(tr, tie.kind, tie.source == *id),
                 other: Named::of(other_id, &card),
                 other_kind: other.map_or_else(String::new, |o| words::kind(tr, o.kind)),
-                trust: format!("{:.2}", tie.trust.value()),
+                trust: tr.decimal(tie.trust.value(), 2),
                 channels: words::channels(tr, tie.channels.as_slice()),
                 last_verified: tie.last_verified.map_or("–".into(), |d| d.to_string()),
                 note: tie
@@ -567,9 +579,9 @@ async fn actor_page(
         .iter()
         .map(|r| ReachRow {
             responder: Named::of(r.path.first().unwrap_or(&r.id), &card),
-            hops: r.hops,
+            hops: tr.number(r.hops),
             path_ties: r.path.len().saturating_sub(1),
-            reliability: format!("{:.2}", r.reliability),
+            reliability: tr.decimal(r.reliability, 2),
             path: r.path.iter().map(|p| Named::of(p, &card)).collect(),
         })
         .collect();
@@ -603,11 +615,12 @@ async fn actor_page(
             .map(|k| (k.as_str(), words::tie_choice(tr, *k, actor.kind)))
             .collect(),
         ties,
-        profile,
+        profile: profile.map(|n| tr.number(n)),
         reached_by,
         max_hops: card.max_hops,
         cities: super::actors::city_names(&state.services, &visitor).await?,
         channels: channel_choices(tr),
         languages_known: languages_known(tr),
+        languages_hint: languages_hint(tr),
     })
 }

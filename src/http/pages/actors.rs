@@ -10,7 +10,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use super::forms::{FieldErrors, Typed, list, text};
 use super::{Nav, Visitor, render, words};
 use crate::document::{ActorRecord, ConsentRecord, LocationRecord};
-use crate::domain::{ActorId, ActorKind, Channel, Language, Purpose, StoredActor, WriteMode};
+use crate::domain::{ActorId, ActorKind, Channel, Purpose, StoredActor, WriteMode};
 use crate::http::access::{Access, AuditTarget, Routes};
 use crate::http::extract::Query;
 use crate::http::{ApiError, AppState};
@@ -77,7 +77,7 @@ struct ActorsPage {
     after: bool,
     error: Option<String>,
     /// What the last change did.
-    done: Option<&'static str>,
+    done: Option<String>,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -108,7 +108,9 @@ pub(super) async fn city_names(
         .collect())
 }
 
-/// The languages a form offers to pick from, by name: the demo city's and the most spoken.
+/// The languages a form offers to pick from, by their name in the interface language (as
+/// (code, name), in the order of the names): the demo city's and the most spoken. What is
+/// typed back is read by [`super::forms::language`].
 pub(super) fn languages_known(tr: Tr) -> Vec<(String, String)> {
     const OFFERED: [&str; 24] = [
         "ara", "eng", "fra", "spa", "por", "tir", "amh", "som", "prs", "pus", "urd", "hin", "ben",
@@ -118,8 +120,17 @@ pub(super) fn languages_known(tr: Tr) -> Vec<(String, String)> {
         .iter()
         .map(|code| ((*code).to_owned(), words::language(tr, code)))
         .collect();
-    known.sort_by(|a, b| a.1.cmp(&b.1));
+    known.sort_by_cached_key(|(_, name)| super::forms::folded(name));
     known
+}
+
+/// The hint of the languages field: names or codes, with two names as an example.
+pub(super) fn languages_hint(tr: Tr) -> String {
+    tr.t1(
+        "actor-field-languages-hint",
+        "example",
+        words::languages(tr, &["tir", "eng"]),
+    )
 }
 
 /// The list of actors: search by part of the name, filter by kind, language (by name or code)
@@ -145,13 +156,13 @@ async fn get_actors(
     if !kind.is_empty() {
         match ActorKind::parse(&kind) {
             Ok(k) => filter.kind = Some(k),
-            Err(e) => error = Some(e.to_string()),
+            Err(e) => error = Some(super::forms::domain_error(tr, &e)),
         }
     }
     if !language.is_empty() {
-        match Language::from_code_or_name(&language) {
-            Ok(l) => filter.language = Some(l),
-            Err(_) => error = Some(format!("No language is called {language:?}.")),
+        match super::forms::language(tr, &language) {
+            Some(l) => filter.language = Some(l),
+            None => error = Some(tr.t1("actor-list-unknown-language", "language", &language)),
         }
     }
     if !city.is_empty() {
@@ -205,8 +216,8 @@ async fn get_actors(
         after: query.after.as_deref().is_some_and(|a| !a.is_empty()),
         error,
         done: match query.done.as_deref() {
-            Some("deleted") => Some("Deleted, with their ties."),
-            Some("erased") => Some("Erased: no trace of them is left in relaymap."),
+            Some("deleted") => Some(tr.t("actor-list-done-deleted")),
+            Some("erased") => Some(tr.t("actor-list-done-erased")),
             _ => None,
         },
     })?;
@@ -334,18 +345,22 @@ impl ActorForm {
     }
 
     /// The record this form writes onto `record` (attributes stay as they are), or the errors of
-    /// the fields the model cannot read.
-    pub(super) fn apply(&self, mut record: ActorRecord) -> Result<ActorRecord, FieldErrors> {
+    /// the fields the model cannot read, in the interface language. Languages are read by name
+    /// in the interface language, in English, or by code; coordinates as the language writes
+    /// decimals.
+    pub(super) fn apply(
+        &self,
+        tr: Tr,
+        mut record: ActorRecord,
+    ) -> Result<ActorRecord, FieldErrors> {
         let mut errors = FieldErrors::none();
         let mut languages = Vec::new();
         for raw in list(&self.languages) {
-            match Language::from_code_or_name(&raw) {
-                Ok(language) => languages.push(language.to_string()),
-                Err(_) => errors.add(
+            match super::forms::language(tr, &raw) {
+                Some(language) => languages.push(language.to_string()),
+                None => errors.add(
                     "languages",
-                    format!(
-                        "No language is called {raw:?}: give its name or its three-letter code."
-                    ),
+                    tr.t1("actor-field-unknown-language", "language", &raw),
                 ),
             }
         }
@@ -358,13 +373,10 @@ impl ActorForm {
         record.consent = record.consent_record.is_some();
         record.location = match (self.lat.as_str(), self.lon.as_str()) {
             ("", "") => None,
-            (lat, lon) => match (lat.replace(',', ".").parse(), lon.replace(',', ".").parse()) {
-                (Ok(lat), Ok(lon)) => Some(LocationRecord { lat, lon }),
+            (lat, lon) => match (super::forms::decimal(lat), super::forms::decimal(lon)) {
+                (Some(lat), Some(lon)) => Some(LocationRecord { lat, lon }),
                 _ => {
-                    errors.add(
-                        "location",
-                        "Give both the latitude and the longitude as decimal degrees, or neither.",
-                    );
+                    errors.add("location", tr.t("actor-field-location-invalid"));
                     None
                 }
             },
@@ -407,6 +419,7 @@ struct NewActorPage {
     cities: Vec<(String, String)>,
     channels: Vec<(&'static str, String)>,
     languages_known: Vec<(String, String)>,
+    languages_hint: String,
 }
 
 async fn new_actor_page(
@@ -429,6 +442,7 @@ async fn new_actor_page(
         cities,
         channels: channel_choices(tr),
         languages_known: languages_known(tr),
+        languages_hint: languages_hint(tr),
     })
 }
 
@@ -451,12 +465,13 @@ async fn post_new_actor(
     visitor: Visitor,
     axum::Form(pairs): axum::Form<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
+    let tr = visitor.tr;
     let form = ActorForm::posted(&pairs);
     let record = ActorRecord {
         kind: Some(form.kind.clone()),
         ..ActorRecord::default()
     };
-    let written = match form.apply(record) {
+    let written = match form.apply(tr, record) {
         Err(errors) => Err(errors),
         Ok(record) => {
             let batch = crate::http::api::single_write(record, None, WriteMode::Create);
@@ -470,7 +485,12 @@ async fn post_new_actor(
             };
             match outcome {
                 Ok(actor) => Ok(actor),
-                Err(error) => Err(FieldErrors::of_refusal(error, actor_field, &ACTOR_FIELDS)?),
+                Err(error) => Err(FieldErrors::of_refusal_in(
+                    tr,
+                    error,
+                    actor_field,
+                    &ACTOR_FIELDS,
+                )?),
             }
         }
     };
@@ -492,9 +512,21 @@ struct DeletePage {
     nav: Nav,
     id: String,
     name: String,
-    kind: String,
-    ties: usize,
+    /// Who they are and how many ties they have, in a sentence.
+    summary: String,
     error: Option<String>,
+}
+
+/// "Selam is a migrant with 3 ties. Either way, ..."
+fn delete_summary(tr: Tr, actor: &StoredActor, ties: usize) -> String {
+    tr.with(
+        "actor-delete-summary",
+        [
+            ("name", actor.name.as_str().into()),
+            ("kind", words::a_kind(tr, actor.kind).into()),
+            ("ties", ties.into()),
+        ],
+    )
 }
 
 /// The warning before a deletion or an erasure.
@@ -510,8 +542,7 @@ async fn get_delete(
         nav: visitor.nav(),
         id: id.to_string(),
         name: card.actor.name.as_str().to_owned(),
-        kind: words::kind(tr, card.actor.kind),
-        ties: card.ties.len(),
+        summary: delete_summary(tr, &card.actor, card.ties.len()),
         error: None,
     })?;
     Ok(crate::http::api::counted(1, page))
@@ -544,9 +575,8 @@ async fn post_delete(
                 nav: visitor.nav(),
                 id: id.to_string(),
                 name: actor.name.as_str().to_owned(),
-                kind: words::kind(tr, actor.kind),
-                ties: 0,
-                error: Some(super::forms::sentence(&message)),
+                summary: delete_summary(tr, &actor, 0),
+                error: Some(conflict(tr, &message)),
             })?;
             (StatusCode::CONFLICT, page).into_response()
         }
@@ -559,4 +589,19 @@ async fn post_delete(
             .insert(AuditTarget("erased".into()));
     }
     Ok(response)
+}
+
+/// Why a deletion was refused, in words: a city that is still some actors' city.
+fn conflict(tr: Tr, message: &str) -> String {
+    let members = message
+        .strip_prefix("city ")
+        .and_then(|rest| rest.split_once(" is the city of "))
+        .and_then(|(id, rest)| {
+            let (count, _) = rest.split_once(" actor(s)")?;
+            Some((id, count.parse::<u64>().ok()?))
+        });
+    match members {
+        Some((id, count)) => tr.t2("actor-delete-city-members", ("id", id), ("count", count)),
+        None => super::forms::sentence(message),
+    }
 }

@@ -14,6 +14,7 @@ use crate::domain::Role;
 use crate::http::access::{Access, AuditTarget, Routes};
 use crate::http::extract::Query;
 use crate::http::{ApiError, AppState};
+use crate::i18n::Tr;
 
 pub(super) fn routes() -> Routes {
     Routes::new()
@@ -28,10 +29,14 @@ pub(super) fn routes() -> Routes {
 struct TokenRow {
     id: String,
     label: String,
-    role: &'static str,
+    /// The role's name in the interface language.
+    role: String,
     created: String,
     expires: String,
-    state: &'static str,
+    /// Active, expired or revoked, in words.
+    state: String,
+    /// Whether it still works (and so can be revoked).
+    active: bool,
     /// Whether it is the token of this very session (which is not revoked from here).
     mine: bool,
 }
@@ -51,8 +56,9 @@ struct AdminPage {
     tokens: Vec<TokenRow>,
     form: IssueForm,
     errors: FieldErrors,
-    roles: Vec<(&'static str, String)>,
-    done: Option<&'static str>,
+    /// Each role's code, name and what it may do, in words.
+    roles: Vec<(&'static str, String, String)>,
+    done: Option<String>,
 }
 
 #[derive(Template)]
@@ -60,9 +66,11 @@ struct AdminPage {
 struct IssuedPage {
     nav: Nav,
     label: String,
-    role: &'static str,
+    /// "A viewer token for", before the label.
+    before: String,
+    /// ", expiring ... Hand this secret over ...:", after the label.
+    after: String,
     secret: String,
-    expires: String,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -71,23 +79,37 @@ struct AdminQuery {
     done: Option<String>,
 }
 
+/// A role's name in the interface language ("viewer", "lecteur").
+fn role_name(tr: Tr, role: Role) -> String {
+    tr.t(match role {
+        Role::Admin => "admin-role-admin",
+        Role::Coordinator => "admin-role-coordinator",
+        Role::Analyst => "admin-role-analyst",
+        Role::Viewer => "admin-role-viewer",
+        Role::Interviewer => "admin-role-interviewer",
+    })
+}
+
 /// What each role may do, in words, for the issue form.
-fn roles() -> Vec<(&'static str, String)> {
+fn roles(tr: Tr) -> Vec<(&'static str, String, String)> {
     Role::ALL
         .iter()
         .map(|role| {
-            let says = match role {
-                Role::Admin => "everything, including tokens and the audit trail",
-                Role::Coordinator => "the network itself: names, maps, scenarios, imports",
-                Role::Analyst => "pseudonymised research data and metrics",
-                Role::Viewer => "counts only",
-                Role::Interviewer => {
-                    "field interviews only: the interview page and the roster by name"
-                }
-            };
-            (role.as_str(), says.to_owned())
+            let says = tr.t(match role {
+                Role::Admin => "admin-role-admin-may",
+                Role::Coordinator => "admin-role-coordinator-may",
+                Role::Analyst => "admin-role-analyst-may",
+                Role::Viewer => "admin-role-viewer-may",
+                Role::Interviewer => "admin-role-interviewer-may",
+            });
+            (role.as_str(), role_name(tr, *role), says)
         })
         .collect()
+}
+
+/// When a token expires, in words: its moment, or never.
+fn expiry(tr: Tr, at: Option<&crate::domain::Timestamp>) -> String {
+    at.map_or_else(|| tr.t("admin-never"), words::moment)
 }
 
 async fn admin_page(
@@ -95,29 +117,31 @@ async fn admin_page(
     visitor: Visitor,
     form: IssueForm,
     errors: FieldErrors,
-    done: Option<&'static str>,
+    done: Option<String>,
 ) -> Result<Html<String>, ApiError> {
+    let tr = visitor.tr;
     let now = crate::domain::now();
     let tokens = state
         .services
         .tokens(&visitor.caller)
         .await?
         .into_iter()
-        .map(|token| TokenRow {
-            state: match (&token.revoked_at, token.is_valid_at(&now)) {
-                (Some(_), _) => "Revoked",
-                (None, false) => "Expired",
-                (None, true) => "Active",
-            },
-            mine: token.id == visitor.caller.token,
-            created: words::moment(&token.created_at),
-            expires: token
-                .expires_at
-                .as_ref()
-                .map_or("never".into(), words::moment),
-            role: token.role.as_str(),
-            label: token.label,
-            id: token.id,
+        .map(|token| {
+            let (state, active) = match (&token.revoked_at, token.is_valid_at(&now)) {
+                (Some(_), _) => ("admin-state-revoked", false),
+                (None, false) => ("admin-state-expired", false),
+                (None, true) => ("admin-state-active", true),
+            };
+            TokenRow {
+                state: tr.t(state),
+                active,
+                mine: token.id == visitor.caller.token,
+                created: words::moment(&token.created_at),
+                expires: expiry(tr, token.expires_at.as_ref()),
+                role: role_name(tr, token.role),
+                label: token.label,
+                id: token.id,
+            }
         })
         .collect();
     render(&AdminPage {
@@ -125,7 +149,7 @@ async fn admin_page(
         tokens,
         form,
         errors,
-        roles: roles(),
+        roles: roles(tr),
         done,
     })
 }
@@ -137,7 +161,7 @@ async fn get_admin(
     Query(query): Query<AdminQuery>,
 ) -> Result<Html<String>, ApiError> {
     let done = match query.done.as_deref() {
-        Some("revoked") => Some("Revoked: the token and its sessions no longer work."),
+        Some("revoked") => Some(visitor.tr.t("admin-done-revoked")),
         _ => None,
     };
     let form = IssueForm {
@@ -153,6 +177,7 @@ async fn post_token(
     visitor: Visitor,
     axum::Form(typed): axum::Form<Typed>,
 ) -> Result<Response, ApiError> {
+    let tr = visitor.tr;
     let form = IssueForm {
         label: text(&typed, "label"),
         role: text(&typed, "role"),
@@ -160,24 +185,18 @@ async fn post_token(
     };
     let mut errors = FieldErrors::none();
     let role = Role::parse(&form.role)
-        .map_err(|_| errors.add("role", "Choose what the token may do."))
+        .map_err(|_| errors.add("role", tr.t("admin-error-role")))
         .ok();
     let days = match form.days.parse::<u32>() {
         _ if form.days.is_empty() => None,
         Ok(days) if (1..=3650).contains(&days) => Some(days),
         _ => {
-            errors.add(
-                "days",
-                "Give a whole number of days from 1 to 3650, or leave it empty.",
-            );
+            errors.add("days", tr.t("admin-error-days"));
             None
         }
     };
     if form.label.is_empty() {
-        errors.add(
-            "label",
-            "Say whose token it is, such as “Harbour NGO, field team”.",
-        );
+        errors.add("label", tr.t("admin-error-label"));
     }
     let issued = match role {
         Some(role) if errors.is_empty() => {
@@ -189,7 +208,8 @@ async fn post_token(
             {
                 Ok(issued) => Some(issued),
                 Err(error) => {
-                    let refusal = FieldErrors::of_refusal(error.into(), |_| None, &["label"])?;
+                    let refusal =
+                        FieldErrors::of_refusal_in(tr, error.into(), |_| None, &["label"])?;
                     for (field, message) in refusal.summary() {
                         errors.add(if field.is_empty() { "label" } else { &field }, message);
                     }
@@ -207,15 +227,16 @@ async fn post_token(
         role = token.role.as_str(),
         "token issued from the admin page"
     );
+    let after = match token.expires_at.as_ref() {
+        Some(at) => tr.t1("admin-issued-after", "expires", words::moment(at)),
+        None => tr.t("admin-issued-after-never"),
+    };
     let mut response = render(&IssuedPage {
         nav: visitor.nav(),
         label: token.label.clone(),
-        role: token.role.as_str(),
+        before: tr.t1("admin-issued-before", "role", role_name(tr, token.role)),
+        after,
         secret: secret.expose().to_owned(),
-        expires: token
-            .expires_at
-            .as_ref()
-            .map_or("never".into(), words::moment),
     })?
     .into_response();
     response.extensions_mut().insert(AuditTarget(token.id));
@@ -228,6 +249,7 @@ async fn get_revoke(
     visitor: Visitor,
     Path(id): Path<String>,
 ) -> Result<Html<String>, ApiError> {
+    let tr = visitor.tr;
     let token = state
         .services
         .tokens(&visitor.caller)
@@ -237,13 +259,10 @@ async fn get_revoke(
         .ok_or_else(|| ApiError::NotFound(format!("token {id}")))?;
     render(&ConfirmPage {
         nav: visitor.nav(),
-        title: format!("Revoke the token “{}”?", token.label),
-        warning: format!(
-            "Whoever holds this {} token loses access at once, and every session signed in with it ends. It cannot be undone: issue a new token if they need access again.",
-            token.role
-        ),
+        title: tr.t1("admin-revoke-title", "label", &token.label),
+        warning: tr.t1("admin-revoke-warning", "role", role_name(tr, token.role)),
         action: format!("/admin/tokens/{id}/revoke"),
-        button: "Revoke the token",
+        button: tr.t("admin-revoke-button"),
         back: "/admin".into(),
     })
 }
@@ -319,11 +338,11 @@ async fn get_audit(
             .map(|e| EntryRow {
                 at: words::moment(&e.at),
                 who: e.who,
-                role: e.role.map_or("–".into(), |r| r.as_str().to_owned()),
+                role: e.role.map_or("–".into(), |r| role_name(tr, r)),
                 action: e.action,
                 target: e.target.unwrap_or_default(),
                 outcome: words::outcome(tr, &e.outcome),
-                records: e.records.map_or(String::new(), |r| r.to_string()),
+                records: e.records.map_or(String::new(), |r| tr.number(r as f64)),
             })
             .collect(),
         older,

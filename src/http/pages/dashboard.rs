@@ -8,17 +8,21 @@ use axum::response::Html;
 use super::{Nav, Visitor, render, words};
 use crate::http::access::{Access, Routes};
 use crate::http::{ApiError, AppState};
+use crate::i18n::{Arg, Tr};
 
 pub(super) fn routes() -> Routes {
     Routes::new().get("/", Access::Aggregates, get_dashboard)
 }
 
-/// A row of a counts table; `None`: suppressed.
+/// A row of a counts table.
 struct CountRow {
     label: String,
-    count: Option<u64>,
+    /// The count as the interface language writes it; a dash when suppressed.
+    count: String,
     /// The bar's length, in pixels of 120 (the table's largest count is 120).
     bar: u64,
+    /// Where the bar starts: at the left, or, right to left, at the right.
+    x: u64,
 }
 
 /// An import as the dashboard lists it.
@@ -29,8 +33,20 @@ struct ImportRow {
     records: String,
 }
 
-/// Rows of a counts table, each with a bar as long as its share of the largest count.
-fn counted(cells: Vec<(String, Option<u64>)>) -> Vec<CountRow> {
+/// A count as the interface language writes it; a dash when suppressed.
+fn count_text(tr: Tr, count: Option<u64>) -> String {
+    count.map_or("–".into(), |n| tr.number(n as f64))
+}
+
+/// A count as a message's value: a number, or a dash when suppressed.
+fn count_arg<'a>(count: Option<u64>) -> Arg<'a> {
+    count.map_or(Arg::from("–"), Arg::from)
+}
+
+/// Rows of a counts table, each with a bar as long as its share of the largest count, drawn
+/// from the start of the line (the right, right to left).
+fn counted(tr: Tr, cells: Vec<(String, Option<u64>)>) -> Vec<CountRow> {
+    let rtl = tr.dir() == "rtl";
     let largest = cells
         .iter()
         .filter_map(|(_, c)| *c)
@@ -39,10 +55,14 @@ fn counted(cells: Vec<(String, Option<u64>)>) -> Vec<CountRow> {
         .max(1);
     cells
         .into_iter()
-        .map(|(label, count)| CountRow {
-            bar: count.map_or(0, |c| (c * 120).div_ceil(largest)),
-            label,
-            count,
+        .map(|(label, count)| {
+            let bar = count.map_or(0, |c| (c * 120).div_ceil(largest));
+            CountRow {
+                bar,
+                x: if rtl { 120 - bar } else { 0 },
+                label,
+                count: count_text(tr, count),
+            }
         })
         .collect()
 }
@@ -51,20 +71,20 @@ fn counted(cells: Vec<(String, Option<u64>)>) -> Vec<CountRow> {
 #[template(path = "pages/dashboard.html")]
 struct DashboardPage {
     nav: Nav,
-    /// Migrants the responders reach under the default conditions, and all migrants.
-    reached: Option<u64>,
-    migrants: Option<u64>,
-    /// `reached` as a share, to one decimal.
+    /// The share of migrants the responders reach under the default conditions, to one
+    /// decimal, and the sentence after it (with the counts).
     reached_share: String,
-    /// Migrants without any relaying tie.
-    isolated: Option<u64>,
+    reachable_after: String,
+    /// Migrants without any relaying tie (a dash when suppressed), and the sentence after it.
+    isolated: String,
+    isolated_after: String,
     /// The last imports (for roles that see the network): when, by whom, how it went.
     imports: Vec<ImportRow>,
     kinds: Vec<CountRow>,
     cities: Vec<CountRow>,
     languages: Vec<CountRow>,
-    threshold: u64,
-    suppressed: usize,
+    /// What is withheld, and why.
+    withheld: String,
 }
 
 async fn get_dashboard(
@@ -82,7 +102,7 @@ async fn get_dashboard(
             at: words::moment(&e.at),
             who: e.who,
             outcome: words::outcome(tr, &e.outcome),
-            records: e.records.map_or("–".into(), |r| r.to_string()),
+            records: e.records.map_or("–".into(), |r| tr.number(r as f64)),
         })
         .collect();
     // Cities by name for the roles that see the network; the others read ids.
@@ -91,7 +111,7 @@ async fn get_dashboard(
         city_names.iter().find(|(c, _)| *c == id).map_or_else(
             || {
                 if id == "none" {
-                    "No city".into()
+                    tr.t("dashboard-no-city")
                 } else {
                     id.clone()
                 }
@@ -101,14 +121,23 @@ async fn get_dashboard(
     };
     let page = DashboardPage {
         nav: visitor.nav(),
-        reached: figures.reached,
-        migrants: figures.migrants,
-        reached_share: figures
-            .reached_share
-            .map_or("–".into(), |share| format!("{:.1} %", 100.0 * share)),
-        isolated: figures.isolated,
+        reached_share: figures.reached_share.map_or("–".into(), |share| {
+            tr.t1("dashboard-share", "percent", tr.decimal(100.0 * share, 1))
+        }),
+        reachable_after: tr.t2(
+            "dashboard-reachable-after",
+            ("reached", count_arg(figures.reached)),
+            ("migrants", count_arg(figures.migrants)),
+        ),
+        isolated: count_text(tr, figures.isolated),
+        isolated_after: tr.t1(
+            "dashboard-isolated-after",
+            "count",
+            count_arg(figures.isolated),
+        ),
         imports,
         kinds: counted(
+            tr,
             figures
                 .kinds
                 .into_iter()
@@ -116,6 +145,7 @@ async fn get_dashboard(
                 .collect(),
         ),
         cities: counted(
+            tr,
             figures
                 .cities
                 .into_iter()
@@ -123,14 +153,18 @@ async fn get_dashboard(
                 .collect(),
         ),
         languages: counted(
+            tr,
             figures
                 .languages
                 .into_iter()
                 .map(|(l, n)| (words::language(tr, &l), n))
                 .collect(),
         ),
-        threshold: figures.threshold,
-        suppressed: figures.suppressed,
+        withheld: tr.t2(
+            "dashboard-withheld",
+            ("threshold", figures.threshold),
+            ("count", figures.suppressed),
+        ),
     };
     render(&page)
 }

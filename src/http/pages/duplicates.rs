@@ -13,6 +13,7 @@ use crate::domain::{ActorId, StoredActor};
 use crate::http::access::{Access, AuditSubjects, Routes};
 use crate::http::extract::Query;
 use crate::http::{ApiError, AppState};
+use crate::i18n::Tr;
 
 pub(super) fn routes() -> Routes {
     Routes::new()
@@ -37,10 +38,57 @@ struct Side {
 struct Pair {
     /// The two records.
     sides: [Side; 2],
-    /// The two ways to merge: (the record kept, its name, the other).
+    /// The two ways to merge: (the record kept, the button's words, the other).
     choices: [(String, String, String); 2],
-    score: String,
+    /// "Yusuf Haddad and يوسف حداد".
+    heading: String,
+    /// "(87 % alike)".
+    alike: String,
+    /// The table's label: the two names, side by side.
+    label: String,
     reasons: String,
+}
+
+/// Why a pair looks alike, in words: the finder's reasons (the API's English, stable) said in
+/// the interface language, as a sentence.
+fn reasons(tr: Tr, reasons: &[String]) -> String {
+    let said: Vec<String> = reasons.iter().map(|r| reason(tr, r)).collect();
+    sentence(&tr.t1(
+        "duplicates-reasons",
+        "reasons",
+        said.join(&tr.t("words-list-separator")),
+    ))
+}
+
+/// One of the finder's reasons ("similar names (0.94)", "same city", "1 of 2 ties in common")
+/// in words; one it does not know as it is.
+fn reason(tr: Tr, reason: &str) -> String {
+    match reason {
+        "same city" => return tr.t("duplicates-reason-city"),
+        "same languages" => return tr.t("duplicates-reason-languages"),
+        "a language in common" => return tr.t("duplicates-reason-language"),
+        _ => {}
+    }
+    let likeness = reason
+        .strip_prefix("similar names (")
+        .and_then(|r| r.strip_suffix(')'))
+        .and_then(|r| r.parse::<f64>().ok());
+    if let Some(likeness) = likeness {
+        return tr.t1(
+            "duplicates-reason-names",
+            "likeness",
+            tr.decimal(likeness, 2),
+        );
+    }
+    let common = reason
+        .strip_suffix(" in common")
+        .and_then(|r| r.rsplit_once(' '))
+        .and_then(|(counts, _)| counts.split_once(" of "))
+        .and_then(|(common, all)| Some((common.parse::<u64>().ok()?, all.parse::<u64>().ok()?)));
+    match common {
+        Some((common, all)) => tr.t2("duplicates-reason-ties", ("common", common), ("all", all)),
+        None => reason.to_owned(),
+    }
 }
 
 #[derive(Template)]
@@ -93,14 +141,25 @@ async fn page(
         .iter()
         .map(|p| {
             let (a, b) = (side(&p.a), side(&p.b));
+            let keep = |kept: &Side, other: &Side| {
+                let words = tr.with(
+                    "duplicates-keep",
+                    [
+                        ("name", kept.name.as_str().into()),
+                        ("id", kept.id.as_str().into()),
+                        ("other", other.id.as_str().into()),
+                    ],
+                );
+                (kept.id.clone(), words, other.id.clone())
+            };
+            let names = (("a", a.name.as_str()), ("b", b.name.as_str()));
             Pair {
-                choices: [
-                    (a.id.clone(), a.name.clone(), b.id.clone()),
-                    (b.id.clone(), b.name.clone(), a.id.clone()),
-                ],
+                choices: [keep(&a, &b), keep(&b, &a)],
+                heading: tr.t2("duplicates-pair", names.0, names.1),
+                alike: tr.t1("duplicates-alike", "percent", (p.score * 100.0).round()),
+                label: tr.t2("duplicates-side-by-side", names.0, names.1),
                 sides: [a, b],
-                score: format!("{:.0} %", p.score * 100.0),
-                reasons: sentence(&p.reasons.join(", ")),
+                reasons: reasons(tr, &p.reasons),
             }
         })
         .collect();
@@ -125,18 +184,18 @@ async fn get_duplicates(
     visitor: Visitor,
     Query(params): Query<Params>,
 ) -> Result<Response, ApiError> {
+    let tr = visitor.tr;
     let done = match params.done.as_deref() {
-        Some("merged") => Some("Merged: one record is left, with every tie.".to_owned()),
-        Some("distinct") => Some("Marked as two: the pair is not listed again.".to_owned()),
+        Some("merged") => Some(tr.t("duplicates-done-merged")),
+        Some("distinct") => Some(tr.t("duplicates-done-distinct")),
         _ => None,
     };
     page(&state, visitor, done, None).await
 }
 
-fn pair_of(form: &Typed) -> Result<(ActorId, ActorId), String> {
+fn pair_of(tr: Tr, form: &Typed) -> Result<(ActorId, ActorId), String> {
     let parse = |field: &str| {
-        ActorId::parse(&text(form, field))
-            .map_err(|_| "The pair was not understood: reload the page.".to_owned())
+        ActorId::parse(&text(form, field)).map_err(|_| tr.t("duplicates-pair-unknown"))
     };
     Ok((parse("keep")?, parse("other")?))
 }
@@ -147,7 +206,8 @@ async fn post_merge(
     visitor: Visitor,
     axum::Form(form): axum::Form<Typed>,
 ) -> Result<Response, ApiError> {
-    let (keep, other) = match pair_of(&form) {
+    let tr = visitor.tr;
+    let (keep, other) = match pair_of(tr, &form) {
         Ok(pair) => pair,
         Err(message) => return page(&state, visitor, None, Some(message)).await,
     };
@@ -161,7 +221,7 @@ async fn post_merge(
             Ok(response)
         }
         Err(error) => {
-            let message = sentence(&ApiError::from(error).to_string());
+            let message = super::forms::api_error(tr, &ApiError::from(error));
             page(&state, visitor, None, Some(message)).await
         }
     }
@@ -173,7 +233,8 @@ async fn post_distinct(
     visitor: Visitor,
     axum::Form(form): axum::Form<Typed>,
 ) -> Result<Response, ApiError> {
-    let (a, b) = match pair_of(&form) {
+    let tr = visitor.tr;
+    let (a, b) = match pair_of(tr, &form) {
         Ok(pair) => pair,
         Err(message) => return page(&state, visitor, None, Some(message)).await,
     };
@@ -186,7 +247,7 @@ async fn post_distinct(
             Ok(response)
         }
         Err(error) => {
-            let message = sentence(&ApiError::from(error).to_string());
+            let message = super::forms::api_error(tr, &ApiError::from(error));
             page(&state, visitor, None, Some(message)).await
         }
     }

@@ -11,6 +11,7 @@ use crate::domain::{ActorId, Language};
 use crate::http::access::{Access, Routes};
 use crate::http::extract::Query;
 use crate::http::{ApiError, AppState};
+use crate::i18n::Tr;
 use crate::service::intermediaries::{IntermediariesQuery as Wanted, Intermediary};
 
 pub(super) fn routes() -> Routes {
@@ -28,7 +29,7 @@ struct Row {
     languages: String,
     city: String,
     channels: String,
-    bridged: usize,
+    bridged: String,
     trust: String,
     betweenness: String,
     effective_size: String,
@@ -38,7 +39,7 @@ struct Row {
 /// A column the table can be sorted by.
 struct Column {
     key: &'static str,
-    label: &'static str,
+    label: String,
     numeric: bool,
     /// The link that sorts by it (keeping the filters), and whether it is the current order.
     href: String,
@@ -56,10 +57,8 @@ struct IntermediariesPage {
     cities: Vec<(String, String)>,
     languages_known: Vec<(String, String)>,
     sampled: Option<usize>,
-    /// All who match, the first shown (1-based) and the last.
-    total: usize,
-    first: usize,
-    last: usize,
+    /// How many match, and which of them are shown.
+    showing: String,
     previous: Option<String>,
     next: Option<String>,
     error: Option<String>,
@@ -74,16 +73,27 @@ struct IntermediariesQuery {
     page: Option<String>,
 }
 
-/// The columns, in the table's order: (key, heading, numeric).
+/// The columns, in the table's order: (key, heading's message, numeric).
 const COLUMNS: [(&str, &str, bool); 7] = [
-    ("name", "Name", false),
-    ("bridged", "Bridges", true),
-    ("trust", "Mean trust", true),
-    ("betweenness", "Betweenness", true),
-    ("effective_size", "Effective size", true),
-    ("constraint", "Constraint", true),
-    ("city", "City", false),
+    ("name", "intermediaries-col-name", false),
+    ("bridged", "intermediaries-col-bridged", true),
+    ("trust", "intermediaries-col-trust", true),
+    ("betweenness", "intermediaries-col-betweenness", true),
+    ("effective_size", "intermediaries-col-effective-size", true),
+    ("constraint", "intermediaries-col-constraint", true),
+    ("city", "intermediaries-col-city", false),
 ];
+
+/// A language typed in the filter: its name in the interface language (as the list offers
+/// it), else its code or English name.
+fn typed_language(tr: Tr, typed: &str) -> Option<Language> {
+    let wanted = typed.trim().to_lowercase();
+    super::actors::languages_known(tr)
+        .into_iter()
+        .find(|(_, name)| name.to_lowercase() == wanted)
+        .and_then(|(code, _)| Language::parse(&code).ok())
+        .or_else(|| Language::from_code_or_name(typed).ok())
+}
 
 /// Orders the ranking by a column: numbers largest first (constraint smallest first: a low
 /// constraint is the broker's), names alphabetically; ties keep the ranking's order.
@@ -134,11 +144,13 @@ async fn get_intermediaries(
     let mut error = None;
     let language = match language_typed.as_str() {
         "" => None,
-        typed => match Language::from_code_or_name(typed) {
-            Ok(language) => Some(language),
-            Err(_) => {
-                error = Some(format!(
-                    "No language is called {typed:?}: give its name, such as Arabic, or its code, such as ara."
+        typed => match typed_language(tr, typed) {
+            Some(language) => Some(language),
+            None => {
+                error = Some(tr.t2(
+                    "intermediaries-unknown-language",
+                    ("typed", typed),
+                    ("example", tr.language("ara")),
                 ));
                 None
             }
@@ -177,7 +189,7 @@ async fn get_intermediaries(
     let end = (start + PAGE).min(total);
     let shown = |value: f64, decimals: usize| {
         if value.is_finite() {
-            format!("{value:.decimals$}")
+            tr.decimal(value, decimals)
         } else {
             "–".into()
         }
@@ -193,7 +205,7 @@ async fn get_intermediaries(
                 languages: words::languages(tr, actor.languages.as_slice()),
                 city: city_name(actor.city.as_ref()),
                 channels: words::channels(tr, actor.channels.as_slice()),
-                bridged: row.bridged,
+                bridged: tr.number(row.bridged as f64),
                 trust: shown(row.trust, 2),
                 betweenness: shown(row.betweenness, 3),
                 effective_size: shown(row.effective_size, 1),
@@ -221,7 +233,7 @@ async fn get_intermediaries(
         .iter()
         .map(|(key, label, numeric)| Column {
             key,
-            label,
+            label: tr.t(label),
             numeric: *numeric,
             href: link(key, 1),
             sorted: *key == sort_by,
@@ -236,9 +248,18 @@ async fn get_intermediaries(
         cities: cities.clone(),
         languages_known: super::actors::languages_known(tr),
         sampled,
-        total,
-        first: start + 1,
-        last: end,
+        showing: if total > end - start {
+            tr.with(
+                "intermediaries-showing",
+                [
+                    ("first", (start + 1).into()),
+                    ("last", end.into()),
+                    ("total", total.into()),
+                ],
+            )
+        } else {
+            tr.t1("intermediaries-count", "count", total)
+        },
         previous: (start > 0).then(|| link(sort_by, page_number - 1)),
         next: (end < total).then(|| link(sort_by, page_number + 1)),
         error,

@@ -119,7 +119,6 @@ impl Nav {
     }
 
     /// A message with one value.
-    #[allow(dead_code)] // TODO(i18n): used by the templates as they are translated
     fn t1<'a>(&self, id: &str, name: &str, value: impl Into<crate::i18n::Arg<'a>>) -> String {
         self.tr.t1(id, name, value)
     }
@@ -135,15 +134,8 @@ impl Nav {
     }
 
     /// A language's name in the interface language.
-    #[allow(dead_code)] // TODO(i18n): used by the templates as they are translated
     fn language(&self, code: &str) -> String {
         self.tr.language(code)
-    }
-
-    /// A whole number as the interface language writes it.
-    #[allow(dead_code)] // TODO(i18n): used by the templates as they are translated
-    fn number(&self, n: impl Into<f64>) -> String {
-        self.tr.number(n)
     }
 
     /// The locales of the switch in the header.
