@@ -28,6 +28,23 @@ pub const DEFAULT: &str = "en";
 /// The prefix of the messages that scripts use (sent with every page, see [`Tr::script_messages`]).
 pub const SCRIPT_PREFIX: &str = "js-";
 
+/// ISO 639-3 individual languages that CLDR names under another tag (their macrolanguage, or a
+/// regional variant).
+const CLDR_TAGS: [(&str, &str); 12] = [
+    ("prs", "fa-AF"),
+    ("pes", "fa"),
+    ("swh", "sw"),
+    ("arb", "ar"),
+    ("cmn", "zh"),
+    ("zsm", "ms"),
+    ("npi", "ne"),
+    ("uzn", "uz"),
+    ("azj", "az"),
+    ("khk", "mn"),
+    ("gaz", "om"),
+    ("ekk", "et"),
+];
+
 /// Languages written right to left (CLDR's right-to-left languages among those a crisis team
 /// may add).
 const RIGHT_TO_LEFT: [&str; 12] = [
@@ -426,24 +443,62 @@ impl Tr {
     }
 
     /// An ISO 639-3 language code's name in the interface language, from CLDR ("Tigrinya",
-    /// "tigrigna", "ティグリニア語"); where CLDR has none, ISO 639-3's English name; else the
-    /// code itself.
+    /// "tigrigna", "ティグリニア語"; Dari as CLDR names `fa-AF`); where CLDR has none, ISO
+    /// 639-3's English name with the code beside it (the English name alone in English); else
+    /// the code itself.
     pub fn language(&self, code: &str) -> String {
-        let iso = isolang::Language::from_639_3(code);
-        let subtag = iso
-            .and_then(|l| l.to_639_1())
-            .map_or_else(|| code.to_owned(), str::to_owned);
-        let names = icu_experimental::displaynames::multi::LanguageDisplayNames::try_new(
+        let names = self.display_names();
+        self.cldr_name(names.as_ref(), code)
+            .unwrap_or_else(|| match isolang::Language::from_639_3(code) {
+                Some(l) if self.locale.tag == DEFAULT => l.to_name().to_owned(),
+                Some(l) => format!("{} ({code})", l.to_name()),
+                None => code.to_owned(),
+            })
+    }
+
+    /// Every ISO 639-3 language CLDR names in the interface language, with that name (for
+    /// pickers that take a name back): the code and the name.
+    pub fn language_names(&self) -> Vec<(&'static str, String)> {
+        let names = self.display_names();
+        isolang::Language::match_names(|_| true)
+            .filter_map(|l| {
+                let code = l.to_639_3();
+                self.cldr_name(names.as_ref(), code)
+                    .map(|name| (code, name))
+            })
+            .collect()
+    }
+
+    fn display_names(
+        &self,
+    ) -> Option<icu_experimental::displaynames::multi::LocaleDisplayNamesFormatter> {
+        icu_experimental::displaynames::multi::LocaleDisplayNamesFormatter::try_new(
             self.locale.icu.clone().into(),
             Default::default(),
-        );
-        if let (Ok(names), Ok(subtag)) =
-            (names, subtag.parse::<icu_locale_core::subtags::Language>())
-            && let Some(name) = names.of(subtag)
-        {
-            return name.to_owned();
-        }
-        iso.map_or_else(|| code.to_owned(), |l| l.to_name().to_owned())
+        )
+        .ok()
+    }
+
+    /// CLDR's name of an ISO 639-3 language, if it has one.
+    fn cldr_name(
+        &self,
+        names: Option<&icu_experimental::displaynames::multi::LocaleDisplayNamesFormatter>,
+        code: &str,
+    ) -> Option<String> {
+        let tag = CLDR_TAGS
+            .iter()
+            .find(|(iso, _)| *iso == code)
+            .map(|(_, tag)| (*tag).to_owned())
+            .or_else(|| {
+                isolang::Language::from_639_3(code)
+                    .and_then(|l| l.to_639_1())
+                    .map(str::to_owned)
+            })
+            .unwrap_or_else(|| code.to_owned());
+        let locale = tag.parse::<IcuLocale>().ok()?;
+        let name = names?.of(&locale);
+        // Without data, the formatter gives the tag back.
+        (name != tag && name != locale.to_string()).then(|| name.into_owned())
     }
 
     /// A language's name with its code beside it, as forms list them ("Tigrinya (tir)").
@@ -567,6 +622,8 @@ mod tests {
         assert_eq!(tr("fr").language("tir"), "tigrigna");
         assert_eq!(tr("ja").language("tir"), "ティグリニア語");
         assert_eq!(tr("en").language("prs"), "Dari");
+        assert_eq!(tr("ar").language("prs"), "الدارية");
+        assert_eq!(tr("fr").language("swh"), "swahili");
         assert_eq!(tr("en").language("qqq"), "qqq");
     }
 

@@ -353,30 +353,20 @@ fn names_in(tr: Tr) -> Names {
     if let Some(names) = cache.lock().ok().and_then(|c| c.get(tr.lang()).cloned()) {
         return names;
     }
-    let locale: icu_locale_core::Locale = tr
-        .lang()
-        .parse()
-        .unwrap_or(icu_locale_core::Locale::UNKNOWN);
-    let display = icu_experimental::displaynames::multi::LanguageDisplayNames::try_new(
-        locale.into(),
-        Default::default(),
-    )
-    .ok();
     let mut names: HashMap<String, Language> = HashMap::new();
-    // Those with a two-letter code first: they keep a name two languages share.
-    let mut all: Vec<isolang::Language> = isolang::Language::match_names(|_| true).collect();
-    all.sort_by_key(|l| l.to_639_1().is_none());
-    for iso in all {
-        let Ok(code) = Language::parse(iso.to_639_3()) else {
+    // CLDR's names in the interface language, then ISO 639-3's English names where CLDR has none;
+    // those with a two-letter code first: they keep a name two languages share.
+    let mut all = tr.language_names();
+    all.sort_by_key(|(code, _)| {
+        isolang::Language::from_639_3(code).is_none_or(|l| l.to_639_1().is_none())
+    });
+    let english =
+        isolang::Language::match_names(|_| true).map(|l| (l.to_639_3(), l.to_name().to_owned()));
+    for (iso, name) in all.into_iter().chain(english) {
+        let Ok(code) = Language::parse(iso) else {
             continue;
         };
-        let subtag = iso.to_639_1().unwrap_or(iso.to_639_3());
-        let name = display
-            .as_ref()
-            .zip(subtag.parse::<icu_locale_core::subtags::Language>().ok())
-            .and_then(|(display, subtag)| display.of(subtag))
-            .unwrap_or(iso.to_name());
-        for key in [name.to_lowercase(), folded(name)] {
+        for key in [name.to_lowercase(), folded(&name)] {
             names.entry(key).or_insert(code);
         }
     }
