@@ -1970,8 +1970,15 @@ async fn type_into(chrome: &Chrome, css: &str, text: &str) {
 
 /// Goes on to step `step` of the interview and waits until it shows.
 async fn next_step(chrome: &Chrome, step: usize) {
+    next_step_in(chrome, "en", step).await;
+}
+
+/// The same, on a page in another language: "Step 3 of", "ステップ 3 / ".
+async fn next_step_in(chrome: &Chrome, tag: &str, step: usize) {
     tap(chrome, "#next").await;
-    let needle = format!("Step {step} of");
+    let tr = relaymap::i18n::catalog().negotiate(Some(tag), None);
+    let whole = tr.t2("js-interview-step", ("step", step), ("steps", "§"));
+    let needle = whole.split('§').next().unwrap().to_owned();
     let text = chrome.wait_for_text("#progress-text", &needle).await;
     assert!(text.contains(&needle));
 }
@@ -2376,4 +2383,101 @@ async fn every_page_speaks_each_shipped_language_and_arabic_runs_right_to_left()
     }
     chrome.client.clone().close().await.unwrap();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and chromedriver: tests/run installs them"]
+async fn an_interview_runs_in_arabic_for_the_person_and_in_japanese_for_the_interviewer() {
+    use relaymap::domain::Role;
+    let app = spawn_app_with(|config| config.demo = true).await;
+    let interviewer = app.token(Role::Interviewer).await;
+    let chrome = chrome().await;
+    chrome.client.set_window_size(390, 844).await.unwrap();
+    sign_in(&chrome, &app, &interviewer).await;
+    chrome.wait_for("input[name=language]").await;
+    // The interviewer reads Japanese: the switch in the header.
+    chrome
+        .client
+        .execute(
+            "const s = document.getElementById('language-choice'); s.value = 'ja'; \
+             s.dispatchEvent(new Event('change'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    chrome.wait_for("html[lang='ja']").await;
+    let ja = relaymap::i18n::catalog().negotiate(Some("ja"), None);
+    assert_eq!(chrome.text("#next").await, ja.t("js-interview-next"));
+
+    // The person interviewed reads Arabic: each question in Arabic, Japanese beneath it.
+    tap(&chrome, "input[name=language][value=ara]").await;
+    next_step_in(&chrome, "ja", 2).await;
+    let languages: Vec<(String, String)> = serde_json::from_value(
+        chrome
+            .client
+            .execute(
+                "return Array.from(document.querySelectorAll('main [lang]'), \
+                 function (e) { return [e.lang, e.dir]; });",
+                vec![],
+            )
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(
+        languages.contains(&("ar".into(), "rtl".into())),
+        "{languages:?}"
+    );
+    assert!(languages.iter().any(|(l, _)| l == "ja"), "{languages:?}");
+    assert!(
+        !languages.iter().any(|(l, _)| l == "en"),
+        "no English beneath: {languages:?}"
+    );
+    chrome
+        .screenshot("interview-arabic-for-a-japanese-interviewer")
+        .await;
+    tap(&chrome, "input[name=purpose][value=warnings]").await;
+    next_step_in(&chrome, "ja", 3).await;
+    type_into(&chrome, "#ego-name", "هاجوس تسفاي").await;
+    next_step_in(&chrome, "ja", 4).await;
+    add_new(&chrome, "سابا كيداني").await;
+    add_new(&chrome, "يوناس برهي").await;
+    for step in 5..=8 {
+        next_step_in(&chrome, "ja", step).await;
+    }
+    for k in 0..2 {
+        tap(&chrome, "input[name=trust][value='4']").await;
+        tap(&chrome, "input[name=frequency][value=weekly]").await;
+        next_step_in(&chrome, "ja", 9 + k).await;
+    }
+    tap(&chrome, ".sociogram button[data-ref='p1']").await;
+    tap(&chrome, ".sociogram button[data-ref='p2']").await;
+    chrome.wait_for("#links li").await;
+    next_step_in(&chrome, "ja", 11).await;
+    chrome.screenshot("interview-summary-japanese").await;
+    tap(&chrome, "#next").await;
+    let sent = ja.t("js-interview-done-sent");
+    chrome.wait_for_text("#done", &sent).await;
+
+    let list: Value = app
+        .get("/api/v1/interviews?limit=1000")
+        .await
+        .json()
+        .await
+        .unwrap();
+    // The latest first: ours.
+    let ours = &list["interviews"][0];
+    let interview: Value = app
+        .get(&format!(
+            "/api/v1/interviews/{}",
+            ours["id"].as_str().unwrap()
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(interview["language"], "ara");
+    assert_eq!(interview["named"].as_array().unwrap().len(), 2);
+    assert_eq!(interview["sociogram"].as_array().unwrap().len(), 1);
+    chrome.client.clone().close().await.unwrap();
 }
