@@ -426,6 +426,30 @@ impl Tr {
         }
     }
 
+    /// A moment of a day's events (UTC) as the locale writes a month, a day and a time to the
+    /// minute, with "UTC" after it ("Dec 3, 2:05 PM UTC", "3 déc., 14:05 UTC").
+    pub fn clock(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
+        use chrono::{Datelike, Timelike};
+        use icu_datetime::fieldsets::MDT;
+        use icu_datetime::options::TimePrecision;
+        let fallback = || at.format("%H:%M UTC, %d %b").to_string();
+        let (Ok(date), Ok(time)) = (
+            icu_calendar::Date::try_new_gregorian(at.year(), at.month() as u8, at.day() as u8),
+            icu_time::Time::try_new(at.hour() as u8, at.minute() as u8, 0, 0),
+        ) else {
+            return fallback();
+        };
+        let fields = MDT::medium().with_time_precision(TimePrecision::Minute);
+        icu_datetime::FixedCalendarDateTimeFormatter::<icu_calendar::Gregorian, _>::try_new(
+            self.locale.icu.clone().into(),
+            fields,
+        )
+        .map_or_else(
+            |_| fallback(),
+            |f| format!("{} UTC", f.format(&icu_time::DateTime { date, time })),
+        )
+    }
+
     /// A day as the locale writes a date ("Dec 7, 2026", "7 déc. 2026", "2026/12/07").
     pub fn day(&self, day: chrono::NaiveDate) -> String {
         use chrono::Datelike;
@@ -616,6 +640,7 @@ mod tests {
         assert_eq!(tr("en").moment(&at), "Dec 7, 2026, 9:05\u{202f}AM UTC");
         assert_eq!(tr("fr").moment(&at), "7 déc. 2026, 09:05 UTC");
         assert_eq!(tr("ja").moment(&at), "2026/12/07 9:05 UTC");
+        assert_eq!(tr("fr").clock(&at), "7 déc., 09:05 UTC");
         let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
         assert_eq!(tr("pt").day(day), "7 de dez. de 2026");
         assert_eq!(tr("en").language("tir"), "Tigrinya");

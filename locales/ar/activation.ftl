@@ -33,19 +33,6 @@ activation-col-note = ملاحظة
 activation-col-after = بعد البدء
 activation-col-done = تم
 
-activation-clock = { $time }، { $day } { $month }
-activation-month-jan = يناير
-activation-month-feb = فبراير
-activation-month-mar = مارس
-activation-month-apr = أبريل
-activation-month-may = مايو
-activation-month-jun = يونيو
-activation-month-jul = يوليو
-activation-month-aug = أغسطس
-activation-month-sep = سبتمبر
-activation-month-oct = أكتوبر
-activation-month-nov = نوفمبر
-activation-month-dec = ديسمبر
 
 activation-outcome-reached = تم الوصول إليه: لديه الرسالة
 activation-outcome-confirmed = تأكيد الاستلام

@@ -35,22 +35,6 @@ activation-col-note = Note
 activation-col-after = After the start
 activation-col-done = Done
 
-# A time of day in UTC with the day of the month: $time ("14:05 UTC"), $day ("03"),
-# $daynumber (3, as a number), $month (one of the activation-month- messages: short in English,
-# whole where an abbreviation would end in a full stop before the end of a sentence).
-activation-clock = { $time }, { $day } { $month }
-activation-month-jan = Jan
-activation-month-feb = Feb
-activation-month-mar = Mar
-activation-month-apr = Apr
-activation-month-may = May
-activation-month-jun = Jun
-activation-month-jul = Jul
-activation-month-aug = Aug
-activation-month-sep = Sep
-activation-month-oct = Oct
-activation-month-nov = Nov
-activation-month-dec = Dec
 
 # What came of a contact.
 activation-outcome-reached = Reached: has the message

@@ -33,19 +33,6 @@ activation-col-note = Nota
 activation-col-after = Tras el inicio
 activation-col-done = Hecho
 
-activation-clock = { $time }, { $daynumber } de { $month }
-activation-month-jan = enero
-activation-month-feb = febrero
-activation-month-mar = marzo
-activation-month-apr = abril
-activation-month-may = mayo
-activation-month-jun = junio
-activation-month-jul = julio
-activation-month-aug = agosto
-activation-month-sep = septiembre
-activation-month-oct = octubre
-activation-month-nov = noviembre
-activation-month-dec = diciembre
 
 activation-outcome-reached = Alcanzado: tiene el mensaje
 activation-outcome-confirmed = Recepción confirmada

@@ -33,19 +33,6 @@ activation-col-note = Remarque
 activation-col-after = Après le début
 activation-col-done = Fait
 
-activation-clock = { $time }, { $daynumber } { $month }
-activation-month-jan = janvier
-activation-month-feb = février
-activation-month-mar = mars
-activation-month-apr = avril
-activation-month-may = mai
-activation-month-jun = juin
-activation-month-jul = juillet
-activation-month-aug = août
-activation-month-sep = septembre
-activation-month-oct = octobre
-activation-month-nov = novembre
-activation-month-dec = décembre
 
 activation-outcome-reached = Joint : a le message
 activation-outcome-confirmed = Réception confirmée

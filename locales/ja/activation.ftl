@@ -32,19 +32,6 @@ activation-col-note = メモ
 activation-col-after = 開始からの時間
 activation-col-done = 済
 
-activation-clock = { $month }{ $daynumber }日 { $time }
-activation-month-jan = 1月
-activation-month-feb = 2月
-activation-month-mar = 3月
-activation-month-apr = 4月
-activation-month-may = 5月
-activation-month-jun = 6月
-activation-month-jul = 7月
-activation-month-aug = 8月
-activation-month-sep = 9月
-activation-month-oct = 10月
-activation-month-nov = 11月
-activation-month-dec = 12月
 
 activation-outcome-reached = 到達：メッセージを受け取った
 activation-outcome-confirmed = 受信を確認

@@ -33,19 +33,6 @@ activation-col-note = Nota
 activation-col-after = Após o início
 activation-col-done = Feito
 
-activation-clock = { $time }, { $daynumber } de { $month }
-activation-month-jan = janeiro
-activation-month-feb = fevereiro
-activation-month-mar = março
-activation-month-apr = abril
-activation-month-may = maio
-activation-month-jun = junho
-activation-month-jul = julho
-activation-month-aug = agosto
-activation-month-sep = setembro
-activation-month-oct = outubro
-activation-month-nov = novembro
-activation-month-dec = dezembro
 
 activation-outcome-reached = Alcançado: tem a mensagem
 activation-outcome-confirmed = Receção confirmada

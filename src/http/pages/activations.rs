@@ -44,41 +44,10 @@ fn outcome_words(tr: Tr, outcome: Outcome) -> String {
     })
 }
 
-/// A month's name in the interface language, as [`clock`] writes it (1 is January).
-fn month(tr: Tr, month: u32) -> String {
-    tr.t(match month {
-        1 => "activation-month-jan",
-        2 => "activation-month-feb",
-        3 => "activation-month-mar",
-        4 => "activation-month-apr",
-        5 => "activation-month-may",
-        6 => "activation-month-jun",
-        7 => "activation-month-jul",
-        8 => "activation-month-aug",
-        9 => "activation-month-sep",
-        10 => "activation-month-oct",
-        11 => "activation-month-nov",
-        _ => "activation-month-dec",
-    })
-}
-
-/// A time of day in UTC, for boards read during one event ("14:05 UTC, 03 Dec").
+/// A time of a day's events (UTC), for boards read during one event, as the interface language
+/// writes it (CLDR): "Dec 3, 2:05 PM UTC".
 fn clock(tr: Tr, at: &str) -> String {
-    use chrono::Datelike;
-    crate::domain::parse_timestamp(at).map_or_else(
-        |_| at.to_owned(),
-        |t| {
-            tr.with(
-                "activation-clock",
-                [
-                    ("time", t.format("%H:%M UTC").to_string().into()),
-                    ("day", t.format("%d").to_string().into()),
-                    ("daynumber", t.day().into()),
-                    ("month", month(tr, t.month()).into()),
-                ],
-            )
-        },
-    )
+    crate::domain::parse_timestamp(at).map_or_else(|_| at.to_owned(), |t| tr.clock(&t))
 }
 
 #[derive(Template)]

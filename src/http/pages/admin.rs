@@ -109,7 +109,7 @@ fn roles(tr: Tr) -> Vec<(&'static str, String, String)> {
 
 /// When a token expires, in words: its moment, or never.
 fn expiry(tr: Tr, at: Option<&crate::domain::Timestamp>) -> String {
-    at.map_or_else(|| tr.t("admin-never"), words::moment)
+    at.map_or_else(|| tr.t("admin-never"), |at| words::moment(tr, at))
 }
 
 async fn admin_page(
@@ -136,7 +136,7 @@ async fn admin_page(
                 state: tr.t(state),
                 active,
                 mine: token.id == visitor.caller.token,
-                created: words::moment(&token.created_at),
+                created: words::moment(tr, &token.created_at),
                 expires: expiry(tr, token.expires_at.as_ref()),
                 role: role_name(tr, token.role),
                 label: token.label,
@@ -228,7 +228,7 @@ async fn post_token(
         "token issued from the admin page"
     );
     let after = match token.expires_at.as_ref() {
-        Some(at) => tr.t1("admin-issued-after", "expires", words::moment(at)),
+        Some(at) => tr.t1("admin-issued-after", "expires", words::moment(tr, at)),
         None => tr.t("admin-issued-after-never"),
     };
     let mut response = render(&IssuedPage {
@@ -336,7 +336,7 @@ async fn get_audit(
         entries: entries
             .into_iter()
             .map(|e| EntryRow {
-                at: words::moment(&e.at),
+                at: words::moment(tr, &e.at),
                 who: e.who,
                 role: e.role.map_or("–".into(), |r| role_name(tr, r)),
                 action: e.action,

@@ -99,7 +99,7 @@ async fn get_dashboard(
         .await?
         .into_iter()
         .map(|e| ImportRow {
-            at: words::moment(&e.at),
+            at: words::moment(tr, &e.at),
             who: e.who,
             outcome: words::outcome(tr, &e.outcome),
             records: e.records.map_or("–".into(), |r| tr.number(r as f64)),

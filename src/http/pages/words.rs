@@ -151,10 +151,10 @@ pub(crate) fn capital(tr: Tr, class: Capital) -> String {
     })
 }
 
-/// A moment of the audit trail or an activation: date and time in UTC (ISO 8601, which every
-/// locale reads alike).
-pub(crate) fn moment(at: &crate::domain::Timestamp) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
+/// A moment of the audit trail or a token: date and time in UTC as the interface language
+/// writes them (CLDR).
+pub(crate) fn moment(tr: Tr, at: &crate::domain::Timestamp) -> String {
+    tr.moment(at)
 }
 
 /// An audit entry's outcome in words.
