@@ -585,6 +585,12 @@ struct Build<'m> {
     errors: Vec<RowError>,
     actors: HashSet<String>,
     ties: HashSet<String>,
+    /// The ties read so far, in order, and where each came from; added to the batch at the end.
+    tie_records: Vec<(RowRef, TieRecord)>,
+    /// Each (source, target, kind) read so far: its place in `tie_records`.
+    pairs: HashMap<(String, String, String), usize>,
+    /// Edges joined with an earlier tie of the same kind between the same two people.
+    joined: usize,
     /// Variables seen that the mapping does not use.
     left_out: BTreeSet<String>,
     node_types_left_out: BTreeMap<String, usize>,
@@ -600,6 +606,9 @@ impl<'m> Build<'m> {
             errors: Vec::new(),
             actors: HashSet::new(),
             ties: HashSet::new(),
+            tie_records: Vec::new(),
+            pairs: HashMap::new(),
+            joined: 0,
             left_out: BTreeSet::new(),
             node_types_left_out: BTreeMap::new(),
             edge_types_left_out: BTreeMap::new(),
@@ -636,6 +645,11 @@ impl<'m> Build<'m> {
         for session in sessions {
             self.session(session);
         }
+        for (row, record) in std::mem::take(&mut self.tie_records) {
+            if let Err(errors) = record.add_to(&mut self.batch, &row) {
+                self.errors.extend(errors);
+            }
+        }
         if !self.errors.is_empty() {
             return Err(DocumentError::Rows(self.errors));
         }
@@ -664,6 +678,13 @@ impl<'m> Build<'m> {
             notes.push(format!(
                 "edge types the mapping does not name, left out: {}",
                 list(&self.edge_types_left_out)
+            ));
+        }
+        if self.joined > 0 {
+            notes.push(format!(
+                "{} edge(s) joined the tie of the same kind between the same two people (the \
+                 highest trust and every channel kept)",
+                self.joined
             ));
         }
         if self.edges_to_left_out > 0 {
@@ -895,9 +916,34 @@ impl<'m> Build<'m> {
             );
             self.note_left_out(&entity.values, &used);
         }
-        if let Err(errors) = record.add_to(&mut self.batch, &entity.row) {
-            self.errors.extend(errors);
+        // relaymap keeps one tie per kind between two people (two edge types mapped to one tie
+        // kind, or the same pair in two interviews): such edges are one tie, with the smaller
+        // id, the highest trust and every channel.
+        let key = (
+            record.source.clone().unwrap_or_default(),
+            record.target.clone().unwrap_or_default(),
+            record.kind.clone().unwrap_or_default(),
+        );
+        if let Some(&at) = self.pairs.get(&key) {
+            let first = &mut self.tie_records[at].1;
+            // The smaller id stays, whichever file or order the edges came in.
+            if record.id < first.id {
+                first.id = record.id;
+            }
+            first.trust = match (first.trust, record.trust) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            };
+            for channel in record.channels {
+                if !first.channels.contains(&channel) {
+                    first.channels.push(channel);
+                }
+            }
+            self.joined += 1;
+            return;
         }
+        self.pairs.insert(key, self.tie_records.len());
+        self.tie_records.push((entity.row.clone(), record));
     }
 
     /// Notes the variables of an entity that nothing used (names only, never values).

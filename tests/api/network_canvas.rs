@@ -105,6 +105,14 @@ fn harbour() -> Interview {
                 to: "6f1d2c3b-4a59-4e7d-8c6b-5a4f3e2d1c02",
                 vars: vec![("strength", V::Number(3.0))],
             },
+            // A second edge type between the same two people, mapped to the same tie kind.
+            Edge {
+                uid: "a1b2c3d4-0000-4000-8000-000000000003",
+                kind: "family",
+                from: "6f1d2c3b-4a59-4e7d-8c6b-5a4f3e2d1c01",
+                to: "6f1d2c3b-4a59-4e7d-8c6b-5a4f3e2d1c02",
+                vars: vec![("strength", V::Number(4.0))],
+            },
             Edge {
                 uid: "a1b2c3d4-0000-4000-8000-000000000002",
                 kind: "know each other",
@@ -144,7 +152,7 @@ fn mapping() -> Value {
             "Person": {"kind": "migrant", "ego_tie": "knows"},
             "Association": {"kind": "organisation", "ego_tie": "member_of"}
         },
-        "edges": {"know each other": "knows"},
+        "edges": {"know each other": "knows", "family": "knows"},
         "variables": {
             "name": "nickname",
             "languages": "language",
@@ -411,24 +419,31 @@ fn csv_files(interviews: &[Interview]) -> Vec<(String, String)> {
             );
             files.push((format!("{prefix}_attributeList_{kind}.csv"), text));
         }
-        let rows: Vec<(Vec<String>, Vars)> = interview
-            .edges
-            .iter()
-            .enumerate()
-            .map(|(index, e)| {
-                let cells = vec![
-                    (index + 1).to_string(),
-                    numbers[e.from].to_string(),
-                    numbers[e.to].to_string(),
-                    interview.ego.into(),
-                    e.uid.into(),
-                    e.from.into(),
-                    e.to.into(),
-                ];
-                (cells, e.vars.clone())
-            })
-            .collect();
-        if !rows.is_empty() {
+        let mut edge_kinds: Vec<&str> = Vec::new();
+        for edge in &interview.edges {
+            if !edge_kinds.contains(&edge.kind) {
+                edge_kinds.push(edge.kind);
+            }
+        }
+        for kind in edge_kinds {
+            let rows: Vec<(Vec<String>, Vars)> = interview
+                .edges
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == kind)
+                .map(|(index, e)| {
+                    let cells = vec![
+                        (index + 1).to_string(),
+                        numbers[e.from].to_string(),
+                        numbers[e.to].to_string(),
+                        interview.ego.into(),
+                        e.uid.into(),
+                        e.from.into(),
+                        e.to.into(),
+                    ];
+                    (cells, e.vars.clone())
+                })
+                .collect();
             let text = table(
                 &[
                     "edgeID",
@@ -442,7 +457,11 @@ fn csv_files(interviews: &[Interview]) -> Vec<(String, String)> {
                 &rows,
             );
             // The type's name with everything but letters, digits and `_` taken out.
-            files.push((format!("{prefix}_edgeList_knoweachother.csv"), text));
+            let name: String = kind
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            files.push((format!("{prefix}_edgeList_{name}.csv"), text));
         }
         all.extend(files);
     }
@@ -561,11 +580,13 @@ async fn a_network_canvas_graphml_imports_with_a_saved_mapping_and_keeps_only_wh
     assert_eq!(tie("4a5b", yonas)["trust"], 0.8, "closeness 4 of 5");
     assert_eq!(tie("4a5b", "1c02")["trust"], 1.0);
     assert_eq!(tie("4a5b", ASSOCIATION)["kind"], "member_of");
+    // Two edges between them ("know each other", strength 3; "family", 4) are one tie.
     assert_eq!(
         tie(yonas, "1c02")["trust"],
-        0.6,
-        "the edge's strength, 3 of 5"
+        0.8,
+        "the higher strength, 4 of 5"
     );
+    assert!(notes.contains("1 edge(s) joined"), "{notes}");
 
     // The same file again changes nothing: ids come from Network Canvas's UUIDs.
     let again = app
