@@ -126,7 +126,8 @@ async fn post_activation(
     {
         Ok(view) => Ok(Redirect::to(&format!("/activations/{}", view.id)).into_response()),
         Err(error) => {
-            let errors = FieldErrors::of_refusal(
+            let errors = FieldErrors::of_refusal_in(
+                visitor.tr,
                 ApiError::from(error),
                 |f| (f == "query").then_some("scenario"),
                 &["name", "scenario"],
@@ -462,8 +463,12 @@ async fn post_contact(
     let actor = match state.services.find_actor(&visitor.caller, &typed).await {
         Ok(actor) => Some(actor.id.clone()),
         Err(error) => {
-            let refused =
-                FieldErrors::of_refusal(ApiError::from(error), |_| Some("actor"), &["actor"])?;
+            let refused = FieldErrors::of_refusal_in(
+                visitor.tr,
+                ApiError::from(error),
+                |_| Some("actor"),
+                &["actor"],
+            )?;
             for (_, message) in refused.summary() {
                 errors.add("actor", message);
             }
@@ -492,7 +497,8 @@ async fn post_contact(
                 return Ok(response);
             }
             Err(error) => {
-                let refused = FieldErrors::of_refusal(
+                let refused = FieldErrors::of_refusal_in(
+                    visitor.tr,
                     ApiError::from(error),
                     |f| (f != "note").then_some("actor"),
                     &["actor", "note"],

@@ -70,15 +70,6 @@ impl FieldErrors {
             .collect()
     }
 
-    /// The errors of a refused write in English: see [`FieldErrors::of_refusal_in`].
-    pub(crate) fn of_refusal(
-        error: ApiError,
-        rename: impl Fn(&str) -> Option<&'static str>,
-        fields: &[&str],
-    ) -> Result<Self, ApiError> {
-        Self::of_refusal_in(Tr::default(), error, rename, fields)
-    }
-
     /// The errors of a refused write, in the interface language, each put on the form's field
     /// of the same name, or on the field `rename` gives for it (`target` → `other`); an error
     /// that is not about a broken rule is passed on.
@@ -451,7 +442,9 @@ mod tests {
         ]);
         let rename = |f: &str| (f == "target").then_some("other");
 
-        let errors = FieldErrors::of_refusal(refused, rename, &["other", "trust"]).unwrap();
+        let errors =
+            FieldErrors::of_refusal_in(Tr::default(), refused, rename, &["other", "trust"])
+                .unwrap();
 
         assert_eq!(errors.of("other"), Some("This field is required."));
         assert!(errors.of("trust").unwrap().starts_with("Trust"));
