@@ -124,6 +124,7 @@ pub fn likely_duplicates(
         .actors
         .iter()
         .filter(|a| a.kind != ActorKind::City)
+        .map(|a| &**a)
         .collect();
     let names: Vec<Compared> = actors.iter().map(|a| normalise(a.name.as_str())).collect();
     let mut buckets: HashMap<&str, Vec<usize>> = HashMap::new();

@@ -6,43 +6,41 @@
 //! Node indices follow the byte order of actor ids, so "smallest id" tie-breaks are index
 //! comparisons. Indices never leave `analysis/`.
 
-use std::collections::HashMap;
-
-use crate::domain::{ActorId, ActorKind, Channel, Date, Network};
+use crate::domain::{
+    ActorId, ActorKind, Channel, Date, Delta, Language, Network, StoredActor, StoredTie,
+};
 
 /// A tie's attributes, kept once per tie (both directions point at the same record).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct TieFacts {
     /// Trust in (0, 1].
     pub trust: f64,
-    /// Bit `i` set when the tie uses `Channel::ALL[i]`.
-    pub channels: u8,
     /// Days since 1970-01-01 of `last_verified`, `i32::MIN` when never verified.
     pub verified: i32,
+    /// Bit `i` set when the tie uses `Channel::ALL[i]`.
+    pub channels: u8,
     /// Whether the two actors share a language.
     pub shared_language: bool,
-    /// The two nodes the tie joins.
-    pub ends: (u32, u32),
 }
 
 /// The relay graph of one version of the network.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct RelayGraph {
     /// The store version it was built from.
     pub version: u64,
+    /// Actor ids in byte order: a node's index is its id's rank (found by binary search).
     pub(crate) ids: Vec<ActorId>,
     pub(crate) kinds: Vec<ActorKind>,
     /// First language per node, if any.
-    pub(crate) first_language: Vec<Option<crate::domain::Language>>,
+    pub(crate) first_language: Vec<Option<Language>>,
     /// (lon, lat) per node, if located.
     pub(crate) location: Vec<Option<(f64, f64)>>,
-    pub(crate) index: HashMap<ActorId, u32>,
-    /// `offsets[v]..offsets[v + 1]` are v's entries in `neighbours` and `tie_of`.
+    /// `offsets[v]..offsets[v + 1]` are v's entries in `neighbours` and `tie_of`, in tie order.
     pub(crate) offsets: Vec<u32>,
     pub(crate) neighbours: Vec<u32>,
     pub(crate) tie_of: Vec<u32>,
     pub(crate) ties: Vec<TieFacts>,
-    /// Per tie, its position in the network's `ties` it was built from.
+    /// Per tie, its position in the network's `ties` it was built from (increasing).
     pub(crate) network_tie: Vec<u32>,
 }
 
@@ -58,6 +56,55 @@ pub(crate) fn channel_bit(channel: Channel) -> u8 {
 pub(crate) fn day_number(date: Date) -> i32 {
     let epoch = Date::from_ymd_opt(1970, 1, 1).expect("a valid date");
     (date - epoch).num_days() as i32
+}
+
+const NONE: u32 = u32::MAX;
+
+/// The facts of a stored tie between two actors.
+fn facts(tie: &StoredTie, source: &StoredActor, target: &StoredActor) -> TieFacts {
+    TieFacts {
+        trust: tie.trust.value(),
+        verified: tie.last_verified.map_or(i32::MIN, day_number),
+        channels: tie
+            .channels
+            .as_slice()
+            .iter()
+            .fold(0, |mask, c| mask | channel_bit(*c)),
+        shared_language: source.languages.shares_any(&target.languages),
+    }
+}
+
+/// Compressed rows of `n` nodes from the ties' ends: each node's entries in tie order.
+fn compressed_rows(n: usize, ends: &[(u32, u32)]) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+    let mut offsets = vec![0u32; n + 1];
+    for &(s, t) in ends {
+        offsets[s as usize + 1] += 1;
+        offsets[t as usize + 1] += 1;
+    }
+    for v in 0..n {
+        offsets[v + 1] += offsets[v];
+    }
+    let mut fill = offsets.clone();
+    let mut neighbours = vec![0u32; offsets[n] as usize];
+    let mut tie_of = vec![0u32; offsets[n] as usize];
+    for (i, &(s, t)) in ends.iter().enumerate() {
+        for (from, to) in [(s, t), (t, s)] {
+            let slot = fill[from as usize] as usize;
+            neighbours[slot] = to;
+            tie_of[slot] = i as u32;
+            fill[from as usize] += 1;
+        }
+    }
+    (offsets, neighbours, tie_of)
+}
+
+/// The record of an actor in a network (sorted by id), if any.
+fn actor_in<'n>(network: &'n Network, id: &ActorId) -> Option<&'n StoredActor> {
+    network
+        .actors
+        .binary_search_by(|a| a.id.cmp(id))
+        .ok()
+        .map(|i| &*network.actors[i])
 }
 
 impl RelayGraph {
@@ -106,84 +153,234 @@ impl RelayGraph {
     pub fn build_part(
         network: &Network,
         version: u64,
-        keep: impl Fn(&crate::domain::StoredActor) -> bool,
+        keep: impl Fn(&StoredActor) -> bool,
     ) -> Self {
-        let mut relays: Vec<&crate::domain::StoredActor> = network
+        let mut relays: Vec<&StoredActor> = network
             .actors
             .iter()
+            .map(|a| &**a)
             .filter(|a| a.kind != ActorKind::City && keep(a))
             .collect();
-        relays.sort_by(|a, b| a.value.id.as_str().as_bytes().cmp(b.id.as_str().as_bytes()));
-        let n = relays.len();
-        let index: HashMap<ActorId, u32> = relays
+        relays.sort_by(|a, b| a.id.cmp(&b.id));
+        let index: std::collections::HashMap<&str, u32> = relays
             .iter()
             .enumerate()
-            .map(|(i, a)| (a.id.clone(), i as u32))
+            .map(|(i, a)| (a.id.as_str(), i as u32))
             .collect();
-        let languages: Vec<&crate::domain::Languages> =
-            relays.iter().map(|a| &a.languages).collect();
-
         let mut ties = Vec::new();
         let mut ends = Vec::new();
         let mut network_tie = Vec::new();
-        for (position, stored) in network.ties.iter().enumerate() {
-            let tie = &stored.value;
+        for (position, tie) in network.ties.iter().enumerate() {
             if !tie.kind.relays() {
                 continue;
             }
-            let (Some(&s), Some(&t)) = (index.get(&tie.source), index.get(&tie.target)) else {
+            let (Some(&s), Some(&t)) = (
+                index.get(tie.source.as_str()),
+                index.get(tie.target.as_str()),
+            ) else {
                 continue;
             };
-            ties.push(TieFacts {
-                trust: tie.trust.value(),
-                channels: tie
-                    .channels
-                    .as_slice()
-                    .iter()
-                    .fold(0, |mask, c| mask | channel_bit(*c)),
-                verified: tie.last_verified.map_or(i32::MIN, day_number),
-                shared_language: languages[s as usize].shares_any(languages[t as usize]),
-                ends: (s, t),
-            });
+            ties.push(facts(tie, relays[s as usize], relays[t as usize]));
             ends.push((s, t));
             network_tie.push(position as u32);
         }
-        let mut degree = vec![0u32; n + 1];
-        for &(s, t) in &ends {
-            degree[s as usize] += 1;
-            degree[t as usize] += 1;
-        }
-        let mut offsets = vec![0u32; n + 1];
-        for v in 0..n {
-            offsets[v + 1] = offsets[v] + degree[v];
-        }
-        let mut fill = offsets.clone();
-        let mut neighbours = vec![0u32; offsets[n] as usize];
-        let mut tie_of = vec![0u32; offsets[n] as usize];
-        for (i, &(s, t)) in ends.iter().enumerate() {
-            for (from, to) in [(s, t), (t, s)] {
-                let slot = fill[from as usize] as usize;
-                neighbours[slot] = to;
-                tie_of[slot] = i as u32;
-                fill[from as usize] += 1;
-            }
-        }
+        let (offsets, neighbours, tie_of) = compressed_rows(relays.len(), &ends);
         RelayGraph {
             version,
             ids: relays.iter().map(|a| a.id.clone()).collect(),
             kinds: relays.iter().map(|a| a.kind).collect(),
             first_language: relays.iter().map(|a| a.languages.first()).collect(),
-            location: relays
-                .iter()
-                .map(|a| a.location.map(|l| (l.lon(), l.lat())))
-                .collect(),
-            index,
+            location: relays.iter().map(|a| location(a)).collect(),
             offsets,
             neighbours,
             tie_of,
             ties,
             network_tie,
         }
+    }
+
+    /// The relay graph of the next version of the network, from this one (built from `old`
+    /// with the same `keep`) and the delta that turned `old` into `new`: exactly what
+    /// [`RelayGraph::build_part`] would build from `new`, without reading `new` record by record
+    /// or hashing an id. `None` when the delta cannot say it: an actor that was in `old` but
+    /// left out joins the part (a consent given), and its ties are not in the delta; then
+    /// build.
+    ///
+    /// # Complexity
+    /// O(d log(V + E)) for the d changed records, plus linear passes over the graph's integer
+    /// arrays (no hashing, no allocation per record): a copy, not a build.
+    pub fn update(
+        &self,
+        old: &Network,
+        new: &Network,
+        delta: &Delta,
+        keep: impl Fn(&StoredActor) -> bool,
+    ) -> Option<Self> {
+        let kept =
+            |id: &ActorId| actor_in(new, id).filter(|a| a.kind != ActorKind::City && keep(a));
+        // Nodes: the changed actors, each added, removed or updated.
+        let mut changed: Vec<&ActorId> = delta
+            .actors
+            .iter()
+            .map(|a| &a.id)
+            .chain(&delta.removed_actors)
+            .collect();
+        changed.sort();
+        changed.dedup();
+        let mut added: Vec<&StoredActor> = Vec::new();
+        let mut gone = vec![false; self.node_count()];
+        let mut relanguaged = vec![false; self.node_count()];
+        let mut renewed: Vec<(u32, &StoredActor)> = Vec::new();
+        for id in changed {
+            match (self.position(id), kept(id)) {
+                (None, Some(_)) if actor_in(old, id).is_some() => return None,
+                (None, Some(actor)) => added.push(actor),
+                (None, None) => {}
+                (Some(v), None) => gone[v as usize] = true,
+                (Some(v), Some(actor)) => {
+                    let before = actor_in(old, id)?;
+                    relanguaged[v as usize] = before.languages != actor.languages;
+                    renewed.push((v, actor));
+                }
+            }
+        }
+        // Merge the kept nodes with the added ones, in id order.
+        let n = self.node_count() - gone.iter().filter(|&&g| g).count() + added.len();
+        let mut remap = vec![NONE; self.node_count()];
+        let mut graph = RelayGraph {
+            version: delta.version,
+            ids: Vec::with_capacity(n),
+            kinds: Vec::with_capacity(n),
+            first_language: Vec::with_capacity(n),
+            location: Vec::with_capacity(n),
+            offsets: Vec::new(),
+            neighbours: Vec::new(),
+            tie_of: Vec::new(),
+            ties: Vec::new(),
+            network_tie: Vec::new(),
+        };
+        let mut renewed = renewed.into_iter().peekable();
+        let mut added = added.into_iter().peekable();
+        for v in 0..self.node_count() {
+            while let Some(actor) = added.next_if(|a| a.id < self.ids[v]) {
+                graph.push_node(actor);
+            }
+            if gone[v] {
+                continue;
+            }
+            remap[v] = graph.ids.len() as u32;
+            match renewed.next_if(|&(r, _)| r as usize == v) {
+                Some((_, actor)) => graph.push_node(actor),
+                None => {
+                    graph.ids.push(self.ids[v].clone());
+                    graph.kinds.push(self.kinds[v]);
+                    graph.first_language.push(self.first_language[v]);
+                    graph.location.push(self.location[v]);
+                }
+            }
+        }
+        added.for_each(|actor| graph.push_node(actor));
+
+        // Ties, at their positions in `new`: a tie kept from `old` at position p moves to
+        // p - (records before it replaced or removed) + (records inserted at or before it).
+        let at = |network: &Network, id: &crate::domain::TieId| {
+            network.ties.binary_search_by(|t| t.id.cmp(id))
+        };
+        let mut dropped: Vec<u32> = delta
+            .removed_ties
+            .iter()
+            .filter_map(|id| at(old, id).ok())
+            .chain(delta.ties.iter().filter_map(|t| at(old, &t.id).ok()))
+            .map(|p| p as u32)
+            .collect();
+        dropped.sort_unstable();
+        let inserted_at: Vec<u32> = delta
+            .ties
+            .iter()
+            .map(|t| at(old, &t.id).unwrap_or_else(|q| q) as u32)
+            .collect();
+        let node = |id: &ActorId| graph.position(id);
+        let mut fresh: Vec<(u32, TieFacts, (u32, u32))> = Vec::new();
+        for tie in &delta.ties {
+            if let (true, Some(s), Some(t)) =
+                (tie.kind.relays(), node(&tie.source), node(&tie.target))
+            {
+                let position = at(new, &tie.id).ok()? as u32;
+                let facts = facts(
+                    tie,
+                    actor_in(new, &tie.source)?,
+                    actor_in(new, &tie.target)?,
+                );
+                fresh.push((position, facts, (s, t)));
+            }
+        }
+        let mut fresh = fresh.into_iter().peekable();
+        let (mut before_dropped, mut before_inserted) = (0usize, 0usize);
+        let mut ends = Vec::with_capacity(self.tie_count() + delta.ties.len());
+        let mut ties = Vec::with_capacity(ends.capacity());
+        let mut network_tie = Vec::with_capacity(ends.capacity());
+        let mut push = |position: u32, facts: TieFacts, pair: (u32, u32)| {
+            ties.push(facts);
+            ends.push(pair);
+            network_tie.push(position);
+        };
+        for (tie, (a, b)) in self.tie_ends().into_iter().enumerate() {
+            let p = self.network_tie[tie];
+            while dropped.get(before_dropped).is_some_and(|&d| d < p) {
+                before_dropped += 1;
+            }
+            if dropped.get(before_dropped) == Some(&p) {
+                continue;
+            }
+            let (s, t) = (remap[a as usize], remap[b as usize]);
+            if s == NONE || t == NONE {
+                continue;
+            }
+            while inserted_at.get(before_inserted).is_some_and(|&q| q <= p) {
+                before_inserted += 1;
+            }
+            let position = (p as usize - before_dropped + before_inserted) as u32;
+            while let Some((q, facts, pair)) = fresh.next_if(|f| f.0 < position) {
+                push(q, facts, pair);
+            }
+            let mut facts = self.ties[tie];
+            if relanguaged[a as usize] || relanguaged[b as usize] {
+                let ends = (&graph.ids[s as usize], &graph.ids[t as usize]);
+                facts.shared_language = actor_in(new, ends.0)?
+                    .languages
+                    .shares_any(&actor_in(new, ends.1)?.languages);
+            }
+            push(position, facts, (s, t));
+        }
+        fresh.for_each(|(q, facts, pair)| push(q, facts, pair));
+        (graph.offsets, graph.neighbours, graph.tie_of) = compressed_rows(graph.ids.len(), &ends);
+        (graph.ties, graph.network_tie) = (ties, network_tie);
+        Some(graph)
+    }
+
+    fn push_node(&mut self, actor: &StoredActor) {
+        self.ids.push(actor.id.clone());
+        self.kinds.push(actor.kind);
+        self.first_language.push(actor.languages.first());
+        self.location.push(location(actor));
+    }
+
+    /// The node of an actor, if it relays in this graph.
+    pub(crate) fn position(&self, id: &ActorId) -> Option<u32> {
+        self.ids.binary_search(id).ok().map(|v| v as u32)
+    }
+
+    /// Each tie's two ends (the smaller node first), by tie.
+    pub(crate) fn tie_ends(&self) -> Vec<(u32, u32)> {
+        let mut ends = vec![(NONE, NONE); self.tie_count()];
+        for v in 0..self.node_count() as u32 {
+            for (w, tie) in self.edges(v) {
+                if v < w {
+                    ends[tie as usize] = (v, w);
+                }
+            }
+        }
+        ends
     }
 
     /// The relay graph as a petgraph graph, for Rust code that embeds relaymap as a library and
@@ -221,8 +418,7 @@ impl RelayGraph {
             .iter()
             .map(|id| graph.add_node(id.clone()))
             .collect();
-        for tie in &self.ties {
-            let (s, t) = tie.ends;
+        for (tie, (s, t)) in self.ties.iter().zip(self.tie_ends()) {
             graph.add_edge(nodes[s as usize], nodes[t as usize], tie.trust);
         }
         graph
@@ -238,16 +434,11 @@ impl RelayGraph {
         self.ties.len()
     }
 
-    /// Bytes held by the snapshot's arrays (ids and the id index included, roughly).
+    /// Bytes held by the graph's arrays. The ids' text is shared with the network the graph
+    /// was built from (an id is a pointer to it): counted is the pointer.
     pub fn memory_bytes(&self) -> usize {
         use std::mem::size_of;
-        let id_bytes: usize = self
-            .ids
-            .iter()
-            .map(|id| id.as_str().len() + size_of::<ActorId>())
-            .sum();
-        id_bytes * 2 // the id list and the index's keys
-            + self.index.capacity() * (size_of::<u32>() + 8)
+        self.ids.len() * size_of::<ActorId>()
             + self.kinds.len() * size_of::<ActorKind>()
             + self.first_language.len() * size_of::<Option<crate::domain::Language>>()
             + self.location.len() * size_of::<Option<(f64, f64)>>()
@@ -259,7 +450,6 @@ impl RelayGraph {
             + self.ties.len() * size_of::<TieFacts>()
     }
 
-    /// The entries of node `v`: (neighbour, tie index).
     /// Migrants with no relaying tie at all: nobody can pass them a message.
     pub fn isolated_migrants(&self) -> usize {
         (0..self.node_count())
@@ -269,11 +459,232 @@ impl RelayGraph {
             .count()
     }
 
+    /// The entries of node `v`: (neighbour, tie index), in tie order.
     pub(crate) fn edges(&self, v: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
         let range = self.offsets[v as usize] as usize..self.offsets[v as usize + 1] as usize;
         self.neighbours[range.clone()]
             .iter()
             .copied()
             .zip(self.tie_of[range].iter().copied())
+    }
+}
+
+/// Where an actor is, as (lon, lat).
+fn location(actor: &StoredActor) -> Option<(f64, f64)> {
+    actor.location.map(|l| (l.lon(), l.lat()))
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use serde_json::{Value, json};
+
+    use super::*;
+    use crate::analysis::testing::network;
+    use crate::rng::Rng;
+
+    /// A random city: responders, organisations, migrants and two cities, with random ties of
+    /// every kind, as actors and ties by id.
+    struct City {
+        actors: std::collections::BTreeMap<String, Value>,
+        ties: std::collections::BTreeMap<String, Value>,
+        next_tie: usize,
+    }
+
+    const LANGUAGES: [&str; 4] = ["tir", "ara", "fra", "prs"];
+
+    impl City {
+        fn new(rng: &mut Rng) -> Self {
+            let mut city = City {
+                actors: Default::default(),
+                ties: Default::default(),
+                next_tie: 0,
+            };
+            for id in ["c-1", "c-2"] {
+                city.actors
+                    .insert(id.into(), json!({"id": id, "kind": "city", "name": id}));
+            }
+            for i in 0..20 {
+                city.add_actor(rng, i);
+            }
+            for _ in 0..40 {
+                city.add_tie(rng);
+            }
+            city
+        }
+
+        fn add_actor(&mut self, rng: &mut Rng, i: usize) {
+            let kind = ["responder", "organisation", "migrant", "migrant"][i % 4];
+            let id = format!("{}-{i:02}", &kind[..1]);
+            let mut actor = json!({"id": id, "kind": kind, "name": "N",
+                "languages": [LANGUAGES[rng.below(4)]], "consent": rng.below(2) == 0});
+            if rng.below(2) == 0 {
+                actor["location"] = json!({"lat": 10.0 + rng.below(5) as f64, "lon": 20.0});
+            }
+            self.actors.insert(id, actor);
+        }
+
+        fn kind(&self, id: &str) -> &str {
+            self.actors[id]["kind"].as_str().unwrap()
+        }
+
+        fn add_tie(&mut self, rng: &mut Rng) {
+            let ids: Vec<String> = self.actors.keys().cloned().collect();
+            let (a, b) = (&ids[rng.below(ids.len())], &ids[rng.below(ids.len())]);
+            let kind = match (self.kind(a), self.kind(b)) {
+                ("migrant", "migrant") if a != b => "knows",
+                ("migrant", "organisation") => "member_of",
+                ("organisation", "responder") => "partners_with",
+                ("organisation", "migrant") => "serves",
+                ("migrant", "city") => "located_in",
+                _ => return,
+            };
+            let twin = self.ties.values().any(|t| {
+                t["kind"] == kind
+                    && ((t["source"] == **a && t["target"] == **b)
+                        || (kind == "knows" && t["source"] == **b && t["target"] == **a))
+            });
+            if twin {
+                return;
+            }
+            // Ids drawn so that new ties land between, before and after the others.
+            let id = format!("t-{:03}-{}", rng.below(1000), self.next_tie);
+            self.next_tie += 1;
+            let mut tie = json!({"id": id, "source": a, "target": b, "kind": kind});
+            if kind != "located_in" {
+                tie["trust"] = json!((1 + rng.below(10)) as f64 / 10.0);
+            }
+            self.ties.insert(id, tie);
+        }
+
+        /// A few random writes of every sort.
+        fn write(&mut self, rng: &mut Rng) {
+            for _ in 0..1 + rng.below(4) {
+                let actors: Vec<String> = self
+                    .actors
+                    .keys()
+                    .filter(|id| !id.starts_with("c-"))
+                    .cloned()
+                    .collect();
+                let ties: Vec<String> = self.ties.keys().cloned().collect();
+                match rng.below(8) {
+                    0 => {
+                        let i = rng.below(40);
+                        self.add_actor(rng, i);
+                    }
+                    1 if !actors.is_empty() => {
+                        let gone = actors[rng.below(actors.len())].clone();
+                        self.actors.remove(&gone);
+                        self.ties
+                            .retain(|_, t| t["source"] != *gone && t["target"] != *gone);
+                    }
+                    2 if !actors.is_empty() => {
+                        let id = &actors[rng.below(actors.len())];
+                        self.actors.get_mut(id).unwrap()["languages"] =
+                            json!([LANGUAGES[rng.below(4)]]);
+                    }
+                    3 if !actors.is_empty() => {
+                        let id = &actors[rng.below(actors.len())];
+                        let actor = self.actors.get_mut(id).unwrap();
+                        actor["consent"] = json!(rng.below(2) == 0);
+                        actor["location"] = json!({"lat": rng.below(5) as f64, "lon": 1.0});
+                    }
+                    4 | 5 => self.add_tie(rng),
+                    6 if !ties.is_empty() => {
+                        self.ties.remove(&ties[rng.below(ties.len())]);
+                    }
+                    7 if !ties.is_empty() => {
+                        let tie = self.ties.get_mut(&ties[rng.below(ties.len())]).unwrap();
+                        if tie["kind"] != "located_in" {
+                            tie["trust"] = json!((1 + rng.below(10)) as f64 / 10.0);
+                            tie["channels"] = json!(["sms"]);
+                            tie["last_verified"] = json!("2026-03-01");
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+
+        fn network(&self) -> Network {
+            network(json!({"actors": self.actors.values().collect::<Vec<_>>(),
+                "ties": self.ties.values().collect::<Vec<_>>()}))
+        }
+    }
+
+    /// What changed from `old` to `new` (their values, not their times).
+    fn delta(old: &Network, new: &Network, version: u64) -> Delta {
+        fn diff<T: Clone + PartialEq, K: Ord + Clone>(
+            old: &[Arc<crate::domain::Stored<T>>],
+            new: &[Arc<crate::domain::Stored<T>>],
+            key: impl Fn(&T) -> &K,
+        ) -> (Vec<crate::domain::Stored<T>>, Vec<K>) {
+            let find = |all: &[Arc<crate::domain::Stored<T>>], k: &K| {
+                all.iter()
+                    .find(|r| key(&r.value) == k)
+                    .map(|r| r.value.clone())
+            };
+            let written = new
+                .iter()
+                .filter(|r| find(old, key(&r.value)).as_ref() != Some(&r.value))
+                .map(|r| (**r).clone())
+                .collect();
+            let removed = old
+                .iter()
+                .filter(|r| find(new, key(&r.value)).is_none())
+                .map(|r| key(&r.value).clone())
+                .collect();
+            (written, removed)
+        }
+        let (actors, removed_actors) = diff(&old.actors, &new.actors, |a| &a.id);
+        let (ties, removed_ties) = diff(&old.ties, &new.ties, |t| &t.id);
+        Delta {
+            version,
+            actors,
+            removed_actors,
+            ties,
+            removed_ties,
+        }
+    }
+
+    use std::sync::Arc;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// After any sequence of writes (actors and ties added, changed and deleted, languages
+        /// and consent changed), the graph brought up to date from each delta is the graph
+        /// built from the network: the whole network, and the consenting part (unless a consent
+        /// given makes the update decline, which it must then do).
+        #[test]
+        fn an_updated_graph_equals_a_rebuilt_one(seed in any::<u64>()) {
+            let mut rng = Rng::new(seed);
+            let consenting = |a: &StoredActor| a.kind != ActorKind::Migrant || a.consent.is_recorded();
+            let mut city = City::new(&mut rng);
+            let mut current = city.network();
+            let mut whole = RelayGraph::build(&current, 1);
+            let mut part = RelayGraph::build_part(&current, 1, consenting);
+            for version in 2..12 {
+                city.write(&mut rng);
+                let next = city.network();
+                let delta = delta(&current, &next, version);
+                let applied = current.apply(&delta);
+                let updated = whole.update(&current, &applied, &delta, |_| true);
+                whole = RelayGraph::build(&applied, version);
+                prop_assert_eq!(updated.as_ref(), Some(&whole));
+                let joined = delta.actors.iter().any(|a| {
+                    consenting(a)
+                        && current.actors.iter().any(|b| b.id == a.id && !consenting(b))
+                });
+                let updated = part.update(&current, &applied, &delta, consenting);
+                part = RelayGraph::build_part(&applied, version, consenting);
+                if joined {
+                    prop_assert!(updated.is_none());
+                } else {
+                    prop_assert_eq!(updated.as_ref(), Some(&part));
+                }
+                current = applied;
+            }
+        }
     }
 }

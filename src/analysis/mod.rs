@@ -4,7 +4,8 @@
 //! # Our arrays, and petgraph
 //!
 //! The relay graph ([`RelayGraph`]) is compressed sparse row arrays with `u32` indices, built
-//! once per version of the network: every hot loop runs on them — reach (a breadth-first search
+//! from a full read of the network and brought up to date from each later version's delta
+//! ([`RelayGraph::update`]: a merge of integer arrays, no hashing): every hot loop runs on them — reach (a breadth-first search
 //! and a most-reliable-path search per query), the call list, the single points of failure (a
 //! dominator tree of the query's usable graph, Cooper, Harvey and Kennedy's algorithm on those
 //! arrays), the metrics (a search per actor), communities and the layout. Measured on the

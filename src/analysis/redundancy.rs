@@ -381,10 +381,11 @@ pub fn critical_ties(
         .collect();
     check(cancel)?;
     // (tie, the end whose only tie back it is)
+    let ends = graph.tie_ends();
     let candidates: Vec<(u32, u32)> = (0..graph.ties.len() as u32)
         .filter(|&tie| q.usable[tie as usize])
         .filter_map(|tie| {
-            let (a, b) = graph.ties[tie as usize].ends;
+            let (a, b) = ends[tie as usize];
             let (ha, hb) = (hops[a as usize], hops[b as usize]);
             if within(b) && ha != u8::MAX && ha + 1 == hb && parents[b as usize] == 1 {
                 Some((tie, b))

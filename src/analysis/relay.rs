@@ -159,7 +159,7 @@ impl<'g> BoundQuery<'g> {
         }
         let n = graph.node_count();
         let lookup = |field: &'static str, id: &ActorId| {
-            graph.index.get(id).copied().ok_or_else(|| {
+            graph.position(id).ok_or_else(|| {
                 AnalysisError::invalid(
                     field,
                     format!("{id} is not a migrant, organisation or responder in the network"),
@@ -202,19 +202,21 @@ impl<'g> BoundQuery<'g> {
             .as_ref()
             .map(|cs| cs.iter().fold(0u8, |m, c| m | channel_bit(*c)));
         let since = query.verified_since.map(day_number);
-        let usable: Vec<bool> = graph
+        let mut usable: Vec<bool> = graph
             .ties
             .par_iter()
             .map(|facts| {
-                let (a, b) = facts.ends;
-                !excluded[a as usize]
-                    && !excluded[b as usize]
-                    && facts.trust >= query.min_trust
+                facts.trust >= query.min_trust
                     && since.is_none_or(|day| facts.verified != i32::MIN && facts.verified >= day)
                     && channel_mask.is_none_or(|mask| facts.channels & mask != 0)
                     && (!query.language_check || facts.shared_language)
             })
             .collect();
+        for v in (0..n as u32).filter(|&v| excluded[v as usize]) {
+            for (_, tie) in graph.edges(v) {
+                usable[tie as usize] = false;
+            }
+        }
         Ok(Self {
             graph,
             sources,
@@ -442,14 +444,18 @@ pub fn coverage(
     let n = graph.node_count();
     let mut reached_target = vec![false; n];
     for r in &reach.reached {
-        reached_target[graph.index[&r.id] as usize] = true;
+        reached_target[graph.position(&r.id).expect("a reached node") as usize] = true;
     }
     let call_list = call_list(&prepared, &reached_target, query.area.as_ref())?;
     check(cancel)?;
     let dominators = Dominators::of(&prepared);
     let single_points_of_failure = points_of_failure(&prepared, &dominators);
     let mut reach = reach;
-    let reached_nodes: Vec<u32> = reach.reached.iter().map(|r| graph.index[&r.id]).collect();
+    let reached_nodes: Vec<u32> = reach
+        .reached
+        .iter()
+        .map(|r| graph.position(&r.id).expect("a reached node"))
+        .collect();
     let paths = super::redundancy::independent_paths(&prepared, &dominators, &reached_nodes)?;
     let mut fragile = Vec::new();
     for (r, count) in reach.reached.iter_mut().zip(paths) {
@@ -460,7 +466,7 @@ pub fn coverage(
     }
     let mut unreached_by_language = BTreeMap::new();
     for id in &reach.unreached {
-        let language = graph.first_language[graph.index[id] as usize]
+        let language = graph.first_language[graph.position(id).expect("a target") as usize]
             .map_or("und".to_owned(), |l| l.to_string());
         *unreached_by_language.entry(language).or_insert(0) += 1;
     }

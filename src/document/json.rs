@@ -102,7 +102,11 @@ fn backticked(message: &str) -> Option<&str> {
 /// Writes the network as the JSON import document, record by record, followed by a newline.
 /// Importing the output into an empty store and exporting again gives the same bytes.
 pub fn write_json(network: &Network, out: impl Write) -> io::Result<()> {
-    write_records(network.actors.iter(), network.ties.iter(), out)
+    write_records(
+        network.actors.iter().map(|a| &**a),
+        network.ties.iter().map(|t| &**t),
+        out,
+    )
 }
 
 /// Writes actors and ties as the JSON import document, record by record (never a copy of the

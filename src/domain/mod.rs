@@ -18,6 +18,8 @@ pub mod text;
 mod tie;
 mod values;
 
+use std::sync::Arc;
+
 pub use access::{AuditEntry, Caller, Role, Token, TokenSecret, hash_secret, hex};
 pub use activation::{
     Activation, ActivationState, ContactAttempt, NO_ANSWERS_FOR_UNAVAILABLE, Outcome, PlanChange,
@@ -71,13 +73,15 @@ pub type StoredActor = Stored<Actor>;
 /// A tie as stored.
 pub type StoredTie = Stored<Tie>;
 
-/// The whole network, as exported and imported: actors and ties, each sorted by id.
+/// The whole network, as exported and imported: actors and ties, each sorted by id. Records are
+/// shared (`Arc`): the next version of the network ([`Network::apply`]) copies pointers to the
+/// records that did not change.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Network {
     /// Every actor, sorted by id.
-    pub actors: Vec<StoredActor>,
+    pub actors: Vec<Arc<StoredActor>>,
     /// Every tie, sorted by id.
-    pub ties: Vec<StoredTie>,
+    pub ties: Vec<Arc<StoredTie>>,
 }
 
 /// What changed in the network after a version, as the store holds it now: the actors and ties
@@ -160,8 +164,9 @@ impl Network {
     /// The network as one write that recreates it exactly, times included (for copies between
     /// stores and restores).
     pub fn into_batch(self, mode: WriteMode) -> Batch {
-        fn drafts<T>(all: Vec<Stored<T>>, file: &str) -> Vec<Draft<T>> {
+        fn drafts<T: Clone>(all: Vec<Arc<Stored<T>>>, file: &str) -> Vec<Draft<T>> {
             all.into_iter()
+                .map(Arc::unwrap_or_clone)
                 .enumerate()
                 .map(|(i, stored)| Draft {
                     value: stored.value,
@@ -184,20 +189,24 @@ impl Batch {
     /// documents that were never stored (tests, examples).
     pub fn into_network(self) -> Network {
         let at = now();
-        let stamp = |value| Stored {
-            value,
-            created_at: at,
-            updated_at: at,
+        let stamp = |value| {
+            Arc::new(Stored {
+                value,
+                created_at: at,
+                updated_at: at,
+            })
         };
         let mut network = Network {
             actors: self.actors.into_iter().map(|d| stamp(d.value)).collect(),
             ties: self
                 .ties
                 .into_iter()
-                .map(|d| Stored {
-                    value: d.value,
-                    created_at: at,
-                    updated_at: at,
+                .map(|d| {
+                    Arc::new(Stored {
+                        value: d.value,
+                        created_at: at,
+                        updated_at: at,
+                    })
                 })
                 .collect(),
         };
@@ -232,26 +241,26 @@ pub fn now() -> Timestamp {
 }
 
 /// `all` (sorted by key) with `upserts` (sorted) put in place of or beside their namesakes and
-/// the `removed` keys left out.
+/// the `removed` keys left out. The records of `all` kept are shared, not copied.
 fn merged<T: Clone, K: Ord>(
-    all: &[T],
+    all: &[Arc<T>],
     upserts: &[T],
     removed: &[K],
     key: impl Fn(&T) -> &K,
-) -> Vec<T> {
+) -> Vec<Arc<T>> {
     let removed: std::collections::BTreeSet<&K> = removed.iter().collect();
     let mut out = Vec::with_capacity(all.len() + upserts.len());
     let mut new = upserts.iter().peekable();
     for old in all {
         while let Some(next) = new.next_if(|n| key(n) < key(old)) {
-            out.push(next.clone());
+            out.push(Arc::new(next.clone()));
         }
         if new.peek().is_some_and(|n| key(n) == key(old)) {
-            out.push(new.next().expect("peeked").clone());
+            out.push(Arc::new(new.next().expect("peeked").clone()));
         } else if !removed.contains(key(old)) {
             out.push(old.clone());
         }
     }
-    out.extend(new.cloned());
+    out.extend(new.map(|n| Arc::new(n.clone())));
     out
 }

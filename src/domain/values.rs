@@ -58,15 +58,24 @@ pub(crate) fn enum_schema<'a>(
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(try_from = "String", into = "String")]
-        pub struct $name(String);
+        ///
+        /// Shared text: a clone (into a path, a relay graph, the next version of the network)
+        /// copies a pointer, not the id.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+        #[serde(try_from = "String")]
+        pub struct $name(std::sync::Arc<str>);
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
 
         impl $name {
             /// Parses an id: 1 to 64 characters, letters, digits, `-`, `_`, `.` or `:`, so that it
             /// is safe in a URL path, a CSV cell and a log line.
             pub fn parse(raw: &str) -> Result<Self, DomainError> {
-                parse_id(raw).map(Self)
+                parse_id(raw).map(|id| Self(id.into()))
             }
 
             /// The id as text.
@@ -92,7 +101,7 @@ macro_rules! id_type {
 
         impl From<$name> for String {
             fn from(id: $name) -> String {
-                id.0
+                id.0.to_string()
             }
         }
 
@@ -116,14 +125,14 @@ id_type!(
 impl ActorId {
     /// A fresh random id with a prefix naming the kind (`m-`, `o-`, `r-`, `c-`).
     pub fn generate(prefix: &str) -> Self {
-        Self(format!("{prefix}-{}", uuid::Uuid::new_v4().simple()))
+        Self(format!("{prefix}-{}", uuid::Uuid::new_v4().simple()).into())
     }
 }
 
 impl TieId {
     /// A fresh random tie id (`t-` and 32 hex digits).
     pub fn generate() -> Self {
-        Self(format!("t-{}", uuid::Uuid::new_v4().simple()))
+        Self(format!("t-{}", uuid::Uuid::new_v4().simple()).into())
     }
 }
 

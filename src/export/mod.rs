@@ -642,12 +642,12 @@ impl Exportable {
     pub fn actors(&self) -> impl Iterator<Item = &crate::domain::StoredActor> {
         self.actors
             .iter()
-            .map(|&i| &self.network.actors[i as usize])
+            .map(|&i| &*self.network.actors[i as usize])
     }
 
     /// The ties that may be exported, in id order.
     pub fn ties(&self) -> impl Iterator<Item = &crate::domain::StoredTie> {
-        self.ties.iter().map(|&i| &self.network.ties[i as usize])
+        self.ties.iter().map(|&i| &*self.network.ties[i as usize])
     }
 
     fn actor(&self, index: usize) -> &crate::domain::StoredActor {

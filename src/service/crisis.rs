@@ -283,7 +283,7 @@ impl Services {
         // the network since: excluding them changes nothing, and must not break the board.
         parsed
             .exclude
-            .retain(|id| snapshot.graph.index.contains_key(id));
+            .retain(|id| snapshot.graph.position(id).is_some());
         if let Some(kept) = snapshot.plan(&text) {
             return Ok((kept, snapshot));
         }
@@ -707,7 +707,7 @@ impl Services {
                 let critical = critical_ties(&snapshot.graph, &query, cancel)?;
                 let mut ties: Vec<(usize, &crate::domain::StoredTie)> = critical
                     .iter()
-                    .map(|c| (c.cut_off, &snapshot.network.ties[c.position]))
+                    .map(|c| (c.cut_off, &*snapshot.network.ties[c.position]))
                     .collect();
                 ties.sort_by(|a, b| {
                     b.0.cmp(&a.0)

@@ -155,7 +155,7 @@ fn rank(
         }
         let (ties, summed) = trust.get(&actor.id).copied().unwrap_or((0, 0.0));
         rows.push(Intermediary {
-            actor: stored.clone(),
+            actor: (**stored).clone(),
             bridged,
             betweenness: real("betweenness", row),
             effective_size: real("effective_size", row),

@@ -19,7 +19,7 @@ use tokio::sync::OnceCell;
 
 use super::figures::Figures;
 use crate::analysis::{RelayGraph, Summary};
-use crate::domain::{Date, Network, Purpose, today};
+use crate::domain::{Date, Delta, Network, Purpose, today};
 use crate::export::Exportable;
 use crate::store::{GraphStore, StoreError};
 
@@ -93,6 +93,17 @@ pub struct Snapshot {
     /// Coverage reports by query text, for the activations' boards that ask again and again
     /// (at most [`PLANS_KEPT`]; the next version starts afresh).
     plans: Mutex<HashMap<String, Arc<crate::analysis::CoverageReport>>>,
+    /// The previous version's parts that were in use when this one was made from it, to
+    /// update rather than build this version's parts when they are first asked for.
+    seed: Mutex<Option<Seed>>,
+}
+
+/// The previous version of the network, what turned it into this one, and the relay graphs of
+/// its parts (by scope, research then partners) not yet brought up to date.
+struct Seed {
+    network: Arc<Network>,
+    delta: Delta,
+    graphs: [Option<Arc<RelayGraph>>; 2],
 }
 
 /// Coverage reports a snapshot keeps for the activations' boards.
@@ -142,9 +153,13 @@ const MAX_SUMMARIES: usize = 8;
 impl Snapshot {
     fn new(version: u64, network: Network) -> Self {
         let graph = RelayGraph::build(&network, version);
+        Self::of(version, Arc::new(network), graph, None)
+    }
+
+    fn of(version: u64, network: Arc<Network>, graph: RelayGraph, seed: Option<Seed>) -> Self {
         Self {
             version,
-            network: Arc::new(network),
+            network,
             graph: Arc::new(graph),
             day: today(),
             parts: [Mutex::new(Weak::new()), Mutex::new(Weak::new())],
@@ -152,7 +167,35 @@ impl Snapshot {
             summaries: Mutex::new(HashMap::new()),
             intermediaries: OnceCell::new(),
             plans: Mutex::new(HashMap::new()),
+            seed: Mutex::new(seed),
         }
+    }
+
+    /// The next version: this one with a delta from the change log applied. The network
+    /// shares every record that did not change, and the relay graph is brought up to date
+    /// rather than built (see [`RelayGraph::update`]); so are the parts in use, when first asked
+    /// for.
+    fn updated(&self, delta: Delta) -> Self {
+        let network = Arc::new(self.network.apply(&delta));
+        let graph = self
+            .graph
+            .update(&self.network, &network, &delta, |_| true)
+            .unwrap_or_else(|| RelayGraph::build(&network, delta.version));
+        // Consent is judged on a day: a part of another day is built afresh.
+        let graphs = [0, 1].map(|i| {
+            let part = self.parts[i]
+                .lock()
+                .expect("the snapshot lock is never poisoned");
+            part.upgrade()
+                .filter(|_| self.day == today())
+                .map(|scoped| scoped.graph.clone())
+        });
+        let seed = graphs.iter().any(Option::is_some).then(|| Seed {
+            network: self.network.clone(),
+            delta: delta.clone(),
+            graphs,
+        });
+        Self::of(delta.version, network, graph, seed)
     }
 
     /// The coverage report of a query (by its JSON text) on this version, if kept.
@@ -191,9 +234,29 @@ impl Snapshot {
             return scoped;
         }
         let day = self.day;
-        let graph = RelayGraph::build_part(&self.network, self.version, |a| {
-            Exportable::may_leave(a, purpose, day)
-        });
+        let keep = |a: &crate::domain::StoredActor| Exportable::may_leave(a, purpose, day);
+        let seeded = {
+            let mut seed = self
+                .seed
+                .lock()
+                .expect("the snapshot lock is never poisoned");
+            let graph = seed
+                .as_mut()
+                .and_then(|s| s.graphs[scope as usize - 1].take());
+            let updated = graph.and_then(|graph| {
+                let seed = seed.as_ref().expect("a seed gave the graph");
+                graph.update(&seed.network, &self.network, &seed.delta, keep)
+            });
+            if seed
+                .as_ref()
+                .is_some_and(|s| s.graphs.iter().all(Option::is_none))
+            {
+                *seed = None;
+            }
+            updated
+        };
+        let graph =
+            seeded.unwrap_or_else(|| RelayGraph::build_part(&self.network, self.version, keep));
         let scoped = Arc::new(Scoped {
             network: self.network.clone(),
             graph: Arc::new(graph),
@@ -405,12 +468,10 @@ impl Snapshots {
         let started = Instant::now();
         let (snapshot, changes) = match update {
             Some((previous, delta)) => {
-                let (version, changes) = (delta.version, delta.len());
-                let snapshot = super::budget::on_heavy_pool(move || {
-                    Snapshot::new(version, previous.network.apply(&delta))
-                })
-                .await
-                .map_err(StoreError::backend)?;
+                let changes = delta.len();
+                let snapshot = super::budget::on_heavy_pool(move || previous.updated(delta))
+                    .await
+                    .map_err(StoreError::backend)?;
                 self.updates.fetch_add(1, Ordering::Relaxed);
                 (snapshot, Some(changes))
             }

@@ -55,11 +55,7 @@ pub async fn writes_are_read_back_as_written(store: &dyn GraphStore) {
     let network = store.network().await.unwrap();
     let mut written: Vec<_> = batch.actors.iter().map(|d| d.value.clone()).collect();
     written.sort_by(|a, b| a.id.cmp(&b.id));
-    let read: Vec<_> = network
-        .actors
-        .iter()
-        .map(|s: &StoredActor| s.value.clone())
-        .collect();
+    let read: Vec<_> = network.actors.iter().map(|s| s.value.clone()).collect();
     assert_eq!(read, written);
     let tie = store
         .get_tie(&TieId::parse("t-2").unwrap())
@@ -753,10 +749,16 @@ async fn assert_log_catches_up(
         .expect("the log answers for a recent version");
     assert_eq!(delta.version, store.version().await.unwrap());
     let full = store.network().await.unwrap();
+    let applied = before.apply(&delta);
+    assert_eq!(applied, full, "the log's delta against a full read");
+    // The relay graph brought up to date from the delta is the one built from a full read.
+    let updated = relaymap::analysis::RelayGraph::build(before, version)
+        .update(before, &applied, &delta, |_| true)
+        .expect("the whole network's graph always updates");
     assert_eq!(
-        before.apply(&delta),
-        full,
-        "the log's delta against a full read"
+        updated,
+        relaymap::analysis::RelayGraph::build(&full, delta.version),
+        "the updated relay graph against one built from a full read"
     );
 }
 

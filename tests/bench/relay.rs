@@ -87,7 +87,7 @@ fn main() {
 
     // Bringing the network up to date after one write (a tie's trust changed), as a server does
     // from the change log, against reading the whole network again.
-    let mut changed = network.ties[network.ties.len() / 2].clone();
+    let mut changed = (*network.ties[network.ties.len() / 2]).clone();
     changed.value.trust = relaymap::domain::Trust::parse(0.25).expect("a trust");
     let delta = relaymap::domain::Delta {
         version: 2,
@@ -99,6 +99,12 @@ fn main() {
     println!("one write applied to the network in memory: {apply:?}");
 
     let (build, graph) = time(5, || RelayGraph::build(&network, 1));
+    let (update, _) = time(5, || {
+        graph
+            .update(&network, &updated, &delta, |_| true)
+            .expect("the graph updates")
+    });
+    println!("the relay graph brought up to date after that write: {update:?}");
     println!(
         "snapshot: {} actors, {} ties; build {:?}; {:.0} bytes per tie",
         graph.node_count(),

@@ -63,8 +63,7 @@ pub(super) fn profiles(graph: &RelayGraph, network: &Network) -> Vec<[usize; 3]>
         if tie.kind == TieKind::LocatedIn {
             continue;
         }
-        let (Some(&s), Some(&t)) = (graph.index.get(&tie.source), graph.index.get(&tie.target))
-        else {
+        let (Some(s), Some(t)) = (graph.position(&tie.source), graph.position(&tie.target)) else {
             continue;
         };
         let end = |v: u32, id: &ActorId| {

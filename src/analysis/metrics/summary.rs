@@ -266,10 +266,10 @@ mod tests {
             updated_at: now(),
         };
         for id in ["c", "l1", "l2", "l3", "l4", "l5", "z"] {
-            network.actors.push(actor(id));
+            network.actors.push(std::sync::Arc::new(actor(id)));
         }
         for i in 1..=5 {
-            network.ties.push(Stored {
+            network.ties.push(std::sync::Arc::new(Stored {
                 value: Tie {
                     id: TieId::parse(&format!("t{i}")).unwrap(),
                     source: ActorId::parse("c").unwrap(),
@@ -282,7 +282,7 @@ mod tests {
                 },
                 created_at: now(),
                 updated_at: now(),
-            });
+            }));
         }
         let graph = RelayGraph::build(&network, 0);
 

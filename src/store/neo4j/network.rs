@@ -1,5 +1,7 @@
 //! The network in Neo4j: reads, all-or-nothing writes, deletion and erasure.
 
+use std::sync::Arc;
+
 use neo4rs::{BoltType, Txn, query};
 use serde::Deserialize;
 
@@ -401,6 +403,10 @@ impl NetworkStore for Neo4jStore {
                 );
             }
             ties.sort_by(|a: &StoredTie, b| a.id.cmp(&b.id));
+            let (actors, ties) = (
+                actors.into_iter().map(Arc::new).collect(),
+                ties.into_iter().map(Arc::new).collect(),
+            );
             Ok((Network { actors, ties }, txn))
         })
         .await

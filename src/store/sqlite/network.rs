@@ -1,6 +1,7 @@
 //! The network in the embedded store: reads, all-or-nothing writes, deletion and erasure.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params};
@@ -336,12 +337,12 @@ impl NetworkStore for SqliteStore {
                 let mut actors = connection
                     .prepare(&format!("SELECT {ACTOR_COLUMNS} FROM actors ORDER BY id"))?;
                 let actors = actors
-                    .query_map([], read_actor)?
+                    .query_map([], |row| read_actor(row).map(Arc::new))?
                     .collect::<rusqlite::Result<Vec<_>>>()?;
                 let mut ties =
                     connection.prepare(&format!("SELECT {TIE_COLUMNS} FROM ties ORDER BY id"))?;
                 let ties = ties
-                    .query_map([], read_tie)?
+                    .query_map([], |row| read_tie(row).map(Arc::new))?
                     .collect::<rusqlite::Result<Vec<_>>>()?;
                 Ok(Network { actors, ties })
             })();
