@@ -669,6 +669,12 @@ mod tests {
                 let next = city.network();
                 let delta = delta(&current, &next, version);
                 let applied = current.apply(&delta);
+                let values = |n: &Network| {
+                    let actors: Vec<_> = n.actors.iter().map(|a| a.value.clone()).collect();
+                    let ties: Vec<_> = n.ties.iter().map(|t| t.value.clone()).collect();
+                    (actors, ties)
+                };
+                prop_assert_eq!(values(&applied), values(&next), "the delta applied");
                 let updated = whole.update(&current, &applied, &delta, |_| true);
                 whole = RelayGraph::build(&applied, version);
                 prop_assert_eq!(updated.as_ref(), Some(&whole));

@@ -241,26 +241,45 @@ pub fn now() -> Timestamp {
 }
 
 /// `all` (sorted by key) with `upserts` (sorted) put in place of or beside their namesakes and
-/// the `removed` keys left out. The records of `all` kept are shared, not copied.
+/// the `removed` keys left out. The records of `all` kept are shared, not copied: the runs
+/// between two changes are copied as pointers, found by binary search, with no key compared.
 fn merged<T: Clone, K: Ord>(
     all: &[Arc<T>],
     upserts: &[T],
     removed: &[K],
     key: impl Fn(&T) -> &K,
 ) -> Vec<Arc<T>> {
-    let removed: std::collections::BTreeSet<&K> = removed.iter().collect();
+    // Every change as (position in `all`, the record put there if any, replaces `all`'s).
+    let find = |k: &K| all.binary_search_by(|old| key(old).cmp(k));
+    let mut changes: Vec<(usize, Option<&T>, bool)> = upserts
+        .iter()
+        .map(|new| match find(key(new)) {
+            Ok(at) => (at, Some(new), true),
+            Err(at) => (at, Some(new), false),
+        })
+        .chain(
+            removed
+                .iter()
+                .filter_map(|k| find(k).ok().map(|at| (at, None, true))),
+        )
+        .collect();
+    // At one position: insertions (sorted by key, as `upserts` is) before the change of the
+    // record there.
+    changes.sort_by_key(|&(at, _, replaces)| (at, replaces));
     let mut out = Vec::with_capacity(all.len() + upserts.len());
-    let mut new = upserts.iter().peekable();
-    for old in all {
-        while let Some(next) = new.next_if(|n| key(n) < key(old)) {
-            out.push(Arc::new(next.clone()));
+    let mut from = 0;
+    for (at, new, replaces) in changes {
+        if at >= from {
+            out.extend_from_slice(&all[from..at]);
+            from = at;
         }
-        if new.peek().is_some_and(|n| key(n) == key(old)) {
-            out.push(Arc::new(new.next().expect("peeked").clone()));
-        } else if !removed.contains(key(old)) {
-            out.push(old.clone());
+        if replaces {
+            from = from.max(at + 1);
+        }
+        if let Some(new) = new {
+            out.push(Arc::new(new.clone()));
         }
     }
-    out.extend(new.map(|n| Arc::new(n.clone())));
+    out.extend_from_slice(&all[from..]);
     out
 }
