@@ -53,6 +53,11 @@ impl Application {
         if config.demo {
             load_demo_if_empty(store.as_ref()).await?;
         }
+        let mut fresh = [0u8; 32];
+        getrandom::fill(&mut fresh).map_err(|e| anyhow::anyhow!("no random bytes: {e}"))?;
+        let failure_key = store
+            .secret(crate::http::session::FAILURE_KEY, &fresh)
+            .await?;
         let listener = TcpListener::bind(config.bind)
             .await
             .with_context(|| format!("binding {}", config.bind))?;
@@ -70,7 +75,12 @@ impl Application {
                 ),
             )),
             sessions: Arc::new(crate::http::session::Sessions::new(store.clone())),
-            limiter: Arc::new(Limiter::new(config.failure_limit, config.failure_window)),
+            limiter: Arc::new(Limiter::shared(
+                config.failure_limit,
+                config.failure_window,
+                store.clone(),
+                failure_key,
+            )),
             behind_proxy: config.behind_proxy,
             tiles: config.tiles.clone().map(Arc::new),
             monitor: Default::default(),

@@ -440,7 +440,7 @@ async fn authorize(State(gate): State<Gate>, mut request: Request, next: Next) -
             // The token was revoked or expired since sign-in: so is the session.
             gate.sessions.end(cookie).await;
         } else {
-            gate.limiter.failed(client);
+            gate.limiter.failed(client).await;
         }
         let action = format!("{} {}", rule.method, rule.path);
         // An unknown token is always worth a line: someone is guessing.

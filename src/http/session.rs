@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::extract::ConnectInfo;
@@ -164,11 +164,21 @@ fn per_network(address: IpAddr) -> IpAddr {
 /// Failed sign-ins and requests with bad tokens, per client: after `max` failures within
 /// `window`, the client's credentials are not even checked until the oldest failure leaves the
 /// window (429 with `Retry-After`).
+///
+/// Every failure is also counted in the store, where every server process on it counts: each
+/// process learns a client's failures elsewhere at that client's next failure with it, so a
+/// client spreading its tries over N processes gets at most `max + N - 1` of them per window.
+/// Checking a credential asks only this process's memory: the store is asked on failures only.
 pub struct Limiter {
     failures: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
     max: usize,
     window: Duration,
+    /// The store the processes share, and the key that hashes an address before it goes there.
+    shared: Option<(Arc<dyn GraphStore>, Vec<u8>)>,
 }
+
+/// The store secret that keys the hashes of client addresses in the failure count.
+pub const FAILURE_KEY: &str = "failure-limit";
 
 /// The most clients the limiter tracks at once; beyond it, the stalest are forgotten.
 const MAX_CLIENTS: usize = 100_000;
@@ -180,6 +190,56 @@ impl Limiter {
             failures: Mutex::new(HashMap::new()),
             max: max.max(1),
             window,
+            shared: None,
+        }
+    }
+
+    /// A limit of `max` failures per `window`, counted together with every process on `store`;
+    /// `key` (a store secret) hashes client addresses, which never reach the store.
+    pub fn shared(max: usize, window: Duration, store: Arc<dyn GraphStore>, key: Vec<u8>) -> Self {
+        Self {
+            shared: Some((store, key)),
+            ..Self::new(max, window)
+        }
+    }
+
+    /// Counts a failure, here and in the store; takes the store's count of the client's
+    /// failures (every process's) when it holds more than this process knows of.
+    pub async fn failed(&self, client: IpAddr) {
+        self.count_here(client);
+        let Some((store, key)) = &self.shared else {
+            return;
+        };
+        let now = crate::domain::now();
+        let window = chrono::Duration::from_std(self.window).unwrap_or(chrono::Duration::MAX);
+        let since = now.checked_sub_signed(window).unwrap_or(now);
+        let hashed = {
+            use hmac::Mac;
+            let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(key).expect("any key");
+            mac.update(client.to_string().as_bytes());
+            crate::domain::hex(&mac.finalize().into_bytes())
+        };
+        match store.record_failure(&hashed, &now, &since).await {
+            Ok(times) => {
+                let here = Instant::now();
+                let known: VecDeque<Instant> = times
+                    .iter()
+                    .rev()
+                    .take(self.max)
+                    .rev()
+                    .filter_map(|at| {
+                        here.checked_sub(
+                            now.signed_duration_since(*at).to_std().unwrap_or_default(),
+                        )
+                    })
+                    .collect();
+                let mut failures = self.failures.lock().expect("limiter");
+                let times = failures.entry(client).or_default();
+                if known.len() > times.len() {
+                    *times = known;
+                }
+            }
+            Err(error) => tracing::warn!(error = %error, "the failure count was not shared"),
         }
     }
 
@@ -204,8 +264,8 @@ impl Limiter {
         })
     }
 
-    /// Counts a failure.
-    pub fn failed(&self, client: IpAddr) {
+    /// Counts a failure in this process.
+    fn count_here(&self, client: IpAddr) {
         let mut failures = self.failures.lock().expect("limiter");
         let now = Instant::now();
         if failures.len() >= MAX_CLIENTS && !failures.contains_key(&client) {
@@ -246,10 +306,10 @@ mod tests {
         let a: IpAddr = "10.0.0.1".parse().unwrap();
         let b: IpAddr = "10.0.0.2".parse().unwrap();
         for _ in 0..2 {
-            limiter.failed(a);
+            limiter.count_here(a);
         }
         assert!(limiter.blocked(a).is_none());
-        limiter.failed(a);
+        limiter.count_here(a);
         assert!(limiter.blocked(a).is_some());
         assert!(
             limiter.blocked(b).is_none(),

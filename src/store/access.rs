@@ -53,6 +53,17 @@ pub trait AccessStore: Send + Sync {
     /// Forgets a session (nothing when there is none).
     async fn end_session(&self, cookie_hash: &str) -> Result<(), StoreError>;
 
+    /// Counts a failed credential (an unknown token, a failed sign-in) from `client` at `at`,
+    /// forgets every failure before `since` (of any client), and returns the times of `client`'s
+    /// failures from `since` on, oldest first: what every server process on the store has
+    /// counted. `client` is a keyed hash, never an address. Not a change of the network.
+    async fn record_failure(
+        &self,
+        client: &str,
+        at: &Timestamp,
+        since: &Timestamp,
+    ) -> Result<Vec<Timestamp>, StoreError>;
+
     /// The audit trail, newest first: up to `limit` entries before position `before`.
     async fn audit(&self, before: Option<u64>, limit: usize)
     -> Result<Vec<AuditEntry>, StoreError>;

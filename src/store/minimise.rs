@@ -136,6 +136,15 @@ impl AccessStore for Minimised {
         self.inner.end_session(cookie_hash).await
     }
 
+    async fn record_failure(
+        &self,
+        client: &str,
+        at: &crate::domain::Timestamp,
+        since: &crate::domain::Timestamp,
+    ) -> Result<Vec<crate::domain::Timestamp>, StoreError> {
+        self.inner.record_failure(client, at, since).await
+    }
+
     async fn tokens(&self) -> Result<Vec<Token>, StoreError> {
         self.inner.tokens().await
     }

@@ -189,8 +189,9 @@ pub fn coordinator_tokens(db: &std::path::Path, clients: usize) -> Vec<String> {
 
 /// The server under load and what exists in it.
 pub struct Target {
-    /// `http://host:port`.
-    pub base: String,
+    /// `http://host:port` of each server process on the store: client `c` sends to
+    /// `bases[c % bases.len()]`.
+    pub bases: Vec<String>,
     /// Client `c` sends `tokens[c % tokens.len()]`.
     pub tokens: Vec<String>,
     /// Ids that exist, to read.
@@ -211,7 +212,7 @@ pub struct Load {
 /// Runs the load's clients against the target until its time is up.
 pub async fn run(target: &Target, load: &Load) -> Report {
     let Target {
-        base,
+        bases,
         tokens,
         actors,
         responders,
@@ -233,7 +234,7 @@ pub async fn run(target: &Target, load: &Load) -> Report {
             })
             .build()
             .expect("an HTTP client");
-        let base = base.to_owned();
+        let base = bases[c % bases.len()].clone();
         let (actors, responders) = (actors.clone(), responders.clone());
         let prefix = format!("{prefix}{c}x");
         tasks.push(tokio::spawn(async move {

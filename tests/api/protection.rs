@@ -496,6 +496,37 @@ async fn refused_clients_over_the_failure_limit_are_audited_too() {
 }
 
 #[tokio::test]
+async fn a_client_spreading_bad_tokens_over_two_servers_is_held_back_by_both() {
+    // Two server processes on one store, behind a proxy that sends each request to either: a
+    // guesser alternating between them must not get twice the tries.
+    let first = spawn_app_with(|config| config.failure_limit = 4).await;
+    let second = first.another_server().await;
+    async fn guess(app: &TestApp) -> reqwest::Response {
+        app.get_as(Some("rm_wrong"), "/api/v1/actors").await
+    }
+    for app in [&first, &second, &first, &second] {
+        assert_eq!(guess(app).await.status(), StatusCode::UNAUTHORIZED);
+    }
+    // The second process took the store's count (four, from both) at its last failure: held
+    // back. The first knew of three at its own last one: it lets one more try through, and
+    // then holds back too: at most `limit + servers - 1` tries in all.
+    assert_eq!(guess(&second).await.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(guess(&first).await.status(), StatusCode::UNAUTHORIZED);
+    for app in [&first, &second] {
+        let refused = guess(app).await;
+        assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert!(refused.headers().contains_key("retry-after"));
+    }
+    // Held back means a good token from that client is not even looked up, on either server.
+    let viewer = first.token(Role::Viewer).await;
+    assert_eq!(
+        second.get_as(Some(&viewer), "/api/v1/stats").await.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "the same client is held back even with a good token (it is not even checked)"
+    );
+}
+
+#[tokio::test]
 async fn an_analyst_gets_metrics_of_the_very_network_their_export_holds() {
     // Regression test for #15 (7): an analyst's metrics counted the ties of migrants who had
     // not consented, so degrees revealed them.

@@ -475,7 +475,7 @@ async fn a_bounded_load_of_mixed_requests_has_no_errors() {
     let before = organisations().await;
 
     let target = crate::load_driver::Target {
-        base: base.clone(),
+        bases: vec![base.clone()],
         tokens,
         actors,
         responders,

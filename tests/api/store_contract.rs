@@ -404,6 +404,30 @@ pub async fn tokens_are_found_by_hash_and_revoked(store: &dyn GraphStore) {
     assert_eq!(store.version().await.unwrap(), version);
 }
 
+pub async fn failures_are_counted_per_client_within_the_window(store: &dyn GraphStore) {
+    let at = |minute: u32| {
+        relaymap::domain::parse_timestamp(&format!("2026-12-07T10:{minute:02}:00Z")).unwrap()
+    };
+    let version = store.version().await.unwrap();
+    // Two failures of one client (as two processes would count them), one of another.
+    let first = store.record_failure("aa11", &at(0), &at(0)).await.unwrap();
+    assert_eq!(first, [at(0)]);
+    let other = store.record_failure("bb22", &at(1), &at(0)).await.unwrap();
+    assert_eq!(other, [at(1)], "another client's failures are its own");
+    let second = store.record_failure("aa11", &at(2), &at(0)).await.unwrap();
+    assert_eq!(second, [at(0), at(2)], "oldest first");
+    // The window moves on: what is older is forgotten, for every client.
+    let later = store.record_failure("aa11", &at(9), &at(2)).await.unwrap();
+    assert_eq!(later, [at(2), at(9)]);
+    let again = store.record_failure("bb22", &at(10), &at(2)).await.unwrap();
+    assert_eq!(again, [at(10)], "b's failure at 10:01 has left the window");
+    assert_eq!(
+        store.version().await.unwrap(),
+        version,
+        "not a change of the network"
+    );
+}
+
 pub async fn sessions_are_kept_until_they_end_and_expired_ones_are_dropped(store: &dyn GraphStore) {
     use relaymap::store::StoredSession;
     let at = |hours: i64| relaymap::domain::now() + chrono::Duration::hours(hours);
@@ -1014,6 +1038,7 @@ macro_rules! store_contract {
                 contract_test!(tokens_are_found_by_hash_and_revoked);
                 contract_test!(the_audit_trail_keeps_entries_in_order);
                 contract_test!(sessions_are_kept_until_they_end_and_expired_ones_are_dropped);
+                contract_test!(failures_are_counted_per_client_within_the_window);
             }
             /// `PlanStore`.
             mod plans {

@@ -3,7 +3,9 @@
 //! queries; then a soak at the same mix with the server's memory sampled.
 //!
 //!   cargo bench --bench load -- [MIGRANTS] [SECONDS] [CLIENTS] [SOAK_SECONDS]
-//!   (defaults: 100000 60 16 300)
+//!   (defaults: 100000 60 16 300; SERVERS=2 runs two server processes on the one SQLite file,
+//!   the clients split between them, and checks that each sees every write made through the
+//!   other)
 //!
 //! The demo database is made once with the release binary and kept in target/bench-load/.
 //! Prints throughput, p50/p99 by kind and the memory samples; BENCHMARKS.md holds the figures.
@@ -21,6 +23,13 @@ fn arg(position: usize, default: u64) -> u64 {
         .filter(|a| !a.starts_with("--"))
         .nth(position)
         .and_then(|a| a.parse().ok())
+        .unwrap_or(default)
+}
+
+fn arg_env(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
         .unwrap_or(default)
 }
 
@@ -79,10 +88,28 @@ fn main() {
     let mut server = load_driver::Server::spawn(command, true);
     let base = format!("http://{}", server.address);
     let token = server.token.clone().unwrap();
+    let mut others: Vec<load_driver::Server> = (1..arg_env("SERVERS", 1))
+        .map(|_| {
+            let mut command = relaymap();
+            command.args([
+                "serve",
+                "--bind",
+                "127.0.0.1:0",
+                "--db",
+                db.to_str().unwrap(),
+            ]);
+            load_driver::Server::spawn(command, false)
+        })
+        .collect();
+    let bases: Vec<String> = std::iter::once(base.clone())
+        .chain(others.iter().map(|s| format!("http://{}", s.address)))
+        .collect();
+    let pids: Vec<u32> = std::iter::once(server.process.id())
+        .chain(others.iter().map(|s| s.process.id()))
+        .collect();
     // A token per client, as each coordinator of a crisis cell has (a token may run only a few
     // analyses at once).
     let tokens = load_driver::coordinator_tokens(&db, clients);
-    let pid = server.process.id();
 
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
@@ -115,7 +142,7 @@ fn main() {
         let target = load_driver::Target {
             actors,
             responders: list("kind=responder&limit=100".into()).await,
-            base: base.clone(),
+            bases: bases.clone(),
             tokens: tokens.clone(),
         };
         let mix = load_driver::Mix::default();
@@ -132,11 +159,29 @@ fn main() {
             mix.writes,
             mix.reach
         );
-        println!("rss before: {} MiB", load_driver::rss_kib(pid).unwrap_or(0) / 1024);
+        let rss = move || -> u64 {
+            pids.iter()
+                .map(|&pid| load_driver::rss_kib(pid).unwrap_or(0) / 1024)
+                .sum()
+        };
+        println!("servers: {}; rss before: {} MiB (all servers)", bases.len(), rss());
         let load = load_driver::run(&target, &settings(seconds, "load")).await;
         println!("load, {seconds} s:\n{}", load.table());
         for error in load.errors.iter().take(5) {
             println!("error: {error:?}");
+        }
+        // Every organisation a client wrote, through whichever server, is seen by every server.
+        for base in &bases {
+            let stats: serde_json::Value = client
+                .get(format!("{base}/api/v1/stats"))
+                .bearer_auth(&token)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            println!("{base} sees {} organisations", stats["actors"]["organisation"]);
         }
         if soak_seconds == 0 {
             return;
@@ -145,7 +190,7 @@ fn main() {
         let sampler = std::thread::spawn(move || {
             let mut samples = Vec::new();
             for _ in 0..=(soak_seconds / 15) {
-                samples.push(load_driver::rss_kib(pid).unwrap_or(0) / 1024);
+                samples.push(rss());
                 std::thread::sleep(Duration::from_secs(15));
             }
             samples
@@ -164,6 +209,8 @@ fn main() {
             );
         }
     });
-    server.signal("-TERM");
-    let _ = server.process.wait();
+    for server in std::iter::once(&mut server).chain(others.iter_mut()) {
+        server.signal("-TERM");
+        let _ = server.process.wait();
+    }
 }

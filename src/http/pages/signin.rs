@@ -137,7 +137,7 @@ async fn post_signin(State(state): State<AppState>, request: Request) -> Respons
         Err(error) => return error.into_response(),
     };
     let Some(token) = token else {
-        state.limiter.failed(client);
+        state.limiter.failed(client).await;
         audit(store, "anonymous".into(), None, action, None, "failed").await;
         return signin_page(
             tr,

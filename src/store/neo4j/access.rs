@@ -195,6 +195,51 @@ impl AccessStore for Neo4jStore {
         Ok(sessions.into_iter().next())
     }
 
+    async fn record_failure(
+        &self,
+        client: &str,
+        at: &Timestamp,
+        since: &Timestamp,
+    ) -> Result<Vec<Timestamp>, StoreError> {
+        #[derive(serde::Deserialize)]
+        struct Failure {
+            at: String,
+        }
+        let client = client.to_owned();
+        let (at, since) = (format_timestamp(at), format_timestamp(since));
+        self.side_write(move |mut txn| async move {
+            txn.run(
+                query("MATCH (f:RelaymapFailure) WHERE f.at < $since DELETE f")
+                    .param("since", since.clone()),
+            )
+            .await
+            .map_err(classify)?;
+            txn.run(
+                query("CREATE (:RelaymapFailure {client: $client, at: $at})")
+                    .param("client", client.clone())
+                    .param("at", at),
+            )
+            .await
+            .map_err(classify)?;
+            let rows: Vec<Failure> = collect(
+                &mut txn,
+                query(
+                    "MATCH (f:RelaymapFailure {client: $client}) WHERE f.at >= $since \
+                     RETURN f.at AS at ORDER BY f.at",
+                )
+                .param("client", client)
+                .param("since", since),
+            )
+            .await?;
+            let times = rows
+                .into_iter()
+                .map(|f| parse_timestamp(&f.at).map_err(|e| corrupt("failure time", e)))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((times, txn))
+        })
+        .await
+    }
+
     async fn end_session(&self, cookie_hash: &str) -> Result<(), StoreError> {
         let cookie_hash = cookie_hash.to_owned();
         self.side_write(move |mut txn| async move {

@@ -28,11 +28,12 @@ use serde::Deserialize;
 use super::{GraphStore, StoreError};
 
 /// The schema, applied in order and idempotently at every connection.
-const SCHEMA: [&str; 4] = [
+const SCHEMA: [&str; 5] = [
     include_str!("../../../graph-schema/neo4j/001_constraints.cypher"),
     include_str!("../../../graph-schema/neo4j/002_consent.cypher"),
     include_str!("../../../graph-schema/neo4j/003_one_tie_per_kind.cypher"),
     include_str!("../../../graph-schema/neo4j/004_mappings.cypher"),
+    include_str!("../../../graph-schema/neo4j/005_failures.cypher"),
 ];
 /// Rows per `UNWIND` statement and per page when reading the whole network, unless configured;
 /// chosen by the batch-size benchmark in BENCHMARKS.md.

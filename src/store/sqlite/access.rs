@@ -172,6 +172,37 @@ impl AccessStore for SqliteStore {
         .await
     }
 
+    async fn record_failure(
+        &self,
+        client: &str,
+        at: &Timestamp,
+        since: &Timestamp,
+    ) -> Result<Vec<Timestamp>, StoreError> {
+        let client = client.to_owned();
+        let (at, since) = (format_timestamp(at), format_timestamp(since));
+        self.side_write(move |connection| {
+            connection
+                .execute("DELETE FROM failures WHERE at < ?1", [&since])
+                .map_err(backend)?;
+            connection
+                .execute(
+                    "INSERT INTO failures (client, at) VALUES (?1, ?2)",
+                    [&client, &at],
+                )
+                .map_err(backend)?;
+            let mut times = connection
+                .prepare("SELECT at FROM failures WHERE client = ?1 AND at >= ?2 ORDER BY at")
+                .map_err(backend)?;
+            let times = times
+                .query_map([&client, &since], |row| timestamp(row.get(0)?))
+                .map_err(backend)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(backend)?;
+            Ok(times)
+        })
+        .await
+    }
+
     async fn end_session(&self, cookie_hash: &str) -> Result<(), StoreError> {
         let cookie_hash = cookie_hash.to_owned();
         self.side_write(move |connection| {
