@@ -76,30 +76,23 @@ fn main() {
     let db = run.path().join("load.db");
     std::fs::copy(&city, &db).unwrap();
 
-    let mut command = relaymap();
-    command.args([
-        "serve",
-        "--bind",
-        "127.0.0.1:0",
-        "--db",
-        db.to_str().unwrap(),
-    ]);
+    let serve = || {
+        let mut command = relaymap();
+        command.args([
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+            "--db",
+            db.to_str().unwrap(),
+        ]);
+        command
+    };
     // A copy of the demo city has no token yet: the server prints one.
-    let mut server = load_driver::Server::spawn(command, true);
+    let mut server = load_driver::Server::spawn(serve(), true);
     let base = format!("http://{}", server.address);
     let token = server.token.clone().unwrap();
     let mut others: Vec<load_driver::Server> = (1..arg_env("SERVERS", 1))
-        .map(|_| {
-            let mut command = relaymap();
-            command.args([
-                "serve",
-                "--bind",
-                "127.0.0.1:0",
-                "--db",
-                db.to_str().unwrap(),
-            ]);
-            load_driver::Server::spawn(command, false)
-        })
+        .map(|_| load_driver::Server::spawn(serve(), false))
         .collect();
     let bases: Vec<String> = std::iter::once(base.clone())
         .chain(others.iter().map(|s| format!("http://{}", s.address)))
