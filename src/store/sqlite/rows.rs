@@ -66,14 +66,26 @@ pub(super) fn read_actor(row: &Row) -> rusqlite::Result<StoredActor> {
 }
 
 pub(super) fn read_tie(row: &Row) -> rusqlite::Result<StoredTie> {
+    read_tie_between(row, |_| None)
+}
+
+/// A tie whose ends are taken from `actor` (the network's own ids, shared) when it knows them.
+pub(super) fn read_tie_between(
+    row: &Row,
+    actor: impl Fn(&str) -> Option<ActorId>,
+) -> rusqlite::Result<StoredTie> {
     let id: String = row.get(0)?;
     let bad = || corrupt("tie", &id);
+    let end = |column: usize| -> rusqlite::Result<ActorId> {
+        let text = row.get_ref(column)?.as_str()?;
+        actor(text).map_or_else(|| ActorId::parse(text).map_err(|_| bad()), Ok)
+    };
     let channels: Vec<String> =
         serde_json::from_str(&row.get::<_, String>(5)?).map_err(|_| bad())?;
     let tie = Tie {
         id: TieId::parse(&id).map_err(|_| bad())?,
-        source: ActorId::parse(&row.get::<_, String>(1)?).map_err(|_| bad())?,
-        target: ActorId::parse(&row.get::<_, String>(2)?).map_err(|_| bad())?,
+        source: end(1)?,
+        target: end(2)?,
         kind: TieKind::parse(&row.get::<_, String>(3)?).map_err(|_| bad())?,
         trust: Trust::parse(row.get(4)?).map_err(|_| bad())?,
         channels: Channels::parse(&channels).map_err(|_| bad())?,
@@ -97,6 +109,15 @@ pub(super) fn load_existing(
     batch: &Batch,
 ) -> rusqlite::Result<Existing> {
     let mut existing = Existing::default();
+    // Into an empty store (a first import, a restore, the demo city) nothing exists: no lookup
+    // per record. Ties cannot be stored without their actors.
+    let empty: bool =
+        transaction.query_row("SELECT NOT EXISTS (SELECT 1 FROM actors)", [], |row| {
+            row.get(0)
+        })?;
+    if empty {
+        return Ok(existing);
+    }
     let drafts: HashMap<&ActorId, &Draft<Actor>> =
         batch.actors.iter().map(|d| (&d.value.id, d)).collect();
     let mut actor =
