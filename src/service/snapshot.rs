@@ -437,12 +437,21 @@ impl Snapshots {
             }
             Decision::Wait => {}
         }
-        let _guard = self.building.lock().await;
+        let guard = self.building.clone().lock_owned().await;
         // Someone else may have built it meanwhile.
         if let Decision::Serve(snapshot, false) = self.decide(store.version().await?) {
             return Ok(snapshot);
         }
-        self.build(store.as_ref()).await
+        // The build is not this caller's: if the caller gives up (its time budget ran out, its
+        // client left), the build goes on, and whoever asks next finds it done. Otherwise a
+        // network whose first read takes longer than the budget would never be answered on.
+        let (snapshots, store) = (self.clone(), store.clone());
+        tokio::spawn(async move {
+            let _guard = guard;
+            snapshots.build(store.as_ref()).await
+        })
+        .await
+        .map_err(StoreError::backend)?
     }
 
     /// Builds the snapshot of the store's current version and makes it the latest. The caller
@@ -509,5 +518,38 @@ impl Snapshots {
             *latest = Some((snapshot.clone(), read_at));
         }
         Ok(snapshot)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_build_goes_on_when_the_caller_that_started_it_gives_up() {
+        let folder = tempfile::tempdir().unwrap();
+        let config = crate::store::StoreConfig::Sqlite {
+            path: folder.path().join("city.db"),
+        };
+        let store = crate::store::open(&config, 0).await.unwrap();
+        store
+            .write(crate::demo::generate(crate::demo::DEFAULT_SEED, 2000))
+            .await
+            .unwrap();
+        let snapshots = Arc::new(Snapshots::new(Duration::ZERO));
+        // A caller starts the build, then gives up (its budget ran out, its client left).
+        let caller = tokio::spawn({
+            let (snapshots, store) = (snapshots.clone(), store.clone());
+            async move { snapshots.current(&store).await.map(|s| s.version) }
+        });
+        while snapshots.building.try_lock().is_ok() && !caller.is_finished() {
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+        caller.abort();
+        // The build is finished all the same, and kept for the next caller.
+        let _built = snapshots.building.lock().await;
+        let (snapshot, _) = snapshots.latest().expect("the build went on");
+        assert_eq!(snapshot.version, store.version().await.unwrap());
+        assert_eq!(snapshots.rebuilds(), 1);
     }
 }
