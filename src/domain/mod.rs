@@ -224,9 +224,46 @@ pub fn format_timestamp(at: &Timestamp) -> String {
 
 /// Parses an RFC 3339 timestamp (any offset) into UTC.
 pub fn parse_timestamp(raw: &str) -> Result<Timestamp, DomainError> {
+    if let Some(at) = parse_stored_timestamp(raw) {
+        return Ok(at);
+    }
     chrono::DateTime::parse_from_rfc3339(raw.trim())
         .map(|at| at.with_timezone(&chrono::Utc))
         .map_err(|_| DomainError::InvalidTimestamp(raw.chars().take(40).collect()))
+}
+
+/// The one form relaymap writes ([`format_timestamp`]: `2026-12-07T10:00:00.123456Z`), read
+/// without a general parser: a full read of the network parses two per record.
+fn parse_stored_timestamp(raw: &str) -> Option<Timestamp> {
+    let b = raw.as_bytes();
+    let shape = b.len() == 27
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && b[13] == b':'
+        && b[16] == b':'
+        && b[19] == b'.'
+        && b[26] == b'Z';
+    if !shape {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        b[range].iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let date =
+        chrono::NaiveDate::from_ymd_opt(number(0..4)? as i32, number(5..7)?, number(8..10)?)?;
+    let time = chrono::NaiveTime::from_hms_micro_opt(
+        number(11..13)?,
+        number(14..16)?,
+        number(17..19)?,
+        number(20..26)?,
+    )?;
+    Some(chrono::DateTime::from_naive_utc_and_offset(
+        date.and_time(time),
+        chrono::Utc,
+    ))
 }
 
 /// Today's date (UTC): the day consent expiry is judged on.
@@ -282,4 +319,37 @@ fn merged<T: Clone, K: Ord>(
     }
     out.extend_from_slice(&all[from..]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_timestamps_read_back_as_the_general_parser_reads_them() {
+        for raw in [
+            "2026-12-07T10:00:00.123456Z",
+            "1999-01-31T23:59:59.999999Z",
+            "2024-02-29T00:00:00.000000Z",
+        ] {
+            let general = chrono::DateTime::parse_from_rfc3339(raw).unwrap();
+            assert_eq!(parse_timestamp(raw).unwrap(), general);
+            assert_eq!(parse_stored_timestamp(raw), Some(general.to_utc()));
+            assert_eq!(format_timestamp(&parse_timestamp(raw).unwrap()), raw);
+        }
+        // Other forms go to the general parser; nonsense is refused by both.
+        for other in [
+            "2026-12-07T10:00:00Z",
+            "2026-12-07T12:00:00.000000+02:00",
+            "2026-02-30T10:00:00.000000Z",
+            "2026-12-07T10:00:00.12345xZ",
+        ] {
+            assert_eq!(parse_stored_timestamp(other), None, "{other}");
+        }
+        assert_eq!(
+            parse_timestamp("2026-12-07T12:00:00.000000+02:00").unwrap(),
+            parse_timestamp("2026-12-07T10:00:00.000000Z").unwrap()
+        );
+        assert!(parse_timestamp("2026-02-30T10:00:00.000000Z").is_err());
+    }
 }

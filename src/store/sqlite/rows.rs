@@ -74,33 +74,37 @@ pub(super) fn read_tie_between(
     row: &Row,
     actor: impl Fn(&str) -> Option<ActorId>,
 ) -> rusqlite::Result<StoredTie> {
-    let id: String = row.get(0)?;
-    let bad = || corrupt("tie", &id);
+    // Text is read in place (no copy per column): a full read parses millions of rows.
+    let text = |column: usize| -> rusqlite::Result<&str> {
+        row.get_ref(column)?.as_str().map_err(Into::into)
+    };
+    let id = text(0)?;
+    let bad = || corrupt("tie", id);
     let end = |column: usize| -> rusqlite::Result<ActorId> {
-        let text = row.get_ref(column)?.as_str()?;
+        let text = text(column)?;
         actor(text).map_or_else(|| ActorId::parse(text).map_err(|_| bad()), Ok)
     };
-    let channels: Vec<String> =
-        serde_json::from_str(&row.get::<_, String>(5)?).map_err(|_| bad())?;
+    let channels: Vec<&str> = serde_json::from_str(text(5)?).map_err(|_| bad())?;
+    let optional = |column: usize| -> rusqlite::Result<Option<&str>> {
+        row.get_ref(column)?.as_str_or_null().map_err(Into::into)
+    };
     let tie = Tie {
-        id: TieId::parse(&id).map_err(|_| bad())?,
+        id: TieId::parse(id).map_err(|_| bad())?,
         source: end(1)?,
         target: end(2)?,
-        kind: TieKind::parse(&row.get::<_, String>(3)?).map_err(|_| bad())?,
+        kind: TieKind::parse(text(3)?).map_err(|_| bad())?,
         trust: Trust::parse(row.get(4)?).map_err(|_| bad())?,
         channels: Channels::parse(&channels).map_err(|_| bad())?,
-        last_verified: row
-            .get::<_, Option<String>>(6)?
-            .map(|d| parse_date(&d))
+        last_verified: optional(6)?
+            .map(parse_date)
             .transpose()
             .map_err(|_| bad())?,
-        note: Note::parse(&row.get::<_, Option<String>>(7)?.unwrap_or_default())
-            .map_err(|_| bad())?,
+        note: Note::parse(optional(7)?.unwrap_or_default()).map_err(|_| bad())?,
     };
     Ok(Stored {
         value: tie,
-        created_at: parse_timestamp(&row.get::<_, String>(8)?).map_err(|_| bad())?,
-        updated_at: parse_timestamp(&row.get::<_, String>(9)?).map_err(|_| bad())?,
+        created_at: parse_timestamp(text(8)?).map_err(|_| bad())?,
+        updated_at: parse_timestamp(text(9)?).map_err(|_| bad())?,
     })
 }
 
