@@ -51,28 +51,22 @@ impl Capital {
 }
 
 pub(super) fn profiles(graph: &RelayGraph, network: &Network) -> Vec<[usize; 3]> {
-    let languages: BTreeMap<&ActorId, &crate::domain::Languages> = network
-        .actors
-        .iter()
-        .map(|a| (&a.id, &a.languages))
-        .collect();
     let none = crate::domain::Languages::default();
+    // Each node's languages, looked up once (the graph's ids and the network are both sorted).
+    let languages: Vec<&crate::domain::Languages> = graph
+        .ids
+        .iter()
+        .map(|id| {
+            network
+                .actors
+                .binary_search_by(|a| a.id.cmp(id))
+                .map_or(&none, |i| &network.actors[i].languages)
+        })
+        .collect();
+    let end = |v: u32| (graph.kinds[v as usize], languages[v as usize]);
     let mut counts = vec![[0usize; 3]; graph.node_count()];
-    for stored in &network.ties {
-        let tie = &stored.value;
-        if tie.kind == TieKind::LocatedIn {
-            continue;
-        }
-        let (Some(s), Some(t)) = (graph.position(&tie.source), graph.position(&tie.target)) else {
-            continue;
-        };
-        let end = |v: u32, id: &ActorId| {
-            (
-                graph.kinds[v as usize],
-                languages.get(id).copied().unwrap_or(&none),
-            )
-        };
-        let class = Capital::of(end(s, &tie.source), end(t, &tie.target)) as usize;
+    for (s, t) in graph.tie_ends() {
+        let class = Capital::of(end(s), end(t)) as usize;
         counts[s as usize][class] += 1;
         counts[t as usize][class] += 1;
     }

@@ -24,7 +24,7 @@ use serde::Serialize;
 
 use super::AnalysisError;
 use super::graph::RelayGraph;
-use crate::domain::{ActorId, ActorKind, Network, TieKind};
+use crate::domain::{ActorId, ActorKind, Network};
 
 use brokerage::structural_holes;
 use capital::profiles;
