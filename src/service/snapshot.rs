@@ -552,4 +552,67 @@ mod tests {
         assert_eq!(snapshot.version, store.version().await.unwrap());
         assert_eq!(snapshots.rebuilds(), 1);
     }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_part_in_use_is_updated_with_the_network_as_a_build_would_make_it() {
+        let folder = tempfile::tempdir().unwrap();
+        let config = crate::store::StoreConfig::Sqlite {
+            path: folder.path().join("city.db"),
+        };
+        let store = crate::store::open(&config, 0).await.unwrap();
+        store
+            .write(crate::demo::generate(crate::demo::DEFAULT_SEED, 300))
+            .await
+            .unwrap();
+        let snapshots = Arc::new(Snapshots::new(Duration::ZERO));
+        let first = snapshots.current(&store).await.unwrap();
+        // An analyst's analysis holds the research part while the network changes: a migrant
+        // who consents to research joins with a tie, and one who did consent leaves.
+        let held = first.scoped(Scope::Research);
+        let leaving = first
+            .network
+            .actors
+            .iter()
+            .find(|a| {
+                a.kind == crate::domain::ActorKind::Migrant && held.graph.position(&a.id).is_some()
+            })
+            .unwrap()
+            .id
+            .clone();
+        let friend = held
+            .graph
+            .ids
+            .iter()
+            .find(|id| id.as_str().starts_with("m-") && **id != leaving)
+            .unwrap()
+            .clone();
+        let document = serde_json::json!({
+            "actors": [{"id": "m-new", "kind": "migrant", "name": "New", "languages": ["tir"],
+                        "consent": true}],
+            "ties": [{"source": "m-new", "target": friend, "kind": "knows", "trust": 0.7}]});
+        let batch =
+            crate::document::read_json(&document.to_string(), crate::domain::WriteMode::Upsert)
+                .unwrap();
+        store.write(batch).await.unwrap();
+        store.delete_actor(&leaving, false).await.unwrap();
+
+        let second = snapshots.current(&store).await.unwrap();
+        assert_eq!(
+            snapshots.updates(),
+            1,
+            "brought up to date from the change log"
+        );
+        let part = second.scoped(Scope::Research);
+        let built = RelayGraph::build_part(&second.network, second.version, |a| {
+            Exportable::may_leave(a, Purpose::Research, second.day)
+        });
+        assert_eq!(*part.graph, built);
+        assert!(
+            part.graph
+                .position(&crate::domain::ActorId::parse("m-new").unwrap())
+                .is_some()
+        );
+        assert!(part.graph.position(&leaving).is_none());
+        drop(held);
+    }
 }
