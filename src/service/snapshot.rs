@@ -437,17 +437,17 @@ impl Snapshots {
             }
             Decision::Wait => {}
         }
-        let guard = self.building.clone().lock_owned().await;
-        // Someone else may have built it meanwhile.
-        if let Decision::Serve(snapshot, false) = self.decide(store.version().await?) {
-            return Ok(snapshot);
-        }
-        // The build is not this caller's: if the caller gives up (its time budget ran out, its
-        // client left), the build goes on, and whoever asks next finds it done. Otherwise a
-        // network whose first read takes longer than the budget would never be answered on.
+        // The wait and the build are not this caller's: if the caller gives up (its time budget
+        // ran out, its client left), the build goes on, and whoever asks next finds it done.
+        // Otherwise a network whose first read takes longer than the budget would never be
+        // answered on.
         let (snapshots, store) = (self.clone(), store.clone());
         tokio::spawn(async move {
-            let _guard = guard;
+            let _guard = snapshots.building.lock().await;
+            // Someone else may have built it meanwhile.
+            if let Decision::Serve(snapshot, false) = snapshots.decide(store.version().await?) {
+                return Ok(snapshot);
+            }
             snapshots.build(store.as_ref()).await
         })
         .await
