@@ -6,6 +6,8 @@
 //! Node indices follow the byte order of actor ids, so "smallest id" tie-breaks are index
 //! comparisons. Indices never leave `analysis/`.
 
+use rayon::prelude::*;
+
 use crate::domain::{
     ActorId, ActorKind, Channel, Date, Delta, Language, Network, StoredActor, StoredTie,
 };
@@ -167,22 +169,28 @@ impl RelayGraph {
             .enumerate()
             .map(|(i, a)| (a.id.as_str(), i as u32))
             .collect();
-        let mut ties = Vec::new();
-        let mut ends = Vec::new();
-        let mut network_tie = Vec::new();
-        for (position, tie) in network.ties.iter().enumerate() {
-            if !tie.kind.relays() {
-                continue;
-            }
-            let (Some(&s), Some(&t)) = (
-                index.get(tie.source.as_str()),
-                index.get(tie.target.as_str()),
-            ) else {
-                continue;
-            };
-            ties.push(facts(tie, relays[s as usize], relays[t as usize]));
-            ends.push((s, t));
-            network_tie.push(position as u32);
+        // The ties, looked up on every core (in the network's order, as collected).
+        let found: Vec<(u32, TieFacts, (u32, u32))> = network
+            .ties
+            .par_iter()
+            .enumerate()
+            .filter_map(|(position, tie)| {
+                if !tie.kind.relays() {
+                    return None;
+                }
+                let s = *index.get(tie.source.as_str())?;
+                let t = *index.get(tie.target.as_str())?;
+                let facts = facts(tie, relays[s as usize], relays[t as usize]);
+                Some((position as u32, facts, (s, t)))
+            })
+            .collect();
+        let mut ties = Vec::with_capacity(found.len());
+        let mut ends = Vec::with_capacity(found.len());
+        let mut network_tie = Vec::with_capacity(found.len());
+        for (position, facts, pair) in found {
+            ties.push(facts);
+            ends.push(pair);
+            network_tie.push(position);
         }
         let (offsets, neighbours, tie_of) = compressed_rows(relays.len(), &ends);
         RelayGraph {

@@ -843,6 +843,55 @@ pub async fn an_erasure_empties_the_change_log(store: &dyn GraphStore) {
     assert_log_catches_up(store, &at_after, after).await;
 }
 
+pub async fn a_full_read_during_writes_sees_each_write_whole(store: &dyn GraphStore) {
+    // Each write adds an organisation and its tie in one transaction; full reads running
+    // meanwhile (on SQLite, on two connections at once) see both or neither, never a tie whose
+    // end is missing.
+    store.write(small_batch(WriteMode::Create)).await.unwrap();
+    const WRITES: usize = 60;
+    let writes = async {
+        for k in 0..WRITES {
+            let id = format!("o-w{k:02}");
+            let batch = upsert(
+                serde_json::json!([{"id": id, "kind": "organisation", "name": "Hall", "languages": ["tir"]}]),
+                serde_json::json!([{"id": format!("t-w{k:02}"), "source": id, "target": "r-1",
+                    "kind": "partners_with", "trust": 0.5}]),
+            );
+            store.write(batch).await.unwrap();
+        }
+    };
+    let reads = async {
+        let mut reads = 0;
+        loop {
+            let network = store.network().await.unwrap();
+            reads += 1;
+            let written = |prefix: &str, ids: Vec<&str>| {
+                ids.into_iter().filter(|id| id.starts_with(prefix)).count()
+            };
+            let organisations = written(
+                "o-w",
+                network.actors.iter().map(|a| a.id.as_str()).collect(),
+            );
+            let ties = written("t-w", network.ties.iter().map(|t| t.id.as_str()).collect());
+            assert_eq!(organisations, ties, "read {reads} saw part of a write");
+            for tie in &network.ties {
+                for end in [&tie.source, &tie.target] {
+                    assert!(
+                        network.actors.binary_search_by(|a| a.id.cmp(end)).is_ok(),
+                        "read {reads}: tie {} without its end {end}",
+                        tie.id
+                    );
+                }
+            }
+            if organisations == WRITES {
+                return reads;
+            }
+        }
+    };
+    let ((), reads) = tokio::join!(writes, reads);
+    assert!(reads >= 1);
+}
+
 pub async fn random_writes_through_the_log_equal_a_full_read(store: &dyn GraphStore) {
     // Seeded random sequences of upserts, tie deletions and actor deletions; after each step the
     // network caught up from the log equals a full read, from one version back and from the
@@ -1031,6 +1080,7 @@ macro_rules! store_contract {
                 contract_test!(the_change_log_says_what_changed_since_a_version);
                 contract_test!(an_erasure_empties_the_change_log);
                 contract_test!(random_writes_through_the_log_equal_a_full_read);
+                contract_test!(a_full_read_during_writes_sees_each_write_whole);
             }
             /// `AccessStore`.
             mod access {

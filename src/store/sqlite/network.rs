@@ -6,7 +6,7 @@ use std::sync::Arc;
 use rayon::slice::ParallelSliceMut;
 
 use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 use super::rows::{
     ACTOR_COLUMNS, TIE_COLUMNS, forget_changes, log_changes, paginate, read_actor, read_tie,
@@ -330,39 +330,27 @@ impl NetworkStore for SqliteStore {
 
     #[tracing::instrument(skip_all)]
     async fn network(&self) -> Result<Network, StoreError> {
-        self.read(|connection| {
-            // One read transaction, so actors and ties come from the same committed state.
-            connection
-                .execute_batch("BEGIN DEFERRED")
-                .map_err(backend)?;
-            let result = (|| {
-                // Read in the order rows are stored (the table itself, not its id index and a
-                // lookup per row), then sorted by id: rows are written mostly in id order, so
-                // the sort finds long runs already in order.
-                let mut actors =
-                    connection.prepare(&format!("SELECT {ACTOR_COLUMNS} FROM actors"))?;
-                let mut actors = actors
-                    .query_map([], |row| read_actor(row).map(Arc::new))?
-                    .collect::<rusqlite::Result<Vec<_>>>()?;
-                if !actors.is_sorted_by(|a, b| a.id < b.id) {
-                    actors.par_sort_by(|a, b| a.id.cmp(&b.id));
+        let path = self.inner.path.clone();
+        self.read(move |connection| {
+            // Half the ties are read on a second connection, on the other core. Each connection
+            // reads in its own read transaction; both must see the same committed network, so
+            // they are read again if a write landed between their starts.
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            let mut helper = Connection::open_with_flags(&path, flags).map_err(backend)?;
+            super::configure(&helper).map_err(backend)?;
+            loop {
+                connection
+                    .execute_batch("BEGIN DEFERRED")
+                    .map_err(backend)?;
+                helper.execute_batch("BEGIN DEFERRED").map_err(backend)?;
+                let (read, back) = read_network(connection, helper);
+                helper = back;
+                connection.execute_batch("COMMIT").map_err(backend)?;
+                helper.execute_batch("COMMIT").map_err(backend)?;
+                if let Some(network) = read.map_err(backend)? {
+                    return Ok(network);
                 }
-                // A tie's ends share their actors' ids: two allocations fewer per tie.
-                let ids: std::collections::HashMap<&str, &ActorId> =
-                    actors.iter().map(|a| (a.id.as_str(), &a.id)).collect();
-                let mut ties = connection.prepare(&format!("SELECT {TIE_COLUMNS} FROM ties"))?;
-                let mut ties = ties
-                    .query_map([], |row| {
-                        read_tie_between(row, |id| ids.get(id).map(|&a| a.clone())).map(Arc::new)
-                    })?
-                    .collect::<rusqlite::Result<Vec<_>>>()?;
-                if !ties.is_sorted_by(|a, b| a.id < b.id) {
-                    ties.par_sort_by(|a, b| a.id.cmp(&b.id));
-                }
-                Ok(Network { actors, ties })
-            })();
-            connection.execute_batch("COMMIT").map_err(backend)?;
-            result.map_err(backend)
+            }
         })
         .await
     }
@@ -474,4 +462,76 @@ fn changes_since(
         .deletions_from_log(&actors, &ties)
         .map_err(|_| corrupt("change log", "an id that is not one"))?;
     Ok(Some(delta))
+}
+
+/// The whole network, read in the open read transactions of `connection` and `helper` (which
+/// reads the second half of the ties, by row id, on a thread of its own); `None` when the two
+/// transactions see different versions. Gives `helper` back.
+fn read_network(
+    connection: &Connection,
+    helper: Connection,
+) -> (rusqlite::Result<Option<Network>>, Connection) {
+    let version = |c: &Connection| -> rusqlite::Result<i64> {
+        c.query_row("SELECT value FROM meta WHERE key = 'version'", [], |row| {
+            row.get(0)
+        })
+    };
+    let (ours, theirs) = (version(connection), version(&helper));
+    match (ours, theirs) {
+        (Ok(a), Ok(b)) if a == b => {}
+        (Err(error), _) | (_, Err(error)) => return (Err(error), helper),
+        _ => return (Ok(None), helper),
+    }
+    let read = || -> rusqlite::Result<(Vec<Arc<StoredActor>>, i64)> {
+        // Read in the order rows are stored (the table itself, not its id index and a lookup
+        // per row), then sorted by id: rows are written mostly in id order, so the sort finds
+        // long runs already in order.
+        let mut actors = connection.prepare(&format!("SELECT {ACTOR_COLUMNS} FROM actors"))?;
+        let mut actors = actors
+            .query_map([], |row| read_actor(row).map(Arc::new))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        if !actors.is_sorted_by(|a, b| a.id < b.id) {
+            actors.par_sort_by(|a, b| a.id.cmp(&b.id));
+        }
+        let middle: i64 =
+            connection.query_row("SELECT coalesce(max(rowid), 0) / 2 FROM ties", [], |row| {
+                row.get(0)
+            })?;
+        Ok((actors, middle))
+    };
+    let (actors, middle) = match read() {
+        Ok(read) => read,
+        Err(error) => return (Err(error), helper),
+    };
+    // A tie's ends share their actors' ids: two allocations fewer per tie.
+    let ids: std::collections::HashMap<&str, &ActorId> =
+        actors.iter().map(|a| (a.id.as_str(), &a.id)).collect();
+    let half = |c: &Connection, condition: &str| -> rusqlite::Result<Vec<Arc<StoredTie>>> {
+        let sql = format!("SELECT {TIE_COLUMNS} FROM ties WHERE rowid {condition} ?1");
+        let mut ties = c.prepare(&sql)?;
+        ties.query_map([middle], |row| {
+            read_tie_between(row, |id| ids.get(id).map(|&a| a.clone())).map(Arc::new)
+        })?
+        .collect()
+    };
+    let (first, (second, helper)) = std::thread::scope(|scope| {
+        let other = scope.spawn(move || {
+            let second = half(&helper, ">");
+            (second, helper)
+        });
+        let first = half(connection, "<=");
+        (
+            first,
+            other.join().expect("the reading thread does not panic"),
+        )
+    });
+    let (mut ties, second) = match (first, second) {
+        (Ok(first), Ok(second)) => (first, second),
+        (Err(error), _) | (_, Err(error)) => return (Err(error), helper),
+    };
+    ties.extend(second);
+    if !ties.is_sorted_by(|a, b| a.id < b.id) {
+        ties.par_sort_by(|a, b| a.id.cmp(&b.id));
+    }
+    (Ok(Some(Network { actors, ties })), helper)
 }
