@@ -190,12 +190,13 @@ impl Snapshot {
                 .filter(|_| self.day == today())
                 .map(|scoped| scoped.graph.clone())
         });
+        let version = delta.version;
         let seed = graphs.iter().any(Option::is_some).then(|| Seed {
             network: self.network.clone(),
-            delta: delta.clone(),
+            delta,
             graphs,
         });
-        Self::of(delta.version, network, graph, seed)
+        Self::of(version, network, graph, seed)
     }
 
     /// The coverage report of a query (by its JSON text) on this version, if kept.
@@ -525,17 +526,23 @@ impl Snapshots {
 mod tests {
     use super::*;
 
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn a_build_goes_on_when_the_caller_that_started_it_gives_up() {
+    /// A SQLite store in a temporary folder (kept while the folder lives) holding the demo city.
+    async fn demo_store(migrants: usize) -> (tempfile::TempDir, Arc<dyn GraphStore>) {
         let folder = tempfile::tempdir().unwrap();
         let config = crate::store::StoreConfig::Sqlite {
             path: folder.path().join("city.db"),
         };
         let store = crate::store::open(&config, 0).await.unwrap();
         store
-            .write(crate::demo::generate(crate::demo::DEFAULT_SEED, 2000))
+            .write(crate::demo::generate(crate::demo::DEFAULT_SEED, migrants))
             .await
             .unwrap();
+        (folder, store)
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_build_goes_on_when_the_caller_that_started_it_gives_up() {
+        let (_folder, store) = demo_store(2000).await;
         let snapshots = Arc::new(Snapshots::new(Duration::ZERO));
         // A caller starts the build, then gives up (its budget ran out, its client left).
         let caller = tokio::spawn({
@@ -555,15 +562,7 @@ mod tests {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_part_in_use_is_updated_with_the_network_as_a_build_would_make_it() {
-        let folder = tempfile::tempdir().unwrap();
-        let config = crate::store::StoreConfig::Sqlite {
-            path: folder.path().join("city.db"),
-        };
-        let store = crate::store::open(&config, 0).await.unwrap();
-        store
-            .write(crate::demo::generate(crate::demo::DEFAULT_SEED, 300))
-            .await
-            .unwrap();
+        let (_folder, store) = demo_store(300).await;
         let snapshots = Arc::new(Snapshots::new(Duration::ZERO));
         let first = snapshots.current(&store).await.unwrap();
         // An analyst's analysis holds the research part while the network changes: a migrant

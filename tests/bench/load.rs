@@ -26,6 +26,19 @@ fn arg(position: usize, default: u64) -> u64 {
         .unwrap_or(default)
 }
 
+/// A JSON answer to a GET with a token.
+async fn get_json(client: &reqwest::Client, url: String, token: &str) -> serde_json::Value {
+    client
+        .get(url)
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
 fn arg_env(name: &str, default: u64) -> u64 {
     std::env::var(name)
         .ok()
@@ -110,15 +123,7 @@ fn main() {
         let list = |query: String| {
             let (client, base, token) = (client.clone(), base.clone(), token.clone());
             async move {
-                let page: serde_json::Value = client
-                    .get(format!("{base}/api/v1/actors?{query}"))
-                    .bearer_auth(token)
-                    .send()
-                    .await
-                    .unwrap()
-                    .json()
-                    .await
-                    .unwrap();
+                let page = get_json(&client, format!("{base}/api/v1/actors?{query}"), &token).await;
                 page["actors"]
                     .as_array()
                     .unwrap()
@@ -165,15 +170,7 @@ fn main() {
         }
         // Every organisation a client wrote, through whichever server, is seen by every server.
         for base in &bases {
-            let stats: serde_json::Value = client
-                .get(format!("{base}/api/v1/stats"))
-                .bearer_auth(&token)
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
+            let stats = get_json(&client, format!("{base}/api/v1/stats"), &token).await;
             println!("{base} sees {} organisations", stats["actors"]["organisation"]);
         }
         if soak_seconds == 0 {
