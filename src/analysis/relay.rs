@@ -259,18 +259,23 @@ impl<'g> BoundQuery<'g> {
         hops
     }
 
-    /// Highest trust product over usable paths of at most `max_hops` ties from any source, and
-    /// for each round the predecessor set when a node improved (hop-bounded Bellman-Ford that
-    /// only relaxes from nodes that changed in the previous round).
-    fn reliability(&self) -> Result<(Vec<f64>, Vec<Vec<u32>>), AnalysisError> {
+    /// One search from the sources: the fewest usable ties to every node (u8::MAX: not reached
+    /// within `max_hops`), the highest trust product over usable paths of at most `max_hops`
+    /// ties, and for each round the predecessor set when a node improved or was first reached.
+    /// A hop-bounded Bellman-Ford that only relaxes from nodes changed in the previous round:
+    /// every node first reached in round r is changed in it, so the rounds are also the
+    /// breadth-first levels and the hop counts come for free.
+    fn search(&self) -> Result<Search, AnalysisError> {
         let n = self.graph.node_count();
+        let mut hops = vec![u8::MAX; n];
         let mut best = vec![0.0f64; n];
         for &s in &self.sources {
+            hops[s as usize] = 0;
             best[s as usize] = 1.0;
         }
         let mut changed: Vec<u32> = self.sources.clone();
         let mut parents = Vec::with_capacity(self.max_hops as usize);
-        for _ in 0..self.max_hops {
+        for round in 1..=self.max_hops {
             check(self.cancel)?;
             let previous = best.clone();
             let mut parent = vec![NONE; n];
@@ -279,12 +284,18 @@ impl<'g> BoundQuery<'g> {
                 let value = previous[u as usize];
                 for (w, tie) in self.usable_edges(u) {
                     let candidate = value * self.graph.ties[tie as usize].trust;
-                    if candidate > best[w as usize] {
-                        if parent[w as usize] == NONE {
-                            now_changed.push(w);
+                    let w = w as usize;
+                    // A node first reached over ties of trust 0 still gets a path (of value 0).
+                    let fresh = hops[w] == u8::MAX;
+                    if fresh || candidate > best[w] {
+                        if fresh {
+                            hops[w] = round;
                         }
-                        best[w as usize] = candidate;
-                        parent[w as usize] = u;
+                        if parent[w] == NONE {
+                            now_changed.push(w as u32);
+                        }
+                        best[w] = candidate;
+                        parent[w] = u;
                     }
                 }
             }
@@ -294,7 +305,15 @@ impl<'g> BoundQuery<'g> {
             }
             changed = now_changed;
         }
-        Ok((best, parents))
+        let targets = (0..n as u32)
+            .filter(|&v| self.is_target[v as usize])
+            .collect();
+        Ok(Search {
+            hops,
+            best,
+            parents,
+            targets,
+        })
     }
 
     /// One best path to `target`: follow, round by round, the predecessor that set each node's
@@ -318,43 +337,79 @@ impl<'g> BoundQuery<'g> {
     }
 
     pub(super) fn reach(&self) -> Result<ReachReport, AnalysisError> {
-        let hops = self.hops_from(&self.sources, self.max_hops);
-        check(self.cancel)?;
-        let (best, parents) = self.reliability()?;
-        let all: Vec<u32> = (0..self.graph.node_count() as u32)
-            .filter(|&v| self.is_target[v as usize])
-            .collect();
-        let targets = all.len();
+        let search = self.search()?;
+        Ok(self.report(&search, &search.targets))
+    }
+
+    /// The report of a search, listing `listed` (a run of its targets, in id order); the counts
+    /// are those of every target.
+    fn report(&self, search: &Search, listed: &[u32]) -> ReachReport {
+        let is_reached = |v: u32| search.hops[v as usize] <= self.max_hops;
+        let targets = search.targets.len();
+        let reached_count = search.targets.iter().filter(|&&v| is_reached(v)).count();
         // Paths and ids are most of the answer's cost: build them on every core, in id order.
-        let reached: Vec<Reached> = all
+        let reached: Vec<Reached> = listed
             .par_iter()
-            .filter(|&&v| hops[v as usize] <= self.max_hops)
+            .filter(|&&v| is_reached(v))
             .map(|&v| Reached {
                 id: self.graph.ids[v as usize].clone(),
-                hops: hops[v as usize],
-                reliability: best[v as usize],
-                path: self.path(&parents, v),
+                hops: search.hops[v as usize],
+                reliability: search.best[v as usize],
+                path: self.path(&search.parents, v),
                 independent_paths: None,
             })
             .collect();
-        let unreached: Vec<ActorId> = all
+        let unreached: Vec<ActorId> = listed
             .iter()
-            .filter(|&&v| hops[v as usize] > self.max_hops)
+            .filter(|&&v| !is_reached(v))
             .map(|&v| self.graph.ids[v as usize].clone())
             .collect();
         let coverage = if targets == 0 {
             1.0
         } else {
-            reached.len() as f64 / targets as f64
+            reached_count as f64 / targets as f64
         };
-        Ok(ReachReport {
+        ReachReport {
             targets,
-            reached_count: reached.len(),
+            reached_count,
             coverage,
             reached,
             unreached,
-        })
+        }
     }
+}
+
+/// What one search from the sources found, per node of the graph.
+struct Search {
+    /// Fewest usable ties from a source (u8::MAX: not within the hop limit).
+    hops: Vec<u8>,
+    /// Highest trust product over usable paths within the hop limit.
+    best: Vec<f64>,
+    /// Per round, the predecessor of each node changed in it (`NONE` otherwise).
+    parents: Vec<Vec<u32>>,
+    /// The query's targets, in id order.
+    targets: Vec<u32>,
+}
+
+/// Which targets a paged reach answer lists: those whose id sorts after `after` (byte order),
+/// at most `limit` of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetPage {
+    /// Targets after this id; from the first when `None`.
+    pub after: Option<String>,
+    /// At most this many targets, reached or not (1 or more).
+    pub limit: usize,
+}
+
+/// A page of a reach answer: the counts of every target, and the page's targets listed.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct ReachPage {
+    /// Counts over every target; `reached` and `unreached` list the page's targets only.
+    #[serde(flatten)]
+    pub report: ReachReport,
+    /// Pass as `cursor` for the next page; null on the last page (and on a whole answer).
+    #[schema(value_type = Option<String>)]
+    pub next_cursor: Option<ActorId>,
 }
 
 /// Answers a reach query.
@@ -400,6 +455,67 @@ pub fn reach(
     cancel: &AtomicBool,
 ) -> Result<ReachReport, AnalysisError> {
     BoundQuery::new(graph, query, cancel)?.reach()
+}
+
+/// Answers a reach query one page of targets at a time: the same search as [`reach`], with
+/// paths built only for the page. A crisis cell's phone or map needs the counts and the first
+/// screenful, not a path to each of 100,000 people.
+///
+/// # Arguments
+/// * `page` - which targets to list (in id order); the counts always cover every target.
+///
+/// # Errors
+/// As [`reach`]; a `limit` of 0 is refused (`limit`).
+///
+/// ```
+/// # use std::sync::atomic::AtomicBool;
+/// # use relaymap::analysis::*;
+/// # use relaymap::document::read_json;
+/// # use relaymap::domain::WriteMode;
+/// # let document = r#"{"actors": [
+/// #     {"id": "r-1", "kind": "responder", "name": "R", "languages": ["tir"]},
+/// #     {"id": "m-1", "kind": "migrant", "name": "A", "languages": ["tir"]},
+/// #     {"id": "m-2", "kind": "migrant", "name": "B", "languages": ["tir"]},
+/// #     {"id": "m-3", "kind": "migrant", "name": "C", "languages": ["tir"]}],
+/// #   "ties": [{"source": "m-1", "target": "r-1", "kind": "knows", "trust": 0.9},
+/// #            {"source": "m-3", "target": "r-1", "kind": "knows", "trust": 0.9}]}"#;
+/// # let network = read_json(document, WriteMode::Upsert).unwrap().into_network();
+/// # let graph = RelayGraph::build(&network, 1);
+/// # let never = AtomicBool::new(false);
+/// let first = TargetPage { after: None, limit: 2 };
+/// let page = reach_page(&graph, &RelayQuery::default(), &first, &never).unwrap();
+/// assert_eq!((page.report.targets, page.report.reached_count), (3, 2));
+/// assert_eq!(page.report.reached[0].id.as_str(), "m-1");
+/// assert_eq!(page.report.unreached[0].as_str(), "m-2");
+/// let next = TargetPage { after: page.next_cursor.map(|id| id.to_string()), limit: 2 };
+/// let page = reach_page(&graph, &RelayQuery::default(), &next, &never).unwrap();
+/// assert_eq!(page.report.reached[0].id.as_str(), "m-3");
+/// assert_eq!(page.next_cursor, None);
+/// ```
+pub fn reach_page(
+    graph: &RelayGraph,
+    query: &RelayQuery,
+    page: &TargetPage,
+    cancel: &AtomicBool,
+) -> Result<ReachPage, AnalysisError> {
+    if page.limit == 0 {
+        return Err(AnalysisError::invalid("limit", "must be 1 or more"));
+    }
+    let prepared = BoundQuery::new(graph, query, cancel)?;
+    let search = prepared.search()?;
+    let start = page.after.as_deref().map_or(0, |after| {
+        search
+            .targets
+            .partition_point(|&v| graph.ids[v as usize].as_str() <= after)
+    });
+    let end = search.targets.len().min(start.saturating_add(page.limit));
+    let listed = &search.targets[start..end];
+    let next_cursor = (end < search.targets.len())
+        .then(|| graph.ids[*listed.last().expect("a full page") as usize].clone());
+    Ok(ReachPage {
+        report: prepared.report(&search, listed),
+        next_cursor,
+    })
 }
 
 /// Answers a coverage query: the reach report, the call list, the single points of failure and
@@ -726,8 +842,12 @@ pub fn reached_by(
         ..RelayQuery::default()
     };
     let prepared = BoundQuery::new(graph, &query, cancel)?;
-    let hops = prepared.hops_from(&prepared.sources, max_hops);
-    let (best, parents) = prepared.reliability()?;
+    let Search {
+        hops,
+        best,
+        parents,
+        ..
+    } = prepared.search()?;
     let mut responders = Vec::new();
     for v in 0..graph.node_count() as u32 {
         if graph.kinds[v as usize] == ActorKind::Responder
@@ -959,6 +1079,30 @@ mod tests {
     }
 
     #[test]
+    fn a_page_after_the_last_target_is_empty_and_a_zero_limit_is_refused() {
+        let graph = RelayGraph::build(&network(chain()), 1);
+        let never = AtomicBool::new(false);
+        let query = RelayQuery::default();
+        let beyond = TargetPage {
+            after: Some("zzz".into()),
+            limit: 10,
+        };
+        let page = reach_page(&graph, &query, &beyond, &never).unwrap();
+        assert_eq!(
+            page.report.targets,
+            reach(&graph, &query, &never).unwrap().targets
+        );
+        assert!(page.report.reached.is_empty() && page.report.unreached.is_empty());
+        assert_eq!(page.next_cursor, None);
+        let zero = TargetPage {
+            after: None,
+            limit: 0,
+        };
+        let error = reach_page(&graph, &query, &zero, &never).unwrap_err();
+        assert!(error.to_string().contains("limit"), "{error}");
+    }
+
+    #[test]
     fn bad_queries_name_the_field() {
         let graph = RelayGraph::build(&network(chain()), 1);
         let cancel = AtomicBool::new(false);
@@ -1094,6 +1238,38 @@ mod tests {
             by_petgraph.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.as_bytes().cmp(y.0.as_bytes())));
             prop_assert_eq!(failures, by_petgraph);
             let _ = &b.kinds;
+        }
+
+        #[test]
+        fn pages_of_a_reach_answer_add_up_to_the_whole_answer(seed in any::<u64>(), size in 2usize..11, limit in 1usize..5) {
+            let document = random_document(seed, size);
+            let query = random_query(seed, &document);
+            let graph = RelayGraph::build(&network(document), 1);
+            let never = AtomicBool::new(false);
+            let whole = reach(&graph, &query, &never).unwrap();
+            let (mut reached, mut unreached, mut after, mut pages) = (Vec::new(), Vec::new(), None, 0);
+            loop {
+                let page = TargetPage { after: after.clone(), limit };
+                let answer = reach_page(&graph, &query, &page, &never).unwrap();
+                pages += 1;
+                prop_assert_eq!(answer.report.targets, whole.targets);
+                prop_assert_eq!(answer.report.reached_count, whole.reached_count);
+                prop_assert_eq!(answer.report.coverage, whole.coverage);
+                let listed = answer.report.reached.len() + answer.report.unreached.len();
+                prop_assert!(listed <= limit);
+                reached.extend(answer.report.reached);
+                unreached.extend(answer.report.unreached);
+                match answer.next_cursor {
+                    Some(cursor) => {
+                        prop_assert_eq!(listed, limit, "only a full page has a next one");
+                        after = Some(cursor.to_string());
+                    }
+                    None => break,
+                }
+            }
+            prop_assert_eq!(reached, whole.reached);
+            prop_assert_eq!(unreached, whole.unreached);
+            prop_assert_eq!(pages, whole.targets.div_ceil(limit).max(1));
         }
     }
 }

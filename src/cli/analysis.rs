@@ -31,9 +31,10 @@ pub(super) async fn analyse(args: AnalysisArgs, with_coverage: bool) -> anyhow::
         serde_json::to_writer_pretty(&mut out, &report)?;
     } else {
         let report = services
-            .reach(&caller, query)
+            .reach(&caller, query, None)
             .await
-            .context("invalid query")?;
+            .context("invalid query")?
+            .report;
         serde_json::to_writer_pretty(&mut out, &report)?;
     }
     std::io::Write::write_all(&mut out, b"\n")?;

@@ -9,8 +9,8 @@ use utoipa::ToSchema;
 
 use super::{ServiceError, Services, Weight};
 use crate::analysis::{
-    CallEntry, CoverageReport, NetworkView, PointOfFailure, ReachReport, Reached, RelayQuery,
-    ViewQuery, coverage, network_view, reach, reached_by,
+    CallEntry, CoverageReport, NetworkView, PointOfFailure, ReachPage, ReachReport, Reached,
+    RelayQuery, TargetPage, ViewQuery, coverage, network_view, reach, reach_page, reached_by,
 };
 use crate::domain::{ActorId, ActorKind, Caller, Network};
 use crate::export::{TargetRow, write_targets_csv};
@@ -203,16 +203,22 @@ impl CommunityLabel {
 }
 
 impl Services {
-    /// Who the query's sources reach among its targets, over usable ties, and through whom.
+    /// Who the query's sources reach among its targets, over usable ties, and through whom:
+    /// every target listed, or (with `page`) one page of them, with the counts of all.
     pub async fn reach(
         &self,
         caller: &Caller,
         query: RelayQuery,
-    ) -> Result<ReachReport, ServiceError> {
+        page: Option<TargetPage>,
+    ) -> Result<ReachPage, ServiceError> {
         let (mut admission, snapshot) = self.begin(caller, Weight::Graph).await?;
         admission
-            .run(Weight::Graph, move |cancel| {
-                Ok(reach(&snapshot.graph, &query, cancel)?)
+            .run(Weight::Graph, move |cancel| match page {
+                Some(page) => Ok(reach_page(&snapshot.graph, &query, &page, cancel)?),
+                None => Ok(ReachPage {
+                    report: reach(&snapshot.graph, &query, cancel)?,
+                    next_cursor: None,
+                }),
             })
             .await
     }

@@ -75,6 +75,9 @@ pub struct Mix {
     pub writes: u32,
     /// Reach queries from one responder.
     pub reach: u32,
+    /// Reach answers list one page of this many targets, with the counts of all, as a
+    /// screen or a phone asks; every target (each with its path) when `None`.
+    pub reach_page: Option<u32>,
 }
 
 impl Default for Mix {
@@ -83,6 +86,7 @@ impl Default for Mix {
             lists: 20,
             writes: 10,
             reach: 5,
+            reach_page: Some(100),
         }
     }
 }
@@ -254,7 +258,11 @@ pub async fn run(target: &Target, load: &Load) -> Report {
                 } else if roll < mix.writes + mix.reach {
                     let from = &responders[choices.below(responders.len() as u64) as usize];
                     let query = serde_json::json!({"from": [from], "max_hops": 3});
-                    (3, client.post(format!("{base}/api/v1/reach")).json(&query))
+                    let url = match mix.reach_page {
+                        Some(limit) => format!("{base}/api/v1/reach?limit={limit}"),
+                        None => format!("{base}/api/v1/reach"),
+                    };
+                    (3, client.post(url).json(&query))
                 } else if roll < mix.writes + mix.reach + mix.lists {
                     let after = &actors[choices.below(actors.len() as u64) as usize];
                     (1, client.get(format!("{base}/api/v1/actors?limit=100&cursor={after}")))

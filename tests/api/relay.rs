@@ -32,6 +32,58 @@ async fn reach_reports_hops_reliability_and_the_best_path() {
 }
 
 #[tokio::test]
+async fn a_reach_answer_comes_in_pages_that_add_up_to_the_whole() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let whole: Value = app
+        .post_json("/api/v1/reach", &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(whole["next_cursor"], Value::Null);
+
+    let (mut listed, mut cursor, mut pages) = (Vec::new(), None::<String>, 0);
+    loop {
+        let path = match &cursor {
+            None => "/api/v1/reach?limit=1".to_owned(),
+            Some(c) => format!("/api/v1/reach?limit=1&cursor={c}"),
+        };
+        let response = app.post_json(&path, &json!({})).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let page: Value = response.json().await.unwrap();
+        pages += 1;
+        // Every page carries the counts of the whole answer.
+        for count in ["targets", "reached_count", "coverage"] {
+            assert_eq!(page[count], whole[count], "{count} on page {pages}");
+        }
+        let reached = page["reached"].as_array().unwrap();
+        assert_eq!(
+            reached.len() + page["unreached"].as_array().unwrap().len(),
+            1
+        );
+        listed.extend(reached.iter().cloned());
+        match page["next_cursor"].as_str() {
+            Some(next) => cursor = Some(next.to_owned()),
+            None => break,
+        }
+    }
+    assert_eq!(pages, 2);
+    assert_eq!(Value::Array(listed), whole["reached"]);
+
+    for bad in ["limit=0", "limit=1001", "limit=many", "offset=1"] {
+        let response = app
+            .post_json(&format!("/api/v1/reach?{bad}"), &json!({}))
+            .await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{bad}");
+        let error = error_of(response).await;
+        if !bad.starts_with("offset") {
+            assert_eq!(error["field"], "limit", "{bad}");
+        }
+    }
+}
+
+#[tokio::test]
 async fn coverage_adds_the_call_list_points_of_failure_and_unreached_by_language() {
     let app = spawn_app().await;
     app.seed_small_network().await;

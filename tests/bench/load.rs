@@ -5,7 +5,8 @@
 //!   cargo bench --bench load -- [MIGRANTS] [SECONDS] [CLIENTS] [SOAK_SECONDS]
 //!   (defaults: 100000 60 16 300; SERVERS=2 runs two server processes on the one SQLite file,
 //!   the clients split between them, and checks that each sees every write made through the
-//!   other)
+//!   other; REACH_PAGE=0 asks reach for every target with its path instead of the default
+//!   page of 100 targets)
 //!
 //! The demo database is made once with the release binary and kept in target/bench-load/.
 //! Prints throughput, p50/p99 by kind and the memory samples; BENCHMARKS.md holds the figures.
@@ -143,7 +144,13 @@ fn main() {
             bases: bases.clone(),
             tokens: tokens.clone(),
         };
-        let mix = load_driver::Mix::default();
+        let mix = load_driver::Mix {
+            reach_page: match arg_env("REACH_PAGE", 100) {
+                0 => None,
+                limit => Some(limit as u32),
+            },
+            ..load_driver::Mix::default()
+        };
         let settings = |duration: u64, prefix: &str| load_driver::Load {
             clients,
             duration: Duration::from_secs(duration),
@@ -151,11 +158,13 @@ fn main() {
             prefix: prefix.into(),
         };
         println!(
-            "machine: {} cores; city: {migrants} migrants; {clients} clients; mix (of 100): {} lists, {} writes, {} reach, the rest single reads",
+            "machine: {} cores; city: {migrants} migrants; {clients} clients; mix (of 100): {} lists, {} writes, {} reach (listing {}), the rest single reads",
             std::thread::available_parallelism().map_or(0, |n| n.get()),
             mix.lists,
             mix.writes,
-            mix.reach
+            mix.reach,
+            mix.reach_page
+                .map_or("every target".to_owned(), |n| format!("a page of {n} targets"))
         );
         let rss = move || -> u64 {
             pids.iter()

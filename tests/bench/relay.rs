@@ -10,7 +10,8 @@
 use std::sync::atomic::AtomicBool;
 
 use relaymap::analysis::{
-    RelayGraph, RelayQuery, SimulationParams, coverage, critical_ties, reach, simulate,
+    RelayGraph, RelayQuery, SimulationParams, TargetPage, coverage, critical_ties, reach,
+    reach_page, simulate,
 };
 use relaymap::domain::{ActorKind, Network, TieKind};
 
@@ -125,6 +126,19 @@ fn main() {
         reach_time.as_secs_f64() / floor_time.as_secs_f64(),
         report.reached_count,
         report.targets
+    );
+    // What the API answers by default to a paged request: the counts and the first 100 targets.
+    let first = TargetPage {
+        after: None,
+        limit: 100,
+    };
+    let (page_time, page) = time(21, || {
+        reach_page(&graph, &query, &first, &never).expect("reach runs")
+    });
+    assert_eq!(page.report.reached_count, report.reached_count);
+    println!(
+        "reach, counts and a page of 100 targets (?limit=100): {page_time:?} = {:.1}x floor",
+        page_time.as_secs_f64() / floor_time.as_secs_f64(),
     );
     let (coverage_time, report) = time(7, || {
         coverage(&graph, &query, &never).expect("coverage runs")

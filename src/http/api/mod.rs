@@ -106,7 +106,16 @@ pub struct PageQuery {
 }
 
 impl PageQuery {
-    fn page(&self) -> Result<Page, ApiError> {
+    /// A page by limit and cursor only (no offset).
+    pub(super) fn of(limit: Option<String>, cursor: Option<String>) -> Self {
+        Self {
+            limit,
+            offset: None,
+            cursor,
+        }
+    }
+
+    pub(super) fn page(&self) -> Result<Page, ApiError> {
         let limit = whole_number("limit", self.limit.as_deref(), 1..=MAX_PAGE)?
             .unwrap_or(Page::default().limit);
         let offset =

@@ -8,10 +8,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::analysis::QueryDto;
-use crate::analysis::{MAX_HOPS_LIMIT, ReachReport, Reached, RelayQuery};
+use crate::analysis::{MAX_HOPS_LIMIT, ReachPage, Reached, RelayQuery, TargetPage};
 use crate::domain::ActorId;
 use crate::http::access::{Access, Caller, Routes};
-use crate::http::api::counted;
+use crate::http::api::{PageQuery, counted};
 use crate::http::extract::{Query, body_bytes, is_json};
 use crate::http::{API_BODY_LIMIT, ApiError, AppState, ErrorBody};
 use crate::service::CoverageView;
@@ -40,27 +40,59 @@ async fn read_query(state: &AppState, request: Request) -> Result<RelayQuery, Ap
     Ok(RelayQuery::from_json(text)?)
 }
 
-/// Who the sources can reach among the targets, over usable ties, and through whom.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub(super) struct ReachParams {
+    /// List at most this many targets (reached or not), in id order; every target when neither
+    /// `limit` nor `cursor` is given. The counts always cover every target.
+    #[param(value_type = Option<usize>, minimum = 1, maximum = 1000)]
+    limit: Option<String>,
+    /// The `next_cursor` of the previous page: targets after this id.
+    #[param(value_type = Option<String>)]
+    cursor: Option<String>,
+}
+
+impl ReachParams {
+    /// The page asked for, if any (a cursor alone pages by the default limit).
+    fn page(&self) -> Result<Option<TargetPage>, ApiError> {
+        if self.limit.is_none() && self.cursor.is_none() {
+            return Ok(None);
+        }
+        let page = PageQuery::of(self.limit.clone(), self.cursor.clone()).page()?;
+        Ok(Some(TargetPage {
+            after: page.after,
+            limit: page.limit,
+        }))
+    }
+}
+
+/// Who the sources can reach among the targets, over usable ties, and through whom: every
+/// target, or one page of them (`limit`, `cursor`) with the counts of all.
 #[utoipa::path(post, path = "/api/v1/reach", tag = "relay",
+    params(ReachParams),
     request_body = QueryDto,
     responses(
-        (status = 200, description = "Reached and unreached targets", body = ReachReport),
+        (status = 200, description = "Reached and unreached targets", body = ReachPage),
         (status = 400, description = "Malformed JSON", body = ErrorBody),
         (status = 422, description = "The query breaks a rule (`field` names it)", body = ErrorBody),
     ))]
 pub(super) async fn post_reach(
     State(state): State<AppState>,
     caller: Caller,
+    Query(params): Query<ReachParams>,
     request: Request,
 ) -> Result<Response, ApiError> {
+    let page = params.page()?;
     let query = read_query(&state, request).await?;
-    let report = state.services.reach(&caller, query).await?;
+    let answer = state.services.reach(&caller, query, page).await?;
     tracing::info!(
-        targets = report.targets,
-        reached = report.reached_count,
+        targets = answer.report.targets,
+        reached = answer.report.reached_count,
+        listed = answer.report.reached.len() + answer.report.unreached.len(),
         "reach answered"
     );
-    Ok(counted(report.reached.len(), Json(report)))
+    Ok(counted(answer.report.reached.len(), Json(answer)))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
