@@ -150,7 +150,7 @@ fn pairs(q: &BoundQuery, query: &RelayQuery, delays: &Delays) -> Pairs {
                 .usable_edges(v)
                 .filter(|&(w, _)| w > v)
                 .map(|(w, tie)| {
-                    let facts = &graph.ties[tie as usize];
+                    let facts = graph.ties.get(tie as usize);
                     (w, facts.trust, tie_delay(facts.channels))
                 })
                 .collect();

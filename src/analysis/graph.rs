@@ -8,22 +8,11 @@
 
 use rayon::prelude::*;
 
+pub(crate) use super::facts::TieFacts;
+use super::facts::{Positions, TieTable};
 use crate::domain::{
     ActorId, ActorKind, Channel, Date, Delta, Language, Network, StoredActor, StoredTie,
 };
-
-/// A tie's attributes, kept once per tie (both directions point at the same record).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct TieFacts {
-    /// Trust in (0, 1].
-    pub trust: f64,
-    /// Days since 1970-01-01 of `last_verified`, `i32::MIN` when never verified.
-    pub verified: i32,
-    /// Bit `i` set when the tie uses `Channel::ALL[i]`.
-    pub channels: u8,
-    /// Whether the two actors share a language.
-    pub shared_language: bool,
-}
 
 /// The relay graph of one version of the network.
 #[derive(Debug, PartialEq)]
@@ -41,9 +30,10 @@ pub struct RelayGraph {
     pub(crate) offsets: Vec<u32>,
     pub(crate) neighbours: Vec<u32>,
     pub(crate) tie_of: Vec<u32>,
-    pub(crate) ties: Vec<TieFacts>,
+    /// Per tie, its facts.
+    pub(crate) ties: TieTable,
     /// Per tie, its position in the network's `ties` it was built from (increasing).
-    pub(crate) network_tie: Vec<u32>,
+    pub(crate) network_tie: Positions,
 }
 
 /// Bit mask of a channel.
@@ -184,9 +174,9 @@ impl RelayGraph {
                 Some((position as u32, facts, (s, t)))
             })
             .collect();
-        let mut ties = Vec::with_capacity(found.len());
+        let mut ties = TieTable::with_capacity(found.len());
         let mut ends = Vec::with_capacity(found.len());
-        let mut network_tie = Vec::with_capacity(found.len());
+        let mut network_tie = Positions::with_capacity(found.len());
         for (position, facts, pair) in found {
             ties.push(facts);
             ends.push(pair);
@@ -264,8 +254,8 @@ impl RelayGraph {
             offsets: Vec::new(),
             neighbours: Vec::new(),
             tie_of: Vec::new(),
-            ties: Vec::new(),
-            network_tie: Vec::new(),
+            ties: TieTable::default(),
+            network_tie: Positions::default(),
         };
         let mut renewed = renewed.into_iter().peekable();
         let mut added = added.into_iter().peekable();
@@ -324,16 +314,12 @@ impl RelayGraph {
         }
         let mut fresh = fresh.into_iter().peekable();
         let (mut before_dropped, mut before_inserted) = (0usize, 0usize);
-        let mut ends = Vec::with_capacity(self.tie_count() + delta.ties.len());
-        let mut ties = Vec::with_capacity(ends.capacity());
-        let mut network_tie = Vec::with_capacity(ends.capacity());
-        let mut push = |position: u32, facts: TieFacts, pair: (u32, u32)| {
-            ties.push(facts);
-            ends.push(pair);
-            network_tie.push(position);
-        };
-        for (tie, (a, b)) in self.tie_ends().into_iter().enumerate() {
-            let p = self.network_tie[tie];
+        let capacity = self.tie_count() + delta.ties.len();
+        let mut ends = Vec::with_capacity(capacity);
+        let mut ties = self.ties.successor(capacity);
+        let mut network_tie = Positions::with_capacity(capacity);
+        let positions = self.network_tie.iter();
+        for ((tie, (a, b)), p) in self.tie_ends().into_iter().enumerate().zip(positions) {
             while dropped.get(before_dropped).is_some_and(|&d| d < p) {
                 before_dropped += 1;
             }
@@ -349,18 +335,26 @@ impl RelayGraph {
             }
             let position = (p as usize - before_dropped + before_inserted) as u32;
             while let Some((q, facts, pair)) = fresh.next_if(|f| f.0 < position) {
-                push(q, facts, pair);
+                ties.push(facts);
+                ends.push(pair);
+                network_tie.push(q);
             }
-            let mut facts = self.ties[tie];
-            if relanguaged[a as usize] || relanguaged[b as usize] {
+            let shared = if relanguaged[a as usize] || relanguaged[b as usize] {
                 let ends = (&graph.ids[s as usize], &graph.ids[t as usize]);
-                facts.shared_language = actor_in(new, ends.0)?
-                    .languages
-                    .shares_any(&actor_in(new, ends.1)?.languages);
-            }
-            push(position, facts, (s, t));
+                let languages = |id| actor_in(new, id).map(|a| &a.languages);
+                Some(languages(ends.0)?.shares_any(languages(ends.1)?))
+            } else {
+                None
+            };
+            ties.push_from(&self.ties, tie, shared);
+            ends.push((s, t));
+            network_tie.push(position);
         }
-        fresh.for_each(|(q, facts, pair)| push(q, facts, pair));
+        for (q, facts, pair) in fresh {
+            ties.push(facts);
+            ends.push(pair);
+            network_tie.push(q);
+        }
         (graph.offsets, graph.neighbours, graph.tie_of) = compressed_rows(graph.ids.len(), &ends);
         (graph.ties, graph.network_tie) = (ties, network_tie);
         Some(graph)
@@ -450,12 +444,9 @@ impl RelayGraph {
             + self.kinds.len() * size_of::<ActorKind>()
             + self.first_language.len() * size_of::<Option<crate::domain::Language>>()
             + self.location.len() * size_of::<Option<(f64, f64)>>()
-            + (self.offsets.len()
-                + self.neighbours.len()
-                + self.tie_of.len()
-                + self.network_tie.len())
-                * size_of::<u32>()
-            + self.ties.len() * size_of::<TieFacts>()
+            + (self.offsets.len() + self.neighbours.len() + self.tie_of.len()) * size_of::<u32>()
+            + self.ties.memory_bytes()
+            + self.network_tie.memory_bytes()
     }
 
     /// Migrants with no relaying tie at all: nobody can pass them a message.

@@ -26,6 +26,7 @@ mod cascade;
 mod community;
 mod duplicates;
 mod error;
+mod facts;
 mod graph;
 mod layout;
 mod metrics;

@@ -397,7 +397,7 @@ pub fn critical_ties(
         })
         .collect();
     let n = graph.node_count();
-    let cuts: Vec<CriticalTie> = candidates
+    let mut cuts: Vec<CriticalTie> = candidates
         .par_chunks(chunk_of(candidates.len()))
         .flat_map_iter(|chunk| {
             let mut scratch = CutScratch {
@@ -486,8 +486,9 @@ pub fn critical_ties(
                         .iter()
                         .filter(|&&a| q.is_target[a as usize] && new_hops[a as usize] > limit)
                         .count();
-                    (cut_off > 0).then(|| CriticalTie {
-                        position: graph.network_tie[tie as usize] as usize,
+                    // A tie index until the end, where it becomes a network position.
+                    (cut_off > 0).then_some(CriticalTie {
+                        position: tie as usize,
                         cut_off,
                     })
                 })
@@ -496,6 +497,13 @@ pub fn critical_ties(
         .flatten()
         .collect();
     check(cancel)?;
+    // Tie indices to network positions: the graph keeps those for reading in order.
+    if !cuts.is_empty() {
+        let positions: Vec<u32> = graph.network_tie.iter().collect();
+        for cut in &mut cuts {
+            cut.position = positions[cut.position] as usize;
+        }
+    }
     Ok(cuts)
 }
 

@@ -202,10 +202,10 @@ impl<'g> BoundQuery<'g> {
             .as_ref()
             .map(|cs| cs.iter().fold(0u8, |m, c| m | channel_bit(*c)));
         let since = query.verified_since.map(day_number);
-        let mut usable: Vec<bool> = graph
-            .ties
-            .par_iter()
-            .map(|facts| {
+        let mut usable: Vec<bool> = (0..graph.tie_count())
+            .into_par_iter()
+            .map(|t| {
+                let facts = graph.ties.get(t);
                 facts.trust >= query.min_trust
                     && since.is_none_or(|day| facts.verified != i32::MIN && facts.verified >= day)
                     && channel_mask.is_none_or(|mask| facts.channels & mask != 0)
@@ -283,7 +283,7 @@ impl<'g> BoundQuery<'g> {
             for &u in &changed {
                 let value = previous[u as usize];
                 for (w, tie) in self.usable_edges(u) {
-                    let candidate = value * self.graph.ties[tie as usize].trust;
+                    let candidate = value * self.graph.ties.trust(tie as usize);
                     let w = w as usize;
                     // A node first reached over ties of trust 0 still gets a path (of value 0).
                     let fresh = hops[w] == u8::MAX;

@@ -63,7 +63,7 @@ impl SimpleGraph {
             list.extend(
                 graph
                     .edges(v)
-                    .map(|(w, tie)| (w, graph.ties[tie as usize].trust)),
+                    .map(|(w, tie)| (w, graph.ties.trust(tie as usize))),
             );
             list.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
             list.dedup_by_key(|(w, _)| *w);

@@ -1,0 +1,317 @@
+//! The relay graph's per-tie columns, kept small: a tie's facts in 7 bytes and its position in
+//! the network in about 1. A network holds few distinct trust values (a scale, two decimals), so
+//! trust is kept as a 16-bit code into them; past 65,536 distinct values the column holds the
+//! values themselves. Exact either way: no value is rounded.
+
+use std::collections::HashMap;
+
+/// A tie's attributes, as the analyses read them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct TieFacts {
+    /// Trust in (0, 1].
+    pub trust: f64,
+    /// Days since 1970-01-01 of `last_verified`, `i32::MIN` when never verified.
+    pub verified: i32,
+    /// Bit `i` set when the tie uses `Channel::ALL[i]` (7 channels: bit 7 is free).
+    pub channels: u8,
+    /// Whether the two actors share a language.
+    pub shared_language: bool,
+}
+
+const SHARED_LANGUAGE: u8 = 0x80;
+const MAX_CODES: usize = 1 << 16;
+
+/// The facts of every tie of a graph, column by column, in tie order.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TieTable {
+    /// The distinct trust values when `codes` is in use; otherwise each tie's trust.
+    trust_values: Vec<f64>,
+    /// Per tie, its trust's index in `trust_values`; unused (empty) once there are too many.
+    codes: Vec<u16>,
+    /// Whether `codes` is in use.
+    coded: bool,
+    /// Code of each trust value (by its bits), while coded.
+    code_of: HashMap<u64, u16>,
+    verified: Vec<i32>,
+    /// Channel bits, and `SHARED_LANGUAGE`.
+    flags: Vec<u8>,
+}
+
+impl PartialEq for TieTable {
+    /// Equal when every tie's facts are, whatever the codes.
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && (0..self.len()).all(|t| self.get(t) == other.get(t))
+    }
+}
+
+impl TieTable {
+    /// An empty table with room for `capacity` ties.
+    pub(crate) fn with_capacity(capacity: usize) -> Self {
+        Self {
+            trust_values: Vec::new(),
+            codes: Vec::with_capacity(capacity),
+            coded: true,
+            code_of: HashMap::new(),
+            verified: Vec::with_capacity(capacity),
+            flags: Vec::with_capacity(capacity),
+        }
+    }
+
+    /// An empty table sharing this one's codes, so that [`TieTable::push_from`] copies a code
+    /// instead of looking the value up.
+    pub(crate) fn successor(&self, capacity: usize) -> Self {
+        let mut next = Self::with_capacity(capacity);
+        next.coded = self.coded;
+        if self.coded {
+            next.trust_values = self.trust_values.clone();
+            next.code_of = self.code_of.clone();
+        } else {
+            next.trust_values.reserve(capacity);
+        }
+        next
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.verified.len()
+    }
+
+    /// The trust of tie `t`.
+    #[inline]
+    pub(crate) fn trust(&self, t: usize) -> f64 {
+        if self.coded {
+            self.trust_values[self.codes[t] as usize]
+        } else {
+            self.trust_values[t]
+        }
+    }
+
+    /// The facts of tie `t`.
+    #[inline]
+    pub(crate) fn get(&self, t: usize) -> TieFacts {
+        let flags = self.flags[t];
+        TieFacts {
+            trust: self.trust(t),
+            verified: self.verified[t],
+            channels: flags & !SHARED_LANGUAGE,
+            shared_language: flags & SHARED_LANGUAGE != 0,
+        }
+    }
+
+    /// Every tie's facts, in tie order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = TieFacts> + '_ {
+        (0..self.len()).map(|t| self.get(t))
+    }
+
+    /// Appends a tie.
+    pub(crate) fn push(&mut self, facts: TieFacts) {
+        debug_assert!(facts.channels & SHARED_LANGUAGE == 0, "7 channels at most");
+        if self.coded {
+            let bits = facts.trust.to_bits();
+            let code = match self.code_of.get(&bits) {
+                Some(&code) => Some(code),
+                None if self.trust_values.len() < MAX_CODES => {
+                    let code = self.trust_values.len() as u16;
+                    self.trust_values.push(facts.trust);
+                    self.code_of.insert(bits, code);
+                    Some(code)
+                }
+                None => None,
+            };
+            match code {
+                Some(code) => self.codes.push(code),
+                None => {
+                    self.uncode();
+                    self.trust_values.push(facts.trust);
+                }
+            }
+        } else {
+            self.trust_values.push(facts.trust);
+        }
+        self.verified.push(facts.verified);
+        self.flags.push(
+            facts.channels
+                | if facts.shared_language {
+                    SHARED_LANGUAGE
+                } else {
+                    0
+                },
+        );
+    }
+
+    /// Appends tie `t` of `previous` (this table's predecessor, see [`TieTable::successor`]),
+    /// with `shared_language` replaced when given.
+    pub(crate) fn push_from(&mut self, previous: &TieTable, t: usize, shared: Option<bool>) {
+        if self.coded && previous.coded {
+            self.codes.push(previous.codes[t]);
+            self.verified.push(previous.verified[t]);
+            let flags = previous.flags[t];
+            self.flags.push(match shared {
+                None => flags,
+                Some(true) => flags | SHARED_LANGUAGE,
+                Some(false) => flags & !SHARED_LANGUAGE,
+            });
+        } else {
+            let mut facts = previous.get(t);
+            if let Some(shared) = shared {
+                facts.shared_language = shared;
+            }
+            self.push(facts);
+        }
+    }
+
+    /// Too many distinct values: keep each tie's trust instead of its code.
+    fn uncode(&mut self) {
+        let values: Vec<f64> = (0..self.codes.len()).map(|t| self.trust(t)).collect();
+        self.trust_values = values;
+        self.codes = Vec::new();
+        self.code_of = HashMap::new();
+        self.coded = false;
+    }
+
+    /// Bytes held (the lookup of codes, used while building, included).
+    pub(crate) fn memory_bytes(&self) -> usize {
+        self.trust_values.capacity() * 8
+            + self.codes.capacity() * 2
+            + self.code_of.capacity() * 16
+            + self.verified.capacity() * 4
+            + self.flags.capacity()
+    }
+}
+
+/// An increasing sequence of positions, each kept as its gap from the previous one in a byte
+/// (255: the position is in `wide`). Read in order only.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Positions {
+    gaps: Vec<u8>,
+    wide: Vec<u32>,
+    last: Option<u32>,
+}
+
+const WIDE: u8 = u8::MAX;
+
+impl Positions {
+    pub(crate) fn with_capacity(capacity: usize) -> Self {
+        Self {
+            gaps: Vec::with_capacity(capacity),
+            ..Self::default()
+        }
+    }
+
+    /// Appends a position, greater than the last one.
+    pub(crate) fn push(&mut self, position: u32) {
+        debug_assert!(self.last.is_none_or(|last| last < position));
+        let gap = match self.last {
+            None => position.checked_add(1),
+            Some(last) => Some(position - last),
+        };
+        match gap {
+            Some(gap) if gap < WIDE as u32 => self.gaps.push(gap as u8),
+            _ => {
+                self.gaps.push(WIDE);
+                self.wide.push(position);
+            }
+        }
+        self.last = Some(position);
+    }
+
+    /// The positions, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut wide = self.wide.iter();
+        let mut previous: Option<u32> = None;
+        self.gaps.iter().map(move |&gap| {
+            let position = if gap == WIDE {
+                *wide.next().expect("a wide position")
+            } else {
+                previous.map_or(gap as u32 - 1, |p| p + gap as u32)
+            };
+            previous = Some(position);
+            position
+        })
+    }
+
+    pub(crate) fn memory_bytes(&self) -> usize {
+        self.gaps.capacity() + self.wide.capacity() * 4
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn facts(trust: f64, verified: i32, channels: u8, shared: bool) -> TieFacts {
+        TieFacts {
+            trust,
+            verified,
+            channels,
+            shared_language: shared,
+        }
+    }
+
+    #[test]
+    fn past_the_codes_every_trust_is_kept_exactly() {
+        let mut table = TieTable::with_capacity(0);
+        let n = MAX_CODES + 10;
+        let trust = |i: usize| (i + 1) as f64 / (n + 1) as f64;
+        for i in 0..n {
+            table.push(facts(trust(i), i as i32, (i % 128) as u8, i % 3 == 0));
+        }
+        assert!(!table.coded);
+        for i in [0, 1, MAX_CODES - 1, MAX_CODES, n - 1] {
+            assert_eq!(
+                table.get(i),
+                facts(trust(i), i as i32, (i % 128) as u8, i % 3 == 0)
+            );
+        }
+        // A successor of an uncoded table copies values.
+        let mut next = table.successor(2);
+        next.push_from(&table, n - 1, Some(false));
+        assert_eq!(
+            next.get(0),
+            facts(trust(n - 1), (n - 1) as i32, ((n - 1) % 128) as u8, false)
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn a_table_gives_back_what_was_pushed(
+            values in prop::collection::vec((1u32..=20, any::<i32>(), 0u8..128, any::<bool>()), 0..200),
+            change in any::<bool>(),
+        ) {
+            let mut table = TieTable::with_capacity(values.len());
+            let all: Vec<TieFacts> = values
+                .iter()
+                .map(|&(trust, verified, channels, shared)| facts(trust as f64 / 20.0, verified, channels, shared))
+                .collect();
+            all.iter().for_each(|&f| table.push(f));
+            prop_assert_eq!(table.iter().collect::<Vec<_>>(), all.clone());
+            let mut next = table.successor(all.len());
+            for t in 0..all.len() {
+                next.push_from(&table, t, change.then_some(t % 2 == 0));
+            }
+            next.push(facts(0.123, 7, 1, true));
+            let mut expected = all.clone();
+            if change {
+                for (t, f) in expected.iter_mut().enumerate() {
+                    f.shared_language = t % 2 == 0;
+                }
+            }
+            expected.push(facts(0.123, 7, 1, true));
+            prop_assert_eq!(next.iter().collect::<Vec<_>>(), expected);
+        }
+
+        #[test]
+        fn positions_give_back_what_was_pushed(gaps in prop::collection::vec(prop_oneof![1u32..5, 200u32..300, Just(100_000u32)], 0..300), first in prop_oneof![Just(0u32), 1u32..1000, Just(u32::MAX - 40_000_000)]) {
+            let mut expected = Vec::new();
+            let mut at = first;
+            for gap in gaps {
+                expected.push(at);
+                at += gap;
+            }
+            let mut positions = Positions::with_capacity(expected.len());
+            expected.iter().for_each(|&p| positions.push(p));
+            prop_assert_eq!(positions.iter().collect::<Vec<_>>(), expected);
+        }
+    }
+}
