@@ -19,7 +19,8 @@ pub(crate) struct TieFacts {
 }
 
 const SHARED_LANGUAGE: u8 = 0x80;
-const MAX_CODES: usize = 1 << 16;
+/// Codes are below `u16::MAX`, which a reader may use for "none".
+const MAX_CODES: usize = u16::MAX as usize;
 
 /// The facts of every tie of a graph, column by column, in tie order.
 #[derive(Debug, Clone, Default)]
@@ -83,6 +84,11 @@ impl TieTable {
         } else {
             self.trust_values[t]
         }
+    }
+
+    /// Each tie's trust code and the values they stand for, when the table has codes.
+    pub(crate) fn trust_codes(&self) -> Option<(&[u16], &[f64])> {
+        self.coded.then_some((&self.codes, &self.trust_values))
     }
 
     /// The facts of tie `t`.

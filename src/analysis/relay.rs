@@ -17,6 +17,8 @@ use crate::domain::{ActorId, ActorKind, Channel, Date};
 /// The largest hop limit a query may ask for.
 pub const MAX_HOPS_LIMIT: u8 = 10;
 const NONE: u32 = u32::MAX;
+/// A row entry's trust code when its tie is not usable.
+const UNUSABLE: u16 = u16::MAX;
 
 /// A relay question, validated.
 #[derive(Debug, Clone)]
@@ -266,9 +268,50 @@ impl<'g> BoundQuery<'g> {
     /// every node first reached in round r is changed in it, so the rounds are also the
     /// breadth-first levels and the hop counts come for free.
     fn search(&self) -> Result<Search, AnalysisError> {
-        let n = self.graph.node_count();
-        let mut hops = vec![u8::MAX; n];
+        // Each entry of the rows' trust if usable, in the rows' order, so the rounds read
+        // it as a stream (looked up by tie, it is most of a round's cost): as a code into the
+        // graph's trust values when it has them (2 bytes an entry), or as the value.
+        let graph = self.graph;
+        let entries = graph.tie_of.par_iter().map(|&tie| tie as usize);
+        match graph.ties.trust_codes() {
+            Some((codes, values)) => {
+                let coded: Vec<u16> = entries
+                    .map(|tie| {
+                        if self.usable[tie] {
+                            codes[tie]
+                        } else {
+                            UNUSABLE
+                        }
+                    })
+                    .collect();
+                self.rounds(|slot| match coded[slot] {
+                    UNUSABLE => None,
+                    code => Some(values[code as usize]),
+                })
+            }
+            None => {
+                let trust: Vec<f64> = entries
+                    .map(|tie| {
+                        if self.usable[tie] {
+                            graph.ties.trust(tie)
+                        } else {
+                            -1.0
+                        }
+                    })
+                    .collect();
+                self.rounds(|slot| (trust[slot] >= 0.0).then_some(trust[slot]))
+            }
+        }
+    }
+
+    /// The rounds of [`BoundQuery::search`], given each row entry's trust when usable.
+    fn rounds(&self, trust: impl Fn(usize) -> Option<f64>) -> Result<Search, AnalysisError> {
+        let graph = self.graph;
+        let n = graph.node_count();
+        // `best` is the one array every entry reads (at a node in no useful order): kept
+        // alone, it stays in the core's cache longer.
         let mut best = vec![0.0f64; n];
+        let mut hops = vec![u8::MAX; n];
         for &s in &self.sources {
             hops[s as usize] = 0;
             best[s as usize] = 1.0;
@@ -277,28 +320,32 @@ impl<'g> BoundQuery<'g> {
         let mut parents = Vec::with_capacity(self.max_hops as usize);
         for round in 1..=self.max_hops {
             check(self.cancel)?;
-            let previous = best.clone();
+            // The values the round relaxes from: those of the previous round.
+            let values: Vec<f64> = changed.iter().map(|&u| best[u as usize]).collect();
             let mut parent = vec![NONE; n];
-            let mut now_changed = Vec::new();
-            for &u in &changed {
-                let value = previous[u as usize];
-                for (w, tie) in self.usable_edges(u) {
-                    let candidate = value * self.graph.ties.trust(tie as usize);
-                    let w = w as usize;
-                    // A node first reached over ties of trust 0 still gets a path (of value 0).
-                    let fresh = hops[w] == u8::MAX;
-                    if fresh || candidate > best[w] {
-                        if fresh {
+            for (&u, &value) in changed.iter().zip(&values) {
+                let row =
+                    graph.offsets[u as usize] as usize..graph.offsets[u as usize + 1] as usize;
+                for slot in row {
+                    let Some(trust) = trust(slot) else { continue };
+                    let candidate = value * trust;
+                    let w = graph.neighbours[slot] as usize;
+                    let before = best[w];
+                    // A node first reached by a product that underflowed to 0 still gets a path.
+                    if candidate > before || (before == 0.0 && hops[w] == u8::MAX) {
+                        if hops[w] == u8::MAX {
                             hops[w] = round;
-                        }
-                        if parent[w] == NONE {
-                            now_changed.push(w as u32);
                         }
                         best[w] = candidate;
                         parent[w] = u;
                     }
                 }
             }
+            // In node order, so the next round reads the rows as a stream (and among equally
+            // reliable predecessors, the one of smallest id wins).
+            let now_changed: Vec<u32> = (0..n as u32)
+                .filter(|&w| parent[w as usize] != NONE)
+                .collect();
             parents.push(parent);
             if now_changed.is_empty() {
                 break;
