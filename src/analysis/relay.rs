@@ -1076,6 +1076,34 @@ mod tests {
     }
 
     #[test]
+    fn between_equally_reliable_paths_the_smaller_ids_are_taken() {
+        // r-2 and r-1 each reach o-2 and o-1, which each reach m-1, all at 0.5; the ties are
+        // listed so that the larger ids come first.
+        let actors = ["r-2", "r-1", "o-2", "o-1", "m-1"].map(|id| {
+            let kind = match &id[..1] {
+                "r" => "responder",
+                "o" => "organisation",
+                _ => "migrant",
+            };
+            actor(id, kind, &["tir"])
+        });
+        let ties: Vec<Value> = [
+            ("r-2", "o-2"),
+            ("r-2", "o-1"),
+            ("r-1", "o-2"),
+            ("r-1", "o-1"),
+            ("o-2", "m-1"),
+            ("o-1", "m-1"),
+        ]
+        .iter()
+        .map(|(a, b)| tie(b, a, "partners_with", 0.5))
+        .collect();
+        let document = json!({"actors": actors, "ties": ties});
+        let reached = run(document, &RelayQuery::default()).reach.reached;
+        assert_eq!(ids(&reached[0].path), ["r-1", "o-1", "m-1"]);
+    }
+
+    #[test]
     fn the_call_list_is_greedy_and_breaks_ties_by_smallest_id() {
         // r-1 joins o-2 (two migrants), o-1 (two other migrants) and o-3 (one already covered).
         let document = json!({
