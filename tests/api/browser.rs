@@ -4,6 +4,7 @@
 //! query. Screenshots of every page go to `target/browser-screenshots/`. `tests/run` installs
 //! Chromium and runs these; a plain `cargo test` skips them (they need the browser).
 
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -26,7 +27,13 @@ struct Chrome {
 }
 
 impl Drop for Chrome {
+    /// Stops chromedriver and the Chromium it started: killing chromedriver alone leaves the
+    /// browser running, so the whole process group goes (chromedriver leads its own).
     fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.driver.id())])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
@@ -46,6 +53,7 @@ async fn chrome() -> Chrome {
         std::env::var("RELAYMAP_TEST_CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()),
     )
     .arg(format!("--port={port}"))
+    .process_group(0)
     .stdout(Stdio::null())
     .stderr(Stdio::null())
     .spawn()
