@@ -603,22 +603,21 @@ pub fn coverage(
     cancel: &AtomicBool,
 ) -> Result<CoverageReport, AnalysisError> {
     let prepared = BoundQuery::new(graph, query, cancel)?;
-    let reach = prepared.reach()?;
-    let n = graph.node_count();
-    let mut reached_target = vec![false; n];
-    for r in &reach.reached {
-        reached_target[graph.position(&r.id).expect("a reached node") as usize] = true;
+    let search = prepared.search()?;
+    let mut reach = prepared.report(&search, &search.targets);
+    // The report's reached and unreached, as nodes, in the same order.
+    let (reached_nodes, unreached_nodes): (Vec<u32>, Vec<u32>) = search
+        .targets
+        .iter()
+        .partition(|&&v| search.hops[v as usize] <= query.max_hops);
+    let mut reached_target = vec![false; graph.node_count()];
+    for &v in &reached_nodes {
+        reached_target[v as usize] = true;
     }
     let call_list = call_list(&prepared, &reached_target, query.area.as_ref())?;
     check(cancel)?;
     let dominators = Dominators::of(&prepared);
     let single_points_of_failure = points_of_failure(&prepared, &dominators);
-    let mut reach = reach;
-    let reached_nodes: Vec<u32> = reach
-        .reached
-        .iter()
-        .map(|r| graph.position(&r.id).expect("a reached node"))
-        .collect();
     let paths = super::redundancy::independent_paths(&prepared, &dominators, &reached_nodes)?;
     let mut fragile = Vec::new();
     for (r, count) in reach.reached.iter_mut().zip(paths) {
@@ -628,9 +627,8 @@ pub fn coverage(
         }
     }
     let mut unreached_by_language = BTreeMap::new();
-    for id in &reach.unreached {
-        let language = graph.first_language[graph.position(id).expect("a target") as usize]
-            .map_or("und".to_owned(), |l| l.to_string());
+    for v in unreached_nodes {
+        let language = graph.first_language[v as usize].map_or("und".to_owned(), |l| l.to_string());
         *unreached_by_language.entry(language).or_insert(0) += 1;
     }
     Ok(CoverageReport {
