@@ -546,6 +546,9 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
     let mut local_speakers: Vec<usize> = Vec::new();
     let mut isolated = vec![false; migrants];
     let mut migrant_channels = Vec::with_capacity(migrants);
+    // Each migrant's id, shared by their ties (a million-migrant city has 7.5 million ties
+    // between migrants: one copy of each id, not one per tie end).
+    let mut migrant_ids: Vec<ActorId> = Vec::with_capacity(migrants);
     // Its own stream, so the city drawn from `b.rng` stays the same.
     let mut consent_rng = Rng::new(seed ^ 0xC0_45E7);
     for i in 0..migrants {
@@ -589,6 +592,7 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
             attributes: Attributes::default(),
         };
         let migrant_id = migrant.id.clone();
+        migrant_ids.push(migrant_id.clone());
         b.actor(migrant);
         migrant_channels.push(channels);
         b.tie(
@@ -655,7 +659,6 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
     // language (bridging). Each migrant starts two to thirteen acquaintanceships
     // (about 7.5), so a city of 100,000 migrants has about a million ties.
     let mut known: HashSet<(usize, usize)> = HashSet::new();
-    let migrant_id = |i: usize| id("m", i + 1, migrant_width);
     for community in &members {
         for &i in community {
             let wanted = 2 + b.rng.below(12);
@@ -676,8 +679,8 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
                     trust(&mut b.rng, 0.5, 1.0)
                 };
                 b.tie(
-                    &migrant_id(i),
-                    &migrant_id(j),
+                    &migrant_ids[i],
+                    &migrant_ids[j],
                     TieKind::Knows,
                     trust,
                     channels,
@@ -687,11 +690,12 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
     }
 
     let mut batch = Batch::new(WriteMode::Upsert);
+    let file: std::sync::Arc<str> = "demo".into();
     batch.actors = b
         .actors
         .into_iter()
         .enumerate()
-        .map(|(i, actor)| Draft::new(actor, RowRef::new("demo", i + 1)))
+        .map(|(i, actor)| Draft::new(actor, RowRef::new(file.clone(), i + 1)))
         .collect();
     let tie_width = width(b.ties.len()).max(4);
     batch.ties = b
@@ -711,7 +715,7 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
                     last_verified,
                     note: None,
                 };
-                Draft::new(tie, RowRef::new("demo", i + 1))
+                Draft::new(tie, RowRef::new(file.clone(), i + 1))
             },
         )
         .collect();

@@ -349,7 +349,11 @@ fn read_rows<R: Read, T: Record>(
         ),
         None if head.is_empty() => {
             let reason = DomainError::Malformed("the file is empty: a header row is needed".into());
-            errors.push(RowError::new(&RowRef::new(&file.name, 1), "header", reason));
+            errors.push(RowError::new(
+                &RowRef::new(file.name.as_str(), 1),
+                "header",
+                reason,
+            ));
             return left_out;
         }
         None => (Some(head.remove(0)), head),
@@ -357,7 +361,7 @@ fn read_rows<R: Read, T: Record>(
     let header_line =
         |record: &csv::StringRecord| record.position().map_or(1, |p| p.line() as usize);
     let header_row = RowRef::new(
-        &file.name,
+        file.name.as_str(),
         hashtags.as_ref().or(texts.as_ref()).map_or(1, header_line),
     );
     let width = hashtags
@@ -433,6 +437,7 @@ fn read_rows<R: Read, T: Record>(
     {
         return left_out;
     }
+    let name: std::sync::Arc<str> = file.name.as_str().into();
     for result in rest.drain(..).map(Ok).chain(records) {
         let record = match result {
             Ok(record) => record,
@@ -446,7 +451,7 @@ fn read_rows<R: Read, T: Record>(
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
-        let row = RowRef::new(&file.name, line);
+        let row = RowRef::new(name.clone(), line);
         if record.len() != width {
             let reason = DomainError::Malformed(format!(
                 "the row has {} cells but the header has {}",

@@ -52,8 +52,9 @@ fn read_records<R: Record>(
     batch: &mut Batch,
     errors: &mut Vec<RowError>,
 ) {
+    let file: std::sync::Arc<str> = file.into();
     for (index, raw) in raws.iter().enumerate() {
-        let row = RowRef::new(file, index + 1);
+        let row = RowRef::new(file.clone(), index + 1);
         let added = parse_record::<R>(raw.get(), &row)
             .map_err(|e| vec![e])
             .and_then(|r| r.add_to(batch, &row));

@@ -479,7 +479,7 @@ fn read_csv_files(sheets: &[Sheet]) -> Result<Vec<Session>, DocumentError> {
             if cells.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-            let row = RowRef::new(&sheet.name, index + 2);
+            let row = RowRef::new(sheet.name.as_str(), index + 2);
             let mut values: HashMap<String, String> = header
                 .iter()
                 .zip(cells)

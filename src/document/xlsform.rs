@@ -409,7 +409,7 @@ fn records(sheet: &Sheet) -> Vec<(RowRef, BTreeMap<String, String>)> {
                 .filter(|(name, value)| !name.is_empty() && !value.trim().is_empty())
                 .map(|(name, value)| (name.clone(), value.trim().to_owned()))
                 .collect();
-            (RowRef::new(&sheet.name, i + 2), fields)
+            (RowRef::new(sheet.name.as_str(), i + 2), fields)
         })
         .collect()
 }

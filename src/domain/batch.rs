@@ -25,15 +25,16 @@ pub enum WriteMode {
 /// Where a record came from, for error reports: a file (or part) and a line (or array position).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowRef {
-    /// `actors`, `ties`, a file name, or `body` for a single API write.
-    pub file: String,
+    /// `actors`, `ties`, a file name, or `body` for a single API write; shared by the rows of
+    /// one file (a million-row import holds it once, not a million times).
+    pub file: std::sync::Arc<str>,
     /// 1-based line in a CSV file (header included) or position in a JSON array.
     pub line: usize,
 }
 
 impl RowRef {
-    /// A row reference.
-    pub fn new(file: impl Into<String>, line: usize) -> Self {
+    /// A row reference. Pass a clone of one `Arc<str>` for the rows of a file to share its name.
+    pub fn new(file: impl Into<std::sync::Arc<str>>, line: usize) -> Self {
         Self {
             file: file.into(),
             line,
@@ -192,7 +193,7 @@ impl RowError {
     /// An error on a row.
     pub fn new(row: &RowRef, field: impl Into<String>, error: DomainError) -> Self {
         Self {
-            file: row.file.clone(),
+            file: row.file.to_string(),
             line: row.line,
             field: field.into(),
             error,
