@@ -6,10 +6,11 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::hash::BuildHasher;
 
 use serde::Serialize;
 
-use super::{Actor, ActorId, ActorKind, DomainError, Tie, TieId, TieKind, Timestamp, Twin};
+use super::{Actor, ActorId, ActorKind, DomainError, Tie, TieId, Timestamp, Twin};
 
 /// What a write may do to records that already exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -325,37 +326,49 @@ pub fn check_references(batch: &Batch, existing: &Existing) -> Result<WriteSumma
         }
     }
 
-    let mut batch_ties: HashMap<&TieId, usize> = HashMap::new();
+    // The ties' checks hold their indices only (4 bytes a tie, not a key of pointers): a
+    // million-migrant city is 9.5 million ties.
+    let hasher = hashbrown::DefaultHashBuilder::default();
+    let tie_at = |i: u32| &batch.ties[i as usize].value;
+    let pair_of = |i: u32| {
+        let tie = tie_at(i);
+        (&tie.source, &tie.target, tie.kind)
+    };
     // One tie per kind, source and target: a twin in the same write is refused here, one
     // against the store by the store (which knows every tie).
-    let mut batch_pairs: HashMap<(&ActorId, &ActorId, TieKind), &TieId> = HashMap::new();
-    for draft in &batch.ties {
-        let tie = &draft.value;
-        match batch_pairs.get(&(&tie.source, &tie.target, tie.kind)) {
-            Some(other) if **other != tie.id => errors.push(RowError::new(
+    let mut pairs: hashbrown::HashTable<u32> =
+        hashbrown::HashTable::with_capacity(batch.ties.len());
+    for (i, draft) in (0u32..).zip(&batch.ties) {
+        let hash = hasher.hash_one(pair_of(i));
+        match pairs.find(hash, |&j| pair_of(j) == pair_of(i)) {
+            Some(&j) if tie_at(j).id != draft.value.id => errors.push(RowError::new(
                 &draft.row,
                 "target",
-                Twin::of(tie, other.to_string()),
+                Twin::of(&draft.value, tie_at(j).id.to_string()),
             )),
-            _ => {
-                batch_pairs.insert((&tie.source, &tie.target, tie.kind), &tie.id);
+            Some(_) => {}
+            None => {
+                pairs.insert_unique(hash, i, |&j| hasher.hash_one(pair_of(j)));
             }
         }
     }
-    for draft in &batch.ties {
+    drop(pairs);
+    let mut ids: hashbrown::HashTable<u32> = hashbrown::HashTable::with_capacity(batch.ties.len());
+    for (i, draft) in (0u32..).zip(&batch.ties) {
         let tie = &draft.value;
-        if let Some(&first_line) = batch_ties.get(&tie.id) {
+        let hash = hasher.hash_one(&tie.id);
+        if let Some(&first) = ids.find(hash, |&j| tie_at(j).id == tie.id) {
             errors.push(RowError::new(
                 &draft.row,
                 "id",
                 DomainError::DuplicateId {
                     id: tie.id.to_string(),
-                    first_line,
+                    first_line: batch.ties[first as usize].row.line,
                 },
             ));
             continue;
         }
-        batch_ties.insert(&tie.id, draft.row.line);
+        ids.insert_unique(hash, i, |&j| hasher.hash_one(&tie_at(j).id));
         let stored = existing.tie_ids.contains(&tie.id);
         if let Some(error) = mode_error(batch.mode, &tie.id.to_string(), stored) {
             errors.push(RowError::new(&draft.row, "id", error));
@@ -399,5 +412,48 @@ fn mode_error(mode: WriteMode, id: &str, exists: bool) -> Option<DomainError> {
         (WriteMode::Create, true) => Some(DomainError::AlreadyExists(id.to_owned())),
         (WriteMode::Replace, false) => Some(DomainError::NotFound(id.to_owned())),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors_of(ties: &str) -> Vec<(String, usize, String)> {
+        let document = format!(
+            r#"{{"actors": [
+                {{"id": "m-1", "kind": "migrant", "name": "A"}},
+                {{"id": "m-2", "kind": "migrant", "name": "B"}},
+                {{"id": "m-3", "kind": "migrant", "name": "C"}}],
+              "ties": {ties}}}"#
+        );
+        let batch = crate::document::read_json(&document, WriteMode::Upsert).unwrap();
+        check_references(&batch, &Existing::default())
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| (e.field.clone(), e.line, e.error.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_tie_id_twice_and_a_twin_in_one_write_are_refused_at_the_later_row() {
+        assert!(
+            errors_of(r#"[{"id": "t-1", "source": "m-1", "target": "m-2", "kind": "knows"}]"#)
+                .is_empty()
+        );
+        let errors = errors_of(
+            r#"[{"id": "t-1", "source": "m-1", "target": "m-2", "kind": "knows"},
+                {"id": "t-2", "source": "m-2", "target": "m-3", "kind": "knows"},
+                {"id": "t-1", "source": "m-1", "target": "m-3", "kind": "knows"},
+                {"id": "t-3", "source": "m-2", "target": "m-3", "kind": "knows"},
+                {"id": "t-4", "source": "m-3", "target": "m-2", "kind": "knows"}]"#,
+        );
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        // The twin of t-2 (same source, target and kind), then the second t-1.
+        assert_eq!((errors[0].0.as_str(), errors[0].1), ("target", 4));
+        assert!(errors[0].2.contains("t-2"), "{errors:?}");
+        assert_eq!((errors[1].0.as_str(), errors[1].1), ("id", 3));
+        assert!(errors[1].2.contains("first on line 1"), "{errors:?}");
     }
 }
