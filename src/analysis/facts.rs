@@ -1,6 +1,6 @@
 //! The relay graph's per-tie columns, kept small: a tie's facts in 7 bytes and its position in
 //! the network in about 1. A network holds few distinct trust values (a scale, two decimals), so
-//! trust is kept as a 16-bit code into them; past 65,536 distinct values the column holds the
+//! trust is kept as a 16-bit code into them; past 65,535 distinct values the column holds the
 //! values themselves. Exact either way: no value is rounded.
 
 use std::collections::HashMap;
@@ -23,7 +23,7 @@ const SHARED_LANGUAGE: u8 = 0x80;
 const MAX_CODES: usize = u16::MAX as usize;
 
 /// The facts of every tie of a graph, column by column, in tie order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct TieTable {
     /// The distinct trust values when `codes` is in use; otherwise each tie's trust.
     trust_values: Vec<f64>,
@@ -33,6 +33,10 @@ pub(crate) struct TieTable {
     coded: bool,
     /// Code of each trust value (by its bits), while coded.
     code_of: HashMap<u64, u16>,
+    /// Whether the codes are those of the table this one succeeds (see `push_from`).
+    inherited: bool,
+    /// How many values the codes had when they were last made afresh (0: this table's own).
+    base: usize,
     verified: Vec<i32>,
     /// Channel bits, and `SHARED_LANGUAGE`.
     flags: Vec<u8>,
@@ -45,6 +49,12 @@ impl PartialEq for TieTable {
     }
 }
 
+impl Default for TieTable {
+    fn default() -> Self {
+        Self::with_capacity(0)
+    }
+}
+
 impl TieTable {
     /// An empty table with room for `capacity` ties.
     pub(crate) fn with_capacity(capacity: usize) -> Self {
@@ -53,21 +63,30 @@ impl TieTable {
             codes: Vec::with_capacity(capacity),
             coded: true,
             code_of: HashMap::new(),
+            inherited: false,
+            base: 0,
             verified: Vec::with_capacity(capacity),
             flags: Vec::with_capacity(capacity),
         }
     }
 
-    /// An empty table sharing this one's codes, so that [`TieTable::push_from`] copies a code
-    /// instead of looking the value up.
+    /// An empty table for the next version of the graph. It shares this one's codes, so that
+    /// [`TieTable::push_from`] copies a code instead of looking the value up; unless values no
+    /// tie may use any more have piled up (codes are only ever added), in which case it makes
+    /// its codes afresh, from the values pushed into it. A table that gave up codes (too many
+    /// values) tries them again the same way.
     pub(crate) fn successor(&self, capacity: usize) -> Self {
         let mut next = Self::with_capacity(capacity);
-        next.coded = self.coded;
-        if self.coded {
+        let base = if self.base == 0 {
+            self.trust_values.len()
+        } else {
+            self.base
+        };
+        if self.coded && self.trust_values.len() <= 2 * base + 256 {
             next.trust_values = self.trust_values.clone();
             next.code_of = self.code_of.clone();
-        } else {
-            next.trust_values.reserve(capacity);
+            next.inherited = true;
+            next.base = base;
         }
         next
     }
@@ -147,7 +166,7 @@ impl TieTable {
     /// Appends tie `t` of `previous` (this table's predecessor, see [`TieTable::successor`]),
     /// with `shared_language` replaced when given.
     pub(crate) fn push_from(&mut self, previous: &TieTable, t: usize, shared: Option<bool>) {
-        if self.coded && previous.coded {
+        if self.coded && self.inherited {
             self.codes.push(previous.codes[t]);
             self.verified.push(previous.verified[t]);
             let flags = previous.flags[t];
@@ -167,6 +186,7 @@ impl TieTable {
 
     /// Too many distinct values: keep each tie's trust instead of its code.
     fn uncode(&mut self) {
+        self.inherited = false;
         let values: Vec<f64> = (0..self.codes.len()).map(|t| self.trust(t)).collect();
         self.trust_values = values;
         self.codes = Vec::new();
@@ -277,6 +297,38 @@ mod tests {
             next.get(0),
             facts(trust(n - 1), (n - 1) as i32, ((n - 1) % 128) as u8, false)
         );
+    }
+
+    #[test]
+    fn values_no_tie_uses_do_not_pile_up_over_updates() {
+        // Each version keeps ten ties and gives each a trust value never seen before, as a
+        // long-running server's edits might: the codes are made afresh now and then.
+        let mut table = TieTable::with_capacity(10);
+        (0..10).for_each(|i| table.push(facts(0.5 + i as f64 / 1e6, 0, 1, true)));
+        let mut longest = 0;
+        for version in 1..2_000i32 {
+            let version_slot = (version % 10) as usize;
+            let mut next = table.successor(10);
+            for t in 0..10 {
+                if t == version_slot {
+                    next.push(facts(0.1 + version as f64 / 1e5, version, 2, false));
+                } else {
+                    next.push_from(&table, t, None);
+                }
+            }
+            for t in 0..10 {
+                let expected = if t == version_slot {
+                    facts(0.1 + version as f64 / 1e5, version, 2, false)
+                } else {
+                    table.get(t)
+                };
+                assert_eq!(next.get(t), expected, "version {version}, tie {t}");
+            }
+            table = next;
+            longest = longest.max(table.trust_values.len());
+        }
+        assert!(table.coded);
+        assert!(longest <= 2 * 10 + 256 + 10, "{longest} values held");
     }
 
     proptest! {

@@ -316,7 +316,10 @@ impl<'g> BoundQuery<'g> {
             hops[s as usize] = 0;
             best[s as usize] = 1.0;
         }
+        // In node order from the first round, whatever the order of `from`.
         let mut changed: Vec<u32> = self.sources.clone();
+        changed.sort_unstable();
+        changed.dedup();
         let mut parents = Vec::with_capacity(self.max_hops as usize);
         for round in 1..=self.max_hops {
             check(self.cancel)?;
@@ -1097,8 +1100,29 @@ mod tests {
         .map(|(a, b)| tie(b, a, "partners_with", 0.5))
         .collect();
         let document = json!({"actors": actors, "ties": ties});
-        let reached = run(document, &RelayQuery::default()).reach.reached;
+        let reached = run(document.clone(), &RelayQuery::default()).reach.reached;
         assert_eq!(ids(&reached[0].path), ["r-1", "o-1", "m-1"]);
+        // Whatever the order the sources are given in.
+        let from = |ids: [&str; 2]| RelayQuery {
+            from: Some(ids.iter().map(|id| ActorId::parse(id).unwrap()).collect()),
+            ..RelayQuery::default()
+        };
+        let reached = run(document, &from(["r-2", "r-1"])).reach.reached;
+        assert_eq!(ids(&reached[0].path), ["r-1", "o-1", "m-1"]);
+    }
+
+    #[test]
+    fn between_equally_reliable_paths_the_shorter_is_taken() {
+        // r-1 -0.5- o-1 -0.5- m-1 and r-2 -0.25- m-1: both 0.25.
+        let document = json!({
+            "actors": [actor("r-1", "responder", &["tir"]), actor("r-2", "responder", &["tir"]),
+                       actor("o-1", "organisation", &["tir"]), actor("m-1", "migrant", &["tir"])],
+            "ties": [tie("o-1", "r-1", "partners_with", 0.5), tie("m-1", "o-1", "member_of", 0.5),
+                     tie("r-2", "m-1", "serves", 0.25)]
+        });
+        let reached = &run(document, &RelayQuery::default()).reach.reached[0];
+        assert_eq!(reached.reliability, 0.25);
+        assert_eq!(ids(&reached.path), ["r-2", "m-1"]);
     }
 
     #[test]

@@ -418,17 +418,32 @@ fn mode_error(mode: WriteMode, id: &str, exists: bool) -> Option<DomainError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{Channels, Trust};
 
-    fn errors_of(ties: &str) -> Vec<(String, usize, String)> {
-        let document = format!(
-            r#"{{"actors": [
-                {{"id": "m-1", "kind": "migrant", "name": "A"}},
-                {{"id": "m-2", "kind": "migrant", "name": "B"}},
-                {{"id": "m-3", "kind": "migrant", "name": "C"}}],
-              "ties": {ties}}}"#
-        );
-        let batch = crate::document::read_json(&document, WriteMode::Upsert).unwrap();
-        check_references(&batch, &Existing::default())
+    /// The errors of a write of these ties (id, source, target) between stored migrants.
+    fn errors_of(ties: &[(&str, &str, &str)]) -> Vec<(String, usize, String)> {
+        let id = |raw: &str| ActorId::parse(raw).unwrap();
+        let mut batch = Batch::new(WriteMode::Upsert);
+        for (line, &(tie, source, target)) in (1..).zip(ties) {
+            let tie = Tie {
+                id: TieId::parse(tie).unwrap(),
+                source: id(source),
+                target: id(target),
+                kind: crate::domain::TieKind::Knows,
+                trust: Trust::DEFAULT,
+                channels: Channels::default(),
+                last_verified: None,
+                note: None,
+            };
+            batch.ties.push(Draft::new(tie, RowRef::new("ties", line)));
+        }
+        let existing = Existing {
+            actor_kinds: ["m-1", "m-2", "m-3"]
+                .map(|m| (id(m), ActorKind::Migrant))
+                .into(),
+            ..Existing::default()
+        };
+        check_references(&batch, &existing)
             .err()
             .unwrap_or_default()
             .into_iter()
@@ -438,17 +453,14 @@ mod tests {
 
     #[test]
     fn a_tie_id_twice_and_a_twin_in_one_write_are_refused_at_the_later_row() {
-        assert!(
-            errors_of(r#"[{"id": "t-1", "source": "m-1", "target": "m-2", "kind": "knows"}]"#)
-                .is_empty()
-        );
-        let errors = errors_of(
-            r#"[{"id": "t-1", "source": "m-1", "target": "m-2", "kind": "knows"},
-                {"id": "t-2", "source": "m-2", "target": "m-3", "kind": "knows"},
-                {"id": "t-1", "source": "m-1", "target": "m-3", "kind": "knows"},
-                {"id": "t-3", "source": "m-2", "target": "m-3", "kind": "knows"},
-                {"id": "t-4", "source": "m-3", "target": "m-2", "kind": "knows"}]"#,
-        );
+        assert!(errors_of(&[("t-1", "m-1", "m-2")]).is_empty());
+        let errors = errors_of(&[
+            ("t-1", "m-1", "m-2"),
+            ("t-2", "m-2", "m-3"),
+            ("t-1", "m-1", "m-3"),
+            ("t-3", "m-2", "m-3"),
+            ("t-4", "m-3", "m-2"),
+        ]);
         assert_eq!(errors.len(), 2, "{errors:?}");
         // The twin of t-2 (same source, target and kind), then the second t-1.
         assert_eq!((errors[0].0.as_str(), errors[0].1), ("target", 4));
