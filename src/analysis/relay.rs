@@ -394,7 +394,7 @@ impl<'g> BoundQuery<'g> {
     /// The report of a search, listing `listed` (a run of its targets, in id order); the counts
     /// are those of every target.
     fn report(&self, search: &Search, listed: &[u32]) -> ReachReport {
-        let is_reached = |v: u32| search.hops[v as usize] <= self.max_hops;
+        let is_reached = |v: u32| search.reaches(v);
         let targets = search.targets.len();
         let reached_count = search.targets.iter().filter(|&&v| is_reached(v)).count();
         // Paths and ids are most of the answer's cost: build them on every core, in id order.
@@ -431,7 +431,8 @@ impl<'g> BoundQuery<'g> {
 
 /// What one search from the sources found, per node of the graph.
 struct Search {
-    /// Fewest usable ties from a source (u8::MAX: not within the hop limit).
+    /// Fewest usable ties from a source (u8::MAX: not within the hop limit; the rounds stop
+    /// there).
     hops: Vec<u8>,
     /// Highest trust product over usable paths within the hop limit.
     best: Vec<f64>,
@@ -439,6 +440,13 @@ struct Search {
     parents: Vec<Vec<u32>>,
     /// The query's targets, in id order.
     targets: Vec<u32>,
+}
+
+impl Search {
+    /// Whether node `v` is reached within the hop limit.
+    fn reaches(&self, v: u32) -> bool {
+        self.hops[v as usize] != u8::MAX
+    }
 }
 
 /// Which targets a paged reach answer lists: those whose id sorts after `after` (byte order),
@@ -609,10 +617,8 @@ pub fn coverage(
     let search = prepared.search()?;
     let mut reach = prepared.report(&search, &search.targets);
     // The report's reached and unreached, as nodes, in the same order.
-    let (reached_nodes, unreached_nodes): (Vec<u32>, Vec<u32>) = search
-        .targets
-        .iter()
-        .partition(|&&v| search.hops[v as usize] <= query.max_hops);
+    let (reached_nodes, unreached_nodes): (Vec<u32>, Vec<u32>) =
+        search.targets.iter().partition(|&&v| search.reaches(v));
     let mut reached_target = vec![false; graph.node_count()];
     for &v in &reached_nodes {
         reached_target[v as usize] = true;
@@ -890,24 +896,19 @@ pub fn reached_by(
         ..RelayQuery::default()
     };
     let prepared = BoundQuery::new(graph, &query, cancel)?;
-    let Search {
-        hops,
-        best,
-        parents,
-        ..
-    } = prepared.search()?;
+    let search = prepared.search()?;
     let mut responders = Vec::new();
     for v in 0..graph.node_count() as u32 {
         if graph.kinds[v as usize] == ActorKind::Responder
             && !prepared.is_source[v as usize]
-            && hops[v as usize] <= max_hops
+            && search.reaches(v)
         {
-            let mut path = prepared.path(&parents, v);
+            let mut path = prepared.path(&search.parents, v);
             path.reverse(); // responder first, the actor last
             responders.push(Reached {
                 id: graph.ids[v as usize].clone(),
-                hops: hops[v as usize],
-                reliability: best[v as usize],
+                hops: search.hops[v as usize],
+                reliability: search.best[v as usize],
                 path,
                 independent_paths: None,
             });

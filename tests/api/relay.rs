@@ -35,12 +35,7 @@ async fn reach_reports_hops_reliability_and_the_best_path() {
 async fn a_reach_answer_comes_in_pages_that_add_up_to_the_whole() {
     let app = spawn_app().await;
     app.seed_small_network().await;
-    let whole: Value = app
-        .post_json("/api/v1/reach", &json!({}))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let whole = reach(&app).await;
     assert_eq!(whole["next_cursor"], Value::Null);
 
     let (mut listed, mut cursor, mut pages) = (Vec::new(), None::<String>, 0);
