@@ -445,8 +445,11 @@ impl Snapshots {
         let (snapshots, store) = (self.clone(), store.clone());
         tokio::spawn(async move {
             let _guard = snapshots.building.lock().await;
-            // Someone else may have built it meanwhile.
-            if let Decision::Serve(snapshot, false) = snapshots.decide(store.version().await?) {
+            // Someone else may have built it meanwhile: a snapshot of the version this caller
+            // needs, or a later one, answers it. (Judged against the store's version now, every
+            // caller queued behind a build would build again whenever a write landed meanwhile,
+            // one after another.)
+            if let Decision::Serve(snapshot, false) = snapshots.decide(version) {
                 return Ok(snapshot);
             }
             snapshots.build(store.as_ref()).await
@@ -558,6 +561,55 @@ mod tests {
         let (snapshot, _) = snapshots.latest().expect("the build went on");
         assert_eq!(snapshot.version, store.version().await.unwrap());
         assert_eq!(snapshots.rebuilds(), 1);
+    }
+
+    /// Writes one new organisation.
+    async fn write_one(store: &Arc<dyn GraphStore>, id: &str) {
+        let document = serde_json::json!({"actors": [
+            {"id": id, "kind": "organisation", "name": "Hall", "languages": ["eng"]}]});
+        let batch =
+            crate::document::read_json(&document.to_string(), crate::domain::WriteMode::Upsert)
+                .unwrap();
+        store.write(batch).await.unwrap();
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn callers_queued_behind_a_build_share_it_though_writes_landed_since() {
+        let (_folder, store) = demo_store(300).await;
+        let snapshots = Arc::new(Snapshots::new(Duration::ZERO));
+        snapshots.current(&store).await.unwrap();
+        write_one(&store, "o-second").await;
+        let needed = store.version().await.unwrap();
+        // Two analyses after that write queue behind a build in progress.
+        let building = snapshots.building.clone().lock_owned().await;
+        let callers: Vec<_> = (0..2)
+            .map(|_| {
+                let (snapshots, store) = (snapshots.clone(), store.clone());
+                tokio::spawn(async move { snapshots.current(&store).await.unwrap().version })
+            })
+            .collect();
+        // Each caller holds the snapshots twice once it waits for the build (its own task and
+        // the one that waits).
+        while Arc::strong_count(&snapshots) < 5 {
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+        // The build in progress brings the snapshot to the version they need; then another
+        // write lands before they get their turn.
+        snapshots.build(store.as_ref()).await.unwrap();
+        write_one(&store, "o-third").await;
+        drop(building);
+        for caller in callers {
+            assert_eq!(
+                caller.await.unwrap(),
+                needed,
+                "answered on the shared build"
+            );
+        }
+        assert_eq!(
+            snapshots.updates(),
+            1,
+            "no caller built again for a write made after it asked"
+        );
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
