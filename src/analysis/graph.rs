@@ -160,18 +160,20 @@ impl RelayGraph {
             .map(|(i, a)| (a.id.as_str(), i as u32))
             .collect();
         // The ties, looked up on every core (in the network's order, as collected).
-        let found: Vec<(u32, TieFacts, (u32, u32))> = network
-            .ties
-            .par_iter()
-            .enumerate()
-            .filter_map(|(position, tie)| {
-                if !tie.kind.relays() {
-                    return None;
-                }
-                let s = *index.get(tie.source.as_str())?;
-                let t = *index.get(tie.target.as_str())?;
-                let facts = facts(tie, relays[s as usize], relays[t as usize]);
-                Some((position as u32, facts, (s, t)))
+        let runs: Vec<_> = network.ties.runs().collect();
+        let found: Vec<(u32, TieFacts, (u32, u32))> = runs
+            .into_par_iter()
+            .flat_map_iter(|(start, run)| {
+                let (index, relays) = (&index, &relays);
+                run.iter().enumerate().filter_map(move |(i, tie)| {
+                    if !tie.kind.relays() {
+                        return None;
+                    }
+                    let s = *index.get(tie.source.as_str())?;
+                    let t = *index.get(tie.target.as_str())?;
+                    let facts = facts(tie, relays[s as usize], relays[t as usize]);
+                    Some(((start + i) as u32, facts, (s, t)))
+                })
             })
             .collect();
         let mut ties = TieTable::with_capacity(found.len());
@@ -614,11 +616,11 @@ mod tests {
     /// What changed from `old` to `new` (their values, not their times).
     fn delta(old: &Network, new: &Network, version: u64) -> Delta {
         fn diff<T: Clone + PartialEq, K: Ord + Clone>(
-            old: &[Arc<crate::domain::Stored<T>>],
-            new: &[Arc<crate::domain::Stored<T>>],
+            old: &crate::domain::Records<crate::domain::Stored<T>>,
+            new: &crate::domain::Records<crate::domain::Stored<T>>,
             key: impl Fn(&T) -> &K,
         ) -> (Vec<crate::domain::Stored<T>>, Vec<K>) {
-            let find = |all: &[Arc<crate::domain::Stored<T>>], k: &K| {
+            let find = |all: &crate::domain::Records<crate::domain::Stored<T>>, k: &K| {
                 all.iter()
                     .find(|r| key(&r.value) == k)
                     .map(|r| r.value.clone())
@@ -645,8 +647,6 @@ mod tests {
             removed_ties,
         }
     }
-
-    use std::sync::Arc;
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(200))]

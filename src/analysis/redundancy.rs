@@ -637,9 +637,13 @@ mod tests {
     }
 
     fn without_tie(network: &Network, position: usize) -> Network {
-        let mut network = network.clone();
-        network.ties.remove(position);
-        network
+        Network {
+            actors: network.actors.clone(),
+            ties: (network.ties.iter().enumerate())
+                .filter(|&(i, _)| i != position)
+                .map(|(_, tie)| tie.clone())
+                .collect(),
+        }
     }
 
     proptest! {

@@ -13,6 +13,7 @@ mod batch;
 mod consent;
 mod error;
 mod interview;
+mod records;
 mod scenario;
 pub mod text;
 mod tie;
@@ -34,6 +35,7 @@ pub use error::{DomainError, Twin};
 pub use interview::{
     Choice, ConsentStep, Generator, Interpreters, Protocol, Texts, interview_tie, trust_of_answer,
 };
+pub use records::Records;
 pub use scenario::{SavedMapping, SavedRow, Scenario};
 pub use tie::{Tie, TieKind};
 pub(crate) use values::enum_schema;
@@ -74,14 +76,14 @@ pub type StoredActor = Stored<Actor>;
 pub type StoredTie = Stored<Tie>;
 
 /// The whole network, as exported and imported: actors and ties, each sorted by id. Records are
-/// shared (`Arc`): the next version of the network ([`Network::apply`]) copies pointers to the
-/// records that did not change.
+/// shared (`Arc`), in chunks versions share: the next version of the network
+/// ([`Network::apply`]) copies a pointer per chunk no change falls in.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Network {
     /// Every actor, sorted by id.
-    pub actors: Vec<Arc<StoredActor>>,
+    pub actors: Records<StoredActor>,
     /// Every tie, sorted by id.
-    pub ties: Vec<Arc<StoredTie>>,
+    pub ties: Records<StoredTie>,
 }
 
 /// What changed in the network after a version, as the store holds it now: the actors and ties
@@ -149,28 +151,30 @@ impl Delta {
 
 impl Network {
     /// The network of a later version: this one with a [`Delta`] applied (records replaced,
-    /// added and removed, each list kept sorted by id). One pass over each list: O(n + d).
+    /// added and removed, each list kept sorted by id). Chunks no change falls in are shared:
+    /// O(C + d·(chunk + log n)) for C chunks and d changes.
     pub fn apply(&self, delta: &Delta) -> Network {
         Network {
-            actors: merged(&self.actors, &delta.actors, &delta.removed_actors, |a| {
-                &a.value.id
-            }),
-            ties: merged(&self.ties, &delta.ties, &delta.removed_ties, |t| {
-                &t.value.id
-            }),
+            actors: self
+                .actors
+                .merged(&delta.actors, &delta.removed_actors, |a| &a.value.id),
+            ties: self
+                .ties
+                .merged(&delta.ties, &delta.removed_ties, |t| &t.value.id),
         }
     }
 
     /// The network as one write that recreates it exactly, times included (for copies between
     /// stores and restores).
     pub fn into_batch(self, mode: WriteMode) -> Batch {
-        fn drafts<T: Clone>(all: Vec<Arc<Stored<T>>>, file: &str) -> Vec<Draft<T>> {
-            all.into_iter()
-                .map(Arc::unwrap_or_clone)
+        fn drafts<T: Clone>(all: Records<Stored<T>>, file: &str) -> Vec<Draft<T>> {
+            let file: Arc<str> = file.into();
+            all.into_vec()
+                .into_iter()
                 .enumerate()
                 .map(|(i, stored)| Draft {
                     value: stored.value,
-                    row: RowRef::new(file, i + 1),
+                    row: RowRef::new(file.clone(), i + 1),
                     created_at: Some(stored.created_at),
                     updated_at: Some(stored.updated_at),
                 })
@@ -188,18 +192,12 @@ impl Batch {
     /// The network this batch writes into an empty store, stamped now; for analyses of
     /// documents that were never stored (tests, examples).
     pub fn into_network(self) -> Network {
-        let at = now();
-        let stamp = |value| {
-            Arc::new(Stored {
-                value,
-                created_at: at,
-                updated_at: at,
-            })
-        };
-        let mut network = Network {
-            actors: self.actors.into_iter().map(|d| stamp(d.value)).collect(),
-            ties: self
-                .ties
+        fn stamped<T, K: Ord>(
+            drafts: Vec<Draft<T>>,
+            at: Timestamp,
+            key: impl Fn(&T) -> &K,
+        ) -> Records<Stored<T>> {
+            let mut all: Vec<_> = drafts
                 .into_iter()
                 .map(|d| {
                     Arc::new(Stored {
@@ -208,11 +206,15 @@ impl Batch {
                         updated_at: at,
                     })
                 })
-                .collect(),
-        };
-        network.actors.sort_by(|a, b| a.id.cmp(&b.id));
-        network.ties.sort_by(|a, b| a.id.cmp(&b.id));
-        network
+                .collect();
+            all.sort_by(|a, b| key(a).cmp(key(b)));
+            all.into()
+        }
+        let at = now();
+        Network {
+            actors: stamped(self.actors, at, |a| &a.id),
+            ties: stamped(self.ties, at, |t| &t.id),
+        }
     }
 }
 
@@ -275,50 +277,6 @@ pub fn today() -> Date {
 pub fn now() -> Timestamp {
     let now = chrono::Utc::now();
     parse_timestamp(&format_timestamp(&now)).expect("a formatted timestamp parses back")
-}
-
-/// `all` (sorted by key) with `upserts` (sorted) put in place of or beside their namesakes and
-/// the `removed` keys left out. The records of `all` kept are shared, not copied: the runs
-/// between two changes are copied as pointers, found by binary search, with no key compared.
-fn merged<T: Clone, K: Ord>(
-    all: &[Arc<T>],
-    upserts: &[T],
-    removed: &[K],
-    key: impl Fn(&T) -> &K,
-) -> Vec<Arc<T>> {
-    // Every change as (position in `all`, the record put there if any, replaces `all`'s).
-    let find = |k: &K| all.binary_search_by(|old| key(old).cmp(k));
-    let mut changes: Vec<(usize, Option<&T>, bool)> = upserts
-        .iter()
-        .map(|new| match find(key(new)) {
-            Ok(at) => (at, Some(new), true),
-            Err(at) => (at, Some(new), false),
-        })
-        .chain(
-            removed
-                .iter()
-                .filter_map(|k| find(k).ok().map(|at| (at, None, true))),
-        )
-        .collect();
-    // At one position: insertions (sorted by key, as `upserts` is) before the change of the
-    // record there.
-    changes.sort_by_key(|&(at, _, replaces)| (at, replaces));
-    let mut out = Vec::with_capacity(all.len() + upserts.len());
-    let mut from = 0;
-    for (at, new, replaces) in changes {
-        if at >= from {
-            out.extend_from_slice(&all[from..at]);
-            from = at;
-        }
-        if replaces {
-            from = from.max(at + 1);
-        }
-        if let Some(new) = new {
-            out.push(Arc::new(new.clone()));
-        }
-    }
-    out.extend_from_slice(&all[from..]);
-    out
 }
 
 #[cfg(test)]

@@ -249,7 +249,6 @@ mod tests {
     fn degrees_fall_in_doubling_bins() {
         // A star of five leaves around a centre, and one isolated actor.
         use crate::domain::*;
-        let mut network = Network::default();
         let actor = |id: &str| Stored {
             value: Actor {
                 id: ActorId::parse(id).unwrap(),
@@ -265,25 +264,29 @@ mod tests {
             created_at: now(),
             updated_at: now(),
         };
-        for id in ["c", "l1", "l2", "l3", "l4", "l5", "z"] {
-            network.actors.push(std::sync::Arc::new(actor(id)));
-        }
-        for i in 1..=5 {
-            network.ties.push(std::sync::Arc::new(Stored {
-                value: Tie {
-                    id: TieId::parse(&format!("t{i}")).unwrap(),
-                    source: ActorId::parse("c").unwrap(),
-                    target: ActorId::parse(&format!("l{i}")).unwrap(),
-                    kind: TieKind::Knows,
-                    trust: Trust::parse(0.5).unwrap(),
-                    channels: Channels::default(),
-                    last_verified: None,
-                    note: None,
-                },
-                created_at: now(),
-                updated_at: now(),
-            }));
-        }
+        let actors = ["c", "l1", "l2", "l3", "l4", "l5", "z"]
+            .into_iter()
+            .map(|id| std::sync::Arc::new(actor(id)))
+            .collect();
+        let ties = (1..=5)
+            .map(|i| {
+                std::sync::Arc::new(Stored {
+                    value: Tie {
+                        id: TieId::parse(&format!("t{i}")).unwrap(),
+                        source: ActorId::parse("c").unwrap(),
+                        target: ActorId::parse(&format!("l{i}")).unwrap(),
+                        kind: TieKind::Knows,
+                        trust: Trust::parse(0.5).unwrap(),
+                        channels: Channels::default(),
+                        last_verified: None,
+                        note: None,
+                    },
+                    created_at: now(),
+                    updated_at: now(),
+                })
+            })
+            .collect();
+        let network = Network { actors, ties };
         let graph = RelayGraph::build(&network, 0);
 
         let bins = degree_histogram(&graph);

@@ -533,5 +533,11 @@ fn read_network(
     if !ties.is_sorted_by(|a, b| a.id < b.id) {
         ties.par_sort_by(|a, b| a.id.cmp(&b.id));
     }
-    (Ok(Some(Network { actors, ties })), helper)
+    (
+        Ok(Some(Network {
+            actors: actors.into(),
+            ties: ties.into(),
+        })),
+        helper,
+    )
 }
