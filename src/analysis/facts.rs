@@ -184,6 +184,28 @@ impl TieTable {
         }
     }
 
+    /// Appends ties `range` of `previous` (this table's predecessor), unchanged: column slices
+    /// copied whole when the codes are shared.
+    pub(crate) fn extend_from(&mut self, previous: &TieTable, range: std::ops::Range<usize>) {
+        if self.coded && self.inherited {
+            self.codes.extend_from_slice(&previous.codes[range.clone()]);
+            self.verified
+                .extend_from_slice(&previous.verified[range.clone()]);
+            self.flags.extend_from_slice(&previous.flags[range]);
+        } else {
+            range.for_each(|t| self.push_from(previous, t, None));
+        }
+    }
+
+    /// Sets whether tie `t`'s two actors share a language.
+    pub(crate) fn set_shared_language(&mut self, t: usize, shared: bool) {
+        if shared {
+            self.flags[t] |= SHARED_LANGUAGE;
+        } else {
+            self.flags[t] &= !SHARED_LANGUAGE;
+        }
+    }
+
     /// Too many distinct values: keep each tie's trust instead of its code.
     fn uncode(&mut self) {
         self.inherited = false;
@@ -205,20 +227,27 @@ impl TieTable {
 }
 
 /// An increasing sequence of positions, each kept as its gap from the previous one in a byte
-/// (255: the position is in `wide`). Read in order only.
+/// (255: the position is in `wide`). Read in order; [`Positions::find`] finds a position from
+/// a mark kept every [`MARK`] entries.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Positions {
     gaps: Vec<u8>,
     wide: Vec<u32>,
+    /// Per [`MARK`] entries, the first one's position and how many wide positions come before
+    /// it.
+    marks: Vec<(u32, u32)>,
     last: Option<u32>,
 }
 
 const WIDE: u8 = u8::MAX;
+/// Entries between two marks.
+const MARK: usize = 64;
 
 impl Positions {
     pub(crate) fn with_capacity(capacity: usize) -> Self {
         Self {
             gaps: Vec::with_capacity(capacity),
+            marks: Vec::with_capacity(capacity / MARK + 1),
             ..Self::default()
         }
     }
@@ -226,6 +255,9 @@ impl Positions {
     /// Appends a position, greater than the last one.
     pub(crate) fn push(&mut self, position: u32) {
         debug_assert!(self.last.is_none_or(|last| last < position));
+        if self.gaps.len().is_multiple_of(MARK) {
+            self.marks.push((position, self.wide.len() as u32));
+        }
         let gap = match self.last {
             None => position.checked_add(1),
             Some(last) => Some(position - last),
@@ -242,9 +274,20 @@ impl Positions {
 
     /// The positions, in order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = u32> + '_ {
-        let mut wide = self.wide.iter();
-        let mut previous: Option<u32> = None;
-        self.gaps.iter().map(move |&gap| {
+        self.iter_from(0, None, 0)
+    }
+
+    /// The positions from entry `start` on, given the one before it and how many wide ones
+    /// come before it.
+    fn iter_from(
+        &self,
+        start: usize,
+        before: Option<u32>,
+        wide_before: usize,
+    ) -> impl Iterator<Item = u32> + '_ {
+        let mut wide = self.wide[wide_before..].iter();
+        let mut previous = before;
+        self.gaps[start..].iter().map(move |&gap| {
             let position = if gap == WIDE {
                 *wide.next().expect("a wide position")
             } else {
@@ -255,8 +298,27 @@ impl Positions {
         })
     }
 
+    /// The entry holding `position`, if any.
+    ///
+    /// # Complexity
+    /// O(log(n / MARK) + MARK).
+    pub(crate) fn find(&self, position: u32) -> Option<usize> {
+        let mark = self
+            .marks
+            .partition_point(|&(p, _)| p <= position)
+            .checked_sub(1)?;
+        let (first, wide_before) = self.marks[mark];
+        let start = mark * MARK;
+        let wide_before = wide_before as usize + usize::from(self.gaps[start] == WIDE);
+        std::iter::once(first)
+            .chain(self.iter_from(start + 1, Some(first), wide_before))
+            .take(MARK)
+            .position(|p| p == position)
+            .map(|i| start + i)
+    }
+
     pub(crate) fn memory_bytes(&self) -> usize {
-        self.gaps.capacity() + self.wide.capacity() * 4
+        self.gaps.capacity() + self.wide.capacity() * 4 + self.marks.capacity() * 8
     }
 }
 
@@ -369,7 +431,39 @@ mod tests {
             }
             let mut positions = Positions::with_capacity(expected.len());
             expected.iter().for_each(|&p| positions.push(p));
-            prop_assert_eq!(positions.iter().collect::<Vec<_>>(), expected);
+            prop_assert_eq!(positions.iter().collect::<Vec<_>>(), expected.clone());
+            // Each position is found at its entry, and one between two is not found.
+            for (i, &p) in expected.iter().enumerate() {
+                prop_assert_eq!(positions.find(p), Some(i));
+                if expected.get(i + 1).is_some_and(|&next| next > p + 1) {
+                    prop_assert_eq!(positions.find(p + 1), None);
+                }
+            }
+            if first > 0 {
+                prop_assert_eq!(positions.find(first - 1), None);
+            }
+            prop_assert_eq!(positions.find(at), None);
+        }
+
+        #[test]
+        fn a_run_copied_whole_reads_as_copied_tie_by_tie(
+            trusts in prop::collection::vec(1u32..40, 1..200),
+            cut in 0usize..200,
+        ) {
+            let mut table = TieTable::with_capacity(trusts.len());
+            for (i, &t) in trusts.iter().enumerate() {
+                table.push(facts(t as f64 / 40.0, i as i32, (i % 100) as u8, i % 3 == 0));
+            }
+            let cut = cut.min(trusts.len());
+            let mut whole = table.successor(trusts.len());
+            whole.extend_from(&table, 0..cut);
+            whole.push(facts(0.999, 1, 2, false));
+            whole.extend_from(&table, cut..trusts.len());
+            whole.set_shared_language(0, true);
+            let mut expected: Vec<TieFacts> = table.iter().collect();
+            expected.insert(cut, facts(0.999, 1, 2, false));
+            expected[0].shared_language = true;
+            prop_assert_eq!(whole.iter().collect::<Vec<_>>(), expected);
         }
     }
 }

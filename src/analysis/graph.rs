@@ -99,6 +99,62 @@ fn actor_in<'n>(network: &'n Network, id: &ActorId) -> Option<&'n StoredActor> {
         .map(|i| &*network.actors[i])
 }
 
+/// Where the items an update keeps go: old index `i` moves to `i - (dropped before it) +
+/// (inserted at or before it)`, and the dropped ones go. A step function with a step per
+/// change, so that renumbering an array costs a lookup in a list as long as the change.
+struct Moves {
+    /// Sorted old indices that go.
+    dropped: Vec<u32>,
+    /// Sorted old indices from which `shifts` apply.
+    bounds: Vec<u32>,
+    shifts: Vec<i64>,
+}
+
+impl Moves {
+    /// From the old indices that go (sorted, distinct) and, per inserted item, the old index
+    /// it is inserted before (sorted).
+    fn new(dropped: Vec<u32>, inserted_before: &[u32]) -> Self {
+        let mut steps: Vec<(u32, i64)> = inserted_before
+            .iter()
+            .map(|&q| (q, 1))
+            .chain(dropped.iter().map(|&d| (d + 1, -1)))
+            .collect();
+        steps.sort_unstable_by_key(|&(at, _)| at);
+        let (mut bounds, mut shifts) = (Vec::new(), Vec::new());
+        let mut shift = 0;
+        for (at, step) in steps {
+            shift += step;
+            if bounds.last() == Some(&at) {
+                *shifts.last_mut().expect("a shift per bound") = shift;
+            } else {
+                bounds.push(at);
+                shifts.push(shift);
+            }
+        }
+        Self {
+            dropped,
+            bounds,
+            shifts,
+        }
+    }
+
+    /// Nothing moves.
+    fn is_identity(&self) -> bool {
+        self.dropped.is_empty() && self.bounds.is_empty()
+    }
+
+    /// Where old index `i` goes, if kept.
+    #[inline]
+    fn get(&self, i: u32) -> Option<u32> {
+        if self.dropped.binary_search(&i).is_ok() {
+            return None;
+        }
+        let step = self.bounds.partition_point(|&b| b <= i);
+        let shift = step.checked_sub(1).map_or(0, |s| self.shifts[s]);
+        Some((i as i64 + shift) as u32)
+    }
+}
+
 impl RelayGraph {
     /// Builds the relay graph of a network.
     ///
@@ -207,8 +263,11 @@ impl RelayGraph {
     /// build.
     ///
     /// # Complexity
-    /// O(d log(V + E)) for the d changed records, plus linear passes over the graph's integer
-    /// arrays (no hashing, no allocation per record): a copy, not a build.
+    /// O(d log(V + E)) for the d changed records to find them, then copies: the tie columns in
+    /// runs between changes, the rows renumbered by a step function with a step per change
+    /// (an O(log d) lookup per entry; straight copies when nothing moves), and a walk of the
+    /// ties' positions; no hashing, no allocation per record. A change to more than an eighth
+    /// of the ties builds instead.
     pub fn update(
         &self,
         old: &Network,
@@ -216,6 +275,11 @@ impl RelayGraph {
         delta: &Delta,
         keep: impl Fn(&StoredActor) -> bool,
     ) -> Option<Self> {
+        // A change to a large part of the network: a build costs as much, and its cost does
+        // not grow with the change.
+        if delta.len() > self.tie_count() / 8 + 1024 {
+            return Some(Self::build_part(new, delta.version, keep));
+        }
         let kept =
             |id: &ActorId| actor_in(new, id).filter(|a| a.kind != ActorKind::City && keep(a));
         // Nodes: the changed actors, each added, removed or updated.
@@ -244,9 +308,8 @@ impl RelayGraph {
                 }
             }
         }
-        // Merge the kept nodes with the added ones, in id order.
+        // Merge the kept nodes with the added ones, in id order; each new node's old one.
         let n = self.node_count() - gone.iter().filter(|&&g| g).count() + added.len();
-        let mut remap = vec![NONE; self.node_count()];
         let mut graph = RelayGraph {
             version: delta.version,
             ids: Vec::with_capacity(n),
@@ -259,16 +322,22 @@ impl RelayGraph {
             ties: TieTable::default(),
             network_tie: Positions::default(),
         };
+        let mut old_of = Vec::with_capacity(n);
+        let inserted_nodes: Vec<u32> = added
+            .iter()
+            .map(|a| self.ids.binary_search(&a.id).unwrap_or_else(|q| q) as u32)
+            .collect();
         let mut renewed = renewed.into_iter().peekable();
         let mut added = added.into_iter().peekable();
-        for v in 0..self.node_count() {
+        for (v, &goes) in gone.iter().enumerate() {
             while let Some(actor) = added.next_if(|a| a.id < self.ids[v]) {
                 graph.push_node(actor);
+                old_of.push(NONE);
             }
-            if gone[v] {
+            if goes {
                 continue;
             }
-            remap[v] = graph.ids.len() as u32;
+            old_of.push(v as u32);
             match renewed.next_if(|&(r, _)| r as usize == v) {
                 Some((_, actor)) => graph.push_node(actor),
                 None => {
@@ -279,32 +348,55 @@ impl RelayGraph {
                 }
             }
         }
-        added.for_each(|actor| graph.push_node(actor));
+        for actor in added {
+            graph.push_node(actor);
+            old_of.push(NONE);
+        }
+        let gone_nodes: Vec<u32> = (0..self.node_count() as u32)
+            .filter(|&v| gone[v as usize])
+            .collect();
 
-        // Ties, at their positions in `new`: a tie kept from `old` at position p moves to
-        // p - (records before it replaced or removed) + (records inserted at or before it).
+        // The network's ties: a record removed or replaced leaves its position, one inserted
+        // or replaced takes one.
         let at = |network: &Network, id: &crate::domain::TieId| {
             network.ties.binary_search_by(|t| t.id.cmp(id))
         };
-        let mut dropped: Vec<u32> = delta
+        let mut left: Vec<u32> = delta
             .removed_ties
             .iter()
             .filter_map(|id| at(old, id).ok())
             .chain(delta.ties.iter().filter_map(|t| at(old, &t.id).ok()))
             .map(|p| p as u32)
             .collect();
-        dropped.sort_unstable();
-        let inserted_at: Vec<u32> = delta
+        left.sort_unstable();
+        left.dedup();
+        let mut taken: Vec<u32> = delta
             .ties
             .iter()
             .map(|t| at(old, &t.id).unwrap_or_else(|q| q) as u32)
             .collect();
-        let node = |id: &ActorId| graph.position(id);
+        taken.sort_unstable();
+        // The graph's ties that go: those whose record left, and those of the nodes gone.
+        let mut dropped: Vec<u32> = left
+            .iter()
+            .filter_map(|&p| self.network_tie.find(p).map(|t| t as u32))
+            .chain(
+                gone_nodes
+                    .iter()
+                    .flat_map(|&v| self.edges(v).map(|(_, tie)| tie)),
+            )
+            .collect();
+        dropped.sort_unstable();
+        dropped.dedup();
+        let records = Moves::new(left, &taken);
+        // The ties written that relay, at their positions in `new` (in order, as `delta.ties`).
         let mut fresh: Vec<(u32, TieFacts, (u32, u32))> = Vec::new();
         for tie in &delta.ties {
-            if let (true, Some(s), Some(t)) =
-                (tie.kind.relays(), node(&tie.source), node(&tie.target))
-            {
+            if let (true, Some(s), Some(t)) = (
+                tie.kind.relays(),
+                graph.position(&tie.source),
+                graph.position(&tie.target),
+            ) {
                 let position = at(new, &tie.id).ok()? as u32;
                 let facts = facts(
                     tie,
@@ -314,50 +406,103 @@ impl RelayGraph {
                 fresh.push((position, facts, (s, t)));
             }
         }
-        let mut fresh = fresh.into_iter().peekable();
-        let (mut before_dropped, mut before_inserted) = (0usize, 0usize);
-        let capacity = self.tie_count() + delta.ties.len();
-        let mut ends = Vec::with_capacity(capacity);
+
+        // The tie columns: runs of kept ties copied whole, the fresh ones put between them by
+        // position. Each fresh tie's index, and the old tie it goes before.
+        let capacity = self.tie_count() + fresh.len();
         let mut ties = self.ties.successor(capacity);
         let mut network_tie = Positions::with_capacity(capacity);
-        let positions = self.network_tie.iter();
-        for ((tie, (a, b)), p) in self.tie_ends().into_iter().enumerate().zip(positions) {
-            while dropped.get(before_dropped).is_some_and(|&d| d < p) {
-                before_dropped += 1;
-            }
-            if dropped.get(before_dropped) == Some(&p) {
+        let mut fresh_before: Vec<u32> = Vec::with_capacity(fresh.len());
+        let mut fresh_index: Vec<u32> = Vec::with_capacity(fresh.len());
+        let mut pending = fresh.iter().peekable();
+        let mut skipped = dropped.iter().copied().peekable();
+        let mut run = 0;
+        for (t, p) in self.network_tie.iter().enumerate() {
+            if skipped.next_if_eq(&(t as u32)).is_some() {
+                ties.extend_from(&self.ties, run..t);
+                run = t + 1;
                 continue;
             }
-            let (s, t) = (remap[a as usize], remap[b as usize]);
-            if s == NONE || t == NONE {
-                continue;
+            let q = records.get(p).expect("a kept tie keeps its record");
+            if pending.peek().is_some_and(|f| f.0 < q) {
+                ties.extend_from(&self.ties, run..t);
+                run = t;
+                while let Some(&(position, facts, _)) = pending.next_if(|f| f.0 < q) {
+                    fresh_before.push(t as u32);
+                    fresh_index.push(ties.len() as u32);
+                    ties.push(facts);
+                    network_tie.push(position);
+                }
             }
-            while inserted_at.get(before_inserted).is_some_and(|&q| q <= p) {
-                before_inserted += 1;
-            }
-            let position = (p as usize - before_dropped + before_inserted) as u32;
-            while let Some((q, facts, pair)) = fresh.next_if(|f| f.0 < position) {
-                ties.push(facts);
-                ends.push(pair);
-                network_tie.push(q);
-            }
-            let shared = if relanguaged[a as usize] || relanguaged[b as usize] {
-                let ends = (&graph.ids[s as usize], &graph.ids[t as usize]);
-                let languages = |id| actor_in(new, id).map(|a| &a.languages);
-                Some(languages(ends.0)?.shares_any(languages(ends.1)?))
-            } else {
-                None
-            };
-            ties.push_from(&self.ties, tie, shared);
-            ends.push((s, t));
-            network_tie.push(position);
-        }
-        for (q, facts, pair) in fresh {
-            ties.push(facts);
-            ends.push(pair);
             network_tie.push(q);
         }
-        (graph.offsets, graph.neighbours, graph.tie_of) = compressed_rows(graph.ids.len(), &ends);
+        ties.extend_from(&self.ties, run..self.tie_count());
+        for &(position, facts, _) in pending {
+            fresh_before.push(self.tie_count() as u32);
+            fresh_index.push(ties.len() as u32);
+            ties.push(facts);
+            network_tie.push(position);
+        }
+        let tie_moves = Moves::new(dropped, &fresh_before);
+        let node_moves = Moves::new(gone_nodes, &inserted_nodes);
+        // A node whose languages changed: whether its kept ties' ends share one.
+        for (v, _) in relanguaged.iter().enumerate().filter(|(_, r)| **r) {
+            for (w, t) in self.edges(v as u32) {
+                if let Some(t) = tie_moves.get(t) {
+                    let languages = |id| actor_in(new, id).map(|a| &a.languages);
+                    let shared =
+                        languages(&self.ids[v])?.shares_any(languages(&self.ids[w as usize])?);
+                    ties.set_shared_language(t as usize, shared);
+                }
+            }
+        }
+
+        // The rows: each kept node's entries renumbered, with the fresh ties' entries merged in
+        // by tie.
+        let mut entries: Vec<(u32, u32, u32)> = fresh
+            .iter()
+            .zip(&fresh_index)
+            .flat_map(|(&(_, _, (s, t)), &tie)| [(s, tie, t), (t, tie, s)])
+            .collect();
+        entries.sort_unstable();
+        let mut entries = entries.into_iter().peekable();
+        let length = self.neighbours.len() + 2 * fresh.len();
+        let (mut neighbours, mut tie_of) = (Vec::with_capacity(length), Vec::with_capacity(length));
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0u32);
+        let unmoved = node_moves.is_identity() && tie_moves.is_identity();
+        for (v, &old_v) in old_of.iter().enumerate() {
+            let v = v as u32;
+            if old_v != NONE {
+                let range = self.offsets[old_v as usize] as usize
+                    ..self.offsets[old_v as usize + 1] as usize;
+                if unmoved && entries.peek().is_none_or(|e| e.0 != v) {
+                    neighbours.extend_from_slice(&self.neighbours[range.clone()]);
+                    tie_of.extend_from_slice(&self.tie_of[range]);
+                } else {
+                    for (&w, &t) in self.neighbours[range.clone()]
+                        .iter()
+                        .zip(&self.tie_of[range])
+                    {
+                        let Some(t) = tie_moves.get(t) else {
+                            continue;
+                        };
+                        while let Some((_, tie, other)) = entries.next_if(|e| e.0 == v && e.1 < t) {
+                            neighbours.push(other);
+                            tie_of.push(tie);
+                        }
+                        neighbours.push(node_moves.get(w).expect("a kept tie's ends are kept"));
+                        tie_of.push(t);
+                    }
+                }
+            }
+            while let Some((_, tie, other)) = entries.next_if(|e| e.0 == v) {
+                neighbours.push(other);
+                tie_of.push(tie);
+            }
+            offsets.push(neighbours.len() as u32);
+        }
+        (graph.offsets, graph.neighbours, graph.tie_of) = (offsets, neighbours, tie_of);
         (graph.ties, graph.network_tie) = (ties, network_tie);
         Some(graph)
     }
@@ -674,9 +819,11 @@ mod tests {
                     (actors, ties)
                 };
                 prop_assert_eq!(values(&applied), values(&next), "the delta applied");
+                // Each version's graph is brought up to date from the last updated one, as a
+                // server does.
                 let updated = whole.update(&current, &applied, &delta, |_| true);
-                whole = RelayGraph::build(&applied, version);
-                prop_assert_eq!(updated.as_ref(), Some(&whole));
+                prop_assert_eq!(updated.as_ref(), Some(&RelayGraph::build(&applied, version)));
+                whole = updated.expect("the whole graph updates");
                 let joined = delta.actors.iter().any(|a| {
                     consenting(a)
                         && current.actors.iter().any(|b| b.id == a.id && !consenting(b))
