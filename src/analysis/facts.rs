@@ -22,6 +22,16 @@ const SHARED_LANGUAGE: u8 = 0x80;
 /// Codes are below `u16::MAX`, which a reader may use for "none".
 const MAX_CODES: usize = u16::MAX as usize;
 
+/// A tie's flags byte: its channel bits, and `SHARED_LANGUAGE`.
+fn flags(facts: &TieFacts) -> u8 {
+    facts.channels
+        | if facts.shared_language {
+            SHARED_LANGUAGE
+        } else {
+            0
+        }
+}
+
 /// The facts of every tie of a graph, column by column, in tie order.
 #[derive(Debug, Clone)]
 pub(crate) struct TieTable {
@@ -130,37 +140,43 @@ impl TieTable {
     /// Appends a tie.
     pub(crate) fn push(&mut self, facts: TieFacts) {
         debug_assert!(facts.channels & SHARED_LANGUAGE == 0, "7 channels at most");
-        if self.coded {
-            let bits = facts.trust.to_bits();
-            let code = match self.code_of.get(&bits) {
-                Some(&code) => Some(code),
-                None if self.trust_values.len() < MAX_CODES => {
-                    let code = self.trust_values.len() as u16;
-                    self.trust_values.push(facts.trust);
-                    self.code_of.insert(bits, code);
-                    Some(code)
-                }
-                None => None,
-            };
-            match code {
-                Some(code) => self.codes.push(code),
-                None => {
-                    self.uncode();
-                    self.trust_values.push(facts.trust);
-                }
-            }
-        } else {
-            self.trust_values.push(facts.trust);
+        match self.code(facts.trust) {
+            Some(code) => self.codes.push(code),
+            None => self.trust_values.push(facts.trust),
         }
         self.verified.push(facts.verified);
-        self.flags.push(
-            facts.channels
-                | if facts.shared_language {
-                    SHARED_LANGUAGE
-                } else {
-                    0
-                },
-        );
+        self.flags.push(flags(&facts));
+    }
+
+    /// Replaces the facts of tie `t`.
+    pub(crate) fn set(&mut self, t: usize, facts: TieFacts) {
+        debug_assert!(facts.channels & SHARED_LANGUAGE == 0, "7 channels at most");
+        match self.code(facts.trust) {
+            Some(code) => self.codes[t] = code,
+            None => self.trust_values[t] = facts.trust,
+        }
+        self.verified[t] = facts.verified;
+        self.flags[t] = flags(&facts);
+    }
+
+    /// The code of a trust value, made if new; `None` when the table keeps values instead
+    /// (from now on, if this value is one too many).
+    fn code(&mut self, trust: f64) -> Option<u16> {
+        if !self.coded {
+            return None;
+        }
+        let bits = trust.to_bits();
+        if let Some(&code) = self.code_of.get(&bits) {
+            return Some(code);
+        }
+        if self.trust_values.len() < MAX_CODES {
+            let code = self.trust_values.len() as u16;
+            self.trust_values.push(trust);
+            self.code_of.insert(bits, code);
+            return Some(code);
+        }
+        self.uncode();
+        None
     }
 
     /// Appends tie `t` of `previous` (this table's predecessor, see [`TieTable::successor`]),
@@ -352,6 +368,10 @@ mod tests {
                 facts(trust(i), i as i32, (i % 128) as u8, i % 3 == 0)
             );
         }
+        // A tie's facts replaced keep their exact value, too.
+        table.set(1, facts(0.123_456_789, -3, 5, true));
+        assert_eq!(table.get(1), facts(0.123_456_789, -3, 5, true));
+        assert_eq!(table.get(2), facts(trust(2), 2, 2, false));
         // A successor of an uncoded table copies values.
         let mut next = table.successor(2);
         next.push_from(&table, n - 1, Some(false));
@@ -460,8 +480,9 @@ mod tests {
             whole.push(facts(0.999, 1, 2, false));
             whole.extend_from(&table, cut..trusts.len());
             whole.set_shared_language(0, true);
+            whole.set(cut, facts(0.5, 9, 3, true));
             let mut expected: Vec<TieFacts> = table.iter().collect();
-            expected.insert(cut, facts(0.999, 1, 2, false));
+            expected.insert(cut, facts(0.5, 9, 3, true));
             expected[0].shared_language = true;
             prop_assert_eq!(whole.iter().collect::<Vec<_>>(), expected);
         }

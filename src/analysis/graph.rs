@@ -11,7 +11,7 @@ use rayon::prelude::*;
 pub(crate) use super::facts::TieFacts;
 use super::facts::{Positions, TieTable};
 use crate::domain::{
-    ActorId, ActorKind, Channel, Date, Delta, Language, Network, StoredActor, StoredTie,
+    ActorId, ActorKind, Channel, Date, Delta, Language, Network, Records, StoredActor, StoredTie,
 };
 
 /// The relay graph of one version of the network.
@@ -19,8 +19,9 @@ use crate::domain::{
 pub struct RelayGraph {
     /// The store version it was built from.
     pub version: u64,
-    /// Actor ids in byte order: a node's index is its id's rank (found by binary search).
-    pub(crate) ids: Vec<ActorId>,
+    /// Actor ids in byte order: a node's index is its id's rank (found by binary search). In
+    /// chunks the next version shares.
+    pub(crate) ids: Records<ActorId>,
     pub(crate) kinds: Vec<ActorKind>,
     /// First language per node, if any.
     pub(crate) first_language: Vec<Option<Language>>,
@@ -310,9 +311,14 @@ impl RelayGraph {
         }
         // Merge the kept nodes with the added ones, in id order; each new node's old one.
         let n = self.node_count() - gone.iter().filter(|&&g| g).count() + added.len();
+        let added_ids: Vec<ActorId> = added.iter().map(|a| a.id.clone()).collect();
+        let gone_ids: Vec<ActorId> = (self.ids.iter().zip(&gone))
+            .filter(|(_, goes)| **goes)
+            .map(|(id, _)| id.clone())
+            .collect();
         let mut graph = RelayGraph {
             version: delta.version,
-            ids: Vec::with_capacity(n),
+            ids: self.ids.changed(&added_ids, &gone_ids),
             kinds: Vec::with_capacity(n),
             first_language: Vec::with_capacity(n),
             location: Vec::with_capacity(n),
@@ -329,8 +335,8 @@ impl RelayGraph {
             .collect();
         let mut renewed = renewed.into_iter().peekable();
         let mut added = added.into_iter().peekable();
-        for (v, &goes) in gone.iter().enumerate() {
-            while let Some(actor) = added.next_if(|a| a.id < self.ids[v]) {
+        for ((v, &goes), id) in gone.iter().enumerate().zip(self.ids.iter()) {
+            while let Some(actor) = added.next_if(|a| a.id < *id) {
                 graph.push_node(actor);
                 old_of.push(NONE);
             }
@@ -341,7 +347,6 @@ impl RelayGraph {
             match renewed.next_if(|&(r, _)| r as usize == v) {
                 Some((_, actor)) => graph.push_node(actor),
                 None => {
-                    graph.ids.push(self.ids[v].clone());
                     graph.kinds.push(self.kinds[v]);
                     graph.first_language.push(self.first_language[v]);
                     graph.location.push(self.location[v]);
@@ -352,6 +357,7 @@ impl RelayGraph {
             graph.push_node(actor);
             old_of.push(NONE);
         }
+        debug_assert_eq!(graph.ids.len(), graph.kinds.len());
         let gone_nodes: Vec<u32> = (0..self.node_count() as u32)
             .filter(|&v| gone[v as usize])
             .collect();
@@ -361,17 +367,40 @@ impl RelayGraph {
         let at = |network: &Network, id: &crate::domain::TieId| {
             network.ties.binary_search_by(|t| t.id.cmp(id))
         };
+        // A tie rewritten between the same two nodes keeps its place: only its facts change.
+        let mut in_place: Vec<(u32, TieFacts)> = Vec::new();
+        let mut moved: Vec<&StoredTie> = Vec::new();
+        for tie in &delta.ties {
+            let here = at(old, &tie.id).ok().and_then(|p| {
+                let before = &old.ties[p];
+                let same = before.source == tie.source
+                    && before.target == tie.target
+                    && before.kind.relays()
+                    && tie.kind.relays();
+                same.then(|| self.network_tie.find(p as u32)).flatten()
+            });
+            match here {
+                Some(t) => in_place.push((
+                    t as u32,
+                    facts(
+                        tie,
+                        actor_in(new, &tie.source)?,
+                        actor_in(new, &tie.target)?,
+                    ),
+                )),
+                None => moved.push(tie),
+            }
+        }
         let mut left: Vec<u32> = delta
             .removed_ties
             .iter()
             .filter_map(|id| at(old, id).ok())
-            .chain(delta.ties.iter().filter_map(|t| at(old, &t.id).ok()))
+            .chain(moved.iter().filter_map(|t| at(old, &t.id).ok()))
             .map(|p| p as u32)
             .collect();
         left.sort_unstable();
         left.dedup();
-        let mut taken: Vec<u32> = delta
-            .ties
+        let mut taken: Vec<u32> = moved
             .iter()
             .map(|t| at(old, &t.id).unwrap_or_else(|q| q) as u32)
             .collect();
@@ -389,9 +418,10 @@ impl RelayGraph {
         dropped.sort_unstable();
         dropped.dedup();
         let records = Moves::new(left, &taken);
-        // The ties written that relay, at their positions in `new` (in order, as `delta.ties`).
+        // The other ties written that relay, at their positions in `new` (in order, as
+        // `delta.ties`).
         let mut fresh: Vec<(u32, TieFacts, (u32, u32))> = Vec::new();
-        for tie in &delta.ties {
+        for tie in moved {
             if let (true, Some(s), Some(t)) = (
                 tie.kind.relays(),
                 graph.position(&tie.source),
@@ -445,6 +475,11 @@ impl RelayGraph {
         }
         let tie_moves = Moves::new(dropped, &fresh_before);
         let node_moves = Moves::new(gone_nodes, &inserted_nodes);
+        for (t, facts) in in_place {
+            if let Some(t) = tie_moves.get(t) {
+                ties.set(t as usize, facts);
+            }
+        }
         // A node whose languages changed: whether its kept ties' ends share one.
         for (v, _) in relanguaged.iter().enumerate().filter(|(_, r)| **r) {
             for (w, t) in self.edges(v as u32) {
@@ -507,8 +542,8 @@ impl RelayGraph {
         Some(graph)
     }
 
+    /// Appends a node's columns but its id.
     fn push_node(&mut self, actor: &StoredActor) {
-        self.ids.push(actor.id.clone());
         self.kinds.push(actor.kind);
         self.first_language.push(actor.languages.first());
         self.location.push(location(actor));
@@ -675,6 +710,14 @@ mod tests {
         }
 
         fn add_tie(&mut self, rng: &mut Rng) {
+            // Ids drawn so that new ties land between, before and after the others.
+            let id = format!("t-{:03}-{}", rng.below(1000), self.next_tie);
+            self.next_tie += 1;
+            self.put_tie(rng, id);
+        }
+
+        /// A tie of that id between two actors drawn at random, if they may have one.
+        fn put_tie(&mut self, rng: &mut Rng, id: String) {
             let ids: Vec<String> = self.actors.keys().cloned().collect();
             let (a, b) = (&ids[rng.below(ids.len())], &ids[rng.below(ids.len())]);
             let kind = match (self.kind(a), self.kind(b)) {
@@ -693,9 +736,6 @@ mod tests {
             if twin {
                 return;
             }
-            // Ids drawn so that new ties land between, before and after the others.
-            let id = format!("t-{:03}-{}", rng.below(1000), self.next_tie);
-            self.next_tie += 1;
             let mut tie = json!({"id": id, "source": a, "target": b, "kind": kind});
             if kind != "located_in" {
                 tie["trust"] = json!((1 + rng.below(10)) as f64 / 10.0);
@@ -713,7 +753,7 @@ mod tests {
                     .cloned()
                     .collect();
                 let ties: Vec<String> = self.ties.keys().cloned().collect();
-                match rng.below(8) {
+                match rng.below(9) {
                     0 => {
                         let i = rng.below(40);
                         self.add_actor(rng, i);
@@ -747,6 +787,12 @@ mod tests {
                             tie["last_verified"] = json!("2026-03-01");
                         }
                     }
+                    // A tie rewritten between other actors (or of another kind), same id.
+                    8 if !ties.is_empty() => {
+                        let id = ties[rng.below(ties.len())].clone();
+                        self.ties.remove(&id);
+                        self.put_tie(rng, id);
+                    }
                     _ => {}
                 }
             }
@@ -761,11 +807,12 @@ mod tests {
     /// What changed from `old` to `new` (their values, not their times).
     fn delta(old: &Network, new: &Network, version: u64) -> Delta {
         fn diff<T: Clone + PartialEq, K: Ord + Clone>(
-            old: &crate::domain::Records<crate::domain::Stored<T>>,
-            new: &crate::domain::Records<crate::domain::Stored<T>>,
+            old: &crate::domain::Records<std::sync::Arc<crate::domain::Stored<T>>>,
+            new: &crate::domain::Records<std::sync::Arc<crate::domain::Stored<T>>>,
             key: impl Fn(&T) -> &K,
         ) -> (Vec<crate::domain::Stored<T>>, Vec<K>) {
-            let find = |all: &crate::domain::Records<crate::domain::Stored<T>>, k: &K| {
+            let find = |all: &crate::domain::Records<std::sync::Arc<crate::domain::Stored<T>>>,
+                        k: &K| {
                 all.iter()
                     .find(|r| key(&r.value) == k)
                     .map(|r| r.value.clone())

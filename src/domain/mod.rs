@@ -81,9 +81,9 @@ pub type StoredTie = Stored<Tie>;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Network {
     /// Every actor, sorted by id.
-    pub actors: Records<StoredActor>,
+    pub actors: Records<Arc<StoredActor>>,
     /// Every tie, sorted by id.
-    pub ties: Records<StoredTie>,
+    pub ties: Records<Arc<StoredTie>>,
 }
 
 /// What changed in the network after a version, as the store holds it now: the actors and ties
@@ -167,9 +167,9 @@ impl Network {
     /// The network as one write that recreates it exactly, times included (for copies between
     /// stores and restores).
     pub fn into_batch(self, mode: WriteMode) -> Batch {
-        fn drafts<T: Clone>(all: Records<Stored<T>>, file: &str) -> Vec<Draft<T>> {
+        fn drafts<T: Clone>(all: Records<Arc<Stored<T>>>, file: &str) -> Vec<Draft<T>> {
             let file: Arc<str> = file.into();
-            all.into_vec()
+            all.into_values()
                 .into_iter()
                 .enumerate()
                 .map(|(i, stored)| Draft {
@@ -196,7 +196,7 @@ impl Batch {
             drafts: Vec<Draft<T>>,
             at: Timestamp,
             key: impl Fn(&T) -> &K,
-        ) -> Records<Stored<T>> {
+        ) -> Records<Arc<Stored<T>>> {
             let mut all: Vec<_> = drafts
                 .into_iter()
                 .map(|d| {

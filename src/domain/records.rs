@@ -1,17 +1,19 @@
 //! Records sorted by id, held in chunks that versions of the network share: the next version
 //! ([`Records::merged`]) copies one pointer per chunk no change falls in, so bringing a network
 //! of a million ties up to date after one write touches a few chunks, not a million records.
+//! The relay graph keeps its node ids the same way.
 
 use std::sync::Arc;
 
 /// Records per chunk when records are chunked afresh; a chunk grown past twice this is split.
 const CHUNK: usize = 512;
 
-/// Records sorted by a key, in shared chunks. Reads like a slice: [`Records::len`],
-/// [`Records::iter`], indexing, [`Records::binary_search_by`].
+/// Items sorted by a key, in shared chunks (for the network, `T` is a shared record,
+/// `Arc<StoredActor>`). Reads like a slice: [`Records::len`], [`Records::iter`], indexing,
+/// [`Records::binary_search_by`].
 #[derive(Debug)]
 pub struct Records<T> {
-    chunks: Vec<Arc<[Arc<T>]>>,
+    chunks: Vec<Arc<[T]>>,
     /// Per chunk, the index of its first record.
     starts: Vec<usize>,
     len: usize,
@@ -43,24 +45,24 @@ impl<T: PartialEq> PartialEq for Records<T> {
     }
 }
 
-impl<T> From<Vec<Arc<T>>> for Records<T> {
-    fn from(all: Vec<Arc<T>>) -> Self {
+impl<T: Clone> From<Vec<T>> for Records<T> {
+    fn from(all: Vec<T>) -> Self {
         let mut records = Records::default();
         records.extend_chunked(&all);
         records
     }
 }
 
-impl<T> FromIterator<Arc<T>> for Records<T> {
-    fn from_iter<I: IntoIterator<Item = Arc<T>>>(iter: I) -> Self {
+impl<T: Clone> FromIterator<T> for Records<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
         Self::from(iter.into_iter().collect::<Vec<_>>())
     }
 }
 
 impl<T> std::ops::Index<usize> for Records<T> {
-    type Output = Arc<T>;
+    type Output = T;
 
-    fn index(&self, index: usize) -> &Arc<T> {
+    fn index(&self, index: usize) -> &T {
         assert!(index < self.len, "record {index} of {}", self.len);
         let chunk = self.starts.partition_point(|&start| start <= index) - 1;
         &self.chunks[chunk][index - self.starts[chunk]]
@@ -69,13 +71,13 @@ impl<T> std::ops::Index<usize> for Records<T> {
 
 /// The records in order.
 pub type Iter<'a, T> = std::iter::FlatMap<
-    std::slice::Iter<'a, Arc<[Arc<T>]>>,
-    std::slice::Iter<'a, Arc<T>>,
-    fn(&'a Arc<[Arc<T>]>) -> std::slice::Iter<'a, Arc<T>>,
+    std::slice::Iter<'a, Arc<[T]>>,
+    std::slice::Iter<'a, T>,
+    fn(&'a Arc<[T]>) -> std::slice::Iter<'a, T>,
 >;
 
 impl<'a, T> IntoIterator for &'a Records<T> {
-    type Item = &'a Arc<T>;
+    type Item = &'a T;
     type IntoIter = Iter<'a, T>;
 
     fn into_iter(self) -> Self::IntoIter {
@@ -101,7 +103,7 @@ impl<T> Records<T> {
 
     /// The records in runs, each with the index of its first record: for work split between
     /// threads.
-    pub fn runs(&self) -> impl Iterator<Item = (usize, &[Arc<T>])> {
+    pub fn runs(&self) -> impl Iterator<Item = (usize, &[T])> {
         self.starts
             .iter()
             .copied()
@@ -128,22 +130,17 @@ impl<T> Records<T> {
             .map_err(|i| start + i)
     }
 
-    /// The records themselves, in order (each copied only if another version shares it).
-    pub fn into_vec(self) -> Vec<T>
+    /// Appends `all` as chunks of [`CHUNK`].
+    fn extend_chunked(&mut self, all: &[T])
     where
         T: Clone,
     {
-        self.iter().map(|r| (**r).clone()).collect()
-    }
-
-    /// Appends `all` as chunks of [`CHUNK`].
-    fn extend_chunked(&mut self, all: &[Arc<T>]) {
         for piece in all.chunks(CHUNK) {
             self.push_chunk(piece.into());
         }
     }
 
-    fn push_chunk(&mut self, chunk: Arc<[Arc<T>]>) {
+    fn push_chunk(&mut self, chunk: Arc<[T]>) {
         if chunk.is_empty() {
             return;
         }
@@ -152,20 +149,27 @@ impl<T> Records<T> {
         self.chunks.push(chunk);
     }
 
-    /// These records with `upserts` (sorted by key) put in place of or beside their namesakes
-    /// and the `removed` keys (sorted) left out. A chunk no change falls in is shared, not
-    /// copied.
+    /// These items with `upserts` (sorted by key, each made into an item by `make`) put in
+    /// place of or beside their namesakes and the `removed` keys (sorted) left out. A chunk no
+    /// change falls in is shared, not copied.
     ///
     /// # Complexity
     /// O(C + d·(CHUNK + log n)) for C chunks and d changes.
-    pub fn merged<K: Ord>(&self, upserts: &[T], removed: &[K], key: impl Fn(&T) -> &K) -> Self
+    fn merged_by<U, K: Ord>(
+        &self,
+        upserts: &[U],
+        removed: &[K],
+        key: impl Fn(&T) -> &K,
+        upsert_key: impl Fn(&U) -> &K,
+        make: impl Fn(&U) -> T,
+    ) -> Self
     where
         T: Clone,
     {
         let mut out = Records::default();
         let (mut u, mut r) = (0, 0);
         let last = self.chunks.len().saturating_sub(1);
-        let empty: Arc<[Arc<T>]> = Arc::new([]);
+        let empty: Arc<[T]> = Arc::new([]);
         let chunks = if self.chunks.is_empty() {
             std::slice::from_ref(&empty)
         } else {
@@ -174,10 +178,10 @@ impl<T> Records<T> {
         for (c, chunk) in chunks.iter().enumerate() {
             // The changes that fall in this chunk: keys up to its last (all that remain, for
             // the last chunk).
-            let bound = chunk.last().map(|record| key(record)).filter(|_| c < last);
+            let bound = chunk.last().map(&key).filter(|_| c < last);
             let (u_end, r_end) = match bound {
                 Some(bound) => (
-                    u + upserts[u..].partition_point(|x| key(x) <= bound),
+                    u + upserts[u..].partition_point(|x| upsert_key(x) <= bound),
                     r + removed[r..].partition_point(|k| k <= bound),
                 ),
                 None => (upserts.len(), removed.len()),
@@ -186,7 +190,14 @@ impl<T> Records<T> {
                 out.push_chunk(chunk.clone());
                 continue;
             }
-            let merged = merged(chunk, &upserts[u..u_end], &removed[r..r_end], &key);
+            let merged = merged(
+                chunk,
+                &upserts[u..u_end],
+                &removed[r..r_end],
+                &key,
+                &upsert_key,
+                &make,
+            );
             (u, r) = (u_end, r_end);
             if merged.len() > 2 * CHUNK {
                 out.extend_chunked(&merged);
@@ -196,27 +207,60 @@ impl<T> Records<T> {
         }
         // Deletions leave small chunks behind: chunk afresh when they are many.
         if out.chunks.len() > 2 * out.len / CHUNK + 8 {
-            let all: Vec<Arc<T>> = out.iter().cloned().collect();
+            let all: Vec<T> = out.iter().cloned().collect();
             return Records::from(all);
         }
         out
     }
 }
 
-/// `all` (sorted by key) with `upserts` (sorted) put in place of or beside their namesakes and
-/// the `removed` keys left out. The records of `all` kept are shared, not copied: the runs
-/// between two changes are copied as pointers, found by binary search, with no key compared.
-fn merged<T: Clone, K: Ord>(
-    all: &[Arc<T>],
-    upserts: &[T],
+impl<T: Ord + Clone> Records<T> {
+    /// As [`slice::binary_search`].
+    pub fn binary_search(&self, item: &T) -> Result<usize, usize> {
+        self.binary_search_by(|x| x.cmp(item))
+    }
+
+    /// These items (sorted) with `inserted` (sorted, none among them) put in and `removed`
+    /// (sorted) left out; chunks no change falls in shared.
+    pub fn changed(&self, inserted: &[T], removed: &[T]) -> Self {
+        self.merged_by(inserted, removed, |x| x, |x| x, T::clone)
+    }
+}
+
+impl<R: Clone> Records<Arc<R>> {
+    /// These records with `upserts` (sorted by key) put in place of or beside their namesakes
+    /// and the `removed` keys (sorted) left out. A chunk no change falls in is shared, not
+    /// copied, and so is every record no change names.
+    ///
+    /// # Complexity
+    /// O(C + d·(CHUNK + log n)) for C chunks and d changes.
+    pub fn merged<K: Ord>(&self, upserts: &[R], removed: &[K], key: impl Fn(&R) -> &K) -> Self {
+        self.merged_by(upserts, removed, |r| key(r), &key, |u| Arc::new(u.clone()))
+    }
+
+    /// The records themselves, in order (each copied only if another version shares it).
+    pub fn into_values(self) -> Vec<R> {
+        self.iter().map(|r| (**r).clone()).collect()
+    }
+}
+
+/// `all` (sorted by key) with `upserts` (sorted, made into items by `make`) put in place of
+/// or beside their namesakes and the `removed` keys left out. The items of `all` kept are
+/// cloned (for shared records, a pointer): the runs between two changes are copied whole,
+/// found by binary search.
+fn merged<T: Clone, U, K: Ord>(
+    all: &[T],
+    upserts: &[U],
     removed: &[K],
     key: impl Fn(&T) -> &K,
-) -> Vec<Arc<T>> {
-    // Every change as (position in `all`, the record put there if any, replaces `all`'s).
+    upsert_key: impl Fn(&U) -> &K,
+    make: impl Fn(&U) -> T,
+) -> Vec<T> {
+    // Every change as (position in `all`, the item put there if any, replaces `all`'s).
     let find = |k: &K| all.binary_search_by(|old| key(old).cmp(k));
-    let mut changes: Vec<(usize, Option<&T>, bool)> = upserts
+    let mut changes: Vec<(usize, Option<&U>, bool)> = upserts
         .iter()
-        .map(|new| match find(key(new)) {
+        .map(|new| match find(upsert_key(new)) {
             Ok(at) => (at, Some(new), true),
             Err(at) => (at, Some(new), false),
         })
@@ -227,7 +271,7 @@ fn merged<T: Clone, K: Ord>(
         )
         .collect();
     // At one position: insertions (sorted by key, as `upserts` is) before the change of the
-    // record there.
+    // item there.
     changes.sort_by_key(|&(at, _, replaces)| (at, replaces));
     let mut out = Vec::with_capacity(all.len() + upserts.len());
     let mut from = 0;
@@ -240,7 +284,7 @@ fn merged<T: Clone, K: Ord>(
             from = from.max(at + 1);
         }
         if let Some(new) = new {
-            out.push(Arc::new(new.clone()));
+            out.push(make(new));
         }
     }
     out.extend_from_slice(&all[from..]);
@@ -252,7 +296,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn plain(records: &Records<(u32, u32)>) -> Vec<(u32, u32)> {
+    fn plain(records: &Records<Arc<(u32, u32)>>) -> Vec<(u32, u32)> {
         records.iter().map(|r| **r).collect()
     }
 
@@ -267,7 +311,7 @@ mod tests {
         ) {
             let mut expected: std::collections::BTreeMap<u32, u32> =
                 keys.iter().map(|&k| (k, 0)).collect();
-            let mut records: Records<(u32, u32)> =
+            let mut records: Records<Arc<(u32, u32)>> =
                 keys.iter().map(|&k| Arc::new((k, 0))).collect();
             let per_round = changes.len() / rounds + 1;
             for (round, part) in changes.chunks(per_round).enumerate() {
@@ -306,7 +350,7 @@ mod tests {
 
     #[test]
     fn a_merge_shares_every_chunk_no_change_falls_in() {
-        let records: Records<(u32, u32)> = (0..10 * CHUNK as u32)
+        let records: Records<Arc<(u32, u32)>> = (0..10 * CHUNK as u32)
             .map(|k| Arc::new((2 * k, 0)))
             .collect();
         // One record replaced and one inserted beside it, both in the fourth chunk.
@@ -324,7 +368,7 @@ mod tests {
 
     #[test]
     fn deletions_that_empty_chunks_leave_them_out() {
-        let records: Records<(u32, u32)> =
+        let records: Records<Arc<(u32, u32)>> =
             (0..4 * CHUNK as u32).map(|k| Arc::new((k, 0))).collect();
         let removed: Vec<u32> = (0..4 * CHUNK as u32).filter(|k| k % 700 != 0).collect();
         let next = records.merged(&[], &removed, |r| &r.0);

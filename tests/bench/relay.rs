@@ -13,7 +13,7 @@ use relaymap::analysis::{
     RelayGraph, RelayQuery, SimulationParams, TargetPage, coverage, critical_ties, reach,
     reach_page, simulate,
 };
-use relaymap::domain::{ActorKind, Network, TieKind};
+use relaymap::domain::{ActorId, ActorKind, Network, TieId, TieKind};
 
 #[path = "common.rs"]
 #[allow(dead_code)] // the edge lists are the metrics and layout benches' only
@@ -109,6 +109,42 @@ fn main() {
             .expect("the graph updates")
     });
     println!("the relay graph brought up to date after that write: {update:?}");
+    // The load benchmark's write: a new organisation with a tie to a responder. Every node and
+    // tie after them in id order moves up by one.
+    let model = |kind| {
+        let actor = network.actors.iter().find(|a| a.kind == kind);
+        actor.expect("the demo has one").value.clone()
+    };
+    let mut hall = model(ActorKind::Organisation);
+    hall.id = ActorId::parse(&format!("{}-hall", hall.id)).expect("an id");
+    let mut tie = network.ties[network.ties.len() / 3].value.clone();
+    tie.id = TieId::parse(&format!("{}-hall", tie.id)).expect("an id");
+    (tie.source, tie.target) = (hall.id.clone(), model(ActorKind::Responder).id);
+    tie.kind = TieKind::PartnersWith;
+    let stored = |value| relaymap::domain::Stored {
+        value,
+        created_at: relaymap::domain::now(),
+        updated_at: relaymap::domain::now(),
+    };
+    let added = relaymap::domain::Delta {
+        version: 2,
+        actors: vec![stored(hall)],
+        ties: vec![relaymap::domain::Stored {
+            value: tie,
+            created_at: relaymap::domain::now(),
+            updated_at: relaymap::domain::now(),
+        }],
+        ..Default::default()
+    };
+    let (apply_added, grown) = time(5, || network.apply(&added));
+    let (update_added, _) = time(5, || {
+        graph
+            .update(&network, &grown, &added, |_| true)
+            .expect("the graph updates")
+    });
+    println!(
+        "a new organisation and its tie: applied in {apply_added:?}, the relay graph brought up to date in {update_added:?}"
+    );
     println!(
         "snapshot: {} actors, {} ties; build {:?}; {:.0} bytes per tie",
         graph.node_count(),

@@ -302,7 +302,7 @@ pub fn actor_metrics(
         columns.push((name, column));
     }
     Ok(MetricsTable {
-        ids: graph.ids.clone(),
+        ids: graph.ids.iter().cloned().collect(),
         kinds: graph.kinds.clone(),
         columns,
     })
