@@ -125,7 +125,7 @@ impl<T> Records<T> {
         }
         let start = self.starts[chunk];
         self.chunks[chunk]
-            .binary_search_by(|r| compare(r))
+            .binary_search_by(compare)
             .map(|i| start + i)
             .map_err(|i| start + i)
     }
