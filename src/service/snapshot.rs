@@ -356,6 +356,10 @@ pub struct Snapshots {
 /// the network read again.
 const MIN_UPDATE: usize = 1_000;
 
+/// An update from the change log of up to this many records runs at the priority of requests
+/// (tens of milliseconds at 100,000 migrants); a larger one on the heavy pool.
+const PROMPT_UPDATE: usize = 10_000;
+
 /// Which snapshot a use case gets.
 enum Decision {
     /// This one, which is current or stale within bounds; when stale, a rebuild should start.
@@ -482,9 +486,16 @@ impl Snapshots {
         let (snapshot, changes) = match update {
             Some((previous, delta)) => {
                 let changes = delta.len();
-                let snapshot = super::budget::on_heavy_pool(move || previous.updated(delta))
-                    .await
-                    .map_err(StoreError::backend)?;
+                let update = move || previous.updated(delta);
+                // Every analysis after a write waits for this: a small update runs at the
+                // requests' priority, not on the heavy pool's lower one, where a busy server
+                // would keep it waiting for a core.
+                let snapshot = if changes <= PROMPT_UPDATE {
+                    tokio::task::spawn_blocking(update).await
+                } else {
+                    super::budget::on_heavy_pool(update).await
+                }
+                .map_err(StoreError::backend)?;
                 self.updates.fetch_add(1, Ordering::Relaxed);
                 (snapshot, Some(changes))
             }

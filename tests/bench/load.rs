@@ -6,7 +6,7 @@
 //!   (defaults: 100000 60 16 300; SERVERS=2 runs two server processes on the one SQLite file,
 //!   the clients split between them, and checks that each sees every write made through the
 //!   other; REACH_PAGE=0 asks reach for every target with its path instead of the default
-//!   page of 100 targets)
+//!   page of 100 targets; SERVER_LOG=PATH writes the first server's info log there)
 //!
 //! The demo database is made once with the release binary and kept in target/bench-load/.
 //! Prints throughput, p50/p99 by kind and the memory samples; BENCHMARKS.md holds the figures.
@@ -101,8 +101,17 @@ fn main() {
         ]);
         command
     };
-    // A copy of the demo city has no token yet: the server prints one.
-    let mut server = load_driver::Server::spawn(serve(), true);
+    // A copy of the demo city has no token yet: the server prints one. SERVER_LOG=PATH keeps
+    // the first server's log at the info level (each snapshot update, with its time) there.
+    let mut server = match std::env::var_os("SERVER_LOG") {
+        Some(path) => {
+            let mut command = serve();
+            command.env("RELAYMAP_LOG", "info");
+            let log = std::fs::File::create(path).expect("the server log file");
+            load_driver::Server::spawn_logging(command, true, log.into())
+        }
+        None => load_driver::Server::spawn(serve(), true),
+    };
     let base = format!("http://{}", server.address);
     let token = server.token.clone().unwrap();
     let mut others: Vec<load_driver::Server> = (1..arg_env("SERVERS", 1))
