@@ -39,6 +39,29 @@ pub fn heavy_pool() -> &'static rayon::ThreadPool {
     })
 }
 
+/// The one thread that brings the snapshot up to date from the change log, at the requests'
+/// priority: every analysis after a write waits for that update, and on the heavy pool's lower
+/// priority a busy server would keep it waiting for a core. One thread, as updates run one at a
+/// time: their large arrays are made and freed in one allocator arena, not in whichever of the
+/// blocking threads ran the last one.
+fn update_pool() -> &'static rayon::ThreadPool {
+    static POOL: std::sync::OnceLock<rayon::ThreadPool> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .thread_name(|_| "relaymap-update".into())
+            .build()
+            .expect("the update thread starts")
+    })
+}
+
+/// Runs a snapshot update on its thread (see [`update_pool`]), from async code.
+pub async fn on_update_thread<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, tokio::task::JoinError> {
+    tokio::task::spawn_blocking(move || update_pool().install(work)).await
+}
+
 /// Runs blocking work on the heavy pool, from async code.
 pub async fn on_heavy_pool<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,

@@ -491,7 +491,7 @@ impl Snapshots {
                 // requests' priority, not on the heavy pool's lower one, where a busy server
                 // would keep it waiting for a core.
                 let snapshot = if changes <= PROMPT_UPDATE {
-                    tokio::task::spawn_blocking(update).await
+                    super::budget::on_update_thread(update).await
                 } else {
                     super::budget::on_heavy_pool(update).await
                 }
