@@ -276,9 +276,7 @@ impl RelayGraph {
         delta: &Delta,
         keep: impl Fn(&StoredActor) -> bool,
     ) -> Option<Self> {
-        // A change to a large part of the network: a build costs as much, and its cost does
-        // not grow with the change.
-        if delta.len() > self.tie_count() / 8 + 1024 {
+        if self.update_builds(delta.len()) {
             return Some(Self::build_part(new, delta.version, keep));
         }
         let kept =
@@ -540,6 +538,13 @@ impl RelayGraph {
         (graph.offsets, graph.neighbours, graph.tie_of) = (offsets, neighbours, tie_of);
         (graph.ties, graph.network_tie) = (ties, network_tie);
         Some(graph)
+    }
+
+    /// Whether [`RelayGraph::update`] builds afresh for a delta of `changes` records: a change
+    /// to a large part of the network, where a build costs as much and its cost does not grow
+    /// with the change.
+    pub fn update_builds(&self, changes: usize) -> bool {
+        changes > self.tie_count() / 8 + 1024
     }
 
     /// Appends a node's columns but its id.

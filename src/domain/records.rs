@@ -240,7 +240,9 @@ impl<R: Clone> Records<Arc<R>> {
 
     /// The records themselves, in order (each copied only if another version shares it).
     pub fn into_values(self) -> Vec<R> {
-        self.iter().map(|r| (**r).clone()).collect()
+        let all: Vec<Arc<R>> = self.iter().cloned().collect();
+        drop(self);
+        all.into_iter().map(Arc::unwrap_or_clone).collect()
     }
 }
 
@@ -364,6 +366,21 @@ mod tests {
         assert!(Arc::ptr_eq(&records[0], &next[0]));
         assert_eq!(*next[at as usize], (2 * at, 1));
         assert_eq!(*next[at as usize + 1], (2 * at + 1, 1));
+    }
+
+    #[test]
+    fn records_no_other_version_holds_are_moved_out_not_copied() {
+        let records: Records<Arc<String>> =
+            (0..1500).map(|i| Arc::new(format!("{i:04}"))).collect();
+        let held = records[700].clone();
+        let address = |s: &String| s.as_ptr();
+        let before: Vec<*const u8> = records.iter().map(|r| address(r)).collect();
+        let values = records.into_values();
+        assert_eq!(values.len(), 1500);
+        // The text of a record nobody else holds is the same allocation; the held one is a copy.
+        assert_eq!(address(&values[699]), before[699]);
+        assert_ne!(address(&values[700]), before[700]);
+        assert_eq!(values[700], *held);
     }
 
     #[test]

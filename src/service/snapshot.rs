@@ -357,7 +357,8 @@ pub struct Snapshots {
 const MIN_UPDATE: usize = 1_000;
 
 /// An update from the change log of up to this many records runs at the priority of requests
-/// (tens of milliseconds at 100,000 migrants); a larger one on the heavy pool.
+/// (tens of milliseconds at 100,000 migrants); a larger one, or one the relay graph would build
+/// afresh for, on the heavy pool.
 const PROMPT_UPDATE: usize = 10_000;
 
 /// Which snapshot a use case gets.
@@ -486,11 +487,12 @@ impl Snapshots {
         let (snapshot, changes) = match update {
             Some((previous, delta)) => {
                 let changes = delta.len();
+                let prompt = changes <= PROMPT_UPDATE && !previous.graph.update_builds(changes);
                 let update = move || previous.updated(delta);
                 // Every analysis after a write waits for this: a small update runs at the
                 // requests' priority, not on the heavy pool's lower one, where a busy server
                 // would keep it waiting for a core.
-                let snapshot = if changes <= PROMPT_UPDATE {
+                let snapshot = if prompt {
                     super::budget::on_update_thread(update).await
                 } else {
                     super::budget::on_heavy_pool(update).await
