@@ -153,15 +153,21 @@ const MAX_SUMMARIES: usize = 8;
 impl Snapshot {
     fn new(version: u64, network: Network) -> Self {
         let graph = RelayGraph::build(&network, version);
-        Self::of(version, Arc::new(network), graph, None)
+        Self::of(version, Arc::new(network), graph, None, today())
     }
 
-    fn of(version: u64, network: Arc<Network>, graph: RelayGraph, seed: Option<Seed>) -> Self {
+    fn of(
+        version: u64,
+        network: Arc<Network>,
+        graph: RelayGraph,
+        seed: Option<Seed>,
+        day: crate::domain::Date,
+    ) -> Self {
         Self {
             version,
             network,
             graph: Arc::new(graph),
-            day: today(),
+            day,
             parts: [Mutex::new(Weak::new()), Mutex::new(Weak::new())],
             figures: [OnceCell::new(), OnceCell::new(), OnceCell::new()],
             summaries: Mutex::new(HashMap::new()),
@@ -176,6 +182,14 @@ impl Snapshot {
     /// rather than built (see [`RelayGraph::update`]); so are the parts in use, when first asked
     /// for.
     fn updated(&self, delta: Delta) -> Self {
+        self.updated_on(delta, today())
+    }
+
+    /// [`Snapshot::updated`] on `day`: the parts in use are carried over only when they were
+    /// judged on that same day, and the next snapshot is of that day (read once, so that an
+    /// update across midnight cannot carry a part judged on the day before into a snapshot of
+    /// the day after).
+    fn updated_on(&self, delta: Delta, day: crate::domain::Date) -> Self {
         let network = Arc::new(self.network.apply(&delta));
         let graph = self
             .graph
@@ -187,7 +201,7 @@ impl Snapshot {
                 .lock()
                 .expect("the snapshot lock is never poisoned");
             part.upgrade()
-                .filter(|_| self.day == today())
+                .filter(|_| self.day == day)
                 .map(|scoped| scoped.graph.clone())
         });
         let version = delta.version;
@@ -196,7 +210,7 @@ impl Snapshot {
             delta,
             graphs,
         });
-        Self::of(version, network, graph, seed)
+        Self::of(version, network, graph, seed, day)
     }
 
     /// The coverage report of a query (by its JSON text) on this version, if kept.
@@ -623,6 +637,27 @@ mod tests {
             1,
             "no caller built again for a write made after it asked"
         );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_update_on_another_day_judges_consent_again() {
+        let (_folder, store) = demo_store(300).await;
+        let snapshots = Arc::new(Snapshots::new(Duration::ZERO));
+        let first = snapshots.current(&store).await.unwrap();
+        let held = first.scoped(Scope::Research);
+        write_one(&store, "o-later").await;
+        let delta = store.changes_since(first.version).await.unwrap().unwrap();
+        // The same day: the part in use is carried over, to be updated when asked for.
+        let same = first.updated_on(delta.clone(), first.day);
+        assert_eq!(same.day, first.day);
+        assert!(same.seed.lock().unwrap().is_some());
+        // Midnight passed: the next snapshot is of the new day, and carries no part judged on
+        // the day before.
+        let next_day = first.day.succ_opt().unwrap();
+        let later = first.updated_on(delta, next_day);
+        assert_eq!(later.day, next_day);
+        assert!(later.seed.lock().unwrap().is_none());
+        drop(held);
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
