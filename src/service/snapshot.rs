@@ -11,7 +11,7 @@
 //! write acknowledged more than `max_staleness` before it; past that, the analysis waits.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
 
@@ -109,11 +109,16 @@ struct Seed {
 /// Coverage reports a snapshot keeps for the activations' boards.
 const PLANS_KEPT: usize = 32;
 
+/// Snapshots alive in this process: the latest, and older ones analyses in flight still hold
+/// (each has relay graph arrays of its own). Logged with every new snapshot.
+static ALIVE: AtomicUsize = AtomicUsize::new(0);
+
 impl Drop for Snapshot {
     /// A network of a million ties is millions of allocations to free: a tenth of a second or
     /// more. Whoever lets go of a snapshot last (often a request on an async thread) hands that
     /// work to the blocking pool instead of stalling other requests with it.
     fn drop(&mut self) {
+        ALIVE.fetch_sub(1, Ordering::Relaxed);
         let network = std::mem::take(&mut self.network);
         if Arc::strong_count(&network) == 1
             && let Ok(runtime) = tokio::runtime::Handle::try_current()
@@ -163,6 +168,7 @@ impl Snapshot {
         seed: Option<Seed>,
         day: crate::domain::Date,
     ) -> Self {
+        ALIVE.fetch_add(1, Ordering::Relaxed);
         Self {
             version,
             network,
@@ -532,6 +538,7 @@ impl Snapshots {
             ties = snapshot.graph.tie_count(),
             changes,
             millis = started.elapsed().as_millis() as u64,
+            alive = ALIVE.load(Ordering::Relaxed),
             "relay snapshot {}",
             if changes.is_some() {
                 "updated from the change log"
