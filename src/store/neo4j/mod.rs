@@ -234,29 +234,24 @@ impl Neo4jStore {
     /// lock (in a transaction rolled back) waits for the write in flight to be whole.
     async fn settled_version(&self) -> Result<u64, StoreError> {
         self.run_transaction(false, false, |mut txn| async move {
-            let q = query(
-                "MATCH (m:RelaymapMeta {key: 'version'}) SET m.settled = true RETURN m.value AS n",
-            );
-            let rows: Vec<rows::CountRow> = collect(&mut txn, q).await?;
-            let version = rows
-                .first()
-                .map(|r| r.n as u64)
-                .ok_or_else(|| corrupt("version", "the version node is missing"))?;
+            let version = lock_version(&mut txn).await?;
             Ok((version, txn))
         })
         .await
     }
 
     /// A read that sees whole commits only: run between two settled versions, and again when a
-    /// write landed meanwhile. `work` is given the version it reads at.
+    /// write landed meanwhile. `work` is given the version it reads at. When the writes keep
+    /// overtaking it, it reads once more holding the version node's lock, which holds the writes
+    /// back until it is done: meant for short reads (a full read of the network catches up from
+    /// the change log instead, see `network`).
     async fn consistent_read<T, F, Fut>(&self, work: F) -> Result<T, StoreError>
     where
         T: Send + 'static,
         F: Fn(Txn, u64) -> Fut + Clone + Send + 'static,
         Fut: Future<Output = Result<(T, Txn), StoreError>> + Send,
     {
-        const ATTEMPTS: usize = 5;
-        for _ in 0..ATTEMPTS {
+        for _ in 0..CONSISTENT_READ_ATTEMPTS {
             let before = self.settled_version().await?;
             let work = work.clone();
             let value = self.read(move |txn| work(txn, before)).await?;
@@ -264,9 +259,12 @@ impl Neo4jStore {
                 return Ok(value);
             }
         }
-        Err(StoreError::Conflict(
-            "the network kept changing while it was read; try again".into(),
-        ))
+        // Rolled back: the lock is all it takes.
+        self.run_transaction(false, false, move |mut txn| async move {
+            let version = lock_version(&mut txn).await?;
+            work(txn, version).await
+        })
+        .await
     }
 
     /// Runs one listing statement and converts its rows.
@@ -300,6 +298,20 @@ impl Neo4jStore {
     {
         self.transaction(true, work).await
     }
+}
+
+/// How many times a consistent read is tried before it holds the writes back.
+pub(super) const CONSISTENT_READ_ATTEMPTS: usize = 5;
+
+/// Takes the version node's lock in `txn` (every write holds it until its commit is applied)
+/// and answers the version: held until the transaction ends.
+async fn lock_version(txn: &mut Txn) -> Result<u64, StoreError> {
+    let q =
+        query("MATCH (m:RelaymapMeta {key: 'version'}) SET m.settled = true RETURN m.value AS n");
+    let rows: Vec<rows::CountRow> = collect(txn, q).await?;
+    rows.first()
+        .map(|r| r.n as u64)
+        .ok_or_else(|| corrupt("version", "the version node is missing"))
 }
 
 /// Collects every row of a query, deserialised into `T`.

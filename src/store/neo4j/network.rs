@@ -383,33 +383,53 @@ impl NetworkStore for Neo4jStore {
 
     #[tracing::instrument(skip_all)]
     async fn network(&self) -> Result<Network, StoreError> {
-        // In pages (keyset on the id indexes), between two settled versions.
+        // In pages (keyset on the id indexes), from a settled version. A read takes no locks,
+        // so writes landing meanwhile may show in it, even in part; every record they touched
+        // is in the change log after that version, and is read again whole from there (a read
+        // of the whole city takes tens of seconds: retried until no write landed, it would
+        // never end under a stream of writes).
         let size = self.batch;
-        self.consistent_read(move |mut txn, _| async move {
-            let actors = read_pages(
-                &mut txn,
-                "MATCH (a:Actor)",
-                "a.id",
-                ACTOR_FIELDS,
-                to_actor,
-                size,
-            )
-            .await?;
-            let mut ties = Vec::new();
-            for kind in TieKind::ALL {
-                let pattern = format!("MATCH ()-[r:{}]->()", rel_type(kind));
-                ties.extend(
-                    read_pages(&mut txn, &pattern, "r.id", TIE_FIELDS, to_tie, size).await?,
-                );
+        for _ in 0..super::CONSISTENT_READ_ATTEMPTS {
+            let before = self.settled_version().await?;
+            let network = self
+                .read(move |mut txn| async move {
+                    let actors = read_pages(
+                        &mut txn,
+                        "MATCH (a:Actor)",
+                        "a.id",
+                        ACTOR_FIELDS,
+                        to_actor,
+                        size,
+                    )
+                    .await?;
+                    let mut ties = Vec::new();
+                    for kind in TieKind::ALL {
+                        let pattern = format!("MATCH ()-[r:{}]->()", rel_type(kind));
+                        ties.extend(
+                            read_pages(&mut txn, &pattern, "r.id", TIE_FIELDS, to_tie, size)
+                                .await?,
+                        );
+                    }
+                    ties.sort_by(|a: &StoredTie, b| a.id.cmp(&b.id));
+                    let (actors, ties) = (
+                        actors.into_iter().map(Arc::new).collect(),
+                        ties.into_iter().map(Arc::new).collect(),
+                    );
+                    Ok((Network { actors, ties }, txn))
+                })
+                .await?;
+            if self.settled_version().await? == before {
+                return Ok(network);
             }
-            ties.sort_by(|a: &StoredTie, b| a.id.cmp(&b.id));
-            let (actors, ties) = (
-                actors.into_iter().map(Arc::new).collect(),
-                ties.into_iter().map(Arc::new).collect(),
-            );
-            Ok((Network { actors, ties }, txn))
-        })
-        .await
+            if let Some(delta) = self.changes_since(before).await? {
+                return Ok(network.apply(&delta));
+            }
+            // The log no longer reaches back to the start (an erasure or a large import emptied
+            // it meanwhile): read again.
+        }
+        Err(StoreError::Conflict(
+            "the change log kept being emptied while the network was read; try again".into(),
+        ))
     }
 
     async fn stats(&self) -> Result<Stats, StoreError> {
