@@ -236,11 +236,33 @@ pub async fn load_demo(
     if stats.actor_total() > 0 {
         return Ok(None);
     }
-    let batch = tokio::task::spawn_blocking(move || crate::demo::generate(seed, migrants))
+    let city = tokio::task::spawn_blocking(move || crate::demo::draw(seed, migrants))
         .await
         .context("generating the demo city")?;
-    let interviews = crate::demo::interviews(&batch, seed);
-    let summary = store.write(batch).await.context("writing the demo city")?;
+    let interviews = crate::demo::interviews(&city, seed);
+    // In parts, so that a large city's records never all exist at once as drafts; the demo city
+    // of up to about 100,000 migrants is one part, one all-or-nothing write.
+    let parts = city
+        .size()
+        .1
+        .div_ceil(crate::demo::City::TIES_PER_PART)
+        .max(1);
+    let mut summary = WriteSummary::default();
+    for (n, batch) in city.parts(crate::demo::City::TIES_PER_PART).enumerate() {
+        let part = store.write(batch).await.with_context(|| {
+            if n == 0 {
+                "writing the demo city".to_owned()
+            } else {
+                format!(
+                    "writing part {} of {parts} of the demo city (the store holds the parts \
+                     before it: start again from an empty store)",
+                    n + 1
+                )
+            }
+        })?;
+        summary.actors_created += part.actors_created;
+        summary.ties_created += part.ties_created;
+    }
     for interview in interviews {
         store
             .write_interview(

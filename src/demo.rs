@@ -223,8 +223,42 @@ struct Builder {
     /// has too many ties to keep them whole twice).
     tied: std::collections::HashSet<u64>,
     actors: Vec<Actor>,
-    ties: Vec<(ActorId, ActorId, TieKind, Trust, Channels, Option<Date>)>,
+    ties: Vec<DemoTie>,
     verified_until: Date,
+}
+
+/// A tie of the demo city as drawn, before it becomes a draft (its id is its place in the list):
+/// 40 bytes and no allocation of its own, where a draft takes about 200 (the million-migrant
+/// city's 9.5 million ties would take 1.9 GB as drafts at once).
+#[derive(Debug, Clone, PartialEq)]
+struct DemoTie {
+    source: ActorId,
+    target: ActorId,
+    kind: TieKind,
+    /// Channels as bits, in the order of [`Channel::ALL`].
+    channels: u8,
+    trust: Trust,
+    last_verified: Option<Date>,
+}
+
+/// The bits of a set of channels, in the order of [`Channel::ALL`].
+fn channel_bits(channels: &Channels) -> u8 {
+    channels.as_slice().iter().fold(0, |bits, channel| {
+        let at = Channel::ALL.iter().position(|c| c == channel);
+        bits | 1 << at.expect("every channel is listed")
+    })
+}
+
+/// The channels of a set of bits made by [`channel_bits`].
+fn channels_of(bits: u8) -> Channels {
+    Channels::new(
+        Channel::ALL
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| bits & 1 << i != 0)
+            .map(|(_, c)| *c)
+            .collect(),
+    )
 }
 
 impl Builder {
@@ -254,14 +288,14 @@ impl Builder {
         if !self.tied.insert(key) {
             return;
         }
-        self.ties.push((
-            source.clone(),
-            target.clone(),
+        self.ties.push(DemoTie {
+            source: source.clone(),
+            target: target.clone(),
             kind,
+            channels: channel_bits(&channels),
             trust,
-            channels,
-            verified,
-        ));
+            last_verified: verified,
+        });
     }
 
     fn channels(&mut self, weights: &[(Channel, f64)]) -> Channels {
@@ -381,7 +415,7 @@ fn district_count(migrants: usize) -> usize {
     if migrants > 10_000 { 6 } else { 5 }
 }
 
-/// Generates the demo city.
+/// Draws the demo city.
 ///
 /// # Arguments
 /// * `seed` - the same seed gives the same city.
@@ -390,11 +424,12 @@ fn district_count(migrants: usize) -> usize {
 ///   5 districts up to 10,000 migrants and 6 beyond).
 ///
 /// # Returns
-/// An upsert batch of every actor and tie, actors before ties, ids ordered by kind and number.
+/// Every actor and tie, actors before ties, ids ordered by kind and number (as batches:
+/// [`City::parts`]).
 ///
 /// # Complexity
 /// O(migrants) time and memory.
-pub fn generate(seed: u64, migrants: usize) -> Batch {
+pub fn draw(seed: u64, migrants: usize) -> City {
     let migrants = migrants.max(1);
     let mut b = Builder {
         rng: Rng::new(seed ^ 0x005E_ED0F_A57E),
@@ -689,75 +724,134 @@ pub fn generate(seed: u64, migrants: usize) -> Batch {
         }
     }
 
-    let mut batch = Batch::new(WriteMode::Upsert);
-    let file: std::sync::Arc<str> = "demo".into();
-    batch.actors = b
-        .actors
-        .into_iter()
-        .enumerate()
-        .map(|(i, actor)| Draft::new(actor, RowRef::new(file.clone(), i + 1)))
-        .collect();
-    let tie_width = width(b.ties.len()).max(4);
-    batch.ties = b
-        .ties
-        .into_iter()
-        .enumerate()
-        .map(
-            |(i, (source, target, kind, trust, channels, last_verified))| {
-                let tie = Tie {
-                    id: TieId::parse(&format!("t-{:0tie_width$}", i + 1))
-                        .expect("demo tie ids are well formed"),
-                    source,
-                    target,
-                    kind,
-                    trust,
-                    channels,
-                    last_verified,
-                    note: None,
-                };
-                Draft::new(tie, RowRef::new(file.clone(), i + 1))
-            },
-        )
-        .collect();
-    batch
+    // The set of ties made (150 MB at a million migrants) goes before the city is written.
+    City {
+        actors: b.actors,
+        ties: b.ties,
+    }
+}
+
+/// The demo city of `seed` and `migrants` as one batch (for small cities and tests: the
+/// million-migrant city is written in parts, see [`City::parts`]).
+pub fn generate(seed: u64, migrants: usize) -> Batch {
+    draw(seed, migrants)
+        .parts(usize::MAX)
+        .next()
+        .expect("a city has a first part")
+}
+
+/// The demo city as drawn: every actor, and the ties in a compact form until they are written.
+pub struct City {
+    actors: Vec<Actor>,
+    ties: Vec<DemoTie>,
+}
+
+impl City {
+    /// Ties per part a city is written in by [`crate::app::load_demo`]: the demo city of
+    /// 100,000 migrants (955,000 ties) is one part, so one all-or-nothing write; the million-
+    /// migrant city ten, so that its drafts (about 200 bytes a tie) never all exist at once.
+    pub const TIES_PER_PART: usize = 1_000_000;
+
+    /// How many actors and ties the city has.
+    pub fn size(&self) -> (usize, usize) {
+        (self.actors.len(), self.ties.len())
+    }
+
+    /// The city as batches to write one after the other: every actor and the first
+    /// `ties_per_part` ties, then the next ties in parts of that size. Each part is made only
+    /// when asked for; a tie's id is its place among all ties, whatever the parts.
+    pub fn parts(self, ties_per_part: usize) -> impl Iterator<Item = Batch> {
+        let file: std::sync::Arc<str> = "demo".into();
+        let tie_width = width(self.ties.len()).max(4);
+        let mut actors = Some(self.actors);
+        let mut ties = self.ties.into_iter().enumerate().peekable();
+        std::iter::from_fn(move || {
+            let first = actors.take();
+            if first.is_none() && ties.peek().is_none() {
+                return None;
+            }
+            let mut batch = Batch::new(WriteMode::Upsert);
+            batch.actors = first
+                .into_iter()
+                .flatten()
+                .enumerate()
+                .map(|(i, actor)| Draft::new(actor, RowRef::new(file.clone(), i + 1)))
+                .collect();
+            batch.ties = ties
+                .by_ref()
+                .take(ties_per_part)
+                .map(|(i, tie)| {
+                    let tie = Tie {
+                        id: tie_id(i, tie_width),
+                        source: tie.source,
+                        target: tie.target,
+                        kind: tie.kind,
+                        trust: tie.trust,
+                        channels: channels_of(tie.channels),
+                        last_verified: tie.last_verified,
+                        note: None,
+                    };
+                    Draft::new(tie, RowRef::new(file.clone(), i + 1))
+                })
+                .collect();
+            Some(batch)
+        })
+    }
+}
+
+/// The id of the demo city's `i`-th tie (from 0), numbered in `width` digits.
+fn tie_id(i: usize, width: usize) -> TieId {
+    TieId::parse(&format!("t-{:0width$}", i + 1)).expect("demo tie ids are well formed")
 }
 
 /// Demo interviews: every fiftieth migrant who consented (at most `MAX_DEMO_INTERVIEWS`) told
 /// an interviewer about the ties the demo city gives them, on the day and to the team their
 /// consent says, in their first language where the protocol has it. Records of what the network
 /// already holds (the interviews add no actor or tie), so the pages have interviews to show.
-pub fn interviews(batch: &Batch, seed: u64) -> Vec<crate::store::StoredInterview> {
+pub fn interviews(city: &City, seed: u64) -> Vec<crate::store::StoredInterview> {
     use std::collections::{HashMap, HashSet};
     const PROTOCOL_LANGUAGES: [&str; 6] = ["eng", "fra", "spa", "ara", "jpn", "por"];
     const FREQUENCIES: [&str; 4] = ["daily", "weekly", "monthly", "rarely"];
     let mut rng = Rng::new(seed ^ 0x1E7E_A1E5);
-    let egos: Vec<&Actor> = batch
+    let egos: Vec<&Actor> = city
         .actors
         .iter()
-        .map(|d| &d.value)
         .filter(|a| a.kind == ActorKind::Migrant && a.consent.recorded_on().is_some())
         .step_by(50)
         .take(MAX_DEMO_INTERVIEWS)
         .collect();
     let chosen: HashSet<&ActorId> = egos.iter().map(|a| &a.id).collect();
-    let kinds: HashMap<&ActorId, ActorKind> = batch
-        .actors
-        .iter()
-        .map(|d| (&d.value.id, d.value.kind))
-        .collect();
-    let mut ties_of: HashMap<&ActorId, Vec<&Tie>> = HashMap::new();
-    let mut knows: HashSet<(&ActorId, &ActorId)> = HashSet::new();
-    for tie in batch.ties.iter().map(|d| &d.value) {
-        if tie.kind == TieKind::Knows {
-            knows.insert((&tie.source, &tie.target));
-            knows.insert((&tie.target, &tie.source));
-        }
+    // Each chosen migrant's ties with their place among the city's ties (their id).
+    let mut ties_of: HashMap<&ActorId, Vec<(usize, &DemoTie)>> = HashMap::new();
+    for (i, tie) in city.ties.iter().enumerate() {
         for end in [&tie.source, &tie.target] {
             if chosen.contains(end) && tie.kind != TieKind::LocatedIn {
-                ties_of.entry(end).or_default().push(tie);
+                ties_of.entry(end).or_default().push((i, tie));
             }
         }
     }
+    // Whom they may name, and which of those know each other (for the sociograms): a few
+    // thousand actors, not the city.
+    let named: HashSet<&ActorId> = ties_of
+        .values()
+        .flatten()
+        .flat_map(|(_, tie)| [&tie.source, &tie.target])
+        .collect();
+    let kinds: HashMap<&ActorId, ActorKind> = city
+        .actors
+        .iter()
+        .filter(|a| named.contains(&a.id))
+        .map(|a| (&a.id, a.kind))
+        .collect();
+    let mut knows: HashSet<(&ActorId, &ActorId)> = HashSet::new();
+    for tie in &city.ties {
+        if tie.kind == TieKind::Knows && named.contains(&tie.source) && named.contains(&tie.target)
+        {
+            knows.insert((&tie.source, &tie.target));
+            knows.insert((&tie.target, &tie.source));
+        }
+    }
+    let tie_width = width(city.ties.len()).max(4);
     egos.iter()
         .enumerate()
         .map(|(n, ego)| {
@@ -765,7 +859,7 @@ pub fn interviews(batch: &Batch, seed: u64) -> Vec<crate::store::StoredInterview
             let mut named_ids: Vec<&ActorId> = Vec::new();
             let mut tie_records = Vec::new();
             let told = 2 + rng.below(7);
-            for tie in ties_of.get(&ego.id).into_iter().flatten().take(told) {
+            for &(i, tie) in ties_of.get(&ego.id).into_iter().flatten().take(told) {
                 let outward = tie.source == ego.id;
                 let other = if outward { &tie.target } else { &tie.source };
                 let generator = match (tie.kind, outward) {
@@ -774,8 +868,11 @@ pub fn interviews(batch: &Batch, seed: u64) -> Vec<crate::store::StoredInterview
                     (TieKind::MemberOf, _) => "groups",
                     _ => "services",
                 };
-                let channels: Vec<&str> =
-                    tie.channels.as_slice().iter().map(|c| c.as_str()).collect();
+                let channels: Vec<&str> = channels_of(tie.channels)
+                    .as_slice()
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect();
                 named.push(serde_json::json!({
                     "ref": format!("p{}", named.len() + 1),
                     "id": other.to_string(),
@@ -787,7 +884,7 @@ pub fn interviews(batch: &Batch, seed: u64) -> Vec<crate::store::StoredInterview
                     "frequency": FREQUENCIES[rng.below(FREQUENCIES.len())],
                 }));
                 named_ids.push(other);
-                tie_records.push(serde_json::json!({"id": tie.id.to_string(),
+                tie_records.push(serde_json::json!({"id": tie_id(i, tie_width).to_string(),
                     "source": tie.source.to_string(), "target": tie.target.to_string(),
                     "kind": tie.kind.as_str()}));
             }
@@ -893,6 +990,22 @@ mod tests {
     fn the_same_seed_gives_the_same_city() {
         assert_eq!(generate(3, 300), generate(3, 300));
         assert_ne!(generate(3, 300), generate(4, 300));
+    }
+
+    #[test]
+    fn a_city_written_in_parts_is_the_city_written_at_once() {
+        let whole = generate(3, 300);
+        let parts: Vec<Batch> = draw(3, 300).parts(250).collect();
+        assert_eq!(parts.len(), whole.ties.len().div_ceil(250));
+        assert_eq!(parts[0].actors, whole.actors);
+        assert!(parts[1..].iter().all(|part| part.actors.is_empty()));
+        let ties: Vec<_> = parts.into_iter().flat_map(|part| part.ties).collect();
+        assert_eq!(ties, whole.ties);
+        assert_eq!(
+            ties[260].value.id.as_str(),
+            "t-0261",
+            "ids run on across parts"
+        );
     }
 
     #[test]
