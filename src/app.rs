@@ -34,6 +34,7 @@ pub struct Application {
     address: SocketAddr,
     router: axum::Router,
     store: Arc<dyn GraphStore>,
+    services: Arc<crate::service::Services>,
     first_admin: Option<TokenSecret>,
     client_timeout: Duration,
 }
@@ -62,18 +63,19 @@ impl Application {
             .await
             .with_context(|| format!("binding {}", config.bind))?;
         let address = listener.local_addr().context("reading the bound address")?;
+        let services = Arc::new(crate::service::Services::new(
+            store.clone(),
+            crate::service::Snapshots::new(config.relay_max_staleness),
+            crate::service::Budget::new(
+                config.query_timeout,
+                config.analyses_per_token,
+                config.whole_network_jobs,
+            ),
+        ));
         let state = AppState {
             store: store.clone(),
             max_import_bytes: config.max_import_bytes,
-            services: Arc::new(crate::service::Services::new(
-                store.clone(),
-                crate::service::Snapshots::new(config.relay_max_staleness),
-                crate::service::Budget::new(
-                    config.query_timeout,
-                    config.analyses_per_token,
-                    config.whole_network_jobs,
-                ),
-            )),
+            services: services.clone(),
             sessions: Arc::new(crate::http::session::Sessions::new(store.clone())),
             limiter: Arc::new(Limiter::shared(
                 config.failure_limit,
@@ -91,6 +93,7 @@ impl Application {
             address,
             router: router(state, &config.static_dir, &config.vendor_dir),
             store,
+            services,
             first_admin,
             client_timeout: config.client_timeout,
         })
@@ -120,6 +123,15 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        // The network is read and its relay graph built now, not when the first analysis asks:
+        // at a million migrants that takes tens of seconds, which the first analysis after a
+        // restart would spend waiting (and run out of time).
+        let services = self.services.clone();
+        tokio::spawn(async move {
+            if let Err(error) = services.snapshot().await {
+                tracing::warn!(%error, "reading the network at start failed; the first analysis reads it again");
+            }
+        });
         let connections = GracefulShutdown::new();
         let mut shutdown = std::pin::pin!(shutdown);
         let timeout = self.client_timeout;

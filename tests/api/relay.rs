@@ -202,6 +202,7 @@ async fn a_write_through_one_server_is_in_the_next_answer_of_another() {
     };
     assert_eq!(hops_of_m2(reach(&second).await), Some(1));
     let full_reads = counter(&second, "relaymap_snapshot_rebuilds_total").await;
+    let updates = counter(&second, "relaymap_snapshot_updates_total").await;
 
     // A write acknowledged by one is in the other's next answer, brought in from the change
     // log rather than by reading the whole network again.
@@ -218,7 +219,10 @@ async fn a_write_through_one_server_is_in_the_next_answer_of_another() {
         counter(&second, "relaymap_snapshot_rebuilds_total").await,
         full_reads
     );
-    assert_eq!(counter(&second, "relaymap_snapshot_updates_total").await, 1);
+    assert_eq!(
+        counter(&second, "relaymap_snapshot_updates_total").await,
+        updates + 1
+    );
     let newcomer = json!({"id": "m-3", "kind": "migrant", "name": "Newcomer", "languages": ["eng"], "consent": true});
     assert_eq!(
         first.post_actor(&newcomer).await.status(),
@@ -254,6 +258,38 @@ async fn a_write_through_one_server_is_in_the_next_answer_of_another() {
     assert_eq!(
         counter(&second, "relaymap_snapshot_rebuilds_total").await,
         full_reads + 1
+    );
+}
+
+#[tokio::test]
+async fn a_server_reads_the_network_when_it_starts_not_when_the_first_analysis_asks() {
+    let first = spawn_app().await;
+    first.seed_small_network().await;
+
+    // A server started on a store that holds a network, before anyone asks it anything.
+    let second = first.another_server().await;
+
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while counter(&second, "relaymap_snapshot_rebuilds_total").await == 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the network was never read at start"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let reached = reach(&second).await;
+    assert!(
+        reached["reached"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == "m-2" && r["hops"] == 1),
+        "{reached}"
+    );
+    assert_eq!(
+        rebuilds(&second).await,
+        1,
+        "the first analysis is answered on the graph built at start"
     );
 }
 
