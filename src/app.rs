@@ -200,11 +200,16 @@ async fn first_admin(store: &dyn GraphStore) -> anyhow::Result<Option<TokenSecre
     {
         return Ok(None);
     }
+    // Checked again as it is stored: another process starting on the same store at this
+    // moment may make it first.
     let (token, secret) = new_token(Role::Admin, "first admin".into(), None)?;
-    store
-        .create_token(&token, &secret.hash())
+    if !store
+        .create_first_admin(&token, &secret.hash())
         .await
-        .context("storing the first admin token")?;
+        .context("storing the first admin token")?
+    {
+        return Ok(None);
+    }
     tracing::info!(token = %token.id, "made the first admin token");
     Ok(Some(secret))
 }

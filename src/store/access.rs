@@ -26,6 +26,15 @@ pub trait AccessStore: Send + Sync {
     /// Stores a new API token under the hash of its secret (never the secret).
     async fn create_token(&self, token: &Token, secret_hash: &str) -> Result<(), StoreError>;
 
+    /// Stores `token` (an admin token) unless an admin token valid when it was made exists:
+    /// checked and stored in one transaction, so that of several processes starting at once on
+    /// a store without an admin, one makes it. Whether it was stored.
+    async fn create_first_admin(
+        &self,
+        token: &Token,
+        secret_hash: &str,
+    ) -> Result<bool, StoreError>;
+
     /// Every token, revoked and expired ones included, oldest first.
     async fn tokens(&self) -> Result<Vec<Token>, StoreError>;
 

@@ -120,6 +120,14 @@ impl AccessStore for Minimised {
         self.inner.create_token(token, secret_hash).await
     }
 
+    async fn create_first_admin(
+        &self,
+        token: &Token,
+        secret_hash: &str,
+    ) -> Result<bool, StoreError> {
+        self.inner.create_first_admin(token, secret_hash).await
+    }
+
     async fn create_session(
         &self,
         cookie_hash: &str,

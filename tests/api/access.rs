@@ -301,3 +301,38 @@ async fn a_first_start_makes_one_admin_token_and_a_restart_none() {
     );
     assert_eq!(app.get("/api/v1/stats").await.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn two_servers_starting_at_once_on_a_fresh_store_both_start_and_make_one_admin_token() {
+    // Two processes behind a proxy, started together on a new SQLite file: both set the schema
+    // up, and each finds no admin.
+    let dir = tempfile::tempdir().unwrap();
+    let store = relaymap::store::StoreConfig::Sqlite {
+        path: dir.path().join("relaymap.db"),
+    };
+    let config = relaymap::config::ServeConfig::new(store.clone(), "127.0.0.1:0".parse().unwrap());
+
+    for round in 0..3 {
+        let (first, second) = tokio::join!(
+            relaymap::app::Application::build(&config),
+            relaymap::app::Application::build(&config)
+        );
+        let (first, second) = (first.unwrap(), second.unwrap());
+        let made = [&first, &second]
+            .into_iter()
+            .filter(|app| app.first_admin().is_some())
+            .count();
+        assert_eq!(made, usize::from(round == 0), "round {round}");
+    }
+
+    // Once that admin is revoked, processes on two connections race to make the next: one does.
+    let stores = [
+        relaymap::store::open(&store, 0).await.unwrap(),
+        relaymap::store::open(&store, 0).await.unwrap(),
+    ];
+    let admin = stores[0].tokens().await.unwrap().remove(0);
+    let at = relaymap::domain::now();
+    stores[0].revoke_token(&admin.id, &at).await.unwrap();
+    let made = crate::store_contract::first_admins_made(&[&*stores[0], &*stores[1]]).await;
+    assert_eq!(made, 1);
+}

@@ -404,6 +404,60 @@ pub async fn tokens_are_found_by_hash_and_revoked(store: &dyn GraphStore) {
     assert_eq!(store.version().await.unwrap(), version);
 }
 
+/// How many of eight first admin tokens, stored at the same moment through `stores` in turn,
+/// were made.
+pub async fn first_admins_made(stores: &[&dyn GraphStore]) -> usize {
+    let attempts = (0..8).map(|i| {
+        let store = stores[i % stores.len()];
+        let (token, secret) =
+            relaymap::app::new_token(relaymap::domain::Role::Admin, "first admin".into(), None)
+                .unwrap();
+        async move {
+            store
+                .create_first_admin(&token, &secret.hash())
+                .await
+                .unwrap()
+        }
+    });
+    let made = futures_util::future::join_all(attempts).await;
+    made.into_iter().filter(|made| *made).count()
+}
+
+pub async fn of_processes_starting_at_once_one_makes_the_first_admin(store: &dyn GraphStore) {
+    use relaymap::domain::Role;
+    let issue = || relaymap::app::new_token(Role::Admin, "first admin".into(), None).unwrap();
+    let (analyst, analyst_secret) =
+        relaymap::app::new_token(Role::Analyst, "study".into(), None).unwrap();
+    store
+        .create_token(&analyst, &analyst_secret.hash())
+        .await
+        .unwrap();
+
+    // Eight processes find no admin and each tries to store one, at the same moment.
+    let made = first_admins_made(&[store]).await;
+
+    assert_eq!(made, 1);
+    let admins = |tokens: Vec<relaymap::domain::Token>| {
+        tokens
+            .into_iter()
+            .filter(|t| t.role == Role::Admin)
+            .collect::<Vec<_>>()
+    };
+    let first = admins(store.tokens().await.unwrap());
+    assert_eq!(first.len(), 1);
+    // Once that admin is revoked, the next start makes another.
+    let at = relaymap::domain::now();
+    store.revoke_token(&first[0].id, &at).await.unwrap();
+    let (token, secret) = issue();
+    assert!(
+        store
+            .create_first_admin(&token, &secret.hash())
+            .await
+            .unwrap()
+    );
+    assert_eq!(admins(store.tokens().await.unwrap()).len(), 2);
+}
+
 pub async fn failures_are_counted_per_client_within_the_window(store: &dyn GraphStore) {
     let at = |minute: u32| {
         relaymap::domain::parse_timestamp(&format!("2026-12-07T10:{minute:02}:00Z")).unwrap()
@@ -1088,6 +1142,7 @@ macro_rules! store_contract {
             mod access {
                 contract_test!(a_secret_is_made_once_and_kept);
                 contract_test!(tokens_are_found_by_hash_and_revoked);
+                contract_test!(of_processes_starting_at_once_one_makes_the_first_admin);
                 contract_test!(the_audit_trail_keeps_entries_in_order);
                 contract_test!(sessions_are_kept_until_they_end_and_expired_ones_are_dropped);
                 contract_test!(failures_are_counted_per_client_within_the_window);

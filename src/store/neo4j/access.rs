@@ -67,45 +67,36 @@ impl AccessStore for Neo4jStore {
     async fn create_token(&self, token: &Token, secret_hash: &str) -> Result<(), StoreError> {
         let (token, hash) = (token.clone(), secret_hash.to_owned());
         self.side_write(move |mut txn| async move {
-            let taken: Vec<CountRow> = collect(
+            insert_token(&mut txn, &token, hash).await?;
+            Ok(((), txn))
+        })
+        .await
+    }
+
+    async fn create_first_admin(
+        &self,
+        token: &Token,
+        secret_hash: &str,
+    ) -> Result<bool, StoreError> {
+        let (token, hash) = (token.clone(), secret_hash.to_owned());
+        self.side_write(move |mut txn| async move {
+            // The version node's lock first, so another process cannot store its admin between
+            // the check and the create (the version itself stays).
+            super::lock_version(&mut txn).await?;
+            let admins: Vec<TokenRow> = collect(
                 &mut txn,
-                query(
-                    "MATCH (t:RelaymapToken) WHERE t.id = $id OR t.secret_hash = $hash \
-                     RETURN count(t) AS n",
-                )
-                .param("id", token.id.clone())
-                .param("hash", hash.clone()),
+                query(&format!(
+                    "MATCH (t:RelaymapToken {{role: 'admin'}}) RETURN {TOKEN_FIELDS}"
+                )),
             )
             .await?;
-            if taken.first().is_some_and(|r| r.n > 0) {
-                return Err(StoreError::Conflict(format!(
-                    "token {} already exists",
-                    token.id
-                )));
+            for admin in admins {
+                if admin.into_token()?.is_valid_at(&token.created_at) {
+                    return Ok((false, txn));
+                }
             }
-            txn.run(
-                query(
-                    "CREATE (:RelaymapToken {id: $id, label: $label, role: $role, \
-                     secret_hash: $hash, created_at: $created_at, expires_at: $expires_at, \
-                     revoked_at: $revoked_at})",
-                )
-                .param("id", token.id.clone())
-                .param("label", token.label.clone())
-                .param("role", token.role.as_str())
-                .param("hash", hash)
-                .param("created_at", format_timestamp(&token.created_at))
-                .param(
-                    "expires_at",
-                    token.expires_at.as_ref().map(format_timestamp),
-                )
-                .param(
-                    "revoked_at",
-                    token.revoked_at.as_ref().map(format_timestamp),
-                ),
-            )
-            .await
-            .map_err(classify)?;
-            Ok(((), txn))
+            insert_token(&mut txn, &token, hash).await?;
+            Ok((true, txn))
         })
         .await
     }
@@ -310,4 +301,47 @@ impl AccessStore for Neo4jStore {
         )
         .await
     }
+}
+
+/// Creates a token under the hash of its secret; a conflict when its id or hash is taken.
+async fn insert_token(txn: &mut super::Txn, token: &Token, hash: String) -> Result<(), StoreError> {
+    let taken: Vec<CountRow> = collect(
+        txn,
+        query(
+            "MATCH (t:RelaymapToken) WHERE t.id = $id OR t.secret_hash = $hash \
+             RETURN count(t) AS n",
+        )
+        .param("id", token.id.clone())
+        .param("hash", hash.clone()),
+    )
+    .await?;
+    if taken.first().is_some_and(|r| r.n > 0) {
+        return Err(StoreError::Conflict(format!(
+            "token {} already exists",
+            token.id
+        )));
+    }
+    txn.run(
+        query(
+            "CREATE (:RelaymapToken {id: $id, label: $label, role: $role, \
+             secret_hash: $hash, created_at: $created_at, expires_at: $expires_at, \
+             revoked_at: $revoked_at})",
+        )
+        .param("id", token.id.clone())
+        .param("label", token.label.clone())
+        .param("role", token.role.as_str())
+        .param("hash", hash)
+        .param("created_at", format_timestamp(&token.created_at))
+        .param(
+            "expires_at",
+            token.expires_at.as_ref().map(format_timestamp),
+        )
+        .param(
+            "revoked_at",
+            token.revoked_at.as_ref().map(format_timestamp),
+        ),
+    )
+    .await
+    .map_err(classify)?;
+    Ok(())
 }

@@ -26,6 +26,37 @@ fn token_row(row: &Row) -> rusqlite::Result<Token> {
     })
 }
 
+/// Inserts a token under the hash of its secret.
+fn insert_token(
+    connection: &rusqlite::Connection,
+    token: &Token,
+    hash: &str,
+) -> Result<(), StoreError> {
+    connection
+        .execute(
+            "INSERT INTO tokens (id, label, role, secret_hash, created_at, expires_at, revoked_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                token.id,
+                token.label,
+                token.role.as_str(),
+                hash,
+                format_timestamp(&token.created_at),
+                token.expires_at.as_ref().map(format_timestamp),
+                token.revoked_at.as_ref().map(format_timestamp),
+            ],
+        )
+        .map(|_| ())
+        .map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, _)
+                if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
+                StoreError::Conflict(format!("token {} already exists", token.id))
+            }
+            e => StoreError::backend(e),
+        })
+}
+
 #[async_trait::async_trait]
 impl AccessStore for SqliteStore {
     async fn secret(&self, name: &str, fresh: &[u8; 32]) -> Result<Vec<u8>, StoreError> {
@@ -50,30 +81,41 @@ impl AccessStore for SqliteStore {
 
     async fn create_token(&self, token: &Token, secret_hash: &str) -> Result<(), StoreError> {
         let (token, hash) = (token.clone(), secret_hash.to_owned());
+        self.side_write(move |connection| insert_token(connection, &token, &hash))
+            .await
+    }
+
+    async fn create_first_admin(
+        &self,
+        token: &Token,
+        secret_hash: &str,
+    ) -> Result<bool, StoreError> {
+        let (token, hash) = (token.clone(), secret_hash.to_owned());
         self.side_write(move |connection| {
+            // Immediate: the write lock is taken before the check, so another process cannot
+            // store its admin between the check and the insert.
             connection
-                .execute(
-                    "INSERT INTO tokens (id, label, role, secret_hash, created_at, expires_at, revoked_at) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![
-                        token.id,
-                        token.label,
-                        token.role.as_str(),
-                        hash,
-                        format_timestamp(&token.created_at),
-                        token.expires_at.as_ref().map(format_timestamp),
-                        token.revoked_at.as_ref().map(format_timestamp),
-                    ],
-                )
-                .map(|_| ())
-                .map_err(|e| match e {
-                    rusqlite::Error::SqliteFailure(f, _)
-                        if f.code == rusqlite::ErrorCode::ConstraintViolation =>
-                    {
-                        StoreError::Conflict(format!("token {} already exists", token.id))
-                    }
-                    e => StoreError::backend(e),
-                })
+                .execute_batch("BEGIN IMMEDIATE")
+                .map_err(backend)?;
+            let made = (|| {
+                let mut admins = connection
+                    .prepare(&format!(
+                        "SELECT {TOKEN_COLUMNS} FROM tokens WHERE role = 'admin'"
+                    ))
+                    .map_err(backend)?;
+                let admins = admins
+                    .query_map([], token_row)
+                    .map_err(backend)?
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(backend)?;
+                if admins.iter().any(|t| t.is_valid_at(&token.created_at)) {
+                    return Ok(false);
+                }
+                insert_token(connection, &token, &hash).map(|()| true)
+            })();
+            let end = if made.is_ok() { "COMMIT" } else { "ROLLBACK" };
+            connection.execute_batch(end).map_err(backend)?;
+            made
         })
         .await
     }

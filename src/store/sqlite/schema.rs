@@ -70,15 +70,23 @@ pub(super) fn migrate(connection: &mut Connection) -> anyhow::Result<()> {
         "the database has schema version {applied}, newer than this relaymap knows ({}); upgrade relaymap",
         MIGRATIONS.len()
     );
+    let mut vacuum = false;
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
         let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another process opening the same file at this moment (servers started together) may
+        // have applied it since: read again under the write lock, and leave it if so.
+        let now: i64 = transaction.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        if now > index as i64 {
+            continue;
+        }
         transaction
             .execute_batch(sql)
             .with_context(|| format!("applying migration {}", index + 1))?;
         transaction.pragma_update(None, "user_version", (index + 1) as i64)?;
         transaction.commit()?;
+        vacuum |= applied > 0 && index + 1 == SECURE_DELETE_MIGRATION;
     }
-    if (1..SECURE_DELETE_MIGRATION).contains(&applied) {
+    if vacuum {
         // Rewrites every page, dropping what earlier deletes left in free space.
         connection
             .execute_batch("VACUUM")
