@@ -779,7 +779,7 @@ impl City {
                 .collect();
             batch.ties = ties
                 .by_ref()
-                .take(ties_per_part)
+                .take(ties_per_part.max(1))
                 .map(|(i, tie)| {
                     let tie = Tie {
                         id: tie_id(i, tie_width),

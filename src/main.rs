@@ -34,7 +34,12 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(cli.command)) {
+    let result = runtime.block_on(run(cli.command));
+    // Blocking work still running is given a moment, not waited for: a server stopped while it
+    // builds its relay graph at start (tens of seconds at a million migrants) ends now. Every
+    // write is one transaction, so one cut short leaves nothing half-written.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(5));
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         // A reader that stops early (`relaymap export | head`) is not an error.
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,

@@ -948,6 +948,53 @@ pub async fn a_full_read_during_writes_sees_each_write_whole(store: &dyn GraphSt
     assert!(reads >= 1, "the last read, after the writes, is whole");
 }
 
+pub async fn a_full_read_while_a_tie_changes_kind_holds_it_once(store: &dyn GraphStore) {
+    // On Neo4j a tie's kind is its relationship type: a write that changes it deletes the tie
+    // and makes it again under the new type, which a full read (type by type) may meet twice.
+    store.write(small_batch(WriteMode::Create)).await.unwrap();
+    const FLIPS: usize = 40;
+    let flip = |k: usize| {
+        let tie = if k.is_multiple_of(2) {
+            serde_json::json!({"id": "t-flip", "source": "m-2", "target": "o-1", "kind": "member_of"})
+        } else {
+            serde_json::json!({"id": "t-flip", "source": "r-1", "target": "m-1", "kind": "serves"})
+        };
+        upsert(serde_json::json!([]), serde_json::json!([tie]))
+    };
+    store.write(flip(0)).await.unwrap();
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let writes = async {
+        for k in 1..=FLIPS {
+            store.write(flip(k)).await.unwrap();
+        }
+        done.store(true, std::sync::atomic::Ordering::SeqCst);
+    };
+    let reads = async {
+        let mut reads = 0;
+        loop {
+            let finished = done.load(std::sync::atomic::Ordering::SeqCst);
+            let network = store.network().await.unwrap();
+            reads += 1;
+            let flips: Vec<_> = network
+                .ties
+                .iter()
+                .filter(|t| t.id.as_str() == "t-flip")
+                .collect();
+            assert_eq!(flips.len(), 1, "read {reads}: {flips:?}");
+            let ids: Vec<&str> = network.ties.iter().map(|t| t.id.as_str()).collect();
+            assert!(ids.windows(2).all(|w| w[0] < w[1]), "read {reads}: {ids:?}");
+            if finished {
+                // After the last flip (an even one): membership, as written last.
+                assert_eq!(flips[0].kind, relaymap::domain::TieKind::MemberOf);
+                return reads;
+            }
+            tokio::task::yield_now().await;
+        }
+    };
+    let ((), reads) = tokio::join!(writes, reads);
+    assert!(reads >= 1);
+}
+
 pub async fn random_writes_through_the_log_equal_a_full_read(store: &dyn GraphStore) {
     // Seeded random sequences of upserts, tie deletions and actor deletions; after each step the
     // network caught up from the log equals a full read, from one version back and from the
@@ -1137,6 +1184,7 @@ macro_rules! store_contract {
                 contract_test!(an_erasure_empties_the_change_log);
                 contract_test!(random_writes_through_the_log_equal_a_full_read);
                 contract_test!(a_full_read_during_writes_sees_each_write_whole);
+                contract_test!(a_full_read_while_a_tie_changes_kind_holds_it_once);
             }
             /// `AccessStore`.
             mod access {

@@ -411,6 +411,10 @@ impl NetworkStore for Neo4jStore {
                         );
                     }
                     ties.sort_by(|a: &StoredTie, b| a.id.cmp(&b.id));
+                    // A tie whose kind a write changed meanwhile (deleted and made again under
+                    // its new type) may have been read under both types: one copy stays, which
+                    // the change log below brings up to date.
+                    ties.dedup_by(|a, b| a.id == b.id);
                     let (actors, ties) = (
                         actors.into_iter().map(Arc::new).collect(),
                         ties.into_iter().map(Arc::new).collect(),

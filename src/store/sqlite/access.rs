@@ -93,29 +93,31 @@ impl AccessStore for SqliteStore {
         let (token, hash) = (token.clone(), secret_hash.to_owned());
         self.side_write(move |connection| {
             // Immediate: the write lock is taken before the check, so another process cannot
-            // store its admin between the check and the insert.
-            connection
-                .execute_batch("BEGIN IMMEDIATE")
-                .map_err(backend)?;
-            let made = (|| {
-                let mut admins = connection
+            // store its admin between the check and the insert. Rolled back when dropped
+            // uncommitted (an error, a panic).
+            let transaction = rusqlite::Transaction::new_unchecked(
+                connection,
+                rusqlite::TransactionBehavior::Immediate,
+            )
+            .map_err(backend)?;
+            let admins = {
+                let mut admins = transaction
                     .prepare(&format!(
                         "SELECT {TOKEN_COLUMNS} FROM tokens WHERE role = 'admin'"
                     ))
                     .map_err(backend)?;
-                let admins = admins
+                admins
                     .query_map([], token_row)
                     .map_err(backend)?
                     .collect::<Result<Vec<_>, _>>()
-                    .map_err(backend)?;
-                if admins.iter().any(|t| t.is_valid_at(&token.created_at)) {
-                    return Ok(false);
-                }
-                insert_token(connection, &token, &hash).map(|()| true)
-            })();
-            let end = if made.is_ok() { "COMMIT" } else { "ROLLBACK" };
-            connection.execute_batch(end).map_err(backend)?;
-            made
+                    .map_err(backend)?
+            };
+            if admins.iter().any(|t| t.is_valid_at(&token.created_at)) {
+                return Ok(false);
+            }
+            insert_token(&transaction, &token, &hash)?;
+            transaction.commit().map_err(backend)?;
+            Ok(true)
         })
         .await
     }
