@@ -175,3 +175,51 @@ pub async fn assert_freshest_twin_kept(store: &dyn relaymap::store::GraphStore) 
         "a merge moves the version"
     );
 }
+
+#[test]
+fn a_store_made_with_an_index_by_source_alone_drops_it_and_finds_ties_by_source_still() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let plan = |connection: &rusqlite::Connection| -> String {
+        connection
+            .query_row(
+                "EXPLAIN QUERY PLAN SELECT id FROM ties WHERE source = 'm-1'",
+                [],
+                |row| row.get(3),
+            )
+            .unwrap()
+    };
+    let index_by_source = |connection: &rusqlite::Connection| -> bool {
+        connection
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'ties_source'",
+                [],
+                |row| row.get::<_, i64>(0),
+            )
+            .unwrap()
+            > 0
+    };
+    {
+        let connection = crate::helpers::sqlite_migrated_to(&path, 16);
+        assert!(index_by_source(&connection));
+    }
+
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let store = relaymap::store::open(
+            &relaymap::store::StoreConfig::Sqlite { path: path.clone() },
+            0,
+        )
+        .await
+        .expect("the old store opens and is migrated");
+        store.close().await.unwrap();
+    });
+
+    let connection = rusqlite::Connection::open(&path).unwrap();
+    assert!(!index_by_source(&connection));
+    assert!(
+        plan(&connection).contains("ties_one_per_kind (source=?)"),
+        "{}",
+        plan(&connection)
+    );
+}

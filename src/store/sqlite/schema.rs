@@ -7,7 +7,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::store::StoreError;
 
 /// The schema migrations, applied in order; `PRAGMA user_version` counts the applied ones.
-const MIGRATIONS: [&str; 16] = [
+const MIGRATIONS: [&str; 17] = [
     include_str!("../../../graph-schema/sqlite/001_network.sql"),
     include_str!("../../../graph-schema/sqlite/002_secrets.sql"),
     include_str!("../../../graph-schema/sqlite/003_access.sql"),
@@ -24,6 +24,7 @@ const MIGRATIONS: [&str; 16] = [
     include_str!("../../../graph-schema/sqlite/014_one_tie_per_kind.sql"),
     include_str!("../../../graph-schema/sqlite/015_mappings.sql"),
     include_str!("../../../graph-schema/sqlite/016_failures.sql"),
+    include_str!("../../../graph-schema/sqlite/017_one_index_by_source.sql"),
 ];
 
 /// The migration that turned `secure_delete` on: a database made before it may still hold
