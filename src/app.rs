@@ -260,8 +260,7 @@ pub async fn load_demo(
     // In parts, so that a large city's records never all exist at once as drafts; the demo city
     // of up to about 100,000 migrants is one part, one all-or-nothing write.
     let parts = city
-        .size()
-        .1
+        .tie_count()
         .div_ceil(crate::demo::City::TIES_PER_PART)
         .max(1);
     let mut summary = WriteSummary::default();

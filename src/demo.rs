@@ -752,9 +752,9 @@ impl City {
     /// migrant city ten, so that its drafts (about 200 bytes a tie) never all exist at once.
     pub const TIES_PER_PART: usize = 1_000_000;
 
-    /// How many actors and ties the city has.
-    pub fn size(&self) -> (usize, usize) {
-        (self.actors.len(), self.ties.len())
+    /// How many ties the city has.
+    pub fn tie_count(&self) -> usize {
+        self.ties.len()
     }
 
     /// The city as batches to write one after the other: every actor and the first

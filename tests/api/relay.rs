@@ -186,6 +186,16 @@ async fn wait_for_the_graph_built_at_start(app: &crate::helpers::TestApp) {
     }
 }
 
+/// The hops at which a reach answer reaches an actor, if it does.
+fn hops_of(report: &Value, id: &str) -> Option<u64> {
+    report["reached"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id)
+        .map(|r| r["hops"].as_u64().unwrap())
+}
+
 /// The whole-network reach answer of one server.
 async fn reach(app: &crate::helpers::TestApp) -> Value {
     let response = app.post_json("/api/v1/reach", &json!({})).await;
@@ -205,15 +215,7 @@ async fn a_write_through_one_server_is_in_the_next_answer_of_another() {
     let first = spawn_app().await;
     let second = first.another_server().await;
     first.seed_small_network().await;
-    let hops_of_m2 = |report: Value| {
-        report["reached"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["id"] == "m-2")
-            .map(|r| r["hops"].as_u64().unwrap())
-    };
-    assert_eq!(hops_of_m2(reach(&second).await), Some(1));
+    assert_eq!(hops_of(&reach(&second).await, "m-2"), Some(1));
     let full_reads = counter(&second, "relaymap_snapshot_rebuilds_total").await;
     let updates = counter(&second, "relaymap_snapshot_updates_total").await;
 
@@ -224,7 +226,7 @@ async fn a_write_through_one_server_is_in_the_next_answer_of_another() {
         StatusCode::NO_CONTENT
     );
     assert_eq!(
-        hops_of_m2(reach(&second).await),
+        hops_of(&reach(&second).await, "m-2"),
         Some(3),
         "now through o-1 and m-1"
     );
@@ -245,14 +247,7 @@ async fn a_write_through_one_server_is_in_the_next_answer_of_another() {
         json!({"id": "t-9", "source": "r-1", "target": "m-3", "kind": "serves", "trust": 0.9});
     assert_eq!(first.post_tie(&tie).await.status(), StatusCode::CREATED);
     let reached = reach(&second).await;
-    assert!(
-        reached["reached"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|r| r["id"] == "m-3"),
-        "{reached}"
-    );
+    assert!(hops_of(&reached, "m-3").is_some(), "{reached}");
 
     // An erasure leaves no id in the log: the other server reads the network in full, without
     // the person.
@@ -261,13 +256,7 @@ async fn a_write_through_one_server_is_in_the_next_answer_of_another() {
         StatusCode::NO_CONTENT
     );
     let reached = reach(&second).await;
-    assert!(
-        !reached["reached"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|r| r["id"] == "m-3")
-    );
+    assert_eq!(hops_of(&reached, "m-3"), None, "{reached}");
     assert_eq!(
         counter(&second, "relaymap_snapshot_rebuilds_total").await,
         full_reads + 1
@@ -284,14 +273,7 @@ async fn a_server_reads_the_network_when_it_starts_not_when_the_first_analysis_a
 
     wait_for_the_graph_built_at_start(&second).await;
     let reached = reach(&second).await;
-    assert!(
-        reached["reached"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|r| r["id"] == "m-2" && r["hops"] == 1),
-        "{reached}"
-    );
+    assert_eq!(hops_of(&reached, "m-2"), Some(1), "{reached}");
     assert_eq!(
         rebuilds(&second).await,
         1,
@@ -309,14 +291,6 @@ async fn with_a_staleness_allowed_answers_come_at_once_and_catch_up_in_the_backg
     // the first reach on it.
     wait_for_the_graph_built_at_start(&app).await;
     app.seed_small_network().await;
-    let hops_of_m2 = |report: &Value| {
-        report["reached"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["id"] == "m-2")
-            .map(|r| r["hops"].as_u64().unwrap())
-    };
     let reach = || async {
         let response = app.post_json("/api/v1/reach", &json!({})).await;
         assert_eq!(response.status(), StatusCode::OK);
@@ -325,7 +299,7 @@ async fn with_a_staleness_allowed_answers_come_at_once_and_catch_up_in_the_backg
     // Answers until the background update lands, then `hops` for m-2.
     let until_m2_at = |hops: u64| async move {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while hops_of_m2(&reach().await) != Some(hops) {
+        while hops_of(&reach().await, "m-2") != Some(hops) {
             assert!(
                 std::time::Instant::now() < deadline,
                 "the write never showed"
@@ -336,7 +310,7 @@ async fn with_a_staleness_allowed_answers_come_at_once_and_catch_up_in_the_backg
     // The import is not in the first answer: that comes at once, on the graph of the empty
     // store (read less than a minute ago), while it is brought up to date in the background.
     assert_eq!(
-        hops_of_m2(&reach().await),
+        hops_of(&reach().await, "m-2"),
         None,
         "the last graph, not a rebuild"
     );
@@ -349,7 +323,7 @@ async fn with_a_staleness_allowed_answers_come_at_once_and_catch_up_in_the_backg
     );
     // The same after a deletion: the first answer on the graph from before it...
     assert_eq!(
-        hops_of_m2(&reach().await),
+        hops_of(&reach().await, "m-2"),
         Some(1),
         "the last graph, not a rebuild"
     );

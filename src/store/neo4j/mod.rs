@@ -233,9 +233,21 @@ impl Neo4jStore {
     /// #12082). Every write holds the version node's lock until it is applied; asking for that
     /// lock (in a transaction rolled back) waits for the write in flight to be whole.
     async fn settled_version(&self) -> Result<u64, StoreError> {
-        self.run_transaction(false, false, |mut txn| async move {
+        self.locked_read(|txn, version| async move { Ok((version, txn)) })
+            .await
+    }
+
+    /// Runs `work` holding the version node's lock, given the version: no write lands until it
+    /// is done. Rolled back: the lock is all it takes.
+    async fn locked_read<T, F, Fut>(&self, work: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(Txn, u64) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<(T, Txn), StoreError>> + Send,
+    {
+        self.run_transaction(false, false, move |mut txn| async move {
             let version = lock_version(&mut txn).await?;
-            Ok((version, txn))
+            work(txn, version).await
         })
         .await
     }
@@ -259,12 +271,7 @@ impl Neo4jStore {
                 return Ok(value);
             }
         }
-        // Rolled back: the lock is all it takes.
-        self.run_transaction(false, false, move |mut txn| async move {
-            let version = lock_version(&mut txn).await?;
-            work(txn, version).await
-        })
-        .await
+        self.locked_read(work).await
     }
 
     /// Runs one listing statement and converts its rows.
