@@ -52,7 +52,7 @@ pub use metrics::{
 pub(crate) use query::QueryDto;
 pub use redundancy::{CriticalTie, PATHS_CAP, critical_ties};
 pub use relay::{
-    CallEntry, CoverageReport, MAX_HOPS_LIMIT, PointOfFailure, ReachPage, ReachReport, Reached,
-    RelayQuery, TargetPage, coverage, reach, reach_page, reached_by,
+    CallEntry, CoverageReport, MAX_HOPS_LIMIT, PointOfFailure, ReachPage, ReachReport, ReachSearch,
+    Reached, RelayQuery, TargetPage, coverage, reach, reach_page, reached_by,
 };
 pub use view::{NetworkView, ViewNode, ViewQuery, network_view};

@@ -157,6 +157,13 @@ impl RelayQuery {
                 .transpose()?,
         })
     }
+
+    /// A text equal for two queries exactly when every field is equal: what a snapshot keeps a
+    /// query's search under. The derived `Debug` writes every field (a field added later too),
+    /// each number as the shortest text that reads back to it.
+    pub fn key(&self) -> String {
+        format!("{self:?}")
+    }
 }
 
 #[cfg(test)]
@@ -176,6 +183,33 @@ mod tests {
         assert_eq!(query.max_hops, 3);
         assert!(query.language_check);
         assert!(query.from.is_none() && query.area.is_none());
+    }
+
+    #[test]
+    fn queries_that_differ_in_any_field_have_different_keys() {
+        let base = RelayQuery::from_json("{}").unwrap();
+        let written = RelayQuery::from_json(r#"{"max_hops": 3, "language_check": true}"#).unwrap();
+        assert_eq!(base.key(), written.key(), "the defaults written out");
+        let variants = [
+            r#"{"max_hops": 2}"#,
+            r#"{"min_trust": 0.1}"#,
+            r#"{"min_trust": 0.10000000000000002}"#,
+            r#"{"channels": ["phone"]}"#,
+            r#"{"channels": []}"#,
+            r#"{"language_check": false}"#,
+            r#"{"exclude": ["o-1"]}"#,
+            r#"{"from": ["r-1"]}"#,
+            r#"{"verified_since": "2026-01-01"}"#,
+            r#"{"area": {"type": "Polygon", "coordinates": [[[0,0],[1,0],[1,1],[0,0]]]}}"#,
+            r#"{"area": {"type": "Polygon", "coordinates": [[[0,0],[1,0],[1,2],[0,0]]]}}"#,
+        ];
+        let mut keys: Vec<String> = variants
+            .iter()
+            .map(|text| RelayQuery::from_json(text).unwrap().key())
+            .collect();
+        keys.push(base.key());
+        let distinct: std::collections::HashSet<&String> = keys.iter().collect();
+        assert_eq!(distinct.len(), keys.len(), "{keys:#?}");
     }
 
     #[test]

@@ -365,68 +365,6 @@ impl<'g> BoundQuery<'g> {
             targets,
         })
     }
-
-    /// One best path to `target`: follow, round by round, the predecessor that set each node's
-    /// value last; sources are never improved on (their value is 1), so the walk ends at one.
-    fn path(&self, parents: &[Vec<u32>], target: u32) -> Vec<ActorId> {
-        let mut path = vec![target];
-        let mut node = target;
-        let mut round = parents.len();
-        while let Some(r) = (0..round)
-            .rev()
-            .find(|&r| parents[r][node as usize] != NONE)
-        {
-            node = parents[r][node as usize];
-            path.push(node);
-            round = r;
-        }
-        path.reverse();
-        path.into_iter()
-            .map(|v| self.graph.ids[v as usize].clone())
-            .collect()
-    }
-
-    pub(super) fn reach(&self) -> Result<ReachReport, AnalysisError> {
-        let search = self.search()?;
-        Ok(self.report(&search, &search.targets))
-    }
-
-    /// The report of a search, listing `listed` (a run of its targets, in id order); the counts
-    /// are those of every target.
-    fn report(&self, search: &Search, listed: &[u32]) -> ReachReport {
-        let is_reached = |v: u32| search.reaches(v);
-        let targets = search.targets.len();
-        let reached_count = search.targets.iter().filter(|&&v| is_reached(v)).count();
-        // Paths and ids are most of the answer's cost: build them on every core, in id order.
-        let reached: Vec<Reached> = listed
-            .par_iter()
-            .filter(|&&v| is_reached(v))
-            .map(|&v| Reached {
-                id: self.graph.ids[v as usize].clone(),
-                hops: search.hops[v as usize],
-                reliability: search.best[v as usize],
-                path: self.path(&search.parents, v),
-                independent_paths: None,
-            })
-            .collect();
-        let unreached: Vec<ActorId> = listed
-            .iter()
-            .filter(|&&v| !is_reached(v))
-            .map(|&v| self.graph.ids[v as usize].clone())
-            .collect();
-        let coverage = if targets == 0 {
-            1.0
-        } else {
-            reached_count as f64 / targets as f64
-        };
-        ReachReport {
-            targets,
-            reached_count,
-            coverage,
-            reached,
-            unreached,
-        }
-    }
 }
 
 /// What one search from the sources found, per node of the graph.
@@ -446,6 +384,63 @@ impl Search {
     /// Whether node `v` is reached within the hop limit.
     fn reaches(&self, v: u32) -> bool {
         self.hops[v as usize] != u8::MAX
+    }
+
+    /// One best path to `target`: follow, round by round, the predecessor that set each node's
+    /// value last; sources are never improved on (their value is 1), so the walk ends at one.
+    fn path(&self, graph: &RelayGraph, target: u32) -> Vec<ActorId> {
+        let parents = &self.parents;
+        let mut path = vec![target];
+        let mut node = target;
+        let mut round = parents.len();
+        while let Some(r) = (0..round)
+            .rev()
+            .find(|&r| parents[r][node as usize] != NONE)
+        {
+            node = parents[r][node as usize];
+            path.push(node);
+            round = r;
+        }
+        path.reverse();
+        path.into_iter()
+            .map(|v| graph.ids[v as usize].clone())
+            .collect()
+    }
+
+    /// The report of the search, listing `listed` (a run of its targets, in id order); the
+    /// counts are those of every target.
+    fn report(&self, graph: &RelayGraph, listed: &[u32]) -> ReachReport {
+        let targets = self.targets.len();
+        let reached_count = self.targets.iter().filter(|&&v| self.reaches(v)).count();
+        // Paths and ids are most of the answer's cost: build them on every core, in id order.
+        let reached: Vec<Reached> = listed
+            .par_iter()
+            .filter(|&&v| self.reaches(v))
+            .map(|&v| Reached {
+                id: graph.ids[v as usize].clone(),
+                hops: self.hops[v as usize],
+                reliability: self.best[v as usize],
+                path: self.path(graph, v),
+                independent_paths: None,
+            })
+            .collect();
+        let unreached: Vec<ActorId> = listed
+            .iter()
+            .filter(|&&v| !self.reaches(v))
+            .map(|&v| graph.ids[v as usize].clone())
+            .collect();
+        let coverage = if targets == 0 {
+            1.0
+        } else {
+            reached_count as f64 / targets as f64
+        };
+        ReachReport {
+            targets,
+            reached_count,
+            coverage,
+            reached,
+            unreached,
+        }
     }
 }
 
@@ -512,7 +507,7 @@ pub fn reach(
     query: &RelayQuery,
     cancel: &AtomicBool,
 ) -> Result<ReachReport, AnalysisError> {
-    BoundQuery::new(graph, query, cancel)?.reach()
+    Ok(ReachSearch::new(graph, query, cancel)?.report(graph))
 }
 
 /// Answers a reach query one page of targets at a time: the same search as [`reach`], with
@@ -556,24 +551,115 @@ pub fn reach_page(
     page: &TargetPage,
     cancel: &AtomicBool,
 ) -> Result<ReachPage, AnalysisError> {
-    if page.limit == 0 {
-        return Err(AnalysisError::invalid("limit", "must be 1 or more"));
+    ReachSearch::new(graph, query, cancel)?.page(graph, page)
+}
+
+/// A reach query searched on one relay graph: every page of its answer is listed from it without
+/// searching again. The service keeps it per version of the network, so that the pages of one
+/// query, and callers asking the same query of the same version, share one search.
+///
+/// ```
+/// # use std::sync::atomic::AtomicBool;
+/// # use relaymap::analysis::*;
+/// # use relaymap::document::read_json;
+/// # use relaymap::domain::WriteMode;
+/// # let document = r#"{"actors": [
+/// #     {"id": "r-1", "kind": "responder", "name": "R", "languages": ["tir"]},
+/// #     {"id": "m-1", "kind": "migrant", "name": "A", "languages": ["tir"]},
+/// #     {"id": "m-2", "kind": "migrant", "name": "B", "languages": ["tir"]}],
+/// #   "ties": [{"source": "m-1", "target": "r-1", "kind": "knows", "trust": 0.9}]}"#;
+/// # let network = read_json(document, WriteMode::Upsert).unwrap().into_network();
+/// # let graph = RelayGraph::build(&network, 1);
+/// let searched = ReachSearch::new(&graph, &RelayQuery::default(), &AtomicBool::new(false)).unwrap();
+/// let first = searched.page(&graph, &TargetPage { after: None, limit: 1 }).unwrap();
+/// assert_eq!(first.report.reached[0].id.as_str(), "m-1");
+/// let rest = TargetPage { after: first.next_cursor.map(|id| id.to_string()), limit: 1 };
+/// assert_eq!(searched.page(&graph, &rest).unwrap().report.unreached[0].as_str(), "m-2");
+/// assert_eq!(searched.report(&graph).reached_count, 1);
+/// ```
+pub struct ReachSearch {
+    /// The version of the graph searched, and its size: a search answers for that graph only.
+    version: u64,
+    nodes: usize,
+    search: Search,
+}
+
+impl ReachSearch {
+    /// Searches a reach query on a graph.
+    ///
+    /// # Errors
+    /// As [`reach`].
+    ///
+    /// # Complexity
+    /// As [`reach`] without building paths: O(E) to prepare and search, plus O(max_hops · E)
+    /// for reliability.
+    pub fn new(
+        graph: &RelayGraph,
+        query: &RelayQuery,
+        cancel: &AtomicBool,
+    ) -> Result<Self, AnalysisError> {
+        let search = BoundQuery::new(graph, query, cancel)?.search()?;
+        Ok(Self {
+            version: graph.version,
+            nodes: graph.node_count(),
+            search,
+        })
     }
-    let prepared = BoundQuery::new(graph, query, cancel)?;
-    let search = prepared.search()?;
-    let start = page.after.as_deref().map_or(0, |after| {
-        search
-            .targets
-            .partition_point(|&v| graph.ids[v as usize].as_str() <= after)
-    });
-    let end = search.targets.len().min(start.saturating_add(page.limit));
-    let listed = &search.targets[start..end];
-    let next_cursor = (end < search.targets.len())
-        .then(|| graph.ids[*listed.last().expect("a full page") as usize].clone());
-    Ok(ReachPage {
-        report: prepared.report(&search, listed),
-        next_cursor,
-    })
+
+    fn searched(&self, graph: &RelayGraph) {
+        assert!(
+            graph.version == self.version && graph.node_count() == self.nodes,
+            "a reach search answers for the graph it was searched on"
+        );
+    }
+
+    /// The whole answer: every target listed, with a path to each reached one.
+    ///
+    /// # Panics
+    /// When `graph` is not the graph searched.
+    pub fn report(&self, graph: &RelayGraph) -> ReachReport {
+        self.searched(graph);
+        self.search.report(graph, &self.search.targets)
+    }
+
+    /// One page of the answer: the counts of every target, and the page's targets listed.
+    ///
+    /// # Errors
+    /// A `limit` of 0 is refused (`limit`).
+    ///
+    /// # Panics
+    /// When `graph` is not the graph searched.
+    ///
+    /// # Complexity
+    /// O(log T) to find the page among the T targets, a count of the reached ones, and a path
+    /// of at most `max_hops` steps per target listed.
+    pub fn page(&self, graph: &RelayGraph, page: &TargetPage) -> Result<ReachPage, AnalysisError> {
+        self.searched(graph);
+        if page.limit == 0 {
+            return Err(AnalysisError::invalid("limit", "must be 1 or more"));
+        }
+        let targets = &self.search.targets;
+        let start = page.after.as_deref().map_or(0, |after| {
+            targets.partition_point(|&v| graph.ids[v as usize].as_str() <= after)
+        });
+        let end = targets.len().min(start.saturating_add(page.limit));
+        let listed = &targets[start..end];
+        let next_cursor = (end < targets.len())
+            .then(|| graph.ids[*listed.last().expect("a full page") as usize].clone());
+        Ok(ReachPage {
+            report: self.search.report(graph, listed),
+            next_cursor,
+        })
+    }
+
+    /// The bytes the search holds (per node: hops, reliability and a predecessor per round).
+    pub fn memory_bytes(&self) -> usize {
+        let s = &self.search;
+        s.hops.len()
+            + s.best.len() * size_of::<f64>()
+            + s.parents.iter().map(Vec::len).sum::<usize>() * size_of::<u32>()
+            + s.targets.len() * size_of::<u32>()
+    }
 }
 
 /// Answers a coverage query: the reach report, the call list, the single points of failure and
@@ -615,7 +701,7 @@ pub fn coverage(
 ) -> Result<CoverageReport, AnalysisError> {
     let prepared = BoundQuery::new(graph, query, cancel)?;
     let search = prepared.search()?;
-    let mut reach = prepared.report(&search, &search.targets);
+    let mut reach = search.report(graph, &search.targets);
     // The report's reached and unreached, as nodes, in the same order.
     let (reached_nodes, unreached_nodes): (Vec<u32>, Vec<u32>) =
         search.targets.iter().partition(|&&v| search.reaches(v));
@@ -903,7 +989,7 @@ pub fn reached_by(
             && !prepared.is_source[v as usize]
             && search.reaches(v)
         {
-            let mut path = prepared.path(&search.parents, v);
+            let mut path = search.path(graph, v);
             path.reverse(); // responder first, the actor last
             responders.push(Reached {
                 id: graph.ids[v as usize].clone(),

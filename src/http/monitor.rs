@@ -39,6 +39,18 @@ pub struct Monitor {
     store_errors: AtomicU64,
 }
 
+/// The work the use cases counted, as the operators see it.
+pub struct Work {
+    /// Relay graphs built from a full read of the store.
+    pub snapshot_rebuilds: u64,
+    /// Relay graphs brought up to date from the change log.
+    pub snapshot_updates: u64,
+    /// Reach searches made.
+    pub reach_searches: u64,
+    /// Analyses running now.
+    pub analyses_running: usize,
+}
+
 impl Monitor {
     fn observe(&self, method: &str, route: &str, status: u16, seconds: f64) {
         let mut routes = self.routes.lock().unwrap_or_else(|e| e.into_inner());
@@ -57,12 +69,13 @@ impl Monitor {
 
     /// Everything in the Prometheus text exposition format (version 0.0.4), with the snapshot
     /// rebuilds so far and the analyses running now.
-    pub fn render(
-        &self,
-        snapshot_rebuilds: u64,
-        snapshot_updates: u64,
-        analyses_running: usize,
-    ) -> String {
+    pub fn render(&self, work: &Work) -> String {
+        let Work {
+            snapshot_rebuilds,
+            snapshot_updates,
+            reach_searches,
+            analyses_running,
+        } = work;
         let mut out = String::new();
         let routes = self.routes.lock().unwrap_or_else(|e| e.into_inner());
         out.push_str(
@@ -108,6 +121,9 @@ impl Monitor {
              # HELP relaymap_snapshot_updates_total Relay graphs brought up to date from the change log.\n\
              # TYPE relaymap_snapshot_updates_total counter\n\
              relaymap_snapshot_updates_total {snapshot_updates}\n\
+             # HELP relaymap_reach_searches_total Reach searches made (the pages of one query on one version share one).\n\
+             # TYPE relaymap_reach_searches_total counter\n\
+             relaymap_reach_searches_total {reach_searches}\n\
              # HELP relaymap_analyses_running Analyses running now (one whose client left stops within a second).\n\
              # TYPE relaymap_analyses_running gauge\n\
              relaymap_analyses_running {analyses_running}\n\
@@ -151,11 +167,12 @@ pub(crate) async fn get_counts(
         return axum::response::Redirect::to("/research").into_response();
     }
     let services = &state.services;
-    let text = state.monitor.render(
-        services.rebuilds(),
-        services.updates(),
-        services.budget().running(),
-    );
+    let text = state.monitor.render(&Work {
+        snapshot_rebuilds: services.rebuilds(),
+        snapshot_updates: services.updates(),
+        reach_searches: services.reach_searches(),
+        analyses_running: services.budget().running(),
+    });
     (
         [(
             header::CONTENT_TYPE,
@@ -223,7 +240,12 @@ mod tests {
         monitor.observe("GET", "/api/v1/stats", 200, 0.003);
         monitor.observe("GET", "/api/v1/stats", 200, 0.2);
         monitor.observe("GET", "/api/v1/stats", 503, 40.0);
-        let text = monitor.render(2, 5, 1);
+        let text = monitor.render(&Work {
+            snapshot_rebuilds: 2,
+            snapshot_updates: 5,
+            reach_searches: 3,
+            analyses_running: 1,
+        });
         for line in [
             r#"relaymap_http_requests_total{method="GET",route="/api/v1/stats",status="200"} 2"#,
             r#"relaymap_http_requests_total{method="GET",route="/api/v1/stats",status="503"} 1"#,
@@ -234,6 +256,7 @@ mod tests {
             r#"relaymap_http_request_duration_seconds_count{method="GET",route="/api/v1/stats"} 3"#,
             "relaymap_snapshot_rebuilds_total 2",
             "relaymap_snapshot_updates_total 5",
+            "relaymap_reach_searches_total 3",
             "relaymap_analyses_running 1",
             "relaymap_store_errors_total 0",
         ] {

@@ -140,6 +140,11 @@ impl Services {
         self.snapshots.updates()
     }
 
+    /// How many reach searches were made since the start.
+    pub fn reach_searches(&self) -> u64 {
+        self.snapshots.searches()
+    }
+
     /// The snapshot to answer on.
     pub async fn snapshot(&self) -> Result<Arc<Snapshot>, ServiceError> {
         Ok(self.snapshots.current(&self.store).await?)

@@ -3,14 +3,16 @@
 //! the caller's share of it.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::{ServiceError, Services, Weight};
+use super::budget::Admission;
+use super::{ServiceError, Services, Snapshot, Weight};
 use crate::analysis::{
-    CallEntry, CoverageReport, NetworkView, PointOfFailure, ReachPage, ReachReport, Reached,
-    RelayQuery, TargetPage, ViewQuery, coverage, network_view, reach, reach_page, reached_by,
+    CallEntry, CoverageReport, NetworkView, PointOfFailure, ReachPage, ReachReport, ReachSearch,
+    Reached, RelayQuery, TargetPage, ViewQuery, coverage, network_view, reached_by,
 };
 use crate::domain::{ActorId, ActorKind, Caller, Network};
 use crate::export::{TargetRow, write_targets_csv};
@@ -204,7 +206,9 @@ impl CommunityLabel {
 
 impl Services {
     /// Who the query's sources reach among its targets, over usable ties, and through whom:
-    /// every target listed, or (with `page`) one page of them, with the counts of all.
+    /// every target listed, or (with `page`) one page of them, with the counts of all. The
+    /// search is made once per query and version: the next page, or another caller asking the
+    /// same, lists from it.
     pub async fn reach(
         &self,
         caller: &Caller,
@@ -212,15 +216,48 @@ impl Services {
         page: Option<TargetPage>,
     ) -> Result<ReachPage, ServiceError> {
         let (mut admission, snapshot) = self.begin(caller, Weight::Graph).await?;
+        let searched = self.searched(&mut admission, &snapshot, query).await?;
         admission
-            .run(Weight::Graph, move |cancel| match page {
-                Some(page) => Ok(reach_page(&snapshot.graph, &query, &page, cancel)?),
-                None => Ok(ReachPage {
-                    report: reach(&snapshot.graph, &query, cancel)?,
-                    next_cursor: None,
-                }),
+            .run(Weight::Graph, move |_| {
+                let graph = &snapshot.graph;
+                match page {
+                    Some(page) => Ok(searched.page(graph, &page)?),
+                    None => Ok(ReachPage {
+                        report: searched.report(graph),
+                        next_cursor: None,
+                    }),
+                }
             })
             .await
+    }
+
+    /// The reach search of a query on a snapshot: the one kept for it, or made now within the
+    /// caller's budget (callers asking meanwhile wait for it rather than search too).
+    async fn searched(
+        &self,
+        admission: &mut Admission,
+        snapshot: &Arc<Snapshot>,
+        query: RelayQuery,
+    ) -> Result<Arc<ReachSearch>, ServiceError> {
+        let cell = snapshot.search_cell(query.key());
+        if let Some(searched) = cell.get() {
+            return Ok(searched.clone());
+        }
+        let remaining = admission.remaining();
+        let graph = snapshot.graph.clone();
+        let search = cell.get_or_try_init(|| async {
+            let searched = admission
+                .run(Weight::Graph, move |cancel| {
+                    Ok(Arc::new(ReachSearch::new(&graph, &query, cancel)?))
+                })
+                .await?;
+            self.snapshots.count_search();
+            Ok::<_, ServiceError>(searched)
+        });
+        match tokio::time::timeout(remaining, search).await {
+            Ok(searched) => searched.cloned(),
+            Err(_) => Err(ServiceError::Timeout(self.budget.timeout())),
+        }
     }
 
     /// The reach report plus the call list, the single points of failure and the unreached by
@@ -248,9 +285,10 @@ impl Services {
         query: RelayQuery,
     ) -> Result<(Vec<u8>, usize), ServiceError> {
         let (mut admission, snapshot) = self.begin(caller, Weight::Graph).await?;
+        let searched = self.searched(&mut admission, &snapshot, query).await?;
         admission
-            .run(Weight::Graph, move |cancel| {
-                let report = reach(&snapshot.graph, &query, cancel)?;
+            .run(Weight::Graph, move |_| {
+                let report = searched.report(&snapshot.graph);
                 let network = &snapshot.network;
                 let name = |id: &ActorId| {
                     Contact::of(network, id).map_or_else(|| id.to_string(), |c| c.name)

@@ -93,6 +93,9 @@ pub struct Snapshot {
     /// Coverage reports by query text, for the activations' boards that ask again and again
     /// (at most [`PLANS_KEPT`]; the next version starts afresh).
     plans: Mutex<HashMap<String, Arc<crate::analysis::CoverageReport>>>,
+    /// Reach searches by query key, each made at most once (at most [`MAX_SEARCHES`]): the
+    /// pages of one query, and whoever asks the same query of this version, list from one.
+    searches: Mutex<HashMap<String, SearchCell>>,
     /// The previous version's parts that were in use when this one was made from it, to
     /// update rather than build this version's parts when they are first asked for.
     seed: Mutex<Option<Seed>>,
@@ -155,6 +158,13 @@ type SummaryCell = Arc<OnceCell<Arc<SummaryFigures>>>;
 /// Summaries kept per version: a few seeds at most.
 const MAX_SUMMARIES: usize = 8;
 
+/// A reach search made at most once, shared by whoever waits for it.
+pub(super) type SearchCell = Arc<OnceCell<Arc<crate::analysis::ReachSearch>>>;
+
+/// Reach searches kept per version (each holds about 25 bytes per actor: 5 MB at 100,000
+/// migrants, 35 MB at a million).
+const MAX_SEARCHES: usize = 4;
+
 impl Snapshot {
     fn new(version: u64, network: Network) -> Self {
         let graph = RelayGraph::build(&network, version);
@@ -179,6 +189,7 @@ impl Snapshot {
             summaries: Mutex::new(HashMap::new()),
             intermediaries: OnceCell::new(),
             plans: Mutex::new(HashMap::new()),
+            searches: Mutex::new(HashMap::new()),
             seed: Mutex::new(seed),
         }
     }
@@ -235,6 +246,24 @@ impl Snapshot {
             plans.clear();
         }
         plans.insert(query, report);
+    }
+
+    /// The cell a query's reach search on this version is kept in (by [`RelayQuery::key`]).
+    /// Beyond [`MAX_SEARCHES`] queries, the searches nobody is making are forgotten.
+    ///
+    /// [`RelayQuery::key`]: crate::analysis::RelayQuery::key
+    pub(super) fn search_cell(&self, key: String) -> SearchCell {
+        let mut searches = self
+            .searches
+            .lock()
+            .expect("the snapshot lock is never poisoned");
+        if searches.len() >= MAX_SEARCHES && !searches.contains_key(&key) {
+            searches.retain(|_, cell| !cell.initialized());
+            if searches.len() >= MAX_SEARCHES {
+                searches.clear();
+            }
+        }
+        searches.entry(key).or_default().clone()
     }
 
     /// The part of the network a scope covers, with its relay graph. A consenting part's graph
@@ -370,6 +399,7 @@ pub struct Snapshots {
     building: Arc<tokio::sync::Mutex<()>>,
     rebuilds: AtomicU64,
     updates: AtomicU64,
+    searches: AtomicU64,
 }
 
 /// A delta of up to this many records (beyond half the network's size) is applied rather than
@@ -407,6 +437,17 @@ impl Snapshots {
     /// How many times the snapshot was brought up to date from the change log since the start.
     pub fn updates(&self) -> u64 {
         self.updates.load(Ordering::Relaxed)
+    }
+
+    /// How many reach searches were made since the start (the pages of one query on one
+    /// version share one).
+    pub fn searches(&self) -> u64 {
+        self.searches.load(Ordering::Relaxed)
+    }
+
+    /// Counts a reach search made.
+    pub(super) fn count_search(&self) {
+        self.searches.fetch_add(1, Ordering::Relaxed);
     }
 
     /// The latest snapshot and when it was read.

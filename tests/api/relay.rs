@@ -163,6 +163,50 @@ async fn the_analysis_follows_writes() {
     assert_eq!(after["reached"][1]["hops"], 3, "now through o-1 and m-1");
 }
 
+#[tokio::test]
+async fn the_pages_of_one_query_share_one_search_until_the_network_changes() {
+    let app = spawn_app().await;
+    app.seed_small_network().await;
+    let searches = || counter(&app, "relaymap_reach_searches_total");
+    let page = |path: &'static str, query: Value| {
+        let app = &app;
+        async move {
+            let response = app.post_json(path, &query).await;
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            response.json::<Value>().await.unwrap()
+        }
+    };
+    let start = searches().await;
+
+    let first = page("/api/v1/reach?limit=1", json!({})).await;
+    assert_eq!(first["next_cursor"], "m-1");
+    let second = page("/api/v1/reach?limit=1&cursor=m-1", json!({})).await;
+    assert_eq!(second["reached"][0]["id"], "m-2");
+    let whole = page("/api/v1/reach", json!({})).await;
+    assert_eq!(whole["reached_count"], 2);
+    assert_eq!(
+        searches().await,
+        start + 1,
+        "one search for the pages and the whole"
+    );
+    // The same query written otherwise is the same query; another query is searched.
+    page("/api/v1/reach?limit=1", json!({"max_hops": 3})).await;
+    assert_eq!(searches().await, start + 1);
+    let shorter = page("/api/v1/reach", json!({"max_hops": 1})).await;
+    assert_eq!(shorter["reached_count"], 1, "only m-2 is one tie away");
+    assert_eq!(searches().await, start + 2);
+
+    // A write makes a new version: its pages come from a new search that sees the write.
+    assert_eq!(
+        app.delete("/api/v1/ties/t-4").await.status(),
+        StatusCode::NO_CONTENT
+    );
+    let after = page("/api/v1/reach?limit=1&cursor=m-1", json!({})).await;
+    assert_eq!(after["reached"][0]["id"], "m-2");
+    assert_eq!(after["reached"][0]["hops"], 3, "now through o-1 and m-1");
+    assert_eq!(searches().await, start + 3);
+}
+
 /// A counter of the Prometheus text.
 async fn counter(app: &crate::helpers::TestApp, name: &str) -> u64 {
     let text = app.get("/metrics").await.text().await.unwrap();
