@@ -211,7 +211,8 @@ impl RelayGraph {
             .filter(|a| a.kind != ActorKind::City && keep(a))
             .collect();
         relays.sort_by(|a, b| a.id.cmp(&b.id));
-        let index: std::collections::HashMap<&str, u32> = relays
+        // Two lookups per tie: foldhash (seeded per process), not SipHash.
+        let index: hashbrown::HashMap<&str, u32> = relays
             .iter()
             .enumerate()
             .map(|(i, a)| (a.id.as_str(), i as u32))

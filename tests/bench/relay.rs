@@ -10,8 +10,8 @@
 use std::sync::atomic::AtomicBool;
 
 use relaymap::analysis::{
-    RelayGraph, RelayQuery, SimulationParams, TargetPage, coverage, critical_ties, reach,
-    reach_page, simulate,
+    ReachSearch, RelayGraph, RelayQuery, SimulationParams, TargetPage, coverage, critical_ties,
+    reach, reach_page, simulate,
 };
 use relaymap::domain::{ActorId, ActorKind, Network, TieId, TieKind};
 
@@ -74,6 +74,15 @@ fn floor(network: &Network) -> impl FnMut() -> usize {
         }
         count
     }
+}
+
+/// The first responder by id.
+fn graph_responder(network: &Network) -> ActorId {
+    let responder = network
+        .actors
+        .iter()
+        .find(|a| a.kind == ActorKind::Responder);
+    responder.expect("the demo has responders").id.clone()
 }
 
 fn main() {
@@ -175,6 +184,34 @@ fn main() {
     println!(
         "reach, counts and a page of 100 targets (?limit=100): {page_time:?} = {:.1}x floor",
         page_time.as_secs_f64() / floor_time.as_secs_f64(),
+    );
+    // The next page, from the search kept for the query (as the server keeps it per version).
+    let searched = ReachSearch::new(&graph, &query, &never).expect("reach runs");
+    let next = TargetPage {
+        after: page.next_cursor.as_ref().map(|id| id.to_string()),
+        limit: 100,
+    };
+    let (next_time, next_page) = time(21, || searched.page(&graph, &next).expect("a page"));
+    assert_eq!(next_page.report.reached_count, report.reached_count);
+    println!(
+        "the next page of 100 from the kept search: {next_time:?} = {:.2}x floor",
+        next_time.as_secs_f64() / floor_time.as_secs_f64(),
+    );
+    // The load benchmark's reach: one responder's, within 3 hops, a page of 100 targets.
+    let responder = graph_responder(&network);
+    let one = RelayQuery {
+        from: Some(vec![responder]),
+        max_hops: 3,
+        ..RelayQuery::default()
+    };
+    let (one_time, one_page) = time(21, || {
+        reach_page(&graph, &one, &first, &never).expect("reach runs")
+    });
+    println!(
+        "reach from one responder, a page of 100 (the load benchmark's): {one_time:?} = {:.1}x floor; {} of {} reached",
+        one_time.as_secs_f64() / floor_time.as_secs_f64(),
+        one_page.report.reached_count,
+        one_page.report.targets
     );
     let (coverage_time, report) = time(7, || {
         coverage(&graph, &query, &never).expect("coverage runs")
