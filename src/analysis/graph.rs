@@ -150,9 +150,15 @@ impl Moves {
         if self.dropped.binary_search(&i).is_ok() {
             return None;
         }
+        Some(self.kept(i))
+    }
+
+    /// Where old index `i` goes, `i` being one that is kept.
+    #[inline]
+    fn kept(&self, i: u32) -> u32 {
         let step = self.bounds.partition_point(|&b| b <= i);
         let shift = step.checked_sub(1).map_or(0, |s| self.shifts[s]);
-        Some((i as i64 + shift) as u32)
+        (i as i64 + shift) as u32
     }
 }
 
@@ -446,7 +452,14 @@ impl RelayGraph {
         let mut pending = fresh.iter().peekable();
         let mut skipped = dropped.iter().copied().peekable();
         let mut run = 0;
-        for (t, p) in self.network_tie.iter().enumerate() {
+        // Every tie keeps its index and its record's position (a tie's facts changed, or an
+        // actor's): the positions as they were, no walk.
+        let unmoved_ties = records.is_identity() && fresh.is_empty() && dropped.is_empty();
+        if unmoved_ties {
+            network_tie = self.network_tie.clone();
+        }
+        let walk = (!unmoved_ties).then(|| self.network_tie.iter());
+        for (t, p) in walk.into_iter().flatten().enumerate() {
             if skipped.next_if_eq(&(t as u32)).is_some() {
                 ties.extend_from(&self.ties, run..t);
                 run = t + 1;
@@ -510,9 +523,16 @@ impl RelayGraph {
             if old_v != NONE {
                 let range = self.offsets[old_v as usize] as usize
                     ..self.offsets[old_v as usize + 1] as usize;
-                if unmoved && entries.peek().is_none_or(|e| e.0 != v) {
+                let merged = entries.peek().is_some_and(|e| e.0 == v);
+                if unmoved && !merged {
                     neighbours.extend_from_slice(&self.neighbours[range.clone()]);
                     tie_of.extend_from_slice(&self.tie_of[range]);
+                } else if !merged && tie_moves.dropped.is_empty() {
+                    // Every tie kept (so every end: a node gone drops its ties), none added
+                    // here: the row renumbered as it is.
+                    let row = &self.neighbours[range.clone()];
+                    neighbours.extend(row.iter().map(|&w| node_moves.kept(w)));
+                    tie_of.extend(self.tie_of[range].iter().map(|&t| tie_moves.kept(t)));
                 } else {
                     for (&w, &t) in self.neighbours[range.clone()]
                         .iter()
