@@ -34,8 +34,11 @@ const SECURE_DELETE_MIGRATION: usize = 7;
 /// The schema version this relaymap writes: the number of migrations.
 pub(crate) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// How long a connection waits for another's lock before it gives up.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 pub(super) fn configure(connection: &Connection) -> rusqlite::Result<()> {
-    connection.busy_timeout(std::time::Duration::from_secs(10))?;
+    connection.busy_timeout(BUSY_TIMEOUT)?;
     connection.pragma_update(None, "foreign_keys", "ON")?;
     // Letter case folded the way people read it (É and é, Ж and ж), as Neo4j's toLower does;
     // SQLite's own lower() folds ASCII only. Name search uses it.
@@ -50,7 +53,7 @@ pub(super) fn configure(connection: &Connection) -> rusqlite::Result<()> {
         // Deleted and overwritten records are zeroed on disk, not left in free space: an erased
         // person's name must not stay readable in the file.
         connection.pragma_update(None, "secure_delete", "ON")?;
-        connection.pragma_update(None, "journal_mode", "WAL")?;
+        wal_journal(connection)?;
         // With WAL, NORMAL loses no committed transaction when the process dies, only on power loss.
         connection.pragma_update(None, "synchronous", "NORMAL")?;
         // A large write (an import) keeps its pages in memory until it commits instead of
@@ -61,6 +64,25 @@ pub(super) fn configure(connection: &Connection) -> rusqlite::Result<()> {
         connection.pragma_update(None, "temp_store", "MEMORY")?;
     }
     Ok(())
+}
+
+/// Turns the write-ahead log on. On a new file, connections of processes started together each
+/// try to: one that holds a read lock while another changes the mode is told "database is
+/// locked" at once (SQLite does not wait where waiting could deadlock), so this tries again for
+/// as long as the busy timeout.
+fn wal_journal(connection: &Connection) -> rusqlite::Result<()> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match connection.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(error, _))
+                if error.code == rusqlite::ErrorCode::DatabaseBusy
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            done => return done,
+        }
+    }
 }
 
 pub(super) fn migrate(connection: &mut Connection) -> anyhow::Result<()> {
