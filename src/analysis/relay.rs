@@ -651,15 +651,6 @@ impl ReachSearch {
             next_cursor,
         })
     }
-
-    /// The bytes the search holds (per node: hops, reliability and a predecessor per round).
-    pub fn memory_bytes(&self) -> usize {
-        let s = &self.search;
-        s.hops.len()
-            + s.best.len() * size_of::<f64>()
-            + s.parents.iter().map(Vec::len).sum::<usize>() * size_of::<u32>()
-            + s.targets.len() * size_of::<u32>()
-    }
 }
 
 /// Answers a coverage query: the reach report, the call list, the single points of failure and

@@ -240,9 +240,6 @@ impl Services {
         query: RelayQuery,
     ) -> Result<Arc<ReachSearch>, ServiceError> {
         let cell = snapshot.search_cell(query.key());
-        if let Some(searched) = cell.get() {
-            return Ok(searched.clone());
-        }
         let remaining = admission.remaining();
         let graph = snapshot.graph.clone();
         let search = cell.get_or_try_init(|| async {

@@ -158,6 +158,24 @@ type SummaryCell = Arc<OnceCell<Arc<SummaryFigures>>>;
 /// Summaries kept per version: a few seeds at most.
 const MAX_SUMMARIES: usize = 8;
 
+/// The cell kept under `key`, made empty when missing. A new key beyond `max` first forgets
+/// the cells not filled yet (one being filled still gives its maker the value; it is only not
+/// kept), then, if still `max`, every cell.
+fn cell_under<K: std::hash::Hash + Eq, T>(
+    cells: &Mutex<HashMap<K, Arc<OnceCell<T>>>>,
+    key: K,
+    max: usize,
+) -> Arc<OnceCell<T>> {
+    let mut cells = cells.lock().expect("the snapshot lock is never poisoned");
+    if cells.len() >= max && !cells.contains_key(&key) {
+        cells.retain(|_, cell| cell.initialized());
+        if cells.len() >= max {
+            cells.clear();
+        }
+    }
+    cells.entry(key).or_default().clone()
+}
+
 /// A reach search made at most once, shared by whoever waits for it.
 pub(super) type SearchCell = Arc<OnceCell<Arc<crate::analysis::ReachSearch>>>;
 
@@ -249,22 +267,12 @@ impl Snapshot {
         plans.insert(query, report);
     }
 
-    /// The cell a query's reach search on this version is kept in (by [`RelayQuery::key`]).
-    /// Beyond [`MAX_SEARCHES`] queries, the searches nobody is making are forgotten.
+    /// The cell a query's reach search on this version is kept in (by [`RelayQuery::key`];
+    /// at most [`MAX_SEARCHES`], see [`cell_under`]).
     ///
     /// [`RelayQuery::key`]: crate::analysis::RelayQuery::key
     pub(super) fn search_cell(&self, key: String) -> SearchCell {
-        let mut searches = self
-            .searches
-            .lock()
-            .expect("the snapshot lock is never poisoned");
-        if searches.len() >= MAX_SEARCHES && !searches.contains_key(&key) {
-            searches.retain(|_, cell| !cell.initialized());
-            if searches.len() >= MAX_SEARCHES {
-                searches.clear();
-            }
-        }
-        searches.entry(key).or_default().clone()
+        cell_under(&self.searches, key, MAX_SEARCHES)
     }
 
     /// The part of the network a scope covers, with its relay graph. A consenting part's graph
@@ -368,20 +376,7 @@ impl Snapshot {
         F: FnOnce() -> Fut,
         Fut: std::future::Future<Output = Result<SummaryFigures, super::ServiceError>>,
     {
-        let cell = {
-            let mut summaries = self
-                .summaries
-                .lock()
-                .expect("the snapshot lock is never poisoned");
-            if summaries.len() >= MAX_SUMMARIES && !summaries.contains_key(&(scope, seed)) {
-                // Another seed: forget the ones nobody is computing.
-                summaries.retain(|_, cell| cell.initialized());
-                if summaries.len() >= MAX_SUMMARIES {
-                    summaries.clear();
-                }
-            }
-            summaries.entry((scope, seed)).or_default().clone()
-        };
+        let cell = cell_under(&self.summaries, (scope, seed), MAX_SUMMARIES);
         cell.get_or_try_init(|| async { compute().await.map(Arc::new) })
             .await
             .cloned()
